@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { expect, test } from './fixtures/studio';
+
+test.describe('browser mode: first vertical slice', () => {
+  test('opens the sample series as a chart, then a second dataset', async ({ studioPage: page }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    const chart = page.getByTestId('series-chart');
+    await expect(chart.locator('canvas')).toHaveCount(1);
+    await expect(page.getByTestId('series-note')).toContainText('144 points');
+    await expect(page.getByTestId('column-list')).toContainText('AirPassengers');
+    await expect(page.getByTestId('backend')).toContainText(/backend: (tensorflow|wasm|cpu)/);
+
+    // The chart really drew something: the canvas is not a blank rectangle.
+    const box = await chart.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThan(200);
+    const inked = await chart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return 0;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) count++;
+      return count;
+    });
+    expect(inked).toBeGreaterThan(1000);
+    await page.screenshot({ path: path.join('test-results', 'foundation-airpassengers.png') });
+
+    await page.getByTestId('sample-select').selectOption('EuStockMarkets.csv');
+    await expect(page.getByTestId('dataset-name')).toHaveText('EuStockMarkets.csv');
+    await expect(page.getByTestId('column-list')).toContainText('FTSE');
+    await expect(page.getByTestId('series-note')).toContainText('1,860 points');
+    await page.screenshot({ path: path.join('test-results', 'foundation-eustockmarkets.png') });
+  });
+
+  test('uploads a CSV through the page', async ({ studioPage: page }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await page.getByTestId('upload-input').setInputFiles(path.resolve('resources/datasets/Nile.csv'));
+    await expect(page.getByTestId('dataset-name')).toHaveText('Nile.csv');
+    await expect(page.getByTestId('series-note')).toContainText('100 points');
+  });
+});

@@ -1,0 +1,106 @@
+// Lint rules, including the layering VS Code enforces with `code-layering`: shared code is pure,
+// the engine knows nothing of Electron or the DOM, and only src-main/electron imports electron.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'src-main/engine/kernels/assembly/',
+      'src-main/engine/kernels/build/',
+      '**/*.manual.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src-main/shared/**/*.ts'],
+    ignores: ['src-main/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', ...nodeBuiltins], message: 'src-main/shared is pure: no Node or Electron.' },
+            { group: ['**/engine/**', '**/host/**', '**/server/**', '**/cli/**', '**/electron/**'], message: 'shared imports nothing above it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require'],
+    },
+  },
+  {
+    files: ['src-main/engine/**/*.ts', 'src-main/host/**/*.ts', 'src-main/server/**/*.ts', 'src-main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only src-main/electron may import electron.' },
+            { group: ['**/electron/**', '**/src-renderer/**'], message: 'Wrong layer.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document'],
+    },
+  },
+  {
+    files: ['src-main/engine/**/*.ts'],
+    ignores: ['src-main/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'The engine must run in plain Node.' },
+            { group: ['**/host/**', '**/server/**', '**/cli/**', '**/electron/**', '**/src-renderer/**'], message: 'The engine imports only shared code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', ...nodeBuiltins], message: 'The renderer is a sandboxed web page.' },
+            { group: ['**/src-main/engine/**', '**/src-main/host/**', '**/src-main/server/**', '**/src-main/cli/**', '**/src-main/electron/**'], message: 'The renderer imports only src-main/shared.' },
+          ],
+        },
+      ],
+    },
+  },
+);

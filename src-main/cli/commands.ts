@@ -1,0 +1,15 @@
+import { infoCommand } from './infoCommand';
+
+export interface CliCommand {
+  summary: string;
+  run(argv: string[]): Promise<void>;
+}
+
+export const commands: Record<string, CliCommand> = {
+  info: infoCommand,
+};
+
+export function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: series-studio <command> [options]\n\nCommands:\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,20 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { datasetIdFor, type DatasetSpec } from '../host/datasetRegistry';
+import { StudioFailure } from '../shared/result';
+
+/** A CLI path argument as the engine's dataset spec (the user named the file, so it is allowed). */
+export async function datasetSpecFor(file: string): Promise<DatasetSpec> {
+  const resolved = path.resolve(file);
+  const stat = await fs.stat(resolved).catch(() => null);
+  if (!stat?.isFile()) throw new StudioFailure('not-found', `${file}: no such file.`);
+  const resolvedFile = { path: resolved, name: path.basename(resolved), sizeBytes: stat.size, mtimeMs: stat.mtimeMs };
+  return {
+    datasetId: datasetIdFor(resolvedFile, undefined, undefined),
+    source: { kind: 'path', path: resolved },
+    path: resolved,
+    name: resolvedFile.name,
+    options: null,
+    choices: {},
+  };
+}

@@ -1,0 +1,112 @@
+// Electron main process: lifecycle, the window, IPC registration. Domain work happens in the engine
+// utility process; this file only wires the pieces together.
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EngineClient } from '../host/engineClient';
+import { FileAccess } from '../host/fileAccess';
+import { createStudioHost } from '../host/studioHost';
+import type { EventName } from '../shared/channelNames';
+import { registerContractHandlers } from './ipc';
+import { buildMenu } from './menu';
+import { installSessionPolicies, lockDownWebContents } from './security';
+import { utilityLauncher } from './utilityLauncher';
+
+const builtDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(builtDir, '../..');
+const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(repoRoot, 'resources');
+const rendererUrl =
+  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(builtDir, '../renderer/index.html')).href;
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let mainWindow: BrowserWindow | null = null;
+
+function emit(event: EventName, payload: unknown): void {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+}
+
+const files = new FileAccess({
+  samplesDir: path.join(resourcesDir, 'datasets'),
+  uploadsDir: path.join(app.getPath('temp'), 'series-studio-uploads'),
+  policy: 'chosen-only',
+});
+const engine = new EngineClient(utilityLauncher(path.join(builtDir, 'engine.js')), {
+  onStatus: (status) => emit('engine:status', status),
+  onLog: (level, message) => emit('app:log', { level, message, at: Date.now() }),
+});
+const host = createStudioHost({
+  mode: 'desktop',
+  version: app.getVersion(),
+  resourcesDir,
+  engine,
+  files,
+  emit,
+  desktop: {
+    async openCsvDialog() {
+      const options = {
+        title: 'Open a CSV file',
+        properties: ['openFile' as const],
+        filters: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }],
+      };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  },
+});
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Series Studio',
+    webPreferences: {
+      preload: path.join(builtDir, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  lockDownWebContents(mainWindow.webContents, rendererUrl);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(rendererUrl);
+}
+
+void app.whenReady().then(() => {
+  installSessionPolicies();
+  registerContractHandlers(host, rendererUrl);
+  Menu.setApplicationMenu(buildMenu((command) => emit('menu:command', { command })));
+  void engine.start().catch(() => undefined);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('before-quit', () => {
+  host.cancelAll();
+  void engine.dispose();
+});

@@ -1,0 +1,48 @@
+// Every window and webContents gets the same locks: no navigation away from the app, no new
+// windows, no permission grants, no webviews, and a strict CSP on every response.
+import { app, session, shell, type WebContents } from 'electron';
+import { contentSecurityPolicy } from '../server/staticFiles';
+
+export function isAppUrl(url: string, rendererUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const own = new URL(rendererUrl);
+    if (own.protocol === 'file:') return target.protocol === 'file:' && target.pathname === own.pathname;
+    return target.origin === own.origin;
+  } catch {
+    return false;
+  }
+}
+
+export function lockDownWebContents(contents: WebContents, rendererUrl: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to documentation open in the user's browser, never inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function installSessionPolicies(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy],
+      },
+    });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}

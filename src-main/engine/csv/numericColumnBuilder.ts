@@ -1,0 +1,62 @@
+// Accumulates one candidate numeric column while streaming. Cells that are neither numbers nor
+// missing tokens are only counted (with the first one remembered): whether the column is numeric
+// with a bad cell, or a text column, can only be decided once the whole file has been read.
+import { GrowableFloat64 } from './growableFloat64';
+import { describeToken } from './missingTokens';
+import { parseNumberDetailed, parsePlainDecimal } from './parseNumber';
+
+export class NumericColumnBuilder {
+  readonly values = new GrowableFloat64();
+  numbers = 0;
+  missing = 0;
+  bad = 0;
+  firstBadRow = 0;
+  firstBadCell = '';
+  grouped = false;
+  readonly tokenCounts = new Map<string, number>();
+  private readonly decimalCode: number;
+
+  constructor(
+    readonly name: string,
+    private readonly decimal: '.' | ',',
+    private readonly missingTokens: ReadonlySet<string>,
+    /** Missing tokens that would parse as numbers (e.g. -999) must be checked before parsing. */
+    private readonly numericTokens: ReadonlySet<string>,
+  ) {
+    this.decimalCode = decimal === ',' ? 44 : 46;
+  }
+
+  add(cell: string, row: number): void {
+    let v = this.numericTokens.size === 0 ? parsePlainDecimal(cell, this.decimalCode) : NaN;
+    if (v !== v) v = this.slow(cell, row);
+    else this.numbers++;
+    this.values.push(v);
+  }
+
+  private slow(cell: string, row: number): number {
+    const token = cell.trim();
+    if (this.missingTokens.has(token)) {
+      this.missing++;
+      this.tokenCounts.set(token, (this.tokenCounts.get(token) ?? 0) + 1);
+      return NaN;
+    }
+    const parsed = parseNumberDetailed(cell, this.decimal);
+    if (Number.isNaN(parsed.value)) {
+      if (this.bad++ === 0) {
+        this.firstBadRow = row;
+        this.firstBadCell = cell;
+      }
+      return NaN;
+    }
+    this.numbers++;
+    if (parsed.grouped) this.grouped = true;
+    return parsed.value;
+  }
+
+  /** "12 missing (NA ×10, empty ×2)", or null when nothing is missing. */
+  missingSummary(): string | null {
+    if (this.missing === 0) return null;
+    const parts = [...this.tokenCounts].map(([t, n]) => `${describeToken(t)} ×${n}`);
+    return `"${this.name}": ${this.missing} missing (${parts.join(', ')})`;
+  }
+}

@@ -1,0 +1,199 @@
+// Reads the first 64 KiB of a file and proposes ParseOptions, explaining each decision in `notes`.
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CsvImportError } from './csvImportError';
+import { columnNamesFrom, renamedColumnsNote } from './columnNames';
+import { detectDecimal, detectDelimiter, detectHeader, detectQuoteChar, parseSample } from './detectDialect';
+import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
+import { DEFAULT_MISSING_TOKENS } from './missingTokens';
+import { parseNumberDetailed } from './parseNumber';
+import { binaryReason, checkUtf8, hasUtf8Bom, lineOfOffset, utf16Bom } from './textEncoding';
+import type { CsvSniff, EncodingReport, ParseOptions, SniffColumn, TimeFormat } from './types';
+
+export const SNIFF_BYTES = 64 * 1024;
+
+async function readHead(filePath: string): Promise<{ bytes: Uint8Array; size: number }> {
+  try {
+    const size = (await stat(filePath)).size;
+    const handle = await open(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return { bytes: buffer.subarray(0, bytesRead), size };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CsvImportError('io-error', filePath, `cannot read the file (${reason})`);
+  }
+}
+
+/** Checks the bytes and decodes them; throws for empty, binary and UTF-16 files. */
+export function decodeHead(
+  filePath: string,
+  bytes: Uint8Array,
+  whole: boolean,
+  encodingOverride: ParseOptions['encoding'] | undefined,
+): { text: string; encoding: EncodingReport; suggested: ParseOptions['encoding'] } {
+  if (bytes.length === 0) throw new CsvImportError('empty-file', filePath, 'the file is empty');
+  if (utf16Bom(bytes)) {
+    throw new CsvImportError('unsupported-encoding', filePath, 'the file is UTF-16; save it as UTF-8 CSV');
+  }
+  const bom = hasUtf8Bom(bytes);
+  const body = bom ? bytes.subarray(3) : bytes;
+  const check = checkUtf8(body, whole);
+  const why = binaryReason(body, check.invalidCount);
+  if (why !== null) {
+    throw new CsvImportError('binary-file', filePath, `this is not a CSV text file: ${why}`);
+  }
+  const invalidUtf8 =
+    check.invalidCount === 0
+      ? null
+      : {
+          count: check.invalidCount,
+          firstByteOffset: check.firstInvalid + (bom ? 3 : 0),
+          firstLine: lineOfOffset(body, check.firstInvalid),
+        };
+  const suggested = invalidUtf8 === null ? 'utf-8' : 'latin1';
+  const encoding = encodingOverride ?? suggested;
+  const usable = body.subarray(0, body.length - check.incompleteTail);
+  const text =
+    encoding === 'latin1'
+      ? Buffer.from(usable).toString('latin1')
+      : new TextDecoder('utf-8').decode(usable);
+  return { text, encoding: { bom, invalidUtf8 }, suggested };
+}
+
+function thousandsSeparatorOf(cell: string, decimal: '.' | ','): string | null {
+  for (const ch of cell.trim()) if (!/[\d+-]/.test(ch) && ch !== decimal) return ch;
+  return null;
+}
+
+function describeColumn(name: string, cells: string[], o: ParseOptions): SniffColumn {
+  const missingSet = new Set(o.missingTokens);
+  let missing = 0;
+  let numbers = 0;
+  let thousandsSeparator: string | null = null;
+  for (const cell of cells) {
+    if (missingSet.has(cell.trim())) {
+      missing++;
+      continue;
+    }
+    const parsed = parseNumberDetailed(cell, o.decimal);
+    if (Number.isNaN(parsed.value)) continue;
+    numbers++;
+    if (parsed.grouped && thousandsSeparator === null) {
+      thousandsSeparator = thousandsSeparatorOf(cell, o.decimal);
+    }
+  }
+  const present = cells.length - missing;
+  const numericShare = present === 0 ? 0 : numbers / present;
+  const kind =
+    name === o.timeColumn ? 'time' : present === 0 ? 'empty' : numericShare >= 0.5 ? 'numeric' : 'text';
+  const timeFormat = name === o.timeColumn ? o.timeFormat : null;
+  return { name, kind, numericShare, missing, thousandsSeparator, timeFormat };
+}
+
+export async function sniffCsv(
+  filePath: string,
+  overrides: Partial<ParseOptions> = {},
+): Promise<CsvSniff> {
+  const { bytes, size } = await readHead(filePath);
+  const whole = bytes.length >= size;
+  const decoded = decodeHead(filePath, bytes, whole, overrides.encoding);
+  const notes: string[] = [];
+  if (decoded.encoding.bom) notes.push('a UTF-8 byte order mark starts the file; it was skipped');
+  const bad = decoded.encoding.invalidUtf8;
+  if (bad !== null) {
+    notes.push(
+      `encoding errors: ${bad.count} byte sequences are not UTF-8 (first at byte ${bad.firstByteOffset}, ` +
+        `line ${bad.firstLine}); Latin-1 (ISO-8859-1) is proposed instead`,
+    );
+  }
+  const text = whole ? decoded.text : decoded.text.slice(0, decoded.text.lastIndexOf('\n') + 1);
+  const quoteChar = overrides.quoteChar ?? detectQuoteChar(text);
+  const dialect = detectDelimiter(text, quoteChar);
+  const delimiter = overrides.delimiter ?? dialect.delimiter;
+  if (overrides.delimiter === undefined) notes.push(`delimiter: ${dialect.reason}`);
+  if (quoteChar === "'") notes.push("fields are quoted with ' (single quote)");
+  const rows = parseSample(text, delimiter, quoteChar);
+  const dec = detectDecimal(rows, delimiter);
+  const decimal = overrides.decimal ?? dec.decimal;
+  if (overrides.decimal === undefined) notes.push(`decimal mark "${decimal}": ${dec.reason}`);
+  const missingTokens = overrides.missingTokens ?? [...DEFAULT_MISSING_TOKENS];
+  const head = detectHeader(rows, decimal, new Set(missingTokens));
+  const header = overrides.header ?? head.header;
+  if (overrides.header === undefined) notes.push(`header: ${head.reason}`);
+
+  const firstRow = rows[0] ?? [];
+  const columnNames = columnNamesFrom(firstRow, header);
+  const renamed = header ? renamedColumnsNote(firstRow, columnNames) : null;
+  if (renamed !== null) notes.push(renamed);
+  const dataRows = rows.slice(header ? 1 : 0);
+  const cellsOf = (j: number): string[] => dataRows.map((r) => r[j] ?? '');
+  const missingSet = new Set(missingTokens);
+  const sampled = columnNames.map((name, j) => ({
+    name,
+    cells: cellsOf(j).filter((c) => !missingSet.has(c.trim())),
+  }));
+
+  let timeColumn: string | null = null;
+  let timeFormat: TimeFormat = 'index';
+  let timeReason = 'no column looks like time, so rows are numbered 1, 2, 3, ...';
+  if (overrides.timeColumn !== undefined) {
+    timeColumn = overrides.timeColumn;
+    const j = timeColumn === null ? -1 : columnNames.indexOf(timeColumn);
+    const col = sampled[j];
+    const guessed =
+      col === undefined
+        ? null
+        : (isoFormatOf(col.cells) ?? numericTimeFormat({ name: 'time', cells: col.cells }, true)?.format);
+    timeFormat = overrides.timeFormat ?? guessed ?? 'index';
+    timeReason = 'chosen by the user';
+  } else {
+    const guess = detectTimeColumn(sampled);
+    if (guess !== null) {
+      timeColumn = columnNames[guess.index] ?? null;
+      timeFormat = overrides.timeFormat ?? guess.format;
+      timeReason = guess.reason;
+    }
+  }
+  notes.push(timeColumn === null ? `time: ${timeReason}` : `time: "${timeColumn}" as ${timeFormat}, because ${timeReason}`);
+
+  const draft: ParseOptions = {
+    encoding: overrides.encoding ?? decoded.suggested,
+    delimiter,
+    quoteChar,
+    header,
+    decimal,
+    missingTokens,
+    timeColumn,
+    timeFormat,
+    textColumns: [],
+  };
+  const columns = columnNames.map((name, j) => describeColumn(name, cellsOf(j), draft));
+  const textColumns = overrides.textColumns ?? columns.filter((c) => c.kind === 'text').map((c) => c.name);
+  for (const c of columns) {
+    if (c.kind === 'text') {
+      notes.push(`"${c.name}" is text (${Math.round(c.numericShare * 100)}% numbers) and is not analysed`);
+    }
+    if (c.thousandsSeparator !== null) notes.push(`"${c.name}" groups thousands with "${c.thousandsSeparator}"`);
+  }
+  return {
+    fileName: path.basename(filePath),
+    filePath,
+    fileSize: size,
+    sampledBytes: bytes.length,
+    wholeFileSampled: whole,
+    options: { ...draft, textColumns },
+    encoding: decoded.encoding,
+    columnNames,
+    preview: dataRows.slice(0, 20),
+    columns,
+    timeCandidate: timeColumn === null ? null : { column: timeColumn, format: timeFormat, reason: timeReason },
+    numericColumns: columns.filter((c) => c.kind === 'numeric').map((c) => c.name),
+    textColumns,
+    notes,
+  };
+}

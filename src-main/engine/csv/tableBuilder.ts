@@ -1,0 +1,159 @@
+// Turns parsed records into an ImportedTable, row by row, without keeping any row strings.
+// Row numbers follow the convention in csvImportError.ts (records from 1, header included).
+import path from 'node:path';
+import { CsvImportError, MIN_DATA_ROWS, quoteCell } from './csvImportError';
+import { columnNamesFrom } from './columnNames';
+import { GrowableFloat64 } from './growableFloat64';
+import { isBlank } from './missingTokens';
+import { NumericColumnBuilder } from './numericColumnBuilder';
+import { parsePlainDecimal } from './parseNumber';
+import { timeParser, type TimeParser } from './parseTime';
+import type { ImportedColumn, ImportedTable, ParseOptions } from './types';
+
+const FORMAT_WORDS: Record<ParseOptions['timeFormat'], string> = {
+  'iso-date': 'date (YYYY-MM-DD)',
+  'iso-datetime': 'date-time (YYYY-MM-DDTHH:MM:SS)',
+  'year-month': 'year-month (YYYY-MM)',
+  year: 'year',
+  'decimal-year': 'decimal year',
+  'epoch-seconds': 'epoch time in seconds',
+  'epoch-millis': 'epoch time in milliseconds',
+  index: 'index number',
+};
+
+export class TableBuilder {
+  records = 0;
+  dataRows = 0;
+  private names: string[] | null = null;
+  private timeIndex = -1;
+  private numeric: { index: number; builder: NumericColumnBuilder }[] = [];
+  private forcedText: string[] = [];
+  private readonly time = new GrowableFloat64();
+  private readonly rowNumbers = new GrowableFloat64();
+  private readonly parseTime: TimeParser;
+  private readonly missing: ReadonlySet<string>;
+  private pendingBlank = 0;
+  private interiorBlank = 0;
+  private firstInteriorBlank = 0;
+
+  constructor(
+    private readonly filePath: string,
+    private readonly options: ParseOptions,
+  ) {
+    this.parseTime = timeParser(options.timeFormat);
+    this.missing = new Set(options.missingTokens);
+  }
+
+  addRows(rows: string[][]): void {
+    for (const row of rows) this.addRow(row);
+  }
+
+  private addRow(row: string[]): void {
+    const rowNo = ++this.records;
+    // Blank lines are skipped even in one-column files, where they could be meant as missing values;
+    // the warning in finish() says so.
+    if (row.length === 1 && isBlank(row[0] as string)) {
+      this.pendingBlank++;
+      return;
+    }
+    if (this.names === null) {
+      this.setUp(row);
+      if (this.options.header) return;
+    }
+    const names = this.names as string[];
+    if (this.pendingBlank > 0) {
+      if (this.interiorBlank === 0) this.firstInteriorBlank = rowNo - this.pendingBlank;
+      this.interiorBlank += this.pendingBlank;
+      this.pendingBlank = 0;
+    }
+    if (row.length !== names.length) {
+      const what = row.length > names.length ? 'too many' : 'too few';
+      const detail = `${row.length} fields where ${names.length} are expected (${what}; check for a stray delimiter or quote)`;
+      throw new CsvImportError('ragged-row', this.filePath, detail, { row: rowNo });
+    }
+    this.dataRows++;
+    this.rowNumbers.push(rowNo);
+    this.time.push(this.timeIndex < 0 ? this.dataRows : this.timeOf(row[this.timeIndex] as string, rowNo));
+    for (const { index, builder } of this.numeric) builder.add(row[index] as string, rowNo);
+  }
+
+  private timeOf(cell: string, row: number): number {
+    const t = this.parseTime(cell);
+    if (t === t) return t;
+    const column = this.options.timeColumn ?? undefined;
+    if (this.missing.has(cell.trim())) {
+      throw new CsvImportError('missing-time-value', this.filePath, `the time is missing (${quoteCell(cell)})`, { row, column });
+    }
+    const detail = `${quoteCell(cell)} is not a valid ${FORMAT_WORDS[this.options.timeFormat]}`;
+    throw new CsvImportError('bad-time-value', this.filePath, detail, { row, column });
+  }
+
+  private setUp(first: string[]): void {
+    const names = columnNamesFrom(first, this.options.header);
+    this.names = names;
+    const { timeColumn, decimal, textColumns } = this.options;
+    if (timeColumn !== null) {
+      this.timeIndex = names.indexOf(timeColumn);
+      if (this.timeIndex < 0) {
+        const detail = `there is no column "${timeColumn}" to read time from (columns: ${names.join(', ')})`;
+        throw new CsvImportError('unknown-column', this.filePath, detail);
+      }
+    }
+    const numericTokens = new Set([...this.missing].filter((t) => !Number.isNaN(parsePlainDecimal(t, 46))));
+    names.forEach((name, index) => {
+      if (index === this.timeIndex) return;
+      if (textColumns.includes(name)) this.forcedText.push(name);
+      else this.numeric.push({ index, builder: new NumericColumnBuilder(name, decimal, this.missing, numericTokens) });
+    });
+  }
+
+  finish(warnings: string[]): ImportedTable {
+    const fail = (code: 'empty-file' | 'header-only' | 'too-few-rows', detail: string): never => {
+      throw new CsvImportError(code, this.filePath, detail);
+    };
+    if (this.names === null) fail('empty-file', 'the file has no rows (only blank lines)');
+    if (this.dataRows === 0) fail('header-only', 'the file has a header row but no data rows');
+    if (this.dataRows < MIN_DATA_ROWS) {
+      const n = this.dataRows === 1 ? '1 data row' : `${this.dataRows} data rows`;
+      fail('too-few-rows', `only ${n}; at least ${MIN_DATA_ROWS} are needed to see how the series moves over time`);
+    }
+    if (this.interiorBlank > 0) {
+      warnings.push(`${this.interiorBlank} blank line(s) skipped, the first at row ${this.firstInteriorBlank}`);
+    }
+    const columns: ImportedColumn[] = [];
+    const textColumns = [...this.forcedText];
+    for (const { builder } of this.numeric) {
+      const present = builder.numbers + builder.bad;
+      if (present > 0 && builder.numbers / present < 0.5) {
+        textColumns.push(builder.name);
+        warnings.push(`"${builder.name}" is read as text (${builder.numbers} of ${present} filled cells are numbers) and is not analysed`);
+        continue;
+      }
+      if (builder.bad > 0) {
+        const extra = builder.bad > 1 ? ` (and ${builder.bad - 1} more non-numbers in this column)` : '';
+        const detail = `${quoteCell(builder.firstBadCell)} is not a number${extra}`;
+        throw new CsvImportError('not-a-number', this.filePath, detail, { row: builder.firstBadRow, column: builder.name });
+      }
+      const summary = builder.missingSummary();
+      if (summary !== null) warnings.push(summary);
+      if (builder.grouped) warnings.push(`"${builder.name}": thousands separators were read as grouping`);
+      columns.push({ name: builder.name, values: builder.values.toArray(), missing: builder.missing, thousandsSeparatorSeen: builder.grouped });
+    }
+    if (!columns.some((c) => c.missing < this.dataRows)) {
+      const listed = textColumns.length > 0 ? ` (text columns: ${textColumns.map((t) => `"${t}"`).join(', ')})` : '';
+      throw new CsvImportError('no-numeric-column', this.filePath, `no numeric column to analyse${listed}`);
+    }
+    return {
+      fileName: path.basename(this.filePath),
+      filePath: this.filePath,
+      rowCount: this.dataRows,
+      time: { column: this.options.timeColumn, format: this.options.timeFormat, values: this.time.toArray() },
+      columns,
+      textColumns,
+      options: this.options,
+      warnings,
+      rowNumbers: this.rowNumbers.toArray(),
+      appliedChoices: [],
+    };
+  }
+}

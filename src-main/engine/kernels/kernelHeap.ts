@@ -1,0 +1,57 @@
+// Arena allocator over a WebAssembly.Memory. Each forward call takes one arena and keeps it
+// until its backward (or an explicit release), so interleaved layers of identical shape never
+// share buffers; released arenas are reused by the next call of the same size, which makes
+// steady-state training allocation-free.
+
+const PAGE_BYTES = 65536;
+const ARENA_GRANULE = 65536;
+
+export class KernelHeap {
+  readonly memory: WebAssembly.Memory;
+  private top: number;
+  private readonly free = new Map<number, number[]>();
+  private f32: Float32Array;
+  private i32: Int32Array;
+
+  constructor(memory: WebAssembly.Memory, reservedBytes = 0) {
+    this.memory = memory;
+    // Address 0 stays unused so a zero pointer is never a live buffer.
+    this.top = Math.max(16, Math.ceil(reservedBytes / 16) * 16);
+    this.f32 = new Float32Array(memory.buffer);
+    this.i32 = new Int32Array(memory.buffer);
+  }
+
+  /** Returns the byte address of an arena of at least `bytes` bytes (16-byte aligned). */
+  allocate(bytes: number): { address: number; size: number } {
+    const size = Math.ceil(bytes / ARENA_GRANULE) * ARENA_GRANULE;
+    const pooled = this.free.get(size)?.pop();
+    if (pooled !== undefined) return { address: pooled, size };
+    const address = Math.ceil(this.top / ARENA_GRANULE) * ARENA_GRANULE;
+    const end = address + size;
+    const have = this.memory.buffer.byteLength;
+    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE_BYTES));
+    this.top = end;
+    return { address, size };
+  }
+
+  release(arena: { address: number; size: number }): void {
+    const list = this.free.get(arena.size);
+    if (list) list.push(arena.address);
+    else this.free.set(arena.size, [arena.address]);
+  }
+
+  /** Float view of the whole memory, refreshed after growth (growth replaces the buffer). */
+  floats(): Float32Array {
+    if (this.f32.buffer !== this.memory.buffer || this.f32.length * 4 !== this.memory.buffer.byteLength) {
+      this.f32 = new Float32Array(this.memory.buffer);
+    }
+    return this.f32;
+  }
+
+  ints(): Int32Array {
+    if (this.i32.buffer !== this.memory.buffer || this.i32.length * 4 !== this.memory.buffer.byteLength) {
+      this.i32 = new Int32Array(this.memory.buffer);
+    }
+    return this.i32;
+  }
+}

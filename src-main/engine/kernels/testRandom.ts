@@ -1,0 +1,37 @@
+// Deterministic pseudo-random data for the kernel tests (mulberry32).
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomArray(rand: () => number, n: number, scale = 1): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = (rand() * 2 - 1) * scale;
+  return out;
+}
+
+/** Inverted-dropout mask as tfjs builds it: 0 with probability `rate`, else 1 / (1 − rate). */
+export function dropoutMask(rand: () => number, n: number, rate: number): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rand() < rate ? 0 : 1 / (1 - rate);
+  return out;
+}
+
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs((a[i] ?? NaN) - (b[i] ?? NaN)));
+  return a.length === b.length ? m : Infinity;
+}
+
+/** max |a − ref| / max(|ref|): relative error at the scale of the reference array. */
+export function relativeError(a: ArrayLike<number>, ref: ArrayLike<number>): number {
+  let scale = 0;
+  for (let i = 0; i < ref.length; i++) scale = Math.max(scale, Math.abs(ref[i] ?? NaN));
+  return maxAbsDiff(a, ref) / Math.max(scale, 1e-3);
+}

@@ -1,0 +1,109 @@
+// All settings of one fit, JSON-able, with defaults for small/medium series (tens to a few
+// thousand rows):
+// - lookback = min(2·m, n/5) for seasonal data (m > 1), else min(12, n/5): two seasons of
+//   context without eating the data; at least 1.
+// - horizon = m for seasonal data when n allows (one season ahead), else 1.
+// - 1 LSTM layer × 32 units, tanh, no dropout: enough capacity for one series, fast on CPU.
+// - 100 epochs with early stopping (patience 10) and restored best weights; batch 32; Adam 1e-3.
+// - min-max scaling to [0, 1] fitted on the training part; no transforms.
+// - test = last 20% of rows (at least one horizon), validation = 10% of the rows before test.
+import type { BackendName } from './backend';
+import type { ModelConfig } from './buildModel';
+import type { ScalerKind } from './scalers';
+import type { TransformStep } from '../transforms';
+
+export interface FitConfig {
+  target: string;
+  /** Extra input columns; the target's own past is always input 0. */
+  features: string[];
+  transforms: TransformStep[];
+  scaler: ScalerKind;
+  featureRange: [number, number];
+  lookback: number;
+  horizon: number;
+  stride: number;
+  testSize: number | null;
+  testFraction: number;
+  valSize: number | null;
+  valFraction: number;
+  cell: ModelConfig['cell'];
+  layers: number;
+  units: number;
+  activation: ModelConfig['activation'];
+  dropout: number;
+  recurrentDropout: number;
+  optimizer: ModelConfig['optimizer'];
+  learningRate: number;
+  momentum: number;
+  loss: ModelConfig['loss'];
+  epochs: number;
+  batchSize: number;
+  /** 0 disables early stopping. */
+  patience: number;
+  seed: number;
+  /** null = best available (tfjs-node > wasm > cpu). */
+  backend: BackendName | null;
+}
+
+export function defaultFitConfig(n: number, seasonalPeriod: number, target = ''): FitConfig {
+  const m = Math.max(1, Math.floor(seasonalPeriod));
+  const cap = Math.max(1, Math.floor(n / 5));
+  const lookback = Math.max(1, Math.min(m > 1 ? 2 * m : 12, cap));
+  const horizon = m > 1 && m <= Math.floor(n / 10) ? m : 1;
+  return {
+    target,
+    features: [],
+    transforms: [],
+    scaler: 'minmax',
+    featureRange: [0, 1],
+    lookback,
+    horizon,
+    stride: 1,
+    testSize: null,
+    testFraction: 0.2,
+    valSize: null,
+    valFraction: 0.1,
+    cell: 'lstm',
+    layers: 1,
+    units: 32,
+    activation: 'tanh',
+    dropout: 0,
+    recurrentDropout: 0,
+    optimizer: 'adam',
+    learningRate: 1e-3,
+    momentum: 0,
+    loss: 'mse',
+    epochs: 100,
+    batchSize: 32,
+    patience: 10,
+    seed: 42,
+    backend: null,
+  };
+}
+
+/** Defaults overlaid with the given settings; the test part is widened to at least one horizon. */
+export function resolveFitConfig(n: number, seasonalPeriod: number, partial: Partial<FitConfig>, firstColumn: string): FitConfig {
+  const base = defaultFitConfig(n, seasonalPeriod, firstColumn);
+  const merged: FitConfig = { ...base, ...partial };
+  if (merged.testSize === null) merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
+  return merged;
+}
+
+export function modelConfigOf(c: FitConfig): ModelConfig {
+  return {
+    cell: c.cell,
+    layers: c.layers,
+    units: c.units,
+    activation: c.activation,
+    dropout: c.dropout,
+    recurrentDropout: c.recurrentDropout,
+    horizon: c.horizon,
+    lookback: c.lookback,
+    nFeatures: 1 + c.features.length,
+    optimizer: c.optimizer,
+    learningRate: c.learningRate,
+    momentum: c.momentum,
+    loss: c.loss,
+    seed: c.seed,
+  };
+}

@@ -1,0 +1,61 @@
+// The seam between the recurrent layer and the code that runs a whole sequence. The layer calls
+// the active kernel inside tf.customGrad, so a fused implementation (e.g. WebAssembly working on
+// Float32Arrays) can replace the default op-by-op one without touching training, saving or
+// evaluation. Weight layout is tfjs-layers': kernel [D, G·U], recurrentKernel [U, G·U],
+// bias [G·U], gate blocks LSTM i,f,c,o; GRU z,r,h (reset applied before the recurrent product,
+// reset_after=false); SimpleRNN a single block. Gates use the logistic sigmoid.
+import type * as tf from '@tensorflow/tfjs';
+
+export type CellKind = 'lstm' | 'gru' | 'rnn';
+export type CellActivation = 'tanh' | 'relu';
+
+export interface RecurrentCellSpec {
+  cell: CellKind;
+  units: number;
+  /** Candidate/output activation; gates are always sigmoid. */
+  activation: CellActivation;
+}
+
+export interface RecurrentSequenceInputs {
+  /** [batch, time, inputDim] */
+  x: tf.Tensor3D;
+  kernel: tf.Tensor2D;
+  recurrentKernel: tf.Tensor2D;
+  bias: tf.Tensor1D;
+  /**
+   * [batch, units] recurrent-dropout mask (already scaled by 1/keep) multiplying h(t-1) where it
+   * enters the recurrent products, the same mask at every step; null when not training.
+   */
+  recurrentMask: tf.Tensor2D | null;
+}
+
+export interface RecurrentForward {
+  /** [batch, time, units]: the hidden state after every step. */
+  output: tf.Tensor3D;
+  /** Whatever backward needs besides the inputs and output (kept alive by customGrad). */
+  saved: tf.Tensor[];
+}
+
+export interface RecurrentGradients {
+  dInput: tf.Tensor3D;
+  dKernel: tf.Tensor2D;
+  dRecurrentKernel: tf.Tensor2D;
+  dBias: tf.Tensor1D;
+}
+
+export interface RecurrentSequenceKernel {
+  readonly name: string;
+  forward(spec: RecurrentCellSpec, inputs: RecurrentSequenceInputs): RecurrentForward;
+  /** dOutput: [batch, time, units] gradient of the loss with respect to forward's output. */
+  backward(
+    spec: RecurrentCellSpec,
+    inputs: RecurrentSequenceInputs,
+    output: tf.Tensor3D,
+    saved: tf.Tensor[],
+    dOutput: tf.Tensor3D,
+  ): RecurrentGradients;
+}
+
+export function gateCount(cell: CellKind): number {
+  return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
+}

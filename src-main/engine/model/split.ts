@@ -1,0 +1,36 @@
+// Chronological split by target time. Rows [0, valStart) are the training part (the only rows
+// scalers see), [valStart, testStart) validation, [testStart, n) test. A window belongs to the part
+// that contains all of its target times; windows straddling a boundary are dropped, so no
+// training target lies in validation or test. Nothing is shuffled across parts.
+
+export interface SplitSpec {
+  /** Number of final target time steps in the test set; wins over testFraction. */
+  testSize?: number;
+  /** Fraction of all rows (default 0.2). */
+  testFraction?: number;
+  /** Number of target time steps right before the test set; wins over valFraction. */
+  valSize?: number;
+  /** Fraction of the rows before the test set (default 0.1). 0 disables validation. */
+  valFraction?: number;
+}
+
+export interface SplitBoundaries {
+  n: number;
+  valStart: number;
+  testStart: number;
+}
+
+export function computeSplit(n: number, spec: SplitSpec, horizon: number): SplitBoundaries {
+  const testSize = spec.testSize ?? Math.round((spec.testFraction ?? 0.2) * n);
+  if (!Number.isInteger(testSize) || testSize < horizon) {
+    throw new Error(`test size ${testSize} must be an integer >= horizon (${horizon})`);
+  }
+  const testStart = n - testSize;
+  const valSize = spec.valSize ?? Math.round((spec.valFraction ?? 0.1) * testStart);
+  if (!Number.isInteger(valSize) || valSize < 0) throw new Error(`bad validation size ${valSize}`);
+  // A validation part smaller than one horizon could hold no window: treat it as absent.
+  const effectiveVal = valSize >= horizon ? valSize : 0;
+  const valStart = testStart - effectiveVal;
+  if (valStart <= 0) throw new Error(`no rows left for training (n=${n}, test=${testSize}, val=${effectiveVal})`);
+  return { n, valStart, testStart };
+}

@@ -1,0 +1,38 @@
+// Entry point of the engine process. Thin on purpose: pick the transport the host gave us
+// (Electron utilityProcess's parentPort, or Node's fork IPC) and serve the method table.
+import { engineMethods } from '../methods/engineMethods';
+import type { EngineToHost } from './protocol';
+import { serveEngine, type EnginePort } from './engineServer';
+
+interface ParentPortLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+function pickPort(): EnginePort {
+  const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+  if (parentPort) {
+    return {
+      post: (message: EngineToHost) => parentPort.postMessage(message),
+      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
+    };
+  }
+  if (process.send) {
+    return {
+      post: (message: EngineToHost) => {
+        if (process.connected) process.send?.(message);
+      },
+      onMessage: (listener) => process.on('message', listener),
+    };
+  }
+  throw new Error('engine: started without a host channel (run it through the studio, not directly)');
+}
+
+const port = pickPort();
+process.on('uncaughtException', (error) => {
+  port.post({ type: 'log', level: 'error', message: `engine crashed: ${error.stack ?? String(error)}` });
+  process.exit(70);
+});
+process.on('disconnect', () => process.exit(0));
+serveEngine(port, engineMethods(), () => process.exit(0));
+port.post({ type: 'ready', pid: process.pid });

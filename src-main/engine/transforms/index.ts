@@ -1,0 +1,2 @@
+export * from './transformSteps';
+export * from './inverseTransforms';

@@ -1,0 +1,76 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import type { DatasetInfo, SeriesWindow, CsvSniff } from '../shared/schemas/dataset';
+import type { AppInfo } from '../shared/schemas/app';
+import { StudioFailure } from '../shared/result';
+import { DatasetRegistry, datasetIdFor, type DatasetSpec } from './datasetRegistry';
+import { engineCall } from './engineCall';
+import type { Handlers, HostEnvironment } from './studioHost';
+
+export const sampleDatasetName = 'AirPassengers.csv';
+
+export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) => boolean): Handlers {
+  const datasets = new DatasetRegistry();
+  const samplesDir = path.join(env.resourcesDir, 'datasets');
+
+  return {
+    'app:info': async (_request, job) => {
+      const backend = await engineCall<AppInfo['backend']>(env, 'engine:backend', {}, job);
+      return {
+        name: 'Series Studio',
+        version: env.version,
+        mode: env.mode,
+        platform: `${os.platform()} ${os.arch()}`,
+        versions: Object.fromEntries(
+          Object.entries(process.versions).filter((e): e is [string, string] => e[1] !== undefined),
+        ),
+        backend,
+        sampleDataset: sampleDatasetName,
+      };
+    },
+    'datasets:samples': async () => {
+      const names = (await fs.readdir(samplesDir)).filter((n) => n.endsWith('.csv')).sort();
+      return Promise.all(
+        names.map(async (name) => ({ name, sizeBytes: (await fs.stat(path.join(samplesDir, name))).size })),
+      );
+    },
+    'datasets:sniff': async (request, job) => {
+      const file = await env.files.resolve(request.source);
+      return engineCall<CsvSniff>(
+        env,
+        'datasets:sniff',
+        { path: file.path, name: file.name, overrides: request.overrides ?? {} },
+        job,
+      );
+    },
+    'datasets:open': async (request, job) => {
+      const file = await env.files.resolve(request.source);
+      const spec: DatasetSpec = {
+        datasetId: datasetIdFor(file, request.options, request.choices),
+        source: request.source,
+        path: file.path,
+        name: file.name,
+        options: request.options ?? null,
+        choices: request.choices ?? {},
+      };
+      const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
+      datasets.put(spec, info);
+      return info;
+    },
+    'datasets:series': async (request, job) =>
+      engineCall<SeriesWindow>(
+        env,
+        'datasets:series',
+        { ...request, spec: datasets.spec(request.datasetId) },
+        job,
+      ),
+    'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
+    'dialog:openCsv': async () => {
+      if (!env.desktop) throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');
+      const chosen = await env.desktop.openCsvDialog();
+      if (chosen !== null) env.files.allow(chosen);
+      return { path: chosen };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The host side of the contract, shared by the Electron main process and the browser-mode server:
+// parse every request from unknown, run it (mostly by calling the engine process), and answer with a
+// Result envelope. Transports only move bytes; all policy lives here.
+import type { Channel, EventPayload, ParsedRequestOf, ResponseOf } from '../shared/contract';
+import { contract, isChannel, isJobChannel } from '../shared/contract';
+import type { EventName } from '../shared/channelNames';
+import { parseUnknown } from '../shared/parseUnknown';
+import type { Result } from '../shared/result';
+import { fail, ok, StudioFailure, toStudioError } from '../shared/result';
+import type { EngineClient } from './engineClient';
+import type { FileAccess } from './fileAccess';
+import { createHandlers } from './handlers';
+
+export interface HostEnvironment {
+  mode: 'desktop' | 'browser' | 'cli';
+  version: string;
+  resourcesDir: string;
+  engine: EngineClient;
+  files: FileAccess;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Present only in the desktop app. */
+  desktop?: { openCsvDialog(): Promise<string | null> };
+}
+
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>, job: JobScope) => Promise<ResponseOf<C>>;
+};
+
+export interface JobScope {
+  signal: AbortSignal;
+  jobId: string | null;
+}
+
+export interface StudioHost {
+  handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
+  cancelAll(): void;
+}
+
+export function createStudioHost(env: HostEnvironment): StudioHost {
+  const jobs = new Map<string, AbortController>();
+  const handlers = createHandlers(env, (jobId) => {
+    const controller = jobs.get(jobId);
+    controller?.abort();
+    return controller !== undefined;
+  });
+
+  async function run<C extends Channel>(channel: C, raw: unknown): Promise<Result<unknown>> {
+    const request = parseUnknown(contract[channel].request, raw, `request for ${channel}`);
+    const jobId = isJobChannel(channel) ? (request as { jobId: string }).jobId : null;
+    if (jobId !== null && jobs.has(jobId)) {
+      throw new StudioFailure('invalid-request', `Job ${jobId} is already running.`);
+    }
+    const controller = new AbortController();
+    if (jobId !== null) jobs.set(jobId, controller);
+    try {
+      const handler = handlers[channel] as (r: unknown, job: JobScope) => Promise<ResponseOf<C>>;
+      const value = await handler(request, { signal: controller.signal, jobId });
+      // The engine is another process: check what it answers against the contract too.
+      const checked = contract[channel].response.safeParse(value);
+      if (!checked.success) {
+        const first = checked.error.issues[0];
+        const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
+        throw new StudioFailure('internal', `The answer to ${channel} broke the contract (${where}).`);
+      }
+      return ok(checked.data);
+    } finally {
+      if (jobId !== null) jobs.delete(jobId);
+    }
+  }
+
+  return {
+    async handle(channel, request) {
+      if (!isChannel(channel)) return fail('unknown-channel', `Unknown channel ${JSON.stringify(channel)}.`);
+      try {
+        return await run(channel, request);
+      } catch (error) {
+        return { ok: false, error: toStudioError(error) };
+      }
+    },
+    cancelAll() {
+      for (const controller of jobs.values()) controller.abort();
+    },
+  };
+}

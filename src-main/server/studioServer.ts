@@ -1,0 +1,68 @@
+// Browser mode, composed: engine process + studio host + HTTP/WebSocket server.
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { EngineClient } from '../host/engineClient';
+import { FileAccess } from '../host/fileAccess';
+import { forkLauncher } from '../host/forkLauncher';
+import { createStudioHost } from '../host/studioHost';
+import type { AppPaths } from '../host/appPaths';
+import { packageVersion } from '../host/packageVersion';
+import { startBrowserServer } from './browserServer';
+import { newToken } from './requestGuard';
+
+export interface StudioServer {
+  url: string;
+  port: number;
+  token: string;
+  engine: EngineClient;
+  close(): Promise<void>;
+}
+
+export async function startStudioServer(
+  paths: AppPaths,
+  options: { port?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<StudioServer> {
+  const token = newToken();
+  const uploadsDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-uploads-'));
+  const files = new FileAccess({
+    samplesDir: path.join(paths.resourcesDir, 'datasets'),
+    uploadsDir,
+    policy: 'any-user-file',
+  });
+  const server = await startBrowserServer({
+    rendererDir: paths.rendererDir,
+    uploadsDir,
+    token,
+    ...(options.port === undefined ? {} : { port: options.port }),
+  });
+  const engine = new EngineClient(
+    forkLauncher({ entry: paths.engineEntry, execArgv: paths.engineExecArgv, env: options.env ?? {} }),
+    {
+      onStatus: (status) => server.broadcast('engine:status', status),
+      onLog: (level, message) => server.broadcast('app:log', { level, message, at: Date.now() }),
+    },
+  );
+  const host = createStudioHost({
+    mode: 'browser',
+    version: packageVersion(paths.repoRoot),
+    resourcesDir: paths.resourcesDir,
+    engine,
+    files,
+    emit: (event, payload) => server.broadcast(event, payload),
+  });
+  server.attach(host);
+  void engine.start().catch(() => undefined);
+  return {
+    url: server.url,
+    port: server.port,
+    token,
+    engine,
+    async close() {
+      host.cancelAll();
+      await server.close();
+      await engine.dispose();
+      rmSync(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}

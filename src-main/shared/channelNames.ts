@@ -1,0 +1,15 @@
+// Channel and event names without their schemas, so the sandboxed preload can expose one method per
+// channel without bundling zod. `contract.ts` must cover exactly these (checked by `satisfies`).
+export const channelNames = [
+  'app:info',
+  'datasets:samples',
+  'datasets:sniff',
+  'datasets:open',
+  'datasets:series',
+  'jobs:cancel',
+  'dialog:openCsv',
+] as const;
+export type ChannelName = (typeof channelNames)[number];
+
+export const eventNames = ['job:progress', 'app:log', 'engine:status', 'menu:command'] as const;
+export type EventName = (typeof eventNames)[number];

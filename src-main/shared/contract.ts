@@ -1,0 +1,61 @@
+// THE contract: every channel the renderer may call, with its request schema (parsed from unknown at
+// every boundary) and its response schema. The preload, the Electron handlers, the browser-mode
+// server and the renderer client are all derived from this one map.
+import { z } from 'zod';
+import { AppInfo, EngineStatus, JobProgress, LogEntry, MenuEvent } from './schemas/app';
+import { Empty, JobId } from './schemas/common';
+import {
+  CsvSniff,
+  DatasetInfo,
+  OpenDatasetRequest,
+  SampleInfo,
+  SeriesRequest,
+  SeriesWindow,
+  SniffRequest,
+} from './schemas/dataset';
+import type { ChannelName, EventName } from './channelNames';
+
+interface ChannelSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+  /** Long-running: the request carries a jobId, progress events stream, `jobs:cancel` applies. */
+  job?: true;
+  /** Only meaningful in the desktop app (native dialogs); other hosts answer `unavailable`. */
+  desktopOnly?: true;
+}
+
+export const contract = {
+  'app:info': { request: Empty, response: AppInfo },
+  'datasets:samples': { request: Empty, response: z.array(SampleInfo) },
+  'datasets:sniff': { request: SniffRequest, response: CsvSniff },
+  'datasets:open': { request: OpenDatasetRequest, response: DatasetInfo, job: true },
+  'datasets:series': { request: SeriesRequest, response: SeriesWindow },
+  'jobs:cancel': { request: z.object({ jobId: JobId }), response: z.object({ cancelled: z.boolean() }) },
+  'dialog:openCsv': {
+    request: Empty,
+    response: z.object({ path: z.string().nullable() }),
+    desktopOnly: true,
+  },
+} as const satisfies Record<ChannelName, ChannelSpec>;
+
+export const events = {
+  'job:progress': JobProgress,
+  'app:log': LogEntry,
+  'engine:status': EngineStatus,
+  'menu:command': MenuEvent,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isJobChannel(channel: Channel): boolean {
+  return 'job' in contract[channel];
+}

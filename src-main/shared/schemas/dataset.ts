@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { DatasetId, FileSource, JobId } from './common';
+
+export const Delimiter = z.enum([',', ';', '\t', '|']);
+export const TimeFormat = z.enum([
+  'iso-date',
+  'iso-datetime',
+  'year-month',
+  'year',
+  'decimal-year',
+  'epoch-seconds',
+  'epoch-millis',
+  'index',
+]);
+export type TimeFormat = z.infer<typeof TimeFormat>;
+
+export const Frequency = z.enum([
+  'minutely',
+  'hourly',
+  'daily',
+  'business-daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'yearly',
+  'irregular',
+  'index',
+]);
+export type Frequency = z.infer<typeof Frequency>;
+
+export const ParseOptions = z.object({
+  encoding: z.enum(['utf-8', 'latin1']),
+  delimiter: Delimiter,
+  quoteChar: z.enum(['"', "'"]),
+  header: z.boolean(),
+  decimal: z.enum(['.', ',']),
+  missingTokens: z.array(z.string().max(20)).max(50),
+  timeColumn: z.string().max(500).nullable(),
+  timeFormat: TimeFormat,
+  textColumns: z.array(z.string().max(500)).max(1000),
+});
+export type ParseOptions = z.infer<typeof ParseOptions>;
+
+export const MissingChoice = z.enum(['leave', 'drop-rows', 'forward-fill', 'linear-interpolation']);
+
+export const ImportChoices = z.object({
+  order: z.enum(['sort', 'keep-file-order']).optional(),
+  duplicates: z.enum(['keep-first', 'mean', 'keep-all']).optional(),
+  gaps: z.enum(['leave', 'insert-missing-rows']).optional(),
+  missing: z.record(z.string().max(500), MissingChoice).optional(),
+  dropColumns: z.array(z.string().max(500)).max(1000).optional(),
+  /** Overrides of what was inferred from the time column. */
+  frequency: Frequency.optional(),
+  seasonalPeriod: z.number().int().min(1).max(10_000).optional(),
+});
+export type ImportChoices = z.infer<typeof ImportChoices>;
+
+export const Problem = z.object({
+  kind: z.enum([
+    'unsorted-time',
+    'duplicate-time',
+    'gaps',
+    'missing-values',
+    'all-missing-column',
+    'constant-column',
+  ]),
+  column: z.string().optional(),
+  count: z.number(),
+  positions: z.array(z.number()),
+  positionKind: z.enum(['row', 'time']),
+  message: z.string(),
+  choices: z.array(z.string()),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const ColumnSummary = z.object({
+  name: z.string(),
+  count: z.number(),
+  missing: z.number(),
+  mean: z.number().nullable(),
+  std: z.number().nullable(),
+  min: z.number().nullable(),
+  q25: z.number().nullable(),
+  median: z.number().nullable(),
+  q75: z.number().nullable(),
+  max: z.number().nullable(),
+  firstTime: z.number().nullable(),
+  lastTime: z.number().nullable(),
+});
+export type ColumnSummary = z.infer<typeof ColumnSummary>;
+
+export const DatasetInfo = z.object({
+  datasetId: DatasetId,
+  name: z.string(),
+  source: FileSource,
+  rows: z.number(),
+  timeColumn: z.string().nullable(),
+  timeFormat: TimeFormat,
+  frequency: Frequency,
+  seasonalPeriod: z.number(),
+  frequencyExplanation: z.string(),
+  firstTime: z.number().nullable(),
+  lastTime: z.number().nullable(),
+  columns: z.array(ColumnSummary),
+  textColumns: z.array(z.string()),
+  problems: z.array(Problem),
+  appliedChoices: z.array(z.string()),
+  warnings: z.array(z.string()),
+  options: ParseOptions,
+  choices: ImportChoices,
+});
+export type DatasetInfo = z.infer<typeof DatasetInfo>;
+
+export const SniffColumn = z.object({
+  name: z.string(),
+  kind: z.enum(['time', 'numeric', 'text', 'empty']),
+  numericShare: z.number(),
+  missing: z.number(),
+  thousandsSeparator: z.string().nullable(),
+  timeFormat: TimeFormat.nullable(),
+});
+
+export const CsvSniff = z.object({
+  fileName: z.string(),
+  fileSize: z.number(),
+  sampledBytes: z.number(),
+  wholeFileSampled: z.boolean(),
+  options: ParseOptions,
+  encoding: z.object({
+    bom: z.boolean(),
+    invalidUtf8: z
+      .object({ count: z.number(), firstByteOffset: z.number(), firstLine: z.number() })
+      .nullable(),
+  }),
+  columnNames: z.array(z.string()),
+  preview: z.array(z.array(z.string())),
+  columns: z.array(SniffColumn),
+  timeCandidate: z
+    .object({ column: z.string(), format: TimeFormat, reason: z.string() })
+    .nullable(),
+  numericColumns: z.array(z.string()),
+  textColumns: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+export type CsvSniff = z.infer<typeof CsvSniff>;
+
+export const SniffRequest = z.object({ source: FileSource, overrides: ParseOptions.partial().optional() });
+
+export const OpenDatasetRequest = z.object({
+  jobId: JobId,
+  source: FileSource,
+  options: ParseOptions.optional(),
+  choices: ImportChoices.optional(),
+});
+export type OpenDatasetRequest = z.infer<typeof OpenDatasetRequest>;
+
+export const SeriesRequest = z.object({
+  datasetId: DatasetId,
+  columns: z.array(z.string().max(500)).min(1).max(20),
+  start: z.number().optional(),
+  end: z.number().optional(),
+  maxPoints: z.number().int().min(10).max(20_000).default(2000),
+});
+
+export const SeriesWindow = z.object({
+  datasetId: DatasetId,
+  timeFormat: TimeFormat,
+  x: z.array(z.number()),
+  series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  totalPoints: z.number(),
+  downsampled: z.boolean(),
+  method: z.string(),
+});
+export type SeriesWindow = z.infer<typeof SeriesWindow>;
+
+export const SampleInfo = z.object({ name: z.string(), sizeBytes: z.number() });
