@@ -1,6 +1,6 @@
 // Every window and webContents gets the same locks: no navigation away from the app, no new
 // windows, no permission grants, no webviews, and a strict CSP on every response.
-import { app, session, shell, type WebContents } from 'electron';
+import { app, session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../server/staticFiles';
 
 export function isAppUrl(url: string, rendererUrl: string): boolean {
@@ -22,11 +22,8 @@ export function lockDownWebContents(contents: WebContents, rendererUrl: string):
     if (!isAppUrl(url, rendererUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The app has no external links; nothing opens a window or hands a URL to the OS.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 export function installSessionPolicies(): void {

@@ -6,13 +6,20 @@ import type { AppInfo } from '../shared/schemas/app';
 import { StudioFailure } from '../shared/result';
 import { DatasetRegistry, datasetIdFor, type DatasetSpec } from './datasetRegistry';
 import { engineCall } from './engineCall';
-import type { Handlers, HostEnvironment } from './studioHost';
+import type { Handlers, HostEnvironment, JobScope } from './studioHost';
+import type { AnalysisResult, StlResult } from '../shared/schemas/analysis';
 
 export const sampleDatasetName = 'AirPassengers.csv';
 
 export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) => boolean): Handlers {
   const datasets = new DatasetRegistry();
   const samplesDir = path.join(env.resourcesDir, 'datasets');
+
+  /** Dataset-bound calls carry the dataset's spec so a restarted engine can rebuild it. */
+  const withDataset =
+    <T>(engineMethod: string) =>
+    (request: { datasetId: string }, job: JobScope): Promise<T> =>
+      engineCall<T>(env, engineMethod, { ...request, spec: datasets.spec(request.datasetId) }, job);
 
   return {
     'app:info': async (_request, job) => {
@@ -58,13 +65,10 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
       datasets.put(spec, info);
       return info;
     },
-    'datasets:series': async (request, job) =>
-      engineCall<SeriesWindow>(
-        env,
-        'datasets:series',
-        { ...request, spec: datasets.spec(request.datasetId) },
-        job,
-      ),
+    'datasets:series': withDataset<SeriesWindow>('datasets:series'),
+    'analysis:diagnostics': withDataset<AnalysisResult>('analysis:diagnostics'),
+    'analysis:stl': withDataset<StlResult>('analysis:stl'),
+    'analysis:transform': withDataset<SeriesWindow>('analysis:transform'),
     'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
     'dialog:openCsv': async () => {
       if (!env.desktop) throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');

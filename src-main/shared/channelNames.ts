@@ -6,6 +6,9 @@ export const channelNames = [
   'datasets:sniff',
   'datasets:open',
   'datasets:series',
+  'analysis:diagnostics',
+  'analysis:stl',
+  'analysis:transform',
   'jobs:cancel',
   'dialog:openCsv',
 ] as const;

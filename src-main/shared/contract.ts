@@ -14,6 +14,13 @@ import {
   SniffRequest,
 } from './schemas/dataset';
 import type { ChannelName, EventName } from './channelNames';
+import {
+  AnalysisResult,
+  AnalyzeRequest,
+  StlRequest,
+  StlResult,
+  TransformPreviewRequest,
+} from './schemas/analysis';
 
 interface ChannelSpec {
   request: z.ZodType;
@@ -30,6 +37,9 @@ export const contract = {
   'datasets:sniff': { request: SniffRequest, response: CsvSniff },
   'datasets:open': { request: OpenDatasetRequest, response: DatasetInfo, job: true },
   'datasets:series': { request: SeriesRequest, response: SeriesWindow },
+  'analysis:diagnostics': { request: AnalyzeRequest, response: AnalysisResult },
+  'analysis:stl': { request: StlRequest, response: StlResult },
+  'analysis:transform': { request: TransformPreviewRequest, response: SeriesWindow },
   'jobs:cancel': { request: z.object({ jobId: JobId }), response: z.object({ cancelled: z.boolean() }) },
   'dialog:openCsv': {
     request: Empty,

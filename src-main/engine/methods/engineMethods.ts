@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DatasetStore } from '../datasets/datasetStore';
 import { method } from '../process/methodTypes';
 import type { MethodTable } from '../process/engineServer';
+import { analysisMethods } from './analysisMethods';
 import { datasetMethods } from './datasetMethods';
 import { debugMethods } from './debugMethods';
 import { backendInfo } from './backendInfo';
@@ -12,6 +13,7 @@ export function engineMethods(): MethodTable {
   return {
     'engine:backend': method(z.object({}), async () => backendInfo()),
     ...datasetMethods(store),
+    ...analysisMethods(store),
     // Fault drills for the test suite only; absent unless the host opts in.
     ...(process.env.SERIES_STUDIO_DEBUG_METHODS === '1' ? debugMethods() : {}),
   };

@@ -21,42 +21,57 @@ export function sigmoidGrad(s: tf.Tensor2D): tf.Tensor2D {
   return tf.mul(s, tf.sub(1, s));
 }
 
+// Work is time-major ([T, B, ...]) so per-step slices are contiguous: unstacking along the batch-
+// major time axis was the single most expensive op on the wasm backend.
+
+export function timeMajor(t: tf.Tensor3D): tf.Tensor3D {
+  return tf.transpose(t, [1, 0, 2]);
+}
+
+/** The steps of a [B, T, ...] tensor as T tensors [B, ...]. */
+export function steps(t: tf.Tensor3D): tf.Tensor2D[] {
+  return tf.unstack(timeMajor(t), 0) as tf.Tensor2D[];
+}
+
 /** x·W + b for every step at once (one matMul instead of one per step), split into steps. */
 export function inputProjections(inputs: RecurrentSequenceInputs): tf.Tensor2D[] {
   const [b, t, d] = inputs.x.shape;
   const g = inputs.kernel.shape[1];
-  const flat = tf.add(tf.matMul(tf.reshape(inputs.x, [b * t, d]), inputs.kernel), inputs.bias);
-  return tf.unstack(tf.reshape(flat, [b, t, g]), 1) as tf.Tensor2D[];
+  const flat = tf.add(tf.matMul(tf.reshape(timeMajor(inputs.x), [t * b, d]), inputs.kernel), inputs.bias);
+  return tf.unstack(tf.reshape(flat, [t, b, g]), 0) as tf.Tensor2D[];
+}
+
+/** [B, T, U] from T step tensors [B, U]. */
+export function batchMajor(stepsList: tf.Tensor2D[]): tf.Tensor3D {
+  return tf.transpose(tf.stack(stepsList, 0) as tf.Tensor3D, [1, 0, 2]);
 }
 
 export function masked(h: tf.Tensor2D, mask: tf.Tensor2D | null): tf.Tensor2D {
   return mask ? tf.mul(h, mask) : h;
 }
 
-/** Gradients of x·W + b given dZ [B·T, G] (pre-activation gradients of all steps). */
+/** Gradients of x·W + b given time-major dZ [T·B, G] (pre-activation gradients of all steps). */
 export function inputGradients(
   inputs: RecurrentSequenceInputs,
   dZ: tf.Tensor2D,
 ): { dInput: tf.Tensor3D; dKernel: tf.Tensor2D; dBias: tf.Tensor1D } {
   const [b, t, d] = inputs.x.shape;
-  const xFlat = tf.reshape(inputs.x, [b * t, d]);
+  const xFlat = tf.reshape(timeMajor(inputs.x), [t * b, d]);
   return {
-    dInput: tf.reshape(tf.matMul(dZ, inputs.kernel, false, true), [b, t, d]),
+    dInput: timeMajor(tf.reshape(tf.matMul(dZ, inputs.kernel, false, true), [t, b, d])),
     dKernel: tf.matMul(xFlat, dZ, true, false),
     dBias: tf.sum(dZ, 0),
   };
 }
 
-/** h(t-1) for every step as [B·T, U] (zeros first), with the recurrent mask applied. */
-export function previousStates(output: tf.Tensor3D, mask: tf.Tensor2D | null): tf.Tensor2D {
-  const [b, t, u] = output.shape;
-  const zeros = tf.zeros([b, 1, u]);
-  const prev = t === 1 ? zeros : tf.concat([zeros, tf.slice(output, [0, 0, 0], [b, t - 1, u])], 1);
-  const m = mask ? tf.mul(prev, tf.reshape(mask, [b, 1, u])) : prev;
-  return tf.reshape(m, [b * t, u]);
+/** h(t-1) for every step, time-major [T·B, U] (zeros first), with the recurrent mask applied. */
+export function previousStates(hSteps: tf.Tensor2D[], mask: tf.Tensor2D | null): tf.Tensor2D {
+  const first = at(hSteps, 0);
+  const prev = [tf.zerosLike(first), ...hSteps.slice(0, -1)].map((h) => masked(h, mask));
+  return tf.concat(prev, 0);
 }
 
-export function stackSteps(steps: tf.Tensor2D[]): tf.Tensor2D {
-  const first = at(steps, 0);
-  return tf.reshape(tf.stack(steps, 1), [first.shape[0] * steps.length, first.shape[1]]);
+/** Time-major [T·B, G] from T step tensors [B, G]. */
+export function stackSteps(stepsList: tf.Tensor2D[]): tf.Tensor2D {
+  return tf.concat(stepsList, 0);
 }

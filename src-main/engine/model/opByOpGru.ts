@@ -10,9 +10,11 @@ import {
   inputGradients,
   inputProjections,
   masked,
+  batchMajor,
   previousStates,
   sigmoidGrad,
   stackSteps,
+  steps,
 } from './opByOpCommon';
 
 function splitRecurrent(r: tf.Tensor2D, u: number): [tf.Tensor2D, tf.Tensor2D] {
@@ -41,7 +43,7 @@ export function gruForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceInp
       gates.push(tf.concat([z, r, hh], 1) as tf.Tensor2D);
       hs.push(h);
     }
-    return { output: tf.stack(hs, 1) as tf.Tensor3D, saved: [tf.stack(gates, 1)] };
+    return { output: batchMajor(hs), saved: [tf.stack(gates, 0)] };
   });
 }
 
@@ -56,9 +58,9 @@ export function gruBackward(
     const [b, t] = inputs.x.shape;
     const u = spec.units;
     const [rZr, rH] = splitRecurrent(inputs.recurrentKernel, u);
-    const gateSteps = tf.unstack(at(saved, 0), 1) as tf.Tensor2D[];
-    const hSteps = tf.unstack(output, 1) as tf.Tensor2D[];
-    const dhSteps = tf.unstack(dOutput, 1) as tf.Tensor2D[];
+    const gateSteps = tf.unstack(at(saved, 0), 0) as tf.Tensor2D[];
+    const hSteps = steps(output);
+    const dhSteps = steps(dOutput);
     const mask = inputs.recurrentMask;
     const zeros: tf.Tensor2D = tf.zeros([b, u]);
     let dhNext = zeros;
@@ -86,7 +88,7 @@ export function gruBackward(
     const dZrFlat = stackSteps(dZr);
     const dAFlat = stackSteps(dA);
     const dZ: tf.Tensor2D = tf.concat([dZrFlat, dAFlat], 1);
-    const prev = previousStates(output, mask);
+    const prev = previousStates(hSteps, mask);
     const dRecurrentKernel: tf.Tensor2D = tf.concat(
       [tf.matMul(prev, dZrFlat, true, false), tf.matMul(stackSteps(rhm), dAFlat, true, false)],
       1,

@@ -1,7 +1,7 @@
 // SimpleRNN forward/backward with tf ops: h = act(x·W + b + h'·R).
 import * as tf from '@tensorflow/tfjs';
 import type { RecurrentCellSpec, RecurrentForward, RecurrentGradients, RecurrentSequenceInputs } from './recurrentKernel';
-import { act, actGrad, at, inputGradients, inputProjections, masked, previousStates, stackSteps } from './opByOpCommon';
+import { act, actGrad, at, batchMajor, inputGradients, inputProjections, masked, previousStates, stackSteps, steps } from './opByOpCommon';
 
 export function rnnForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceInputs): RecurrentForward {
   return tf.tidy(() => {
@@ -13,7 +13,7 @@ export function rnnForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceInp
       h = act(spec.activation, tf.add(at(xs, s), tf.matMul(masked(h, inputs.recurrentMask), inputs.recurrentKernel)));
       hs.push(h);
     }
-    return { output: tf.stack(hs, 1) as tf.Tensor3D, saved: [] };
+    return { output: batchMajor(hs), saved: [] };
   });
 }
 
@@ -26,8 +26,8 @@ export function rnnBackward(
 ): RecurrentGradients {
   return tf.tidy(() => {
     const [b, t] = inputs.x.shape;
-    const hSteps = tf.unstack(output, 1) as tf.Tensor2D[];
-    const dhSteps = tf.unstack(dOutput, 1) as tf.Tensor2D[];
+    const hSteps = steps(output);
+    const dhSteps = steps(dOutput);
     let dhNext: tf.Tensor2D = tf.zeros([b, spec.units]);
     const dZ: tf.Tensor2D[] = new Array<tf.Tensor2D>(t);
     for (let s = t - 1; s >= 0; s--) {
@@ -38,7 +38,7 @@ export function rnnBackward(
     const dZFlat = stackSteps(dZ);
     return {
       ...inputGradients(inputs, dZFlat),
-      dRecurrentKernel: tf.matMul(previousStates(output, inputs.recurrentMask), dZFlat, true, false) as tf.Tensor2D,
+      dRecurrentKernel: tf.matMul(previousStates(hSteps, inputs.recurrentMask), dZFlat, true, false) as tf.Tensor2D,
     };
   });
 }

@@ -1,0 +1,65 @@
+// Runs the Python peer programs in /work/shared/bench-peers with Debian's python3 and parses the
+// one JSON line each prints. A missing interpreter or package is reported, never thrown, so a
+// benchmark can skip that peer and still print our own figures.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { sharedDir } from '../src-main/engine/testing/sharedData';
+
+export const PYTHON = '/usr/bin/python3';
+const INSTALL_HINT = 'apt-get install -y python3-torch python3-pandas python3-statsmodels';
+
+export function peerScript(name: string): string {
+  return path.join(sharedDir, 'bench-peers', name);
+}
+
+/** null when importable, otherwise why not (shown in the benchmark output). */
+export function missingPythonModules(modules: string[]): string | null {
+  if (!existsSync(PYTHON)) return `${PYTHON} not found`;
+  const missing = modules.filter((m) => {
+    const r = spawnSync(PYTHON, ['-c', `import ${m}`], { stdio: 'ignore', timeout: 120_000 });
+    return r.status !== 0;
+  });
+  if (missing.length === 0) return null;
+  return `python module(s) ${missing.join(', ')} missing: peer skipped (install with: ${INSTALL_HINT})`;
+}
+
+export type PeerOutput = Record<string, unknown>;
+
+/** Runs a peer script; the last stdout line must be a JSON object. */
+export function runPeer(script: string, args: string[], timeoutMs = 300_000): PeerOutput {
+  const r = spawnSync(PYTHON, [peerScript(script), ...args], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.error) throw new Error(`${script}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${r.stderr.trim().slice(-500)}`);
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  const parsed: unknown = JSON.parse(last);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${script} printed no JSON object: ${last}`);
+  }
+  return parsed as PeerOutput;
+}
+
+export function numberField(out: PeerOutput, key: string): number {
+  const v = out[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`peer output lacks number "${key}"`);
+  return v;
+}
+
+/** Installed version from package metadata, without importing the (slow) package itself. */
+export function pythonPackageVersion(dist: string): string | null {
+  if (!existsSync(PYTHON)) return null;
+  const code = `import importlib.metadata as m\ntry:\n print(m.version('${dist}'))\nexcept Exception:\n print('')`;
+  const r = spawnSync(PYTHON, ['-c', code], { encoding: 'utf8', timeout: 60_000 });
+  const v = r.status === 0 ? r.stdout.trim() : '';
+  return v === '' ? null : v;
+}
+
+export function pythonVersion(): string | null {
+  if (!existsSync(PYTHON)) return null;
+  const r = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? (r.stdout || r.stderr).trim().replace(/^Python /, '') : null;
+}

@@ -1,0 +1,13 @@
+/** Replaces NaN and ±Infinity by null, as JSON would, in arrays of numbers. */
+export function nullable(values: ArrayLike<number>): (number | null)[] {
+  const out: (number | null)[] = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? Number.NaN;
+    out[i] = Number.isFinite(v) ? v : null;
+  }
+  return out;
+}
+
+export function nullableNumber(value: number | null | undefined): number | null {
+  return value !== null && value !== undefined && Number.isFinite(value) ? value : null;
+}
