@@ -32,6 +32,8 @@ export interface BenchResult {
   metrics: Metric[];
   comparisons: Comparison[];
   notes: string[];
+  /** Anything else worth keeping in latest.json (profiles, backend detail). */
+  extra?: Record<string, unknown>;
 }
 
 export function ratioOf(c: Comparison): number | null {

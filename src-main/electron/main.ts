@@ -40,6 +40,7 @@ const host = createStudioHost({
   mode: 'desktop',
   version: app.getVersion(),
   resourcesDir,
+  workDir: path.join(app.getPath('userData'), 'session'),
   engine,
   files,
   emit,

@@ -16,6 +16,11 @@ export const validExamples: Record<ChannelName, Record<string, unknown>> = {
   'analysis:diagnostics': { datasetId: 'ds_0123456789abcdef', column: 'Nile' },
   'analysis:stl': { datasetId: 'ds_0123456789abcdef', column: 'Nile', period: 12 },
   'analysis:transform': { datasetId: 'ds_0123456789abcdef', column: 'Nile', transforms: [{ kind: 'diff' }] },
+  'model:defaults': { datasetId: 'ds_0123456789abcdef', target: 'Nile' },
+  'model:fit': { jobId: 'job_fuzz_2', datasetId: 'ds_0123456789abcdef', settings: { epochs: 1 } },
+  'runs:list': {},
+  'runs:get': { runId: 'run_0123456789' },
+  'runs:delete': { runId: 'run_0123456789' },
   'jobs:cancel': { jobId: 'job_fuzz_1' },
   'dialog:openCsv': {},
 };

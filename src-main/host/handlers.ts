@@ -6,6 +6,8 @@ import type { AppInfo } from '../shared/schemas/app';
 import { StudioFailure } from '../shared/result';
 import { DatasetRegistry, datasetIdFor, type DatasetSpec } from './datasetRegistry';
 import { engineCall } from './engineCall';
+import { RunRegistry } from './runRegistry';
+import type { FitSettings, RunResult } from '../shared/schemas/model';
 import type { Handlers, HostEnvironment, JobScope } from './studioHost';
 import type { AnalysisResult, StlResult } from '../shared/schemas/analysis';
 
@@ -13,6 +15,7 @@ export const sampleDatasetName = 'AirPassengers.csv';
 
 export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) => boolean): Handlers {
   const datasets = new DatasetRegistry();
+  const runs = new RunRegistry();
   const samplesDir = path.join(env.resourcesDir, 'datasets');
 
   /** Dataset-bound calls carry the dataset's spec so a restarted engine can rebuild it. */
@@ -69,6 +72,20 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
     'analysis:diagnostics': withDataset<AnalysisResult>('analysis:diagnostics'),
     'analysis:stl': withDataset<StlResult>('analysis:stl'),
     'analysis:transform': withDataset<SeriesWindow>('analysis:transform'),
+    'model:defaults': withDataset<Required<FitSettings>>('model:defaults'),
+    'model:fit': async (request, job) => {
+      const run = await engineCall<RunResult>(
+        env,
+        'model:fit',
+        { spec: datasets.spec(request.datasetId), settings: request.settings, workDir: env.workDir },
+        job,
+      );
+      runs.add(run, 'fit');
+      return run;
+    },
+    'runs:list': async () => runs.list(),
+    'runs:get': async ({ runId }) => runs.get(runId),
+    'runs:delete': async ({ runId }) => ({ deleted: runs.remove(runId) }),
     'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
     'dialog:openCsv': async () => {
       if (!env.desktop) throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');

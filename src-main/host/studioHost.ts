@@ -15,6 +15,8 @@ export interface HostEnvironment {
   mode: 'desktop' | 'browser' | 'cli';
   version: string;
   resourcesDir: string;
+  /** Session scratch folder (trained models live here until a project saves them). */
+  workDir: string;
   engine: EngineClient;
   files: FileAccess;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;

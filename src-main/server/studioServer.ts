@@ -24,7 +24,8 @@ export async function startStudioServer(
   options: { port?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<StudioServer> {
   const token = newToken();
-  const uploadsDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-uploads-'));
+  const sessionDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-session-'));
+  const uploadsDir = path.join(sessionDir, 'uploads');
   const files = new FileAccess({
     samplesDir: path.join(paths.resourcesDir, 'datasets'),
     uploadsDir,
@@ -47,6 +48,7 @@ export async function startStudioServer(
     mode: 'browser',
     version: packageVersion(paths.repoRoot),
     resourcesDir: paths.resourcesDir,
+    workDir: sessionDir,
     engine,
     files,
     emit: (event, payload) => server.broadcast(event, payload),
@@ -62,7 +64,7 @@ export async function startStudioServer(
       host.cancelAll();
       await server.close();
       await engine.dispose();
-      rmSync(uploadsDir, { recursive: true, force: true });
+      rmSync(sessionDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,11 @@ export const channelNames = [
   'analysis:diagnostics',
   'analysis:stl',
   'analysis:transform',
+  'model:defaults',
+  'model:fit',
+  'runs:list',
+  'runs:get',
+  'runs:delete',
   'jobs:cancel',
   'dialog:openCsv',
 ] as const;

@@ -14,6 +14,7 @@ import {
   SniffRequest,
 } from './schemas/dataset';
 import type { ChannelName, EventName } from './channelNames';
+import { DefaultsRequest, FitRequest, FitSettings, RunRef, RunResult, RunSummary } from './schemas/model';
 import {
   AnalysisResult,
   AnalyzeRequest,
@@ -40,6 +41,11 @@ export const contract = {
   'analysis:diagnostics': { request: AnalyzeRequest, response: AnalysisResult },
   'analysis:stl': { request: StlRequest, response: StlResult },
   'analysis:transform': { request: TransformPreviewRequest, response: SeriesWindow },
+  'model:defaults': { request: DefaultsRequest, response: FitSettings.required() },
+  'model:fit': { request: FitRequest, response: RunResult, job: true },
+  'runs:list': { request: Empty, response: z.array(RunSummary) },
+  'runs:get': { request: RunRef, response: RunResult },
+  'runs:delete': { request: RunRef, response: z.object({ deleted: z.boolean() }) },
   'jobs:cancel': { request: z.object({ jobId: JobId }), response: z.object({ cancelled: z.boolean() }) },
   'dialog:openCsv': {
     request: Empty,

@@ -6,6 +6,7 @@ import type { MethodTable } from '../process/engineServer';
 import { analysisMethods } from './analysisMethods';
 import { datasetMethods } from './datasetMethods';
 import { debugMethods } from './debugMethods';
+import { modelMethods } from './modelMethods';
 import { backendInfo } from './backendInfo';
 
 export function engineMethods(): MethodTable {
@@ -14,6 +15,7 @@ export function engineMethods(): MethodTable {
     'engine:backend': method(z.object({}), async () => backendInfo()),
     ...datasetMethods(store),
     ...analysisMethods(store),
+    ...modelMethods(store),
     // Fault drills for the test suite only; absent unless the host opts in.
     ...(process.env.SERIES_STUDIO_DEBUG_METHODS === '1' ? debugMethods() : {}),
   };

@@ -4,12 +4,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { RecurrentCellSpec, RecurrentForward, RecurrentGradients, RecurrentSequenceInputs } from './recurrentKernel';
 import {
   act,
+  actGrad,
   at,
   inputGradients,
   inputProjections,
   masked,
   batchMajor,
   previousStates,
+  sigmoidGrad,
   stackSteps,
   steps,
 } from './opByOpCommon';
@@ -22,29 +24,28 @@ export function lstmForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceIn
     let h: tf.Tensor2D = tf.zeros([b, u]);
     let c: tf.Tensor2D = tf.zeros([b, u]);
     const hs: tf.Tensor2D[] = [];
-    const cs: tf.Tensor2D[] = [];
     const zs: tf.Tensor2D[] = [];
+    const cs: tf.Tensor2D[] = [];
     for (let s = 0; s < t; s++) {
-      // One fused kernel for h·R + (x·W + b); gates are recomputed in bulk by backward from z.
-      const z = tf.fused.matMul({ a: masked(h, inputs.recurrentMask), b: inputs.recurrentKernel, bias: at(xs, s) });
+      const z: tf.Tensor2D = tf.add(at(xs, s), tf.matMul(masked(h, inputs.recurrentMask), inputs.recurrentKernel));
       const [i, f, , o] = tf.split(tf.sigmoid(z), 4, 1) as tf.Tensor2D[];
       if (!i || !f || !o) throw new Error('internal: bad LSTM gate split');
-      const g = act(spec.activation, tf.slice(z, [0, 2 * u], [b, u]));
+      const g = act(spec.activation, tf.slice(z, [0, 2 * u], [b, u]) as tf.Tensor2D);
       c = tf.add(tf.mul(f, c), tf.mul(i, g));
       h = tf.mul(o, act(spec.activation, c));
       zs.push(z);
       cs.push(c);
       hs.push(h);
     }
-    // Saved time-major so backward slices steps contiguously.
-    return { output: batchMajor(hs), saved: [tf.stack(zs, 0), tf.stack(cs, 0)] };
+    // Per-step lists (see opByOpCommon): pre-activations z, cell states c, hidden states h.
+    return { output: batchMajor(hs), saved: [...zs, ...cs, ...hs] };
   });
 }
 
 export function lstmBackward(
   spec: RecurrentCellSpec,
   inputs: RecurrentSequenceInputs,
-  output: tf.Tensor3D,
+  _output: tf.Tensor3D,
   saved: tf.Tensor[],
   dOutput: tf.Tensor3D,
 ): RecurrentGradients {
@@ -52,41 +53,42 @@ export function lstmBackward(
     const [b, t] = inputs.x.shape;
     const u = spec.units;
     const a = spec.activation;
-    // Everything that does not depend on the backward recursion is computed for all steps at
-    // once (time-major [T, B, ·]); the loop then needs ~7 small ops per step instead of ~25.
-    const zAll = at(saved, 0) as tf.Tensor3D;
-    const cAll = at(saved, 1) as tf.Tensor3D;
-    const actAll = (v: tf.Tensor3D): tf.Tensor3D => (a === 'relu' ? tf.relu(v) : tf.tanh(v));
-    const [i, f, , o] = tf.split(tf.sigmoid(zAll), 4, 2) as tf.Tensor3D[];
-    if (!i || !f || !o) throw new Error('internal: bad LSTM gate split');
-    const g = actAll(tf.slice(zAll, [0, 0, 2 * u], [t, b, u]));
-    const tc = actAll(cAll);
-    const dAct = (y: tf.Tensor3D): tf.Tensor3D => (a === 'relu' ? tf.step(y) : tf.sub(1, tf.square(y)));
-    const sg = (v: tf.Tensor3D): tf.Tensor3D => tf.mul(v, tf.sub(1, v));
-    const cPrev = t === 1 ? tf.zerosLike(cAll) : tf.concat([tf.zeros([1, b, u]), tf.slice(cAll, [0, 0, 0], [t - 1, b, u])], 0);
-    const coefSteps = tf.unstack(tf.mul(o, dAct(tc)), 0) as tf.Tensor2D[];
-    const factors = tf.concat([tf.mul(g, sg(i)), tf.mul(cPrev, sg(f)), tf.mul(i, dAct(g)), tf.mul(tc, sg(o))], 2);
-    const factorSteps = tf.unstack(factors, 0) as tf.Tensor2D[];
-    const fSteps = tf.unstack(f, 0) as tf.Tensor2D[];
+    const zs = saved.slice(0, t) as tf.Tensor2D[];
+    const cs = saved.slice(t, 2 * t) as tf.Tensor2D[];
+    const hs = saved.slice(2 * t, 3 * t) as tf.Tensor2D[];
     const dhSteps = steps(dOutput);
     const mask = inputs.recurrentMask;
+    const zeros: tf.Tensor2D = tf.zeros([b, u]);
     let dhNext: tf.Tensor2D | null = null;
     let dcNext: tf.Tensor2D | null = null;
     const dZ: tf.Tensor2D[] = new Array<tf.Tensor2D>(t);
     for (let s = t - 1; s >= 0; s--) {
+      const z = at(zs, s);
+      const [i, f, , o] = tf.split(tf.sigmoid(z), 4, 1) as tf.Tensor2D[];
+      if (!i || !f || !o) throw new Error('internal: bad LSTM gate split');
+      const g = act(a, tf.slice(z, [0, 2 * u], [b, u]) as tf.Tensor2D);
+      const tc = act(a, at(cs, s));
+      const cPrev = s > 0 ? at(cs, s - 1) : zeros;
       const dh: tf.Tensor2D = dhNext ? tf.add(at(dhSteps, s), dhNext) : at(dhSteps, s);
-      const dcLocal: tf.Tensor2D = tf.mul(dh, at(coefSteps, s));
+      const dcLocal: tf.Tensor2D = tf.mul(tf.mul(dh, o), actGrad(a, tc));
       const dc: tf.Tensor2D = dcNext ? tf.add(dcNext, dcLocal) : dcLocal;
-      const dz: tf.Tensor2D = tf.mul(tf.concat([dc, dc, dc, dh], 1), at(factorSteps, s));
+      const dz: tf.Tensor2D = tf.concat(
+        [
+          tf.mul(tf.mul(dc, g), sigmoidGrad(i)),
+          tf.mul(tf.mul(dc, cPrev), sigmoidGrad(f)),
+          tf.mul(tf.mul(dc, i), actGrad(a, g)),
+          tf.mul(tf.mul(dh, tc), sigmoidGrad(o)),
+        ],
+        1,
+      );
       dZ[s] = dz;
-      dcNext = tf.mul(dc, at(fSteps, s));
+      dcNext = tf.mul(dc, f);
       dhNext = masked(tf.matMul(dz, inputs.recurrentKernel, false, true), mask);
     }
     const dZFlat = stackSteps(dZ);
-    const prev = previousStates(steps(output), mask);
     return {
       ...inputGradients(inputs, dZFlat),
-      dRecurrentKernel: tf.matMul(prev, dZFlat, true, false) as tf.Tensor2D,
+      dRecurrentKernel: tf.matMul(previousStates(hs, mask), dZFlat, true, false) as tf.Tensor2D,
     };
   });
 }

@@ -28,6 +28,7 @@ export function createTestHost(): TestHost {
     mode: 'browser',
     version: '0.0.0-test',
     resourcesDir: paths.resourcesDir,
+    workDir: mkdtempSync(path.join(os.tmpdir(), 'work-')),
     engine,
     files,
     emit: (event, payload) => events.push({ event, payload }),

@@ -1,9 +1,19 @@
 // Session state of the studio window (Svelte 5 runes in a class). Talks only to the StudioClient.
+// Sub-states: `importer` (the import dialog), `explore` (analysis of one column), `theme`.
 import type { AppInfo, EngineStatus, JobProgress } from '../../../src-main/shared/schemas/app';
 import type { FileSource } from '../../../src-main/shared/schemas/common';
-import type { DatasetInfo, ImportChoices, ParseOptions, SeriesWindow } from '../../../src-main/shared/schemas/dataset';
+import type {
+  DatasetInfo,
+  ImportChoices,
+  ParseOptions,
+  SeriesWindow,
+} from '../../../src-main/shared/schemas/dataset';
 import type { StudioError } from '../../../src-main/shared/result';
 import type { StudioClient } from '../studioClient';
+import { ExploreState } from './exploreState.svelte';
+import { ImportState } from './importState.svelte';
+import { sourceKey } from './sameSource';
+import { ThemeState } from './themeState.svelte';
 
 export interface ActiveJob {
   label: string;
@@ -11,20 +21,33 @@ export interface ActiveJob {
   cancel: () => Promise<void>;
 }
 
+export type StudioTab = 'explore' | 'model' | 'runs';
+
 export class StudioState {
   info = $state<AppInfo | null>(null);
   engine = $state<EngineStatus | null>(null);
+  /** One entry per file: re-opening a file with other options or choices replaces its entry. */
   datasets = $state<DatasetInfo[]>([]);
   currentId = $state<string | null>(null);
   selectedColumns = $state<string[]>([]);
   series = $state<SeriesWindow | null>(null);
   error = $state<StudioError | null>(null);
   job = $state<ActiveJob | null>(null);
+  /** Last outcome in words, for the status bar when no job runs. */
+  status = $state('Ready');
   samples = $state<string[]>([]);
+  tab = $state<StudioTab>('explore');
 
   current = $derived(this.datasets.find((d) => d.datasetId === this.currentId) ?? null);
 
+  readonly theme = new ThemeState();
+  readonly importer: ImportState;
+  readonly explore: ExploreState;
+  private openSeq = 0;
+
   constructor(readonly client: StudioClient) {
+    this.importer = new ImportState(this);
+    this.explore = new ExploreState(this);
     client.on('engine:status', (status) => {
       this.engine = status;
     });
@@ -39,40 +62,79 @@ export class StudioState {
     else this.error = info.error;
     if (samples.ok) this.samples = samples.value.map((s) => s.name);
     const sample = info.ok ? info.value.sampleDataset : 'AirPassengers.csv';
-    await this.open({ kind: 'sample', name: sample });
+    if (this.datasets.length === 0) await this.open({ kind: 'sample', name: sample });
   }
 
-  async open(source: FileSource, options?: ParseOptions, choices?: ImportChoices): Promise<DatasetInfo | null> {
+  /** Imports a file (a job: progress in the status bar, Escape cancels) and makes it current. */
+  async open(
+    source: FileSource,
+    options?: ParseOptions,
+    choices?: ImportChoices,
+  ): Promise<DatasetInfo | null> {
     this.error = null;
+    const seq = ++this.openSeq;
+    // A newer import supersedes a running one, so a slow first attempt cannot win the race.
+    if (this.job) await this.job.cancel();
     const label = source.kind === 'sample' ? source.name : source.kind === 'path' ? source.path : 'upload';
     const job = this.client.job(
       'datasets:open',
       { source, ...(options ? { options } : {}), ...(choices ? { choices } : {}) },
       (progress) => {
-        if (this.job) this.job.progress = progress;
+        if (this.job && seq === this.openSeq) this.job.progress = progress;
       },
     );
     this.job = { label: `Importing ${label}`, progress: null, cancel: job.cancel };
     const result = await job.result;
+    if (seq !== this.openSeq) return null;
     this.job = null;
     if (!result.ok) {
-      this.error = result.error;
+      if (result.error.code === 'cancelled') this.status = 'Import cancelled.';
+      else this.error = result.error;
       return null;
     }
     const dataset = result.value;
-    this.datasets = [...this.datasets.filter((d) => d.datasetId !== dataset.datasetId), dataset];
+    const key = sourceKey(dataset.source);
+    const replaced = this.datasets.find((d) => sourceKey(d.source) === key) ?? null;
+    this.datasets = [
+      ...this.datasets.filter((d) => sourceKey(d.source) !== key && d.datasetId !== dataset.datasetId),
+      dataset,
+    ];
+    if (replaced) this.explore.carryOver(replaced.datasetId, dataset.datasetId);
+    const kept = replaced ? this.selectedColumns.filter((c) => dataset.columns.some((d) => d.name === c)) : [];
     this.currentId = dataset.datasetId;
-    this.selectedColumns = dataset.columns.slice(0, 1).map((c) => c.name);
-    await this.loadSeries();
+    this.selectedColumns = kept.length > 0 ? kept : dataset.columns.slice(0, 1).map((c) => c.name);
+    this.status = `Opened ${dataset.name}: ${dataset.rows.toLocaleString('en')} rows, ${dataset.columns.length} numeric column(s).`;
+    await Promise.all([this.loadSeries(), this.explore.datasetChanged()]);
     return dataset;
+  }
+
+  /** Re-opens the current dataset with new import choices (problem fixes, frequency overrides). */
+  async applyChoices(choices: ImportChoices): Promise<DatasetInfo | null> {
+    const dataset = this.current;
+    if (!dataset) return null;
+    return this.open(dataset.source, dataset.options, choices);
   }
 
   select(datasetId: string): void {
     const dataset = this.datasets.find((d) => d.datasetId === datasetId);
-    if (!dataset) return;
+    if (!dataset || datasetId === this.currentId) return;
     this.currentId = datasetId;
     this.selectedColumns = dataset.columns.slice(0, 1).map((c) => c.name);
     void this.loadSeries();
+    void this.explore.datasetChanged();
+  }
+
+  close(datasetId: string): void {
+    this.datasets = this.datasets.filter((d) => d.datasetId !== datasetId);
+    if (this.currentId !== datasetId) return;
+    const next = this.datasets[this.datasets.length - 1];
+    this.currentId = null;
+    if (next) this.select(next.datasetId);
+    else {
+      this.selectedColumns = [];
+      this.series = null;
+      void this.explore.datasetChanged();
+    }
   }
 
   toggleColumn(name: string): void {
@@ -80,6 +142,10 @@ export class StudioState {
       ? this.selectedColumns.filter((c) => c !== name)
       : [...this.selectedColumns, name];
     void this.loadSeries();
+  }
+
+  async cancelJob(): Promise<void> {
+    await this.job?.cancel();
   }
 
   async loadSeries(range?: { start: number; end: number }): Promise<void> {
@@ -94,6 +160,7 @@ export class StudioState {
       maxPoints: 2000,
       ...(range ?? {}),
     });
+    if (dataset.datasetId !== this.currentId) return;
     if (result.ok) this.series = result.value;
     else this.error = result.error;
   }

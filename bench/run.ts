@@ -1,0 +1,53 @@
+// Benchmark runner: npx tsx bench/run.ts [import|acf|train|all]. Runs our implementation and the
+// Python peer side by side, prints the figures and ratios, and writes bench/results/latest.json.
+// Benchmarks are not tests: nothing here fails on slowness.
+import * as tf from '@tensorflow/tfjs';
+import { acfBench } from './acfBench';
+import { importBench } from './importBench';
+import { describeMachine, machineFacts } from './machine';
+import { comparisonTable, metricTable, writeLatest, type BenchResult } from './report';
+import { trainBench } from './trainBench';
+
+const BENCHES: Record<string, (log: (s: string) => void) => Promise<BenchResult>> = {
+  import: importBench,
+  acf: acfBench,
+  train: trainBench,
+};
+
+const log = (s: string): void => console.log(`  · ${s}`);
+
+async function main(): Promise<void> {
+  const which = process.argv[2] ?? 'all';
+  const names = which === 'all' ? Object.keys(BENCHES) : [which];
+  const unknown = names.filter((n) => !(n in BENCHES));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark ${unknown.join(', ')}; use import, acf, train or all`);
+    process.exitCode = 2;
+    return;
+  }
+  const started = new Date();
+  const machine = machineFacts();
+  const results: BenchResult[] = [];
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (bench === undefined) continue;
+    console.log(`running ${name} ...`);
+    const t0 = performance.now();
+    results.push(await bench(log));
+    log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const backend = names.includes('train') ? tf.getBackend() : null;
+  console.log(`\nSeries Studio benchmarks, ${started.toISOString()}`);
+  console.log(describeMachine(machine, backend));
+  console.log(`\n${metricTable(results)}\n\n${comparisonTable(results)}\n`);
+  for (const r of results) for (const n of r.notes) console.log(`[${r.name}] ${n}`);
+  const file = writeLatest({
+    date: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+    machine: { ...machine, tfjsBackend: backend },
+    results,
+  });
+  console.log(`\nwritten ${file}`);
+}
+
+await main();

@@ -1,0 +1,58 @@
+// The session's runs: the host is their source of truth (the engine may restart at any time).
+import type { RunResult, RunSummary } from '../shared/schemas/model';
+import { StudioFailure } from '../shared/result';
+
+export type RunOrigin = RunSummary['origin'];
+
+export function runLabel(run: RunResult): string {
+  const c = run.config;
+  return `${c.cell.toUpperCase()} ${c.layers}×${c.units} · L${c.lookback} H${c.horizon} · ${c.scaler}`;
+}
+
+export function summarize(run: RunResult, origin: RunOrigin, best: boolean): RunSummary {
+  const last = run.epochs[run.epochs.length - 1];
+  const bestEpoch = run.epochs.find((e) => e.epoch === run.bestEpoch) ?? last;
+  return {
+    id: run.id,
+    datasetId: run.datasetId,
+    datasetName: run.dataset.name,
+    createdAt: run.createdAt,
+    label: runLabel(run),
+    target: run.config.target,
+    stoppedReason: run.stoppedReason,
+    metrics: run.metrics,
+    naiveRmse: run.baselines.naive?.rmse ?? null,
+    valLoss: bestEpoch?.valLoss ?? null,
+    backend: run.backend.backend,
+    kernel: run.kernel,
+    trainingSeconds: run.timings.trainingSeconds,
+    origin,
+    best,
+  };
+}
+
+export class RunRegistry {
+  private readonly runs = new Map<string, { run: RunResult; origin: RunOrigin; best: boolean }>();
+
+  add(run: RunResult, origin: RunOrigin, best = false): void {
+    this.runs.set(run.id, { run, origin, best });
+  }
+
+  get(runId: string): RunResult {
+    const entry = this.runs.get(runId);
+    if (!entry) throw new StudioFailure('not-found', `No run ${runId} in this session.`);
+    return entry.run;
+  }
+
+  list(): RunSummary[] {
+    return [...this.runs.values()].map((e) => summarize(e.run, e.origin, e.best));
+  }
+
+  all(): { run: RunResult; origin: RunOrigin; best: boolean }[] {
+    return [...this.runs.values()];
+  }
+
+  remove(runId: string): boolean {
+    return this.runs.delete(runId);
+  }
+}

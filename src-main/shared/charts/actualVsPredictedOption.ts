@@ -1,0 +1,121 @@
+// Actual series against the model's test predictions, with optional baselines, a prediction
+// interval band and the forecast past the data. Predictions are row-major [windows × horizon];
+// one horizon step is drawn so each time has one value (multi-step windows overlap in time).
+import type { TimeFormat } from '../schemas/dataset';
+import {
+  baseOption,
+  finite,
+  themeOf,
+  timeAxis,
+  valueAxis,
+  type ChartOption,
+  type RunChartStyle,
+} from './runChartBase';
+
+export interface TimedValues {
+  times: ArrayLike<number>;
+  values: ArrayLike<number | null>;
+}
+
+export interface ActualVsPredictedInput extends RunChartStyle {
+  timeFormat?: TimeFormat;
+  actual: TimedValues;
+  /** Test windows: times and predicted values, row-major [windows × horizon]. */
+  test: { times: ArrayLike<number>; predicted: ArrayLike<number>; horizon: number };
+  /** 0-based horizon step to draw (default 0, the one-step-ahead forecast). */
+  step?: number;
+  modelName?: string;
+  /** Same layout as test.predicted. */
+  baselines?: readonly { name: string; values: ArrayLike<number> }[];
+  /** Same layout as test.predicted; level in (0, 1). */
+  interval?: { level: number; lower: ArrayLike<number>; upper: ArrayLike<number> };
+  forecast?: TimedValues;
+}
+
+type Point = [number, number | null];
+
+function stepPoints(
+  times: ArrayLike<number>,
+  values: ArrayLike<number | null>,
+  horizon: number,
+  step: number,
+): Point[] {
+  const out: Point[] = [];
+  for (let i = step; i < times.length; i += horizon) {
+    out.push([times[i] as number, finite(values[i])]);
+  }
+  return out;
+}
+
+const allPoints = (s: TimedValues): Point[] =>
+  Array.from({ length: s.times.length }, (_, i): Point => [
+    s.times[i] as number,
+    finite(s.values[i]),
+  ]);
+
+const line = (name: string, data: Point[], extra: ChartOption = {}): ChartOption => ({
+  name,
+  type: 'line',
+  showSymbol: false,
+  connectNulls: false,
+  lineStyle: { width: 1.5 },
+  data,
+  ...extra,
+});
+
+export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOption {
+  const theme = themeOf(input);
+  const horizon = Math.max(1, Math.floor(input.test.horizon));
+  const step = Math.min(Math.max(0, Math.floor(input.step ?? 0)), horizon - 1);
+  const times = input.test.times;
+  const series: ChartOption[] = [];
+  if (input.interval) {
+    const lower = stepPoints(times, input.interval.lower, horizon, step);
+    const upper = stepPoints(times, input.interval.upper, horizon, step);
+    // A stack: an invisible floor at the lower bound, then a filled layer (upper − lower) thick.
+    const width = lower.map(([t, lo], i): Point => {
+      const hi = upper[i]?.[1] ?? null;
+      return [t, lo === null || hi === null ? null : hi - lo];
+    });
+    const label = `${Math.round(input.interval.level * 100)}% interval`;
+    const silent = { symbol: 'none', silent: true, tooltip: { show: false }, z: 1 };
+    series.push(
+      line('interval lower', lower, { ...silent, stack: 'interval', lineStyle: { opacity: 0 } }),
+    );
+    series.push(
+      line(label, width, {
+        ...silent,
+        stack: 'interval',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: theme.band },
+      }),
+    );
+  }
+  series.push(
+    line('actual', allPoints(input.actual), {
+      lineStyle: { width: 1.5, color: theme.text },
+      itemStyle: { color: theme.text },
+    }),
+  );
+  series.push(
+    line(input.modelName ?? 'model', stepPoints(times, input.test.predicted, horizon, step)),
+  );
+  for (const b of input.baselines ?? []) {
+    series.push(
+      line(b.name, stepPoints(times, b.values, horizon, step), {
+        lineStyle: { width: 1, type: 'dotted' },
+      }),
+    );
+  }
+  if (input.forecast) {
+    series.push(
+      line('forecast', allPoints(input.forecast), { lineStyle: { width: 1.5, type: 'dashed' } }),
+    );
+  }
+  return {
+    ...baseOption(input, true),
+    xAxis: timeAxis(theme, input.timeFormat),
+    yAxis: valueAxis(theme),
+    series,
+  };
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { Num, TransformStep } from './analysis';
+import { DatasetId, JobId, RunId } from './common';
+
+export const CellType = z.enum(['lstm', 'gru', 'rnn']);
+
+/** Every setting of a fit; the engine fills what is left out with its documented defaults. */
+export const FitSettings = z
+  .object({
+    target: z.string().max(500),
+    features: z.array(z.string().max(500)).max(50),
+    transforms: z.array(TransformStep).max(4),
+    scaler: z.enum(['none', 'minmax', 'standard', 'robust']),
+    featureRange: z.tuple([z.number(), z.number()]),
+    lookback: z.number().int().min(1).max(2000),
+    horizon: z.number().int().min(1).max(500),
+    stride: z.number().int().min(1).max(1000),
+    testSize: z.number().int().min(1).nullable(),
+    testFraction: z.number().gt(0).lt(0.9),
+    valSize: z.number().int().min(0).nullable(),
+    valFraction: z.number().min(0).lt(0.9),
+    cell: CellType,
+    layers: z.number().int().min(1).max(4),
+    units: z.number().int().min(1).max(1024),
+    activation: z.enum(['tanh', 'relu']),
+    dropout: z.number().min(0).lt(1),
+    recurrentDropout: z.number().min(0).lt(1),
+    optimizer: z.enum(['adam', 'rmsprop', 'sgd']),
+    learningRate: z.number().gt(0).max(10),
+    momentum: z.number().min(0).lt(1),
+    loss: z.enum(['mse', 'mae']),
+    epochs: z.number().int().min(1).max(10_000),
+    batchSize: z.number().int().min(1).max(65_536),
+    patience: z.number().int().min(0).max(10_000),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    backend: z.enum(['tensorflow', 'wasm', 'cpu']).nullable(),
+  })
+  .partial();
+export type FitSettings = z.infer<typeof FitSettings>;
+
+export const FitRequest = z.object({ jobId: JobId, datasetId: DatasetId, settings: FitSettings });
+export const DefaultsRequest = z.object({ datasetId: DatasetId, target: z.string().max(500) });
+
+export const Metrics = z.object({
+  mse: Num,
+  rmse: Num,
+  mae: Num,
+  r2: Num,
+  mape: Num,
+  mapeSkipped: z.number(),
+  smape: Num,
+  mase: Num,
+  count: z.number(),
+});
+export type Metrics = z.infer<typeof Metrics>;
+
+const WindowPredictions = z.object({
+  targetStarts: z.array(z.number()),
+  horizon: z.number(),
+  times: z.array(z.number()),
+  predicted: z.array(Num),
+  actual: z.array(Num),
+});
+
+export const IntervalBand = z.object({
+  level: z.number(),
+  lower: z.array(Num),
+  upper: z.array(Num),
+  halfWidth: z.array(Num),
+  coverage: Num,
+  notes: z.array(z.string()),
+});
+
+/** A finished run. Loose at the top level so fields added by newer engines pass through. */
+export const RunResult = z.looseObject({
+  id: z.string(),
+  createdAt: z.string(),
+  datasetId: z.string(),
+  dataset: z.object({
+    name: z.string(),
+    filePath: z.string().nullable(),
+    rows: z.number(),
+    timeFormat: z.string(),
+    seasonalPeriod: z.number(),
+  }),
+  config: FitSettings.required(),
+  backend: z.object({ backend: z.enum(['tensorflow', 'wasm', 'cpu']), detail: z.string() }),
+  kernel: z.string(),
+  timings: z.object({ totalSeconds: z.number(), trainingSeconds: z.number(), perEpochSeconds: z.array(z.number()) }),
+  epochs: z.array(z.object({ epoch: z.number(), loss: Num, valLoss: Num, seconds: z.number() })),
+  stoppedReason: z.enum(['completed', 'early-stopping', 'cancelled', 'nan-loss']),
+  stopMessage: z.string().nullable(),
+  bestEpoch: z.number().nullable(),
+  split: z.object({
+    n: z.number(),
+    valStart: z.number(),
+    testStart: z.number(),
+    trainWindows: z.number(),
+    valWindows: z.number(),
+    testWindows: z.number(),
+  }),
+  metrics: Metrics,
+  baselines: z.record(z.string(), Metrics),
+  baselineNotes: z.record(z.string(), z.string()),
+  test: WindowPredictions.extend({ baselinePredictions: z.record(z.string(), z.array(Num)) }),
+  validation: WindowPredictions.nullable(),
+  forecast: z.object({ times: z.array(z.number()), values: z.array(Num) }),
+  intervals: z.array(IntervalBand),
+  forecastIntervals: z.array(IntervalBand),
+});
+export type RunResult = z.infer<typeof RunResult>;
+
+export const RunSummary = z.object({
+  id: z.string(),
+  datasetId: z.string(),
+  datasetName: z.string(),
+  createdAt: z.string(),
+  label: z.string(),
+  target: z.string(),
+  stoppedReason: z.string(),
+  metrics: Metrics,
+  naiveRmse: Num,
+  valLoss: Num,
+  backend: z.string(),
+  kernel: z.string(),
+  trainingSeconds: z.number(),
+  origin: z.enum(['fit', 'search', 'backtest', 'project']),
+  best: z.boolean(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const RunRef = z.object({ runId: RunId });

@@ -1,0 +1,190 @@
+// The Explore tab's analysis of one column: transforms (kept per dataset + column, because models
+// apply the same ones), diagnostics (ACF, PACF, tests, hints), transform preview and STL.
+import type {
+  AnalysisResult,
+  StlResult,
+  TransformStep,
+} from '../../../src-main/shared/schemas/analysis';
+import type { SeriesWindow } from '../../../src-main/shared/schemas/dataset';
+import type { StudioError } from '../../../src-main/shared/result';
+import type { StudioState } from './studioState.svelte';
+
+export type PacfMethod = 'ywadjusted' | 'ols';
+/** The contract accepts at most this many steps. */
+export const MAX_TRANSFORMS = 4;
+
+const keyOf = (datasetId: string, column: string): string => `${datasetId}\u0000${column}`;
+
+export class ExploreState {
+  /** Column under analysis in the current dataset. */
+  column = $state<string | null>(null);
+  /** null: the engine's default, min(10·log10 n, n/2 − 1). */
+  nlags = $state<number | null>(null);
+  pacfMethod = $state<PacfMethod>('ywadjusted');
+  /** Transform steps per dataset + column; read them with `transformsFor`. */
+  transformsByKey = $state<Record<string, TransformStep[]>>({});
+  private history = $state<Record<string, TransformStep[][]>>({});
+
+  diagnostics = $state<AnalysisResult | null>(null);
+  diagnosticsError = $state<StudioError | null>(null);
+  diagnosticsLoading = $state(false);
+  preview = $state<SeriesWindow | null>(null);
+  previewError = $state<StudioError | null>(null);
+
+  stl = $state<StlResult | null>(null);
+  stlError = $state<StudioError | null>(null);
+  stlLoading = $state(false);
+  stlPeriod = $state<number | null>(null);
+  stlRobust = $state(false);
+
+  private key = $derived(
+    this.studio.currentId && this.column ? keyOf(this.studio.currentId, this.column) : null,
+  );
+  /** Steps applied to the column under analysis. */
+  transforms = $derived<TransformStep[]>(this.key ? (this.transformsByKey[this.key] ?? []) : []);
+  canUndo = $derived(this.key !== null && (this.history[this.key]?.length ?? 0) > 0);
+  private seq = { diagnostics: 0, preview: 0, stl: 0 };
+
+  constructor(private readonly studio: StudioState) {}
+
+  /** The transforms chosen for a column: what a model trained on it should apply too. */
+  transformsFor(datasetId: string, column: string): TransformStep[] {
+    return $state.snapshot(this.transformsByKey[keyOf(datasetId, column)] ?? []);
+  }
+
+  /** Called when the current dataset changes or is re-opened. */
+  async datasetChanged(): Promise<void> {
+    const dataset = this.studio.current;
+    if (!dataset) {
+      this.column = null;
+      this.diagnostics = this.preview = this.stl = null;
+      return;
+    }
+    const names = dataset.columns.map((c) => c.name);
+    if (this.column === null || !names.includes(this.column)) this.column = names[0] ?? null;
+    this.stlPeriod = dataset.seasonalPeriod >= 2 ? dataset.seasonalPeriod : null;
+    await Promise.all([this.refresh(), this.runStl()]);
+  }
+
+  /** A re-opened dataset gets a new id; its transforms follow it. */
+  carryOver(fromId: string, toId: string): void {
+    const prefix = keyOf(fromId, '');
+    const next = { ...this.transformsByKey };
+    for (const [key, steps] of Object.entries(this.transformsByKey)) {
+      if (key.startsWith(prefix)) next[keyOf(toId, key.slice(prefix.length))] = steps;
+    }
+    this.transformsByKey = next;
+  }
+
+  async setColumn(column: string): Promise<void> {
+    this.column = column;
+    await Promise.all([this.refresh(), this.runStl()]);
+  }
+
+  async setNlags(nlags: number | null): Promise<void> {
+    this.nlags = nlags;
+    await this.loadDiagnostics();
+  }
+
+  async setPacfMethod(method: PacfMethod): Promise<void> {
+    this.pacfMethod = method;
+    await this.loadDiagnostics();
+  }
+
+  async addTransform(step: TransformStep): Promise<void> {
+    if (this.transforms.length >= MAX_TRANSFORMS) return;
+    await this.setTransforms([...this.transforms, step]);
+  }
+
+  async removeTransform(index: number): Promise<void> {
+    await this.setTransforms(this.transforms.filter((_, i) => i !== index));
+  }
+
+  async clearTransforms(): Promise<void> {
+    if (this.transforms.length > 0) await this.setTransforms([]);
+  }
+
+  async undoTransform(): Promise<void> {
+    const key = this.key;
+    const past = key ? this.history[key] : undefined;
+    if (!key || !past || past.length === 0) return;
+    const previous = past[past.length - 1] ?? [];
+    this.history[key] = past.slice(0, -1);
+    this.transformsByKey[key] = previous;
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    await Promise.all([this.loadDiagnostics(), this.loadPreview()]);
+  }
+
+  async runStl(): Promise<void> {
+    const datasetId = this.studio.currentId;
+    const column = this.column;
+    const period = this.stlPeriod;
+    const seq = ++this.seq.stl;
+    if (!datasetId || !column || period === null) {
+      this.stl = null;
+      this.stlError = null;
+      return;
+    }
+    this.stlLoading = true;
+    const result = await this.studio.client.call('analysis:stl', {
+      datasetId,
+      column,
+      period,
+      robust: this.stlRobust,
+    });
+    if (seq !== this.seq.stl) return;
+    this.stlLoading = false;
+    this.stl = result.ok ? result.value : null;
+    this.stlError = result.ok ? null : result.error;
+  }
+
+  private async setTransforms(steps: TransformStep[]): Promise<void> {
+    const key = this.key;
+    if (!key) return;
+    this.history[key] = [...(this.history[key] ?? []), $state.snapshot(this.transforms)];
+    this.transformsByKey[key] = steps;
+    await this.refresh();
+  }
+
+  private async loadDiagnostics(): Promise<void> {
+    const datasetId = this.studio.currentId;
+    const column = this.column;
+    const seq = ++this.seq.diagnostics;
+    if (!datasetId || !column) return;
+    this.diagnosticsLoading = true;
+    const result = await this.studio.client.call('analysis:diagnostics', {
+      datasetId,
+      column,
+      transforms: $state.snapshot(this.transforms),
+      pacfMethod: this.pacfMethod,
+      ...(this.nlags === null ? {} : { nlags: this.nlags }),
+    });
+    if (seq !== this.seq.diagnostics) return;
+    this.diagnosticsLoading = false;
+    this.diagnostics = result.ok ? result.value : null;
+    this.diagnosticsError = result.ok ? null : result.error;
+  }
+
+  private async loadPreview(): Promise<void> {
+    const datasetId = this.studio.currentId;
+    const column = this.column;
+    const seq = ++this.seq.preview;
+    if (!datasetId || !column || this.transforms.length === 0) {
+      this.preview = null;
+      this.previewError = null;
+      return;
+    }
+    const result = await this.studio.client.call('analysis:transform', {
+      datasetId,
+      column,
+      transforms: $state.snapshot(this.transforms),
+      maxPoints: 2000,
+    });
+    if (seq !== this.seq.preview) return;
+    this.preview = result.ok ? result.value : null;
+    this.previewError = result.ok ? null : result.error;
+  }
+}

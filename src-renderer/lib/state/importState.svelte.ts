@@ -1,0 +1,114 @@
+// The import dialog: sniff a file, show what was detected, let the analyst override any setting
+// (each change re-sniffs the preview) and import with those options.
+import type { FileSource } from '../../../src-main/shared/schemas/common';
+import type { CsvSniff, ParseOptions } from '../../../src-main/shared/schemas/dataset';
+import type { StudioError } from '../../../src-main/shared/result';
+import { sourceKey } from './sameSource';
+import type { StudioState } from './studioState.svelte';
+
+function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class ImportState {
+  source = $state<FileSource | null>(null);
+  sniff = $state<CsvSniff | null>(null);
+  /** Settings the analyst changed; everything else is what the sniffer detected. */
+  overrides = $state<Partial<ParseOptions>>({});
+  sniffing = $state(false);
+  /** Sniff failures (unreadable, binary, UTF-16 files), shown in the dialog. */
+  error = $state<StudioError | null>(null);
+
+  isOpen = $derived(this.source !== null);
+  /** The options an import would use now: detected settings with the overrides applied. */
+  options = $derived<ParseOptions | null>(this.sniff?.options ?? null);
+  private sniffSeq = 0;
+
+  constructor(private readonly studio: StudioState) {}
+
+  /**
+   * Opens the dialog for a file. The file is also opened at once with the detected settings, so a
+   * file the sniffer reads right needs no further click; the dialog stays to review and override.
+   */
+  async begin(source: FileSource, opts: { openNow?: boolean } = {}): Promise<void> {
+    this.source = source;
+    this.overrides = {};
+    this.sniff = null;
+    this.error = null;
+    const sniffed = await this.resniff();
+    if (sniffed && (opts.openNow ?? true)) await this.studio.open(source, sniffed.options);
+  }
+
+  /** Opens the dialog on the current dataset's file with the settings it was imported with. */
+  async review(): Promise<void> {
+    const dataset = this.studio.current;
+    if (!dataset) return;
+    this.source = dataset.source;
+    this.overrides = { ...dataset.options };
+    this.sniff = null;
+    this.error = null;
+    await this.resniff();
+  }
+
+  async setOverride<K extends keyof ParseOptions>(key: K, value: ParseOptions[K]): Promise<void> {
+    this.overrides = { ...this.overrides, [key]: value };
+    // A new time column brings its own format: let the sniffer guess it again.
+    if (key === 'timeColumn') delete this.overrides.timeFormat;
+    await this.resniff();
+  }
+
+  async resetOverrides(): Promise<void> {
+    this.overrides = {};
+    await this.resniff();
+  }
+
+  isOverridden(key: keyof ParseOptions): boolean {
+    return Object.prototype.hasOwnProperty.call(this.overrides, key);
+  }
+
+  /** Imports with the shown settings; closes the dialog once the dataset is open. */
+  async confirm(): Promise<boolean> {
+    const source = this.source;
+    const options = this.options;
+    if (!source || !options) return false;
+    const current = this.studio.current;
+    const alreadyOpen =
+      current !== null && sourceKey(current.source) === sourceKey(source) && sameOptions(current.options, options);
+    if (alreadyOpen && !this.studio.job) {
+      this.close();
+      return true;
+    }
+    const dataset = await this.studio.open(source, options, alreadyOpen ? current.choices : undefined);
+    if (dataset) this.close();
+    return dataset !== null;
+  }
+
+  close(): void {
+    this.sniffSeq++;
+    this.source = null;
+    this.sniff = null;
+    this.overrides = {};
+    this.error = null;
+    this.sniffing = false;
+  }
+
+  private async resniff(): Promise<CsvSniff | null> {
+    const source = this.source;
+    if (!source) return null;
+    const seq = ++this.sniffSeq;
+    this.sniffing = true;
+    const result = await this.studio.client.call('datasets:sniff', {
+      source,
+      overrides: $state.snapshot(this.overrides),
+    });
+    if (seq !== this.sniffSeq) return null;
+    this.sniffing = false;
+    if (!result.ok) {
+      this.error = result.error;
+      return null;
+    }
+    this.error = null;
+    this.sniff = result.value;
+    return result.value;
+  }
+}
