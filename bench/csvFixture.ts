@@ -48,7 +48,9 @@ async function writeCsv(file: string, rows: number): Promise<void> {
   renameSync(tmp, file);
 }
 
-export async function benchCsv(rows = CSV_ROWS): Promise<{ file: string; bytes: number; reused: boolean }> {
+export async function benchCsv(
+  rows = CSV_ROWS,
+): Promise<{ file: string; bytes: number; reused: boolean }> {
   const file = path.join(os.tmpdir(), `series-studio-bench-${rows}.csv`);
   const reused = existsSync(file);
   if (!reused) await writeCsv(file, rows);

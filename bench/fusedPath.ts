@@ -1,17 +1,24 @@
 // Finds the fused recurrent kernel for the model seam: the engine's own adapter when it exists,
 // otherwise the bench-only bridge over engine/kernels/fusedRnn, otherwise a reason.
+import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm';
 import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
 import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';
 import { fusedSeamKernel } from './fusedSeamKernel';
 
-export async function loadFusedSeamKernel(): Promise<{ kernel: RecurrentSequenceKernel | null; why: string }> {
+export async function loadFusedSeamKernel(): Promise<{
+  kernel: RecurrentSequenceKernel | null;
+  why: string;
+}> {
   try {
-    const kernels = await loadFusedKernels();
+    const kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm() });
     return {
       kernel: fusedSeamKernel(kernels),
       why: 'engine/kernels/fusedRnn loaded; the model has no fused seam kernel yet, so bench/fusedSeamKernel.ts bridges it',
     };
   } catch (e) {
-    return { kernel: null, why: `fused kernels not loadable: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      kernel: null,
+      why: `fused kernels not loadable: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }

@@ -26,26 +26,70 @@ export function missingPythonModules(modules: string[]): string | null {
 
 export type PeerOutput = Record<string, unknown>;
 
-/** Runs a peer script; the last stdout line must be a JSON object. */
-export function runPeer(script: string, args: string[], timeoutMs = 300_000): PeerOutput {
-  const r = spawnSync(PYTHON, [peerScript(script), ...args], {
+export interface PeerRun {
+  /** The peer's own JSON line (its timings are wall clock, perf_counter). */
+  out: PeerOutput;
+  /**
+   * process_time() read at each of the peer's own perf_counter() calls, in order: the same
+   * intervals in CPU seconds, which a busy shared machine distorts far less than wall time.
+   */
+  cpuMarks: number[];
+}
+
+// Runs the unmodified peer with time.perf_counter wrapped so that calls made from the peer file
+// itself also record process_time(); library-internal calls are not recorded.
+const CPU_MARK_WRAPPER = `
+import json, runpy, sys, time
+script = sys.argv[1]
+sys.argv = sys.argv[1:]
+wall = time.perf_counter
+marks = []
+def marked():
+    if sys._getframe(1).f_code.co_filename == script:
+        marks.append(time.process_time())
+    return wall()
+time.perf_counter = marked
+runpy.run_path(script, run_name="__main__")
+print(json.dumps({"cpu_marks": marks}))
+`;
+
+function jsonObject(line: string, script: string): PeerOutput {
+  const parsed: unknown = JSON.parse(line);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${script} printed no JSON object: ${line}`);
+  }
+  return parsed as PeerOutput;
+}
+
+/** Runs a peer script; its last stdout line before the wrapper's must be a JSON object. */
+export function runPeer(script: string, args: string[], timeoutMs = 300_000): PeerRun {
+  const r = spawnSync(PYTHON, ['-c', CPU_MARK_WRAPPER, peerScript(script), ...args], {
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 16 * 1024 * 1024,
   });
   if (r.error) throw new Error(`${script}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${r.stderr.trim().slice(-500)}`);
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  const parsed: unknown = JSON.parse(last);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${script} printed no JSON object: ${last}`);
-  }
-  return parsed as PeerOutput;
+  if (r.status !== 0)
+    throw new Error(`${script} exited ${r.status}: ${r.stderr.trim().slice(-500)}`);
+  const lines = r.stdout.trim().split('\n');
+  const marks = jsonObject(lines.at(-1) ?? '', script)['cpu_marks'];
+  const cpuMarks = Array.isArray(marks) ? marks.map(Number) : [];
+  return { out: jsonObject(lines.at(-2) ?? '', script), cpuMarks };
+}
+
+/** CPU seconds between the peer's perf_counter calls i and j (negative j counts from the end). */
+export function cpuBetween(run: PeerRun, i: number, j: number): number {
+  const a = run.cpuMarks.at(i);
+  const b = run.cpuMarks.at(j);
+  if (a === undefined || b === undefined)
+    throw new Error(`peer recorded ${run.cpuMarks.length} clock marks`);
+  return b - a;
 }
 
 export function numberField(out: PeerOutput, key: string): number {
   const v = out[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`peer output lacks number "${key}"`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new Error(`peer output lacks number "${key}"`);
   return v;
 }
 

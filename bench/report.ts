@@ -75,7 +75,9 @@ export function formatGoal(c: Comparison): string {
 export function formatTable(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, j) => Math.max(...all.map((r) => [...(r[j] ?? '')].length)));
-  const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => /^[\d.,-]|^n\/a/.test(r[j] ?? '')));
+  const numeric = header.map(
+    (_, j) => rows.length > 0 && rows.every((r) => /^[\d.,-]|^n\/a/.test(r[j] ?? '')),
+  );
   const line = (r: string[]): string =>
     r
       .map((cell, j) => {

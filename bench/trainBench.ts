@@ -3,95 +3,100 @@
 // same seam, against torch_rnn.py at 1 and 2 threads with identical settings.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src-main/engine/model/backend';
-import { buildModel } from '../src-main/engine/model/buildModel';
 import { opByOpKernel, setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
 import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';
-import { trainModel } from '../src-main/engine/model/train';
-import type { WindowSet } from '../src-main/engine/model/windows';
-import { missingPythonModules, numberField, runPeer } from './peers';
-import type { BenchResult, Comparison, Metric } from './report';
-import { describeProfile, profileStep, type StepProfile } from './trainProfile';
-import { T1, T2, headWindows, modelConfig, taskWindows, torchArgs, type TrainTask } from './trainTasks';
 import { loadFusedSeamKernel } from './fusedPath';
+import { missingPythonModules } from './peers';
+import type { BenchResult, Comparison, Metric } from './report';
+import { describeProfile, type StepProfile } from './trainProfile';
+import { trainOurs, trainTorch, type TrainRun } from './trainRuns';
+import { T1, T2, taskWindows, type TrainTask } from './trainTasks';
 
-interface OurRun {
-  samplesPerSec: number;
-  losses: number[];
+const fmtLoss = (l: number[]): string => l.map((v) => v.toExponential(3)).join(', ');
+
+interface TaskOutcome {
+  metrics: Metric[];
+  comparisons: Comparison[];
+  notes: string[];
   profile: StepProfile | null;
 }
 
-async function trainOurs(task: TrainTask, set: WindowSet, withProfile: boolean): Promise<OurRun> {
-  const config = modelConfig(task, set.nFeatures);
-  const model = buildModel(config);
-  const options = { ...config, epochs: task.epochs, batchSize: task.batch, patience: 0 };
-  try {
-    // Warm-up: the first batches pay for kernel setup and shape-specific allocations.
-    await trainModel(model, { train: headWindows(set, 2 * task.batch), val: null }, { ...options, epochs: 1 });
-    const r = await trainModel(model, { train: set, val: null }, options);
-    const samplesPerSec = (r.epochs.length * set.count) / r.trainingSeconds;
-    const profile = withProfile ? await profileStep(model, config, set, task.batch) : null;
-    return { samplesPerSec, losses: r.epochs.map((e) => e.loss), profile };
-  } finally {
-    model.dispose();
-  }
+function throughput(label: string, ours: number | null, peer: number | null): Comparison {
+  return { label, kind: 'throughput', ours, peer, goal: null };
 }
-
-const fmtLoss = (l: number[]): string => l.map((v) => v.toExponential(3)).join(', ');
 
 async function benchTask(
   task: TrainTask,
   fused: RecurrentSequenceKernel | null,
   torchMissing: string | null,
   log: (s: string) => void,
-): Promise<{ metrics: Metric[]; comparisons: Comparison[]; notes: string[]; profile: StepProfile | null }> {
+): Promise<TaskOutcome> {
   const set = taskWindows(task);
-  const notes = [`${task.id}: ${task.title}; ${set.count} windows × ${set.nFeatures} feature(s)`];
+  const id = task.id;
+  const notes = [`${id}: ${task.title}; ${set.count} windows × ${set.nFeatures} feature(s)`];
   setRecurrentKernel(opByOpKernel);
   const op = await trainOurs(task, set, true);
-  log(`train ${task.id}: op-by-op ${op.samplesPerSec.toFixed(0)} samples/s`);
-  notes.push(`${task.id} op-by-op losses: ${fmtLoss(op.losses)}`);
-  if (op.profile) notes.push(`${task.id} op-by-op profile: ${describeProfile(op.profile)}`);
-  let fusedRate: number | null = null;
+  log(`train ${id}: op-by-op ${op.samplesPerSec.toFixed(0)} samples/s`);
+  notes.push(`${id} op-by-op losses: ${fmtLoss(op.losses)}`);
+  if (op.profile) notes.push(`${id} op-by-op profile: ${describeProfile(op.profile)}`);
+  let fusedRun: TrainRun | null = null;
   if (fused !== null) {
     setRecurrentKernel(fused);
     try {
-      const f = await trainOurs(task, set, false);
-      fusedRate = f.samplesPerSec;
-      log(`train ${task.id}: fused ${fusedRate.toFixed(0)} samples/s`);
-      notes.push(`${task.id} fused losses: ${fmtLoss(f.losses)} (same seed as op-by-op)`);
+      fusedRun = await trainOurs(task, set, false);
+      log(`train ${id}: fused ${fusedRun.samplesPerSec.toFixed(0)} samples/s`);
+      notes.push(`${id} fused losses: ${fmtLoss(fusedRun.losses)} (same seed as op-by-op)`);
     } finally {
       setRecurrentKernel(opByOpKernel);
     }
   }
-  const torch: (number | null)[] = [];
+  const torch: (TrainRun | null)[] = [];
   for (const threads of [1, 2]) {
-    if (torchMissing !== null) {
-      torch.push(null);
-      continue;
-    }
-    const out = runPeer('torch_rnn.py', torchArgs(task, threads));
-    if (numberField(out, 'samples') !== set.count) throw new Error(`torch used ${String(out['samples'])} windows`);
-    torch.push(numberField(out, 'samples_per_s'));
-    log(`train ${task.id}: torch ${threads} thread(s) ${torch.at(-1)} samples/s`);
-    const loss = Array.isArray(out['loss']) ? out['loss'].map(Number) : [];
-    notes.push(`${task.id} torch ${threads}t losses: ${fmtLoss(loss)}`);
+    const run = torchMissing === null ? trainTorch(task, set, threads) : null;
+    torch.push(run);
+    if (run === null) continue;
+    log(`train ${id}: torch ${threads} thread(s) ${run.samplesPerSec} samples/s`);
+    notes.push(`${id} torch ${threads}t losses: ${fmtLoss(run.losses)}`);
   }
-  const known = torch.filter((v): v is number => v !== null);
+  const known = torch.flatMap((r) => (r === null ? [] : [r.samplesPerSec]));
   const torchBest = known.length > 0 ? Math.max(...known) : null;
+  const [t1, t2] = [torch[0] ?? null, torch[1] ?? null];
+  const fusedNote = fused === null ? 'not available' : fused.name;
   const metrics: Metric[] = [
-    { label: `${task.id} ours op-by-op (wasm)`, value: op.samplesPerSec, unit: 'samples/s' },
+    { label: `${id} ours op-by-op (wasm)`, value: op.samplesPerSec, unit: 'samples/s' },
     {
-      label: `${task.id} ours fused wasm kernel`,
-      value: fusedRate,
+      label: `${id} ours fused wasm kernel`,
+      value: fusedRun?.samplesPerSec ?? null,
       unit: 'samples/s',
-      ...(fused === null ? { note: 'not available' } : { note: fused.name }),
+      note: fusedNote,
     },
-    { label: `${task.id} PyTorch 1 thread`, value: torch[0] ?? null, unit: 'samples/s' },
-    { label: `${task.id} PyTorch 2 threads`, value: torch[1] ?? null, unit: 'samples/s' },
+    { label: `${id} PyTorch 1 thread`, value: t1?.samplesPerSec ?? null, unit: 'samples/s' },
+    { label: `${id} PyTorch 2 threads`, value: t2?.samplesPerSec ?? null, unit: 'samples/s' },
+    { label: `${id} op-by-op per CPU-second`, value: op.samplesPerCpuSec, unit: 'samples/s' },
+    {
+      label: `${id} fused per CPU-second`,
+      value: fusedRun?.samplesPerCpuSec ?? null,
+      unit: 'samples/s',
+    },
+    {
+      label: `${id} PyTorch 1 thread per CPU-second`,
+      value: t1?.samplesPerCpuSec ?? null,
+      unit: 'samples/s',
+    },
   ];
-  const comparisons: Comparison[] = [
-    { label: `${task.id} op-by-op vs torch best`, kind: 'throughput', ours: op.samplesPerSec, peer: torchBest, goal: null },
-    { label: `${task.id} fused vs torch best`, kind: 'throughput', ours: fusedRate, peer: torchBest, goal: null },
+  const comparisons = [
+    throughput(`${id} op-by-op vs torch best`, op.samplesPerSec, torchBest),
+    throughput(`${id} fused vs torch best`, fusedRun?.samplesPerSec ?? null, torchBest),
+    throughput(
+      `${id} op-by-op vs torch 1t, CPU`,
+      op.samplesPerCpuSec,
+      t1?.samplesPerCpuSec ?? null,
+    ),
+    throughput(
+      `${id} fused vs torch 1t, CPU`,
+      fusedRun?.samplesPerCpuSec ?? null,
+      t1?.samplesPerCpuSec ?? null,
+    ),
   ];
   return { metrics, comparisons, notes, profile: op.profile };
 }
@@ -101,15 +106,15 @@ export async function trainBench(log: (s: string) => void): Promise<BenchResult>
   log(`train: ${info.detail}`);
   const notes = [`tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}: ${info.detail}`];
   const fused = await loadFusedSeamKernel();
-  if (fused.kernel === null) notes.push(`fused path: ${fused.why}`);
-  else notes.push(`fused path: ${fused.kernel.name} (${fused.why})`);
-  log(`train: fused path ${fused.kernel === null ? 'unavailable' : 'available'}: ${fused.why}`);
+  const state = fused.kernel === null ? 'unavailable' : fused.kernel.name;
+  notes.push(`fused path: ${state} (${fused.why})`);
+  log(`train: fused path ${state}: ${fused.why}`);
   const torchMissing = missingPythonModules(['torch', 'numpy']);
   if (torchMissing !== null) {
     log(`train: ${torchMissing}`);
     notes.push(torchMissing);
   }
-  const result: BenchResult = { name: 'train', metrics: [], comparisons: [], notes, extra: { backend: info } };
+  const result: BenchResult = { name: 'train', metrics: [], comparisons: [], notes };
   const profiles: Record<string, StepProfile | null> = {};
   for (const task of [T1, T2]) {
     const r = await benchTask(task, fused.kernel, torchMissing, log);
@@ -118,6 +123,6 @@ export async function trainBench(log: (s: string) => void): Promise<BenchResult>
     notes.push(...r.notes);
     profiles[task.id] = r.profile;
   }
-  result.extra = { ...result.extra, profiles };
+  result.extra = { backend: info, fused: fused.why, profiles };
   return result;
 }

@@ -52,10 +52,32 @@ export const T2: TrainTask = {
 };
 
 export function torchArgs(task: TrainTask, threads: number): string[] {
-  const args = ['--cell', 'lstm', '--window', String(task.lookback), '--hidden', String(task.units)];
-  args.push('--layers', String(task.layers), '--batch', String(task.batch), '--epochs', String(task.epochs));
-  args.push('--samples', String(task.samples), '--threads', String(threads), '--lr', String(task.learningRate));
-  if (task.csv !== null && task.columns !== null) args.push('--csv', task.csv, '--columns', task.columns.join(','));
+  const args = [
+    '--cell',
+    'lstm',
+    '--window',
+    String(task.lookback),
+    '--hidden',
+    String(task.units),
+  ];
+  args.push(
+    '--layers',
+    String(task.layers),
+    '--batch',
+    String(task.batch),
+    '--epochs',
+    String(task.epochs),
+  );
+  args.push(
+    '--samples',
+    String(task.samples),
+    '--threads',
+    String(threads),
+    '--lr',
+    String(task.learningRate),
+  );
+  if (task.csv !== null && task.columns !== null)
+    args.push('--csv', task.csv, '--columns', task.columns.join(','));
   return args;
 }
 
@@ -80,18 +102,23 @@ export function modelConfig(task: TrainTask, nFeatures: number): ModelConfig {
 
 /** Columns of a small well-formed CSV by header name (quotes stripped). */
 export function readColumns(file: string, names: string[]): Float64Array[] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = (lines[0] ?? '').split(',').map((h) => h.replace(/"/g, ''));
   return names.map((name) => {
     const j = header.indexOf(name);
     if (j < 0) throw new Error(`no column ${name} in ${file}`);
-    return Float64Array.from(lines.slice(1), (l) => Number((l.split(',')[j] ?? '').replace(/"/g, '')));
+    return Float64Array.from(lines.slice(1), (l) =>
+      Number((l.split(',')[j] ?? '').replace(/"/g, '')),
+    );
   });
 }
 
 function synthetic(n: number): Float64Array {
   const random = mulberry32(0);
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const normal = (): number =>
+    Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return Float64Array.from({ length: n }, (_, t) => Math.sin(0.1 * t) + 0.1 * normal());
 }
 

@@ -1,4 +1,7 @@
-// Compiles the AssemblyScript RNN kernels to src-main/engine/kernels/build/rnn.wasm.
+// Compiles the AssemblyScript RNN kernels into src-main/engine/kernels/build/:
+//   rnn.wasm          SIMD128 (every engine with wasm SIMD: Node ≥ 16.4, Electron)
+//   rnn-relaxed.wasm  SIMD128 + relaxed-simd fused multiply-add (Node ≥ 22, Electron ≥ 27);
+//                     the loader picks it when WebAssembly.validate accepts it.
 // Usage: node scripts/build-kernels.mjs   (needs only the npm devDependency assemblyscript)
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,28 +10,36 @@ import asc from 'assemblyscript/asc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kernelsDir = join(root, 'src-main', 'engine', 'kernels');
-const outFile = join(kernelsDir, 'build', 'rnn.wasm');
+const outDir = join(kernelsDir, 'build');
 
-await mkdir(dirname(outFile), { recursive: true });
-
-const { error, stderr } = await asc.main([
+const common = [
   join(kernelsDir, 'assembly', 'index.ts'),
-  '--outFile',
-  outFile,
   '-O3',
   '--noAssert',
-  '--enable',
-  'simd',
   // The module owns no heap: TypeScript lays out every buffer in the imported memory.
   '--runtime',
   'stub',
   '--importMemory',
   '--noExportMemory',
-]);
+  // AS112 flags v128 parameters on exported functions; ours are only exported between
+  // AssemblyScript files (and inlined), never across the wasm boundary.
+  '--disableWarning',
+  '112',
+];
 
-if (error) {
-  process.stderr.write(stderr.toString());
-  console.error(`build-kernels: ${error.message}`);
-  process.exit(1);
+const variants = [
+  { file: 'rnn.wasm', features: ['--enable', 'simd'] },
+  { file: 'rnn-relaxed.wasm', features: ['--enable', 'simd', '--enable', 'relaxed-simd'] },
+];
+
+await mkdir(outDir, { recursive: true });
+for (const { file, features } of variants) {
+  const outFile = join(outDir, file);
+  const { error, stderr } = await asc.main([...common, ...features, '--outFile', outFile]);
+  if (error) {
+    process.stderr.write(stderr.toString());
+    console.error(`build-kernels: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`build-kernels: wrote ${outFile}`);
 }
-console.log(`build-kernels: wrote ${outFile}`);

@@ -1,3 +1,5 @@
+import { analyzeCommand } from './analyzeCommand';
+import { fitCommand } from './fitCommand';
 import { infoCommand } from './infoCommand';
 
 export interface CliCommand {
@@ -7,6 +9,8 @@ export interface CliCommand {
 
 export const commands: Record<string, CliCommand> = {
   info: infoCommand,
+  analyze: analyzeCommand,
+  fit: fitCommand,
 };
 
 export function usage(): string {

@@ -21,6 +21,10 @@ export const validExamples: Record<ChannelName, Record<string, unknown>> = {
   'runs:list': {},
   'runs:get': { runId: 'run_0123456789' },
   'runs:delete': { runId: 'run_0123456789' },
+  'runs:residuals': { runId: 'run_0123456789' },
+  'runs:compare': { runA: 'run_0123456789', runB: 'run_0123456789' },
+  'runs:sensitivity': { jobId: 'job_fuzz_3', runId: 'run_0123456789', method: 'occlusion' },
+  'runs:export': { format: 'csv' },
   'jobs:cancel': { jobId: 'job_fuzz_1' },
   'dialog:openCsv': {},
 };

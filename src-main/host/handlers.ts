@@ -7,6 +7,8 @@ import { StudioFailure } from '../shared/result';
 import { DatasetRegistry, datasetIdFor, type DatasetSpec } from './datasetRegistry';
 import { engineCall } from './engineCall';
 import { RunRegistry } from './runRegistry';
+import { exportRuns } from './runsExport';
+import type { Comparison, ResidualDiagnostics, SensitivityResult } from '../shared/schemas/interpret';
 import type { FitSettings, RunResult } from '../shared/schemas/model';
 import type { Handlers, HostEnvironment, JobScope } from './studioHost';
 import type { AnalysisResult, StlResult } from '../shared/schemas/analysis';
@@ -17,6 +19,9 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
   const datasets = new DatasetRegistry();
   const runs = new RunRegistry();
   const samplesDir = path.join(env.resourcesDir, 'datasets');
+
+  const modelDirOf = (run: RunResult): string =>
+    typeof run.modelDir === 'string' ? run.modelDir : path.join(env.workDir, 'models', run.id);
 
   /** Dataset-bound calls carry the dataset's spec so a restarted engine can rebuild it. */
   const withDataset =
@@ -86,6 +91,29 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
     'runs:list': async () => runs.list(),
     'runs:get': async ({ runId }) => runs.get(runId),
     'runs:delete': async ({ runId }) => ({ deleted: runs.remove(runId) }),
+    'runs:residuals': async ({ runId, horizonStep }, job) =>
+      engineCall<ResidualDiagnostics>(env, 'runs:residuals', { run: runs.get(runId), horizonStep }, job),
+    'runs:compare': async ({ runA, runB, loss, h, alternative }, job) => {
+      const a = runs.get(runA);
+      const b = runs.get(runB);
+      return engineCall<Comparison>(env, 'runs:compare', { a, b, loss, h: h ?? 1, alternative }, job);
+    },
+    'runs:sensitivity': async ({ runId, jobId: _jobId, ...params }, job) => {
+      const run = runs.get(runId);
+      return engineCall<SensitivityResult>(
+        env,
+        'runs:sensitivity',
+        {
+          spec: datasets.spec(run.datasetId),
+          runId,
+          config: run.config,
+          modelDir: modelDirOf(run),
+          params,
+        },
+        job,
+      );
+    },
+    'runs:export': async ({ format }) => exportRuns(runs.all().map((e) => e.run), format),
     'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
     'dialog:openCsv': async () => {
       if (!env.desktop) throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');

@@ -83,12 +83,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const target = path.join(folder, name);
     const limit = options.maxUploadBytes ?? 2 * 1024 ** 3;
     let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > limit) req.destroy(new Error('upload too large'));
-    });
     try {
       await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+      // Count bytes only now: a 'data' listener starts the flow, and nothing may be read before
+      // the pipeline to the file exists.
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > limit) req.destroy(new Error('upload too large'));
+      });
       await pipeline(req, createWriteStream(target, { mode: 0o600 }));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ uploadId, name, sizeBytes: received }));

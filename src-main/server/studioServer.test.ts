@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,27 @@ function call(ws: WebSocket, id: number, channel: string, payload: unknown): Pro
   });
 }
 
+function upload(name: string, body: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: `/api/upload?name=${encodeURIComponent(name)}`,
+        headers: { cookie: `studio_token=${server.token}`, origin: `http://127.0.0.1:${server.port}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('browser-mode server', () => {
   it('binds to 127.0.0.1 and prints a tokenised URL', () => {
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[0-9a-f]{64}$`));
@@ -87,6 +108,16 @@ describe('browser-mode server', () => {
     expect(bad.error?.code).toBe('invalid-request');
     const unknown = await call(ws, 3, 'shell:exec', { cmd: 'rm -rf /' });
     expect(unknown.error?.code).toBe('unknown-channel');
+    const nile = readFileSync(path.join(sourcePaths().resourcesDir, 'datasets', 'Nile.csv'));
+    const uploaded = await upload('../../My Nile.csv', nile);
+    expect(uploaded.status).toBe(200);
+    const { uploadId, name, sizeBytes } = JSON.parse(uploaded.body) as { uploadId: string; name: string; sizeBytes: number };
+    expect(name).toBe('My Nile.csv');
+    expect(sizeBytes).toBe(nile.length);
+    const opened = await call(ws, 5, 'datasets:open', { jobId: 'job_upload_1', source: { kind: 'upload', uploadId } });
+    expect(opened.ok).toBe(true);
+    expect((opened.value as { rows: number; name: string }).rows).toBe(100);
+    expect((opened.value as { rows: number; name: string }).name).toBe('My Nile.csv');
     const relative = await call(ws, 4, 'datasets:sniff', { source: { kind: 'path', path: 'etc/passwd' } });
     expect(relative.error?.code).toBe('forbidden');
     ws.close();

@@ -14,6 +14,10 @@ export const channelNames = [
   'runs:list',
   'runs:get',
   'runs:delete',
+  'runs:residuals',
+  'runs:compare',
+  'runs:sensitivity',
+  'runs:export',
   'jobs:cancel',
   'dialog:openCsv',
 ] as const;

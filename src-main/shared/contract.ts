@@ -14,6 +14,16 @@ import {
   SniffRequest,
 } from './schemas/dataset';
 import type { ChannelName, EventName } from './channelNames';
+import {
+  CompareRequest,
+  Comparison,
+  ExportedFile,
+  ExportRequest,
+  ResidualDiagnostics,
+  ResidualsRequest,
+  SensitivityRequest,
+  SensitivityResult,
+} from './schemas/interpret';
 import { DefaultsRequest, FitRequest, FitSettings, RunRef, RunResult, RunSummary } from './schemas/model';
 import {
   AnalysisResult,
@@ -46,6 +56,10 @@ export const contract = {
   'runs:list': { request: Empty, response: z.array(RunSummary) },
   'runs:get': { request: RunRef, response: RunResult },
   'runs:delete': { request: RunRef, response: z.object({ deleted: z.boolean() }) },
+  'runs:residuals': { request: ResidualsRequest, response: ResidualDiagnostics },
+  'runs:compare': { request: CompareRequest, response: Comparison },
+  'runs:sensitivity': { request: SensitivityRequest, response: SensitivityResult, job: true },
+  'runs:export': { request: ExportRequest, response: ExportedFile },
   'jobs:cancel': { request: z.object({ jobId: JobId }), response: z.object({ cancelled: z.boolean() }) },
   'dialog:openCsv': {
     request: Empty,

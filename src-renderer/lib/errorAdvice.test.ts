@@ -9,7 +9,12 @@ describe('errorAdvice', () => {
   };
 
   it('reads file, row and column from an import error', () => {
-    expect(importErrorDetails(ragged)).toEqual({ reason: 'ragged-row', file: 'bad.csv', row: 7, column: null });
+    expect(importErrorDetails(ragged)).toEqual({
+      reason: 'ragged-row',
+      file: 'bad.csv',
+      row: 7,
+      column: null,
+    });
   });
 
   it('points at the import setting that usually causes the failure', () => {

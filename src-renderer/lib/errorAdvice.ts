@@ -9,7 +9,10 @@ export interface ImportErrorDetails {
 }
 
 export function importErrorDetails(error: StudioError): ImportErrorDetails {
-  const d = typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+  const d =
+    typeof error.details === 'object' && error.details !== null
+      ? (error.details as Record<string, unknown>)
+      : {};
   return {
     reason: typeof d.reason === 'string' ? d.reason : null,
     file: typeof d.file === 'string' ? d.file : null,
@@ -25,14 +28,22 @@ const IMPORT_ADVICE: Record<string, string> = {
   'unsupported-encoding': 'Save the file as UTF-8 CSV and open it again.',
   'header-only': 'The file has a header but no data rows. Choose a file with data.',
   'too-few-rows': 'A time series needs at least three data rows.',
-  'ragged-row': 'Check the delimiter and quote character in the import settings, or fix that row in the file.',
-  'unterminated-quote': 'A quoted field never ends: check the quote character in the import settings, or fix the file.',
-  'malformed-quote': 'Check the quote character in the import settings, or fix the quoting at that row.',
-  'no-numeric-column': 'No column holds numbers: check the delimiter and decimal mark in the import settings.',
-  'not-a-number': 'Check the decimal mark and missing-value tokens in the import settings, or mark the column as text.',
-  'bad-time-value': 'Pick another time column or time format in the import settings, or fix that cell.',
-  'missing-time-value': 'Fill the empty time cell in the file, or choose "row index" as the time column.',
-  'unknown-column': 'That column is not in the file: re-open the import settings and pick an existing column.',
+  'ragged-row':
+    'Check the delimiter and quote character in the import settings, or fix that row in the file.',
+  'unterminated-quote':
+    'A quoted field never ends: check the quote character in the import settings, or fix the file.',
+  'malformed-quote':
+    'Check the quote character in the import settings, or fix the quoting at that row.',
+  'no-numeric-column':
+    'No column holds numbers: check the delimiter and decimal mark in the import settings.',
+  'not-a-number':
+    'Check the decimal mark and missing-value tokens in the import settings, or mark the column as text.',
+  'bad-time-value':
+    'Pick another time column or time format in the import settings, or fix that cell.',
+  'missing-time-value':
+    'Fill the empty time cell in the file, or choose "row index" as the time column.',
+  'unknown-column':
+    'That column is not in the file: re-open the import settings and pick an existing column.',
 };
 
 const CODE_ADVICE: Partial<Record<StudioError['code'], string>> = {
@@ -47,7 +58,10 @@ const CODE_ADVICE: Partial<Record<StudioError['code'], string>> = {
 export function errorAdvice(error: StudioError): string {
   if (error.code === 'import-error') {
     const { reason } = importErrorDetails(error);
-    return (reason && IMPORT_ADVICE[reason]) ?? 'Check the import settings (delimiter, decimal mark, header, time column) and import again.';
+    return (
+      (reason && IMPORT_ADVICE[reason]) ??
+      'Check the import settings (delimiter, decimal mark, header, time column) and import again.'
+    );
   }
   return CODE_ADVICE[error.code] ?? '';
 }

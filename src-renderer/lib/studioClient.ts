@@ -14,7 +14,9 @@ export class StudioClient {
   private readonly progressListeners = new Map<string, (p: JobProgress) => void>();
 
   constructor(readonly transport: StudioTransport) {
-    transport.on('job:progress', (progress) => this.progressListeners.get(progress.jobId)?.(progress));
+    transport.on('job:progress', (progress) =>
+      this.progressListeners.get(progress.jobId)?.(progress),
+    );
   }
 
   get mode(): 'desktop' | 'browser' {
@@ -34,7 +36,9 @@ export class StudioClient {
     const jobId = `job_${crypto.randomUUID().replace(/-/g, '')}`;
     this.progressListeners.set(jobId, onProgress);
     const full = { ...request, jobId } as unknown as RequestOf<C>;
-    const result = this.transport.call(channel, full).finally(() => this.progressListeners.delete(jobId));
+    const result = this.transport
+      .call(channel, full)
+      .finally(() => this.progressListeners.delete(jobId));
     return {
       jobId,
       result,

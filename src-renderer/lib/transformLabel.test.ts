@@ -7,6 +7,8 @@ describe('transformLabel', () => {
     expect(transformLabel({ kind: 'boxcox', lambda: null })).toBe('Box-Cox (λ estimated)');
     expect(transformLabel({ kind: 'boxcox', lambda: 0.1483 })).toBe('Box-Cox (λ = 0.148)');
     expect(transformLabel({ kind: 'diff' })).toBe('first difference');
-    expect(transformLabel({ kind: 'seasonalDiff', period: 12 })).toBe('seasonal difference (m = 12)');
+    expect(transformLabel({ kind: 'seasonalDiff', period: 12 })).toBe(
+      'seasonal difference (m = 12)',
+    );
   });
 });

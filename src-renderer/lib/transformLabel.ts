@@ -7,7 +7,9 @@ export function transformLabel(step: TransformStep): string {
     case 'log':
       return 'log';
     case 'boxcox':
-      return step.lambda === null ? 'Box-Cox (λ estimated)' : `Box-Cox (λ = ${formatNumber(step.lambda, 3)})`;
+      return step.lambda === null
+        ? 'Box-Cox (λ estimated)'
+        : `Box-Cox (λ = ${formatNumber(step.lambda, 3)})`;
     case 'diff':
       return 'first difference';
     case 'seasonalDiff':

@@ -19,7 +19,11 @@ function sortRows(table: ImportedTable, done: string[]): ImportedTable {
   return pickRows(table, order);
 }
 
-function resolveDuplicates(table: ImportedTable, how: 'keep-first' | 'mean', done: string[]): ImportedTable {
+function resolveDuplicates(
+  table: ImportedTable,
+  how: 'keep-first' | 'mean',
+  done: string[],
+): ImportedTable {
   const firstAt = new Map<number, number>();
   const groups: number[][] = [];
   table.time.values.forEach((t, i) => {
@@ -31,9 +35,14 @@ function resolveDuplicates(table: ImportedTable, how: 'keep-first' | 'mean', don
   });
   const removed = table.rowCount - groups.length;
   if (removed === 0) return table;
-  const kept = pickRows(table, groups.map((g) => g[0] as number));
+  const kept = pickRows(
+    table,
+    groups.map((g) => g[0] as number),
+  );
   if (how === 'keep-first') {
-    done.push(`${removed} row(s) with a repeated time dropped, keeping the first row for each time`);
+    done.push(
+      `${removed} row(s) with a repeated time dropped, keeping the first row for each time`,
+    );
     return kept;
   }
   const columns = table.columns.map((c, ci) => {
@@ -51,7 +60,9 @@ function resolveDuplicates(table: ImportedTable, how: 'keep-first' | 'mean', don
     });
     return withColumnValues(c, values);
   });
-  done.push(`${removed} row(s) with a repeated time merged into one row per time by averaging non-missing values`);
+  done.push(
+    `${removed} row(s) with a repeated time merged into one row per time by averaging non-missing values`,
+  );
   return { ...kept, columns };
 }
 
@@ -74,7 +85,9 @@ function insertGaps(table: ImportedTable, frequency: FrequencyInfo, done: string
   }
   const limit = Math.max(10 * t.length, 100_000);
   if (total > limit) {
-    done.push(`gaps not filled: ${total} rows would be inserted, more than ${limit}; check the frequency`);
+    done.push(
+      `gaps not filled: ${total} rows would be inserted, more than ${limit}; check the frequency`,
+    );
     return table;
   }
   const indices: number[] = [];
@@ -91,7 +104,9 @@ function insertGaps(table: ImportedTable, frequency: FrequencyInfo, done: string
   }
   if (times.length === 0) return table;
   const first = formatTime(times[0] as number, table.time.format);
-  done.push(`${times.length} missing ${frequency.frequency} time(s) inserted as rows with missing values (first ${first})`);
+  done.push(
+    `${times.length} missing ${frequency.frequency} time(s) inserted as rows with missing values (first ${first})`,
+  );
   return pickRows(table, indices, times);
 }
 
@@ -100,7 +115,12 @@ const FILL_WORDS: Record<'forward-fill' | 'linear-interpolation', string> = {
   'linear-interpolation': 'linear interpolation',
 };
 
-function fillColumn(table: ImportedTable, name: string, how: MissingChoice, done: string[]): ImportedTable {
+function fillColumn(
+  table: ImportedTable,
+  name: string,
+  how: MissingChoice,
+  done: string[],
+): ImportedTable {
   const column = table.columns.find((c) => c.name === name);
   if (column === undefined || column.missing === 0 || how === 'leave') return table;
   if (how === 'drop-rows') {
@@ -108,8 +128,12 @@ function fillColumn(table: ImportedTable, name: string, how: MissingChoice, done
     done.push(`${name}: ${column.missing} row(s) with a missing value dropped`);
     return pickRows(table, keep);
   }
-  const result = how === 'forward-fill' ? forwardFill(column.values) : linearInterpolate(column.values);
-  const where = how === 'forward-fill' ? 'at the start, before any value' : 'at the start or end, with no value on one side';
+  const result =
+    how === 'forward-fill' ? forwardFill(column.values) : linearInterpolate(column.values);
+  const where =
+    how === 'forward-fill'
+      ? 'at the start, before any value'
+      : 'at the start or end, with no value on one side';
   const rest = result.left > 0 ? `; ${result.left} left missing ${where}` : '';
   done.push(`${name}: ${result.filled} missing value(s) filled by ${FILL_WORDS[how]}${rest}`);
   const columns = table.columns.map((c) => (c === column ? withColumnValues(c, result.values) : c));
@@ -126,7 +150,8 @@ export function applyImportChoices(
   const drop = choices.dropColumns ?? [];
   if (drop.length > 0) {
     const dropped = table.columns.filter((c) => drop.includes(c.name)).map((c) => c.name);
-    if (dropped.length > 0) done.push(`column(s) dropped: ${dropped.map((n) => `"${n}"`).join(', ')}`);
+    if (dropped.length > 0)
+      done.push(`column(s) dropped: ${dropped.map((n) => `"${n}"`).join(', ')}`);
     table = { ...table, columns: table.columns.filter((c) => !drop.includes(c.name)) };
   }
   if (choices.order === 'sort') table = sortRows(table, done);
@@ -134,7 +159,8 @@ export function applyImportChoices(
     table = resolveDuplicates(table, choices.duplicates, done);
   }
   if (choices.gaps === 'insert-missing-rows') table = insertGaps(table, frequency, done);
-  for (const [name, how] of Object.entries(choices.missing ?? {})) table = fillColumn(table, name, how, done);
+  for (const [name, how] of Object.entries(choices.missing ?? {}))
+    table = fillColumn(table, name, how, done);
   const appliedChoices = [...input.appliedChoices, ...done];
   return { table: { ...table, appliedChoices }, appliedChoices };
 }

@@ -13,5 +13,7 @@ export function columnNamesFrom(firstRow: string[], header: boolean): string[] {
 
 export function renamedColumnsNote(firstRow: string[], names: string[]): string | null {
   const changed = names.filter((name, j) => name !== (firstRow[j] ?? '').trim());
-  return changed.length === 0 ? null : `column names made unique or filled in: ${changed.join(', ')}`;
+  return changed.length === 0
+    ? null
+    : `column names made unique or filled in: ${changed.join(', ')}`;
 }

@@ -15,7 +15,19 @@ export function columnSummary(values: Float64Array, time: Float64Array): ColumnS
   const count = present.length;
   const missing = values.length - count;
   if (count === 0) {
-    return { count, missing, mean: null, std: null, min: null, q25: null, median: null, q75: null, max: null, firstTime: null, lastTime: null };
+    return {
+      count,
+      missing,
+      mean: null,
+      std: null,
+      min: null,
+      q25: null,
+      median: null,
+      q75: null,
+      max: null,
+      firstTime: null,
+      lastTime: null,
+    };
   }
   let sum = 0;
   for (const v of present) sum += v;

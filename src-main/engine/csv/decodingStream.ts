@@ -41,9 +41,14 @@ export class CsvDecodingStream extends Transform {
 
   private checkStart(chunk: Buffer): Buffer {
     if (utf16Bom(chunk)) {
-      throw new CsvImportError('unsupported-encoding', this.filePath, 'the file is UTF-16; save it as UTF-8 CSV');
+      throw new CsvImportError(
+        'unsupported-encoding',
+        this.filePath,
+        'the file is UTF-16; save it as UTF-8 CSV',
+      );
     }
-    const bom = this.encoding === 'utf-8' && hasUtf8Bom(chunk);
+    // Stripped for Latin-1 too: a BOM marks the start of text whichever decoder reads the rest.
+    const bom = hasUtf8Bom(chunk);
     const body = bom ? chunk.subarray(3) : chunk;
     const head = body.subarray(0, 64 * 1024);
     const why = binaryReason(head, checkUtf8(head, false).invalidCount);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimal, detectDelimiter, detectHeader, detectQuoteChar, parseSample } from './detectDialect';
+import {
+  detectDecimal,
+  detectDelimiter,
+  detectHeader,
+  detectQuoteChar,
+  parseSample,
+} from './detectDialect';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 
 const missing = new Set(DEFAULT_MISSING_TOKENS);
@@ -13,7 +19,10 @@ describe('detectDelimiter', () => {
   });
 
   it('falls back to "," for one column and explains', () => {
-    expect(detectDelimiter('value\n1\n2\n', '"')).toEqual({ delimiter: ',', reason: 'no delimiter splits the rows, so the file has one column' });
+    expect(detectDelimiter('value\n1\n2\n', '"')).toEqual({
+      delimiter: ',',
+      reason: 'no delimiter splits the rows, so the file has one column',
+    });
   });
 });
 
@@ -25,23 +34,35 @@ describe('detectDecimal', () => {
   });
 
   it('reads "1,234" in a ";" file as a decimal comma, and says it assumed so', () => {
-    expect(detectDecimal([['1,234'], ['2,500']], ';')).toEqual({ decimal: ',', reason: 'numbers like 1,234 in a ";" file were read with a decimal comma' });
+    expect(detectDecimal([['1,234'], ['2,500']], ';')).toEqual({
+      decimal: ',',
+      reason: 'numbers like 1,234 in a ";" file were read with a decimal comma',
+    });
     expect(detectDecimal([['1,234']], '|').decimal).toBe('.');
   });
 });
 
 describe('detectHeader', () => {
   it('sees text above values as a header', () => {
-    expect(detectHeader(parseSample('date,x\n2020-01-01,1\n2020-01-02,2\n', ',', '"'), '.', missing).header).toBe(true);
+    expect(
+      detectHeader(parseSample('date,x\n2020-01-01,1\n2020-01-02,2\n', ',', '"'), '.', missing)
+        .header,
+    ).toBe(true);
   });
 
   it('sees values in the first row as data', () => {
-    expect(detectHeader(parseSample('2020-01-01,1\n2020-01-02,2\n', ',', '"'), '.', missing).header).toBe(false);
-    expect(detectHeader(parseSample('Bob,1.5\nAnn,2.5\n', ',', '"'), '.', missing).header).toBe(false);
+    expect(
+      detectHeader(parseSample('2020-01-01,1\n2020-01-02,2\n', ',', '"'), '.', missing).header,
+    ).toBe(false);
+    expect(detectHeader(parseSample('Bob,1.5\nAnn,2.5\n', ',', '"'), '.', missing).header).toBe(
+      false,
+    );
   });
 
   it('assumes a header for text-only files and a lone text row', () => {
-    expect(detectHeader(parseSample('name,city\nAnn,Rome\n', ',', '"'), '.', missing).header).toBe(true);
+    expect(detectHeader(parseSample('name,city\nAnn,Rome\n', ',', '"'), '.', missing).header).toBe(
+      true,
+    );
     expect(detectHeader(parseSample('date,value\n', ',', '"'), '.', missing).header).toBe(true);
   });
 });

@@ -24,10 +24,11 @@ export function detectDelimiter(
     for (const row of rows) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
     let mode = 1;
     let modeCount = 0;
-    for (const [fields, n] of counts) if (n > modeCount || (n === modeCount && fields > mode)) {
-      mode = fields;
-      modeCount = n;
-    }
+    for (const [fields, n] of counts)
+      if (n > modeCount || (n === modeCount && fields > mode)) {
+        mode = fields;
+        modeCount = n;
+      }
     if (mode < 2 || rows.length === 0) continue;
     const score = modeCount / rows.length;
     if (best === null || score > best.score + 1e-9) best = { delimiter, score, fields: mode };
@@ -37,7 +38,10 @@ export function detectDelimiter(
   }
   const name = best.delimiter === '\t' ? 'tab' : `"${best.delimiter}"`;
   const pct = Math.round(best.score * 100);
-  return { delimiter: best.delimiter, reason: `${name} splits ${pct}% of rows into ${best.fields} fields` };
+  return {
+    delimiter: best.delimiter,
+    reason: `${name} splits ${pct}% of rows into ${best.fields} fields`,
+  };
 }
 
 /** Single quotes only when cells are wrapped in them and double quotes never appear. */
@@ -47,8 +51,20 @@ export function detectQuoteChar(text: string): '"' | "'" {
   return wrapped !== null && wrapped.length >= 2 ? "'" : '"';
 }
 
-const COMMA_DECIMAL = [/^[+-]?\d+,\d{1,2}$/, /^[+-]?\d+,\d{4,}$/, /^[+-]?\d{1,3}(\.\d{3})+,\d+$/, /^[+-]?\d{1,3}(\.\d{3}){2,}$/, /^[+-]?\d{4,},\d{3}$/];
-const POINT_DECIMAL = [/^[+-]?\d+\.\d{1,2}$/, /^[+-]?\d+\.\d{4,}$/, /^[+-]?\d{1,3}(,\d{3})+\.\d+$/, /^[+-]?\d{1,3}(,\d{3}){2,}$/, /^[+-]?\d{4,}\.\d{3}$/];
+const COMMA_DECIMAL = [
+  /^[+-]?\d+,\d{1,2}$/,
+  /^[+-]?\d+,\d{4,}$/,
+  /^[+-]?\d{1,3}(\.\d{3})+,\d+$/,
+  /^[+-]?\d{1,3}(\.\d{3}){2,}$/,
+  /^[+-]?\d{4,},\d{3}$/,
+];
+const POINT_DECIMAL = [
+  /^[+-]?\d+\.\d{1,2}$/,
+  /^[+-]?\d+\.\d{4,}$/,
+  /^[+-]?\d{1,3}(,\d{3})+\.\d+$/,
+  /^[+-]?\d{1,3}(,\d{3}){2,}$/,
+  /^[+-]?\d{4,}\.\d{3}$/,
+];
 
 /**
  * Counts cells that only make sense with one decimal mark ("1,5", "1.234,5" vs "1.5", "1,234.5").
@@ -72,8 +88,16 @@ export function detectDecimal(
   if (comma > point) {
     return { decimal: ',', reason: `${comma} cells use a decimal comma (e.g. 1,5 or 1.234,5)` };
   }
-  if (comma === point && comma === 0 && delimiter === ';' && rows.some((r) => r.some((c) => /^\s*[+-]?\d+,\d{3}\s*$/.test(c)))) {
-    return { decimal: ',', reason: 'numbers like 1,234 in a ";" file were read with a decimal comma' };
+  if (
+    comma === point &&
+    comma === 0 &&
+    delimiter === ';' &&
+    rows.some((r) => r.some((c) => /^\s*[+-]?\d+,\d{3}\s*$/.test(c)))
+  ) {
+    return {
+      decimal: ',',
+      reason: 'numbers like 1,234 in a ";" file were read with a decimal comma',
+    };
   }
   if (point === 0) return { decimal: '.', reason: 'no decimal fractions seen; "." assumed' };
   return { decimal: '.', reason: `${point} cells use a decimal point` };
@@ -102,11 +126,16 @@ export function detectHeader(
   const body = rows.slice(1, 200);
   let dataLike = 0;
   for (let j = 0; j < first.length; j++) {
-    const below = body.map((r) => cellType(r[j] ?? '', decimal, missing)).filter((t) => t !== 'missing');
+    const below = body
+      .map((r) => cellType(r[j] ?? '', decimal, missing))
+      .filter((t) => t !== 'missing');
     const typed = below.filter((t) => t === 'number' || t === 'time').length;
     const head = cellType(first[j] ?? '', decimal, missing);
     if (head === 'text' && (below.length === 0 ? false : typed / below.length >= 0.5)) {
-      return { header: true, reason: `"${(first[j] ?? '').trim()}" is text above a column of values` };
+      return {
+        header: true,
+        reason: `"${(first[j] ?? '').trim()}" is text above a column of values`,
+      };
     }
     if (head === 'number' || head === 'time') dataLike++;
   }
@@ -114,7 +143,10 @@ export function detectHeader(
     return { header: true, reason: 'the only row is all text, so it is a header' };
   }
   if (dataLike > 0) {
-    return { header: false, reason: 'the first row holds values like the rows below, so no header' };
+    return {
+      header: false,
+      reason: 'the first row holds values like the rows below, so no header',
+    };
   }
   return { header: true, reason: 'the first row is text, taken as column names' };
 }

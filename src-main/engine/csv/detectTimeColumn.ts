@@ -38,7 +38,8 @@ const SHARE = 0.9;
 // as a date column and the import then names that cell, instead of the column quietly becoming text.
 const DATE_SHAPE = /^\d{4}([-/])\d{2}\1\d{2}$/;
 const YEAR_MONTH_SHAPE = /^\d{4}[-/]\d{2}$/;
-const DATETIME_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DATETIME_SHAPE =
+  /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 function shapeShare(cells: string[], shape: RegExp): number {
   let ok = 0;
@@ -91,7 +92,9 @@ export function numericTimeFormat(
   const min = Math.min(...values);
   const max = Math.max(...values);
   const integers = values.every((v) => Number.isInteger(v));
-  const label = named ? `its name "${column.name}"` : 'it is the first column and increases steadily';
+  const label = named
+    ? `its name "${column.name}"`
+    : 'it is the first column and increases steadily';
   const inYears = min >= 1000 && max < 3000;
   if (inYears && integers && (named || (isFirst && unitSteps))) {
     return { format: 'year', reason: `whole numbers ${min}..${max} read as years (${label})` };

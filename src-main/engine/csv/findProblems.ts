@@ -60,7 +60,10 @@ function orderProblems(table: ImportedTable): Problem[] {
 }
 
 /** Missing slots of a regular series, counted on its calendar (first 20 listed). */
-export function missingSlots(table: ImportedTable, frequency: FrequencyInfo): { count: number; times: number[] } {
+export function missingSlots(
+  table: ImportedTable,
+  frequency: FrequencyInfo,
+): { count: number; times: number[] } {
   const step = frequency.step;
   const times: number[] = [];
   let count = 0;

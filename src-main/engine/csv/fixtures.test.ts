@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CsvImportError } from './csvImportError';
-import { ERROR_CASES, OK_CASES } from './fixtureCases';
+import { OK_CASES } from './fixtureCases';
+import { ERROR_CASES } from './fixtureErrorCases';
 import { findProblems } from './findProblems';
 import { importCsv } from './importCsv';
 import { inferFrequency } from './inferFrequency';
@@ -34,10 +35,14 @@ describe('fixture corpus', () => {
     expect(table.time.column).toBe(c.time.column);
     expect(table.time.format).toBe(c.time.format);
     expect(Array.from(table.time.values.slice(0, 3))).toEqual(c.time.first3);
-    const columns = Object.fromEntries(table.columns.map((col) => [col.name, Array.from(col.values)]));
+    const columns = Object.fromEntries(
+      table.columns.map((col) => [col.name, Array.from(col.values)]),
+    );
     expect(columns).toEqual(c.columns);
     expect(table.textColumns).toEqual(c.textColumns ?? []);
-    const grouped = table.columns.filter((col) => col.thousandsSeparatorSeen).map((col) => col.name);
+    const grouped = table.columns
+      .filter((col) => col.thousandsSeparatorSeen)
+      .map((col) => col.name);
     expect(grouped).toEqual(c.thousands ?? []);
     if (c.warnings !== undefined) expect(table.warnings).toEqual(c.warnings);
     const frequency = inferFrequency(table.time.values, table.time.format);
@@ -59,7 +64,10 @@ describe('fixture corpus', () => {
 
 describe('fixture details', () => {
   it('sniffs the BOM, and a Latin-1 file as encoding errors with the first byte and line', async () => {
-    expect((await sniffCsv(path.join(dir, 'bom_monthly.csv'))).encoding).toEqual({ bom: true, invalidUtf8: null });
+    expect((await sniffCsv(path.join(dir, 'bom_monthly.csv'))).encoding).toEqual({
+      bom: true,
+      invalidUtf8: null,
+    });
     const latin = await sniffCsv(path.join(dir, 'latin1_text.csv'));
     // "city,date,temp\n" is 15 bytes, "Z" is byte 15, the Latin-1 ü is byte 16, on line 2.
     expect(latin.encoding.invalidUtf8).toEqual({ count: 3, firstByteOffset: 16, firstLine: 2 });
@@ -69,7 +77,9 @@ describe('fixture details', () => {
   it('imports a Latin-1 file as UTF-8 only with an encoding warning', async () => {
     const sniff = await sniffCsv(path.join(dir, 'latin1_text.csv'), { encoding: 'utf-8' });
     const table = await importCsv(sniff.filePath, sniff.options);
-    expect(table.warnings[0]).toMatch(/^encoding errors: 3 byte sequences are not valid UTF-8 \(first at byte 16\)/);
+    expect(table.warnings[0]).toMatch(
+      /^encoding errors: 3 byte sequences are not valid UTF-8 \(first at byte 16\)/,
+    );
   });
 
   it('numbers rows as records: quoted newlines stay one row', async () => {
@@ -84,7 +94,9 @@ describe('fixture details', () => {
     const table = await importCsv(sniff.filePath, { ...sniff.options, textColumns: [] });
     expect(table.textColumns).toEqual(['comment']);
     // "ok", "late delivery", "12", "fine" are filled ("n/a" is missing): 1 of 4 is a number.
-    expect(table.warnings).toContain('"comment" is read as text (1 of 4 filled cells are numbers) and is not analysed');
+    expect(table.warnings).toContain(
+      '"comment" is read as text (1 of 4 filled cells are numbers) and is not analysed',
+    );
   });
 
   it('reports the per-column sniff guesses', async () => {

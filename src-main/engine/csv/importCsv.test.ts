@@ -38,11 +38,19 @@ describe('importCsv streaming', () => {
     expect(table.columns[1]?.values[5]).toBe(-5);
     expect(table.textColumns).toEqual(['note']);
     const last = progress[progress.length - 1] as ImportProgress;
-    expect(last).toEqual({ bytesRead: last.totalBytes, totalBytes: last.totalBytes, rows: 120_000 });
+    expect(last).toEqual({
+      bytesRead: last.totalBytes,
+      totalBytes: last.totalBytes,
+      rows: 120_000,
+    });
     expect(last.totalBytes).toBeGreaterThan(5_000_000);
     for (let i = 1; i < progress.length; i++) {
-      expect((progress[i] as ImportProgress).bytesRead).toBeGreaterThanOrEqual((progress[i - 1] as ImportProgress).bytesRead);
-      expect((progress[i] as ImportProgress).rows).toBeGreaterThanOrEqual((progress[i - 1] as ImportProgress).rows);
+      expect((progress[i] as ImportProgress).bytesRead).toBeGreaterThanOrEqual(
+        (progress[i - 1] as ImportProgress).bytesRead,
+      );
+      expect((progress[i] as ImportProgress).rows).toBeGreaterThanOrEqual(
+        (progress[i - 1] as ImportProgress).rows,
+      );
     }
   });
 
@@ -68,13 +76,18 @@ describe('importCsv streaming', () => {
     const sniff = await sniffCsv(big);
     const controller = new AbortController();
     controller.abort();
-    await expect(importCsv(big, sniff.options, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      importCsv(big, sniff.options, { signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('stops an unterminated quote near the top of a large file instead of rescanning it', async () => {
     const file = path.join(tmp, 'runaway.csv');
     const body = Array.from({ length: 300_000 }, (_, i) => `2000-01-01,${i},x`).join('\n');
-    writeFileSync(file, `date,v,note\n2000-01-01,1,ok\n2000-01-02,2,ok\n2000-01-03,3,"open\n${body}\n`);
+    writeFileSync(
+      file,
+      `date,v,note\n2000-01-01,1,ok\n2000-01-02,2,ok\n2000-01-03,3,"open\n${body}\n`,
+    );
     const options = (await sniffCsv(file)).options;
     const error = await importCsv(file, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvImportError);
@@ -86,7 +99,8 @@ describe('importCsv streaming', () => {
   it('decodes multi-byte characters split across stream chunks without encoding errors', async () => {
     const file = path.join(tmp, 'euro.csv');
     const lines = ['date,price,label'];
-    for (let i = 0; i < 40_000; i++) lines.push(`${new Date(START + i * 86_400_000).toISOString().slice(0, 10)},${i},€ä😀`);
+    for (let i = 0; i < 40_000; i++)
+      lines.push(`${new Date(START + i * 86_400_000).toISOString().slice(0, 10)},${i},€ä😀`);
     writeFileSync(file, lines.join('\n'));
     const table = await importCsv(file, (await sniffCsv(file)).options);
     expect(table.rowCount).toBe(40_000);

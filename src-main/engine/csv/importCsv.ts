@@ -67,7 +67,9 @@ export async function importCsv(
     const onAbort = (): void => settle(abortError());
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    file.on('error', (e) => settle(new CsvImportError('io-error', filePath, `cannot read the file (${e.message})`)));
+    file.on('error', (e) =>
+      settle(new CsvImportError('io-error', filePath, `cannot read the file (${e.message})`)),
+    );
     decoder.on('data', (text: string) => {
       charsDelivered += text.length;
     });
@@ -80,18 +82,33 @@ export async function importCsv(
         if (settled) return parser.abort();
         try {
           const quoteError = results.errors.find((e) => e.type === 'Quotes');
-          const upTo = quoteError === undefined ? results.data.length : quoteError.row ?? 0;
-          builder.addRows(upTo === results.data.length ? results.data : results.data.slice(0, upTo));
+          const upTo = quoteError === undefined ? results.data.length : (quoteError.row ?? 0);
+          builder.addRows(
+            upTo === results.data.length ? results.data : results.data.slice(0, upTo),
+          );
           if (quoteError !== undefined) {
             const row = builder.records + 1;
             if (quoteError.code === 'MissingQuotes') {
-              throw new CsvImportError('unterminated-quote', filePath, 'a quoted field opened in this row is never closed', { row });
+              throw new CsvImportError(
+                'unterminated-quote',
+                filePath,
+                'a quoted field opened in this row is never closed',
+                { row },
+              );
             }
-            throw new CsvImportError('malformed-quote', filePath, 'text follows the closing quote of a quoted field', { row });
+            throw new CsvImportError(
+              'malformed-quote',
+              filePath,
+              'text follows the closing quote of a quoted field',
+              { row },
+            );
           }
           if (charsDelivered - results.meta.cursor > MAX_OPEN_RECORD_CHARS) {
-            const detail = 'a quoted field opened in this row runs on for more than 4 MiB; the quote is probably never closed';
-            throw new CsvImportError('unterminated-quote', filePath, detail, { row: builder.records + 1 });
+            const detail =
+              'a quoted field opened in this row runs on for more than 4 MiB; the quote is probably never closed';
+            throw new CsvImportError('unterminated-quote', filePath, detail, {
+              row: builder.records + 1,
+            });
           }
           report(false);
         } catch (error) {

@@ -39,7 +39,13 @@ const table = await importCsv(file, sniff.options);
 const t2 = performance.now();
 const frequency = inferFrequency(table.time.values, table.time.format);
 const t3 = performance.now();
-console.log(`file: ${mb(statSync(file).size)}, ${table.rowCount} rows, ${table.columns.length} numeric columns + time`);
-console.log(`generate ${((t1 - t0) / 1000).toFixed(2)} s; sniff+import ${((t2 - t1) / 1000).toFixed(2)} s; inferFrequency ${((t3 - t2) / 1000).toFixed(2)} s (${frequency.frequency})`);
-console.log(`RSS before import ${mb(rssBefore)}; peak RSS of the process ${mb(process.resourceUsage().maxRSS * 1024)}`);
+console.log(
+  `file: ${mb(statSync(file).size)}, ${table.rowCount} rows, ${table.columns.length} numeric columns + time`,
+);
+console.log(
+  `generate ${((t1 - t0) / 1000).toFixed(2)} s; sniff+import ${((t2 - t1) / 1000).toFixed(2)} s; inferFrequency ${((t3 - t2) / 1000).toFixed(2)} s (${frequency.frequency})`,
+);
+console.log(
+  `RSS before import ${mb(rssBefore)}; peak RSS of the process ${mb(process.resourceUsage().maxRSS * 1024)}`,
+);
 rmSync(file);

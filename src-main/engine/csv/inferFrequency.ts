@@ -35,13 +35,25 @@ function fit(steps: number[], base: number, tol: number): { share: number; multi
   for (const s of steps) {
     const k = s / base;
     if (Math.abs(k - 1) <= tol) equal++;
-    else if (Math.abs(k - Math.round(k)) > tol * Math.round(k) || Math.round(k) < 1) multiples = false;
+    else if (Math.abs(k - Math.round(k)) > tol * Math.round(k) || Math.round(k) < 1)
+      multiples = false;
   }
   return { share: steps.length === 0 ? 0 : equal / steps.length, multiples };
 }
 
-function result(frequency: Frequency, share: number, explanation: string, step: TimeStep | null): FrequencyInfo {
-  return { frequency, seasonalPeriod: SEASONAL_PERIOD[frequency], confidence: share, explanation, step };
+function result(
+  frequency: Frequency,
+  share: number,
+  explanation: string,
+  step: TimeStep | null,
+): FrequencyInfo {
+  return {
+    frequency,
+    seasonalPeriod: SEASONAL_PERIOD[frequency],
+    confidence: share,
+    explanation,
+    step,
+  };
 }
 
 function mode(values: number[]): number {
@@ -78,7 +90,12 @@ function monthly(times: number[]): FrequencyInfo | null {
   const { share, multiples } = fit(steps, base, 0);
   if (!multiples || share < 0.5) return null;
   const unit = base === 1 ? 'one calendar month' : `${base} calendar months`;
-  return result(frequency, share, `${frequency}: ${pct(share)} of ${steps.length} steps are ${unit}`, { unit: 'month', size: base });
+  return result(
+    frequency,
+    share,
+    `${frequency}: ${pct(share)} of ${steps.length} steps are ${unit}`,
+    { unit: 'month', size: base },
+  );
 }
 
 function businessDaily(times: number[], steps: number[]): FrequencyInfo | null {
@@ -114,11 +131,15 @@ function decimalYears(times: number[]): FrequencyInfo {
   const sorted = [...steps].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const perYear = 1 / median;
-  const match = PER_YEAR.find(([, n]) => Math.abs(perYear - n) / n < 0.02 || (n === 365 && Math.abs(perYear - 365.25) < 1));
-  if (match === undefined) return irregular(`about ${perYear.toFixed(1)} steps per year matches no calendar frequency`);
+  const match = PER_YEAR.find(
+    ([, n]) => Math.abs(perYear - n) / n < 0.02 || (n === 365 && Math.abs(perYear - 365.25) < 1),
+  );
+  if (match === undefined)
+    return irregular(`about ${perYear.toFixed(1)} steps per year matches no calendar frequency`);
   const [frequency, n] = match;
   const { share, multiples } = fit(steps, 1 / n, 0.01);
-  if (!multiples || share < 0.5) return irregular(`steps of 1/${n} year cover only ${pct(share)} of the series`);
+  if (!multiples || share < 0.5)
+    return irregular(`steps of 1/${n} year cover only ${pct(share)} of the series`);
   const explanation = `${frequency}: ${pct(share)} of steps are 1/${n} of a year (decimal-year times)`;
   return result(frequency, share, explanation, { unit: 'year-fraction', size: 1 / n });
 }
@@ -128,7 +149,12 @@ export function inferFrequency(timeMs: Float64Array, format: TimeFormat): Freque
   if (format === 'index') {
     const steps = times.slice(1).map((t, i) => t - (times[i] as number));
     const size = steps.length > 0 ? mode(steps) : 1;
-    return result('index', fit(steps, size, 1e-9).share, 'index: no calendar time, observations are numbered', { unit: 'index', size });
+    return result(
+      'index',
+      fit(steps, size, 1e-9).share,
+      'index: no calendar time, observations are numbered',
+      { unit: 'index', size },
+    );
   }
   if (times.length < 3) return irregular('fewer than three distinct times');
   if (format === 'decimal-year') return decimalYears(times);
@@ -139,9 +165,16 @@ export function inferFrequency(timeMs: Float64Array, format: TimeFormat): Freque
   if (business !== null) return business;
   const base = mode(steps);
   const fixed = FIXED.find(([, ms]) => ms === base);
-  if (fixed === undefined) return irregular(`the most common step (${base / 1000} s) is not a standard interval`);
+  if (fixed === undefined)
+    return irregular(`the most common step (${base / 1000} s) is not a standard interval`);
   const [frequency] = fixed;
   const { share, multiples } = fit(steps, base, 0);
-  if (!multiples || share < 0.5) return irregular(`only ${pct(share)} of steps are ${frequency} steps`);
-  return result(frequency, share, `${frequency}: ${pct(share)} of ${steps.length} steps are equal`, { unit: 'ms', size: base });
+  if (!multiples || share < 0.5)
+    return irregular(`only ${pct(share)} of steps are ${frequency} steps`);
+  return result(
+    frequency,
+    share,
+    `${frequency}: ${pct(share)} of ${steps.length} steps are equal`,
+    { unit: 'ms', size: base },
+  );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decimalYearToMs, msToDecimalYear, parseIsoDate, parseIsoDateTime, parseYearMonth, timeParser, utcMs } from './parseTime';
+import {
+  decimalYearToMs,
+  msToDecimalYear,
+  parseIsoDate,
+  parseIsoDateTime,
+  parseYearMonth,
+  timeParser,
+  utcMs,
+} from './parseTime';
 
 const DAY = 86_400_000;
 
@@ -9,7 +17,17 @@ describe('ISO parsing', () => {
     expect(parseIsoDate('2020-02-29')).toBe(Date.UTC(2020, 1, 29));
     expect(parseIsoDate('2021/03/04')).toBe(Date.UTC(2021, 2, 4));
     expect(parseIsoDate(' 2021-01-01 ')).toBe(Date.UTC(2021, 0, 1));
-    for (const bad of ['2021-02-29', '1900-02-29', '2021-13-01', '2021-00-10', '2021-04-31', '2021-1-01', '2021-01/01', '21-01-01x', '']) {
+    for (const bad of [
+      '2021-02-29',
+      '1900-02-29',
+      '2021-13-01',
+      '2021-00-10',
+      '2021-04-31',
+      '2021-1-01',
+      '2021-01/01',
+      '21-01-01x',
+      '',
+    ]) {
       expect(parseIsoDate(bad)).toBeNaN();
     }
   });
@@ -23,7 +41,14 @@ describe('ISO parsing', () => {
     expect(parseIsoDateTime('2021-06-01T00:00:00.250Z')).toBe(Date.UTC(2021, 5, 1) + 250);
     expect(parseIsoDateTime('2021-06-01T00:00:01.5')).toBe(Date.UTC(2021, 5, 1) + 1500);
     expect(parseIsoDateTime('2021-06-01')).toBe(Date.UTC(2021, 5, 1));
-    for (const bad of ['2021-06-01T24:00', '2021-06-01T12:60', '2021-06-01T12', '2021-06-01T12:00:00+1', '2021-06-01T12:00:00Zx', '2021-06-01X12:00']) {
+    for (const bad of [
+      '2021-06-01T24:00',
+      '2021-06-01T12:60',
+      '2021-06-01T12',
+      '2021-06-01T12:00:00+1',
+      '2021-06-01T12:00:00Zx',
+      '2021-06-01X12:00',
+    ]) {
       expect(parseIsoDateTime(bad)).toBeNaN();
     }
   });
@@ -47,7 +72,10 @@ describe('numeric time formats', () => {
     // 2000 is a leap year: half of 366 days is 183 days, i.e. July 2.
     expect(decimalYearToMs(2000.5)).toBe(Date.UTC(2000, 6, 2));
     expect(msToDecimalYear(Date.UTC(2000, 6, 2))).toBe(2000.5);
-    expect(timeParser('decimal-year')('1991.496154')).toBeCloseTo(Date.UTC(1991, 0, 1) + 0.496154 * 365 * DAY, 0);
+    expect(timeParser('decimal-year')('1991.496154')).toBeCloseTo(
+      Date.UTC(1991, 0, 1) + 0.496154 * 365 * DAY,
+      0,
+    );
   });
 
   it('reads epoch seconds and milliseconds', () => {

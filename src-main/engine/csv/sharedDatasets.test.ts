@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSimpleCsv, sharedDatasetsDir } from '../testing/sharedData';
+import { applyImportChoices } from './applyImportChoices';
 import { findProblems } from './findProblems';
 import { importCsv } from './importCsv';
 import { inferFrequency } from './inferFrequency';
@@ -25,22 +26,25 @@ const CASES: [string, number, TimeFormat, Frequency, number][] = [
 ];
 
 describe('shared datasets', () => {
-  it.each(CASES)('%s: %i rows, %s, %s (period %i)', async (file, rows, format, frequency, period) => {
-    const filePath = path.join(sharedDatasetsDir, file);
-    const sniff = await sniffCsv(filePath);
-    const table = await importCsv(filePath, sniff.options);
-    expect(table.rowCount).toBe(rows);
-    expect(table.time.format).toBe(format);
-    const info = inferFrequency(table.time.values, table.time.format);
-    expect(info.frequency).toBe(frequency);
-    expect(info.seasonalPeriod).toBe(period);
-    expect(info.confidence).toBe(1);
-    const reference = readSimpleCsv(file);
-    const [timeName, ...valueNames] = Object.keys(reference);
-    expect(table.time.column).toBe(timeName);
-    expect(table.columns.map((c) => c.name)).toEqual(valueNames);
-    for (const c of table.columns) expect(Array.from(c.values)).toEqual(reference[c.name]);
-  });
+  it.each(CASES)(
+    '%s: %i rows, %s, %s (period %i)',
+    async (file, rows, format, frequency, period) => {
+      const filePath = path.join(sharedDatasetsDir, file);
+      const sniff = await sniffCsv(filePath);
+      const table = await importCsv(filePath, sniff.options);
+      expect(table.rowCount).toBe(rows);
+      expect(table.time.format).toBe(format);
+      const info = inferFrequency(table.time.values, table.time.format);
+      expect(info.frequency).toBe(frequency);
+      expect(info.seasonalPeriod).toBe(period);
+      expect(info.confidence).toBe(1);
+      const reference = readSimpleCsv(file);
+      const [timeName, ...valueNames] = Object.keys(reference);
+      expect(table.time.column).toBe(timeName);
+      expect(table.columns.map((c) => c.name)).toEqual(valueNames);
+      for (const c of table.columns) expect(Array.from(c.values)).toEqual(reference[c.name]);
+    },
+  );
 
   it('EuStockMarkets has the four index columns and starts at 1991.496154', async () => {
     const filePath = path.join(sharedDatasetsDir, 'EuStockMarkets.csv');
@@ -57,7 +61,22 @@ describe('shared datasets', () => {
     const problems = findProblems(table, inferFrequency(table.time.values, table.time.format));
     expect(problems).toHaveLength(1);
     // Empty cells in the file at 1945-01-01, 1948-07-01, 1948-10-01, 1952-07-01, 1972-07-01, 1972-10-01.
-    expect(problems[0]).toMatchObject({ kind: 'missing-values', column: 'presidents', count: 6, positions: [2, 16, 17, 32, 112, 113] });
+    expect(problems[0]).toMatchObject({
+      kind: 'missing-values',
+      column: 'presidents',
+      count: 6,
+      positions: [2, 16, 17, 32, 112, 113],
+    });
+    const frequency = inferFrequency(table.time.values, table.time.format);
+    const { appliedChoices } = applyImportChoices(
+      table,
+      { missing: { presidents: 'linear-interpolation' } },
+      frequency,
+    );
+    // Five are interior; 1945-01-01 is the first quarter, with nothing before it.
+    expect(appliedChoices).toEqual([
+      'presidents: 5 missing value(s) filled by linear interpolation; 1 left missing at the start or end, with no value on one side',
+    ]);
   });
 
   it('WWWusage keeps its minute numbers 1..100 as the index', async () => {

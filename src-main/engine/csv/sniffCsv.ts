@@ -3,7 +3,13 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvImportError } from './csvImportError';
 import { columnNamesFrom, renamedColumnsNote } from './columnNames';
-import { detectDecimal, detectDelimiter, detectHeader, detectQuoteChar, parseSample } from './detectDialect';
+import {
+  detectDecimal,
+  detectDelimiter,
+  detectHeader,
+  detectQuoteChar,
+  parseSample,
+} from './detectDialect';
 import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 import { parseNumberDetailed } from './parseNumber';
@@ -38,7 +44,11 @@ export function decodeHead(
 ): { text: string; encoding: EncodingReport; suggested: ParseOptions['encoding'] } {
   if (bytes.length === 0) throw new CsvImportError('empty-file', filePath, 'the file is empty');
   if (utf16Bom(bytes)) {
-    throw new CsvImportError('unsupported-encoding', filePath, 'the file is UTF-16; save it as UTF-8 CSV');
+    throw new CsvImportError(
+      'unsupported-encoding',
+      filePath,
+      'the file is UTF-16; save it as UTF-8 CSV',
+    );
   }
   const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
@@ -90,7 +100,13 @@ function describeColumn(name: string, cells: string[], o: ParseOptions): SniffCo
   const present = cells.length - missing;
   const numericShare = present === 0 ? 0 : numbers / present;
   const kind =
-    name === o.timeColumn ? 'time' : present === 0 ? 'empty' : numericShare >= 0.5 ? 'numeric' : 'text';
+    name === o.timeColumn
+      ? 'time'
+      : present === 0
+        ? 'empty'
+        : numericShare >= 0.5
+          ? 'numeric'
+          : 'text';
   const timeFormat = name === o.timeColumn ? o.timeFormat : null;
   return { name, kind, numericShare, missing, thousandsSeparator, timeFormat };
 }
@@ -148,7 +164,8 @@ export async function sniffCsv(
     const guessed =
       col === undefined
         ? null
-        : (isoFormatOf(col.cells) ?? numericTimeFormat({ name: 'time', cells: col.cells }, true)?.format);
+        : (isoFormatOf(col.cells) ??
+          numericTimeFormat({ name: 'time', cells: col.cells }, true)?.format);
     timeFormat = overrides.timeFormat ?? guessed ?? 'index';
     timeReason = 'chosen by the user';
   } else {
@@ -159,7 +176,11 @@ export async function sniffCsv(
       timeReason = guess.reason;
     }
   }
-  notes.push(timeColumn === null ? `time: ${timeReason}` : `time: "${timeColumn}" as ${timeFormat}, because ${timeReason}`);
+  notes.push(
+    timeColumn === null
+      ? `time: ${timeReason}`
+      : `time: "${timeColumn}" as ${timeFormat}, because ${timeReason}`,
+  );
 
   const draft: ParseOptions = {
     encoding: overrides.encoding ?? decoded.suggested,
@@ -173,12 +194,16 @@ export async function sniffCsv(
     textColumns: [],
   };
   const columns = columnNames.map((name, j) => describeColumn(name, cellsOf(j), draft));
-  const textColumns = overrides.textColumns ?? columns.filter((c) => c.kind === 'text').map((c) => c.name);
+  const textColumns =
+    overrides.textColumns ?? columns.filter((c) => c.kind === 'text').map((c) => c.name);
   for (const c of columns) {
     if (c.kind === 'text') {
-      notes.push(`"${c.name}" is text (${Math.round(c.numericShare * 100)}% numbers) and is not analysed`);
+      notes.push(
+        `"${c.name}" is text (${Math.round(c.numericShare * 100)}% numbers) and is not analysed`,
+      );
     }
-    if (c.thousandsSeparator !== null) notes.push(`"${c.name}" groups thousands with "${c.thousandsSeparator}"`);
+    if (c.thousandsSeparator !== null)
+      notes.push(`"${c.name}" groups thousands with "${c.thousandsSeparator}"`);
   }
   return {
     fileName: path.basename(filePath),
@@ -191,7 +216,8 @@ export async function sniffCsv(
     columnNames,
     preview: dataRows.slice(0, 20),
     columns,
-    timeCandidate: timeColumn === null ? null : { column: timeColumn, format: timeFormat, reason: timeReason },
+    timeCandidate:
+      timeColumn === null ? null : { column: timeColumn, format: timeFormat, reason: timeReason },
     numericColumns: columns.filter((c) => c.kind === 'numeric').map((c) => c.name),
     textColumns,
     notes,

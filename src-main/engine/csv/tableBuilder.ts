@@ -73,7 +73,9 @@ export class TableBuilder {
     }
     this.dataRows++;
     this.rowNumbers.push(rowNo);
-    this.time.push(this.timeIndex < 0 ? this.dataRows : this.timeOf(row[this.timeIndex] as string, rowNo));
+    this.time.push(
+      this.timeIndex < 0 ? this.dataRows : this.timeOf(row[this.timeIndex] as string, rowNo),
+    );
     for (const { index, builder } of this.numeric) builder.add(row[index] as string, rowNo);
   }
 
@@ -82,7 +84,12 @@ export class TableBuilder {
     if (t === t) return t;
     const column = this.options.timeColumn ?? undefined;
     if (this.missing.has(cell.trim())) {
-      throw new CsvImportError('missing-time-value', this.filePath, `the time is missing (${quoteCell(cell)})`, { row, column });
+      throw new CsvImportError(
+        'missing-time-value',
+        this.filePath,
+        `the time is missing (${quoteCell(cell)})`,
+        { row, column },
+      );
     }
     const detail = `${quoteCell(cell)} is not a valid ${FORMAT_WORDS[this.options.timeFormat]}`;
     throw new CsvImportError('bad-time-value', this.filePath, detail, { row, column });
@@ -99,11 +106,17 @@ export class TableBuilder {
         throw new CsvImportError('unknown-column', this.filePath, detail);
       }
     }
-    const numericTokens = new Set([...this.missing].filter((t) => !Number.isNaN(parsePlainDecimal(t, 46))));
+    const numericTokens = new Set(
+      [...this.missing].filter((t) => !Number.isNaN(parsePlainDecimal(t, 46))),
+    );
     names.forEach((name, index) => {
       if (index === this.timeIndex) return;
       if (textColumns.includes(name)) this.forcedText.push(name);
-      else this.numeric.push({ index, builder: new NumericColumnBuilder(name, decimal, this.missing, numericTokens) });
+      else
+        this.numeric.push({
+          index,
+          builder: new NumericColumnBuilder(name, decimal, this.missing, numericTokens),
+        });
     });
   }
 
@@ -115,10 +128,15 @@ export class TableBuilder {
     if (this.dataRows === 0) fail('header-only', 'the file has a header row but no data rows');
     if (this.dataRows < MIN_DATA_ROWS) {
       const n = this.dataRows === 1 ? '1 data row' : `${this.dataRows} data rows`;
-      fail('too-few-rows', `only ${n}; at least ${MIN_DATA_ROWS} are needed to see how the series moves over time`);
+      fail(
+        'too-few-rows',
+        `only ${n}; at least ${MIN_DATA_ROWS} are needed to see how the series moves over time`,
+      );
     }
     if (this.interiorBlank > 0) {
-      warnings.push(`${this.interiorBlank} blank line(s) skipped, the first at row ${this.firstInteriorBlank}`);
+      warnings.push(
+        `${this.interiorBlank} blank line(s) skipped, the first at row ${this.firstInteriorBlank}`,
+      );
     }
     const columns: ImportedColumn[] = [];
     const textColumns = [...this.forcedText];
@@ -126,28 +144,51 @@ export class TableBuilder {
       const present = builder.numbers + builder.bad;
       if (present > 0 && builder.numbers / present < 0.5) {
         textColumns.push(builder.name);
-        warnings.push(`"${builder.name}" is read as text (${builder.numbers} of ${present} filled cells are numbers) and is not analysed`);
+        warnings.push(
+          `"${builder.name}" is read as text (${builder.numbers} of ${present} filled cells are numbers) and is not analysed`,
+        );
         continue;
       }
       if (builder.bad > 0) {
-        const extra = builder.bad > 1 ? ` (and ${builder.bad - 1} more non-numbers in this column)` : '';
+        const extra =
+          builder.bad > 1 ? ` (and ${builder.bad - 1} more non-numbers in this column)` : '';
         const detail = `${quoteCell(builder.firstBadCell)} is not a number${extra}`;
-        throw new CsvImportError('not-a-number', this.filePath, detail, { row: builder.firstBadRow, column: builder.name });
+        throw new CsvImportError('not-a-number', this.filePath, detail, {
+          row: builder.firstBadRow,
+          column: builder.name,
+        });
       }
       const summary = builder.missingSummary();
       if (summary !== null) warnings.push(summary);
-      if (builder.grouped) warnings.push(`"${builder.name}": thousands separators were read as grouping`);
-      columns.push({ name: builder.name, values: builder.values.toArray(), missing: builder.missing, thousandsSeparatorSeen: builder.grouped });
+      if (builder.grouped)
+        warnings.push(`"${builder.name}": thousands separators were read as grouping`);
+      columns.push({
+        name: builder.name,
+        values: builder.values.toArray(),
+        missing: builder.missing,
+        thousandsSeparatorSeen: builder.grouped,
+      });
     }
     if (!columns.some((c) => c.missing < this.dataRows)) {
-      const listed = textColumns.length > 0 ? ` (text columns: ${textColumns.map((t) => `"${t}"`).join(', ')})` : '';
-      throw new CsvImportError('no-numeric-column', this.filePath, `no numeric column to analyse${listed}`);
+      const listed =
+        textColumns.length > 0
+          ? ` (text columns: ${textColumns.map((t) => `"${t}"`).join(', ')})`
+          : '';
+      throw new CsvImportError(
+        'no-numeric-column',
+        this.filePath,
+        `no numeric column to analyse${listed}`,
+      );
     }
     return {
       fileName: path.basename(this.filePath),
       filePath: this.filePath,
       rowCount: this.dataRows,
-      time: { column: this.options.timeColumn, format: this.options.timeFormat, values: this.time.toArray() },
+      time: {
+        column: this.options.timeColumn,
+        format: this.options.timeFormat,
+        values: this.time.toArray(),
+      },
       columns,
       textColumns,
       options: this.options,

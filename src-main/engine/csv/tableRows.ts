@@ -12,7 +12,11 @@ export function withColumnValues(column: ImportedColumn, values: Float64Array): 
 }
 
 /** Rows picked by index; an index of -1 makes an inserted row with the given time and no values. */
-export function pickRows(table: ImportedTable, indices: number[], insertedTimes: number[] = []): ImportedTable {
+export function pickRows(
+  table: ImportedTable,
+  indices: number[],
+  insertedTimes: number[] = [],
+): ImportedTable {
   const n = indices.length;
   const time = new Float64Array(n);
   const rowNumbers = new Float64Array(n);
@@ -32,6 +36,7 @@ export function pickRows(table: ImportedTable, indices: number[], insertedTimes:
 }
 
 export function isSorted(values: Float64Array): boolean {
-  for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;
+  for (let i = 1; i < values.length; i++)
+    if ((values[i] as number) < (values[i - 1] as number)) return false;
   return true;
 }

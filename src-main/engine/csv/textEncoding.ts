@@ -56,11 +56,12 @@ export function checkUtf8(bytes: Uint8Array, final: boolean): Utf8Check {
       if (!(valid === 1 ? secondByteOk(lead, b) : b >= 0x80 && b <= 0xbf)) break;
       valid++;
     }
-    if (valid === len) {
+    if (len > 0 && valid === len) {
       i += len;
       continue;
     }
-    if (valid > 0 && i + valid === n && !final) return { invalidCount, firstInvalid, incompleteTail: n - i };
+    if (valid > 0 && i + valid === n && !final)
+      return { invalidCount, firstInvalid, incompleteTail: n - i };
     invalidCount++;
     if (firstInvalid < 0) firstInvalid = i;
     // Like the WHATWG decoder: one replacement per maximal valid prefix, resuming at the culprit.

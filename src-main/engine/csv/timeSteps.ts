@@ -59,7 +59,7 @@ export function addSteps(t: number, k: number, step: TimeStep): number {
     }
     case 'business-day': {
       let out = t;
-      for (let left = k * step.size; left > 0; ) {
+      for (let left = k * step.size; left > 0;) {
         out += DAY_MS;
         if (isWeekday(out)) left--;
       }

@@ -1,45 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureRnnWasm } from './ensureRnnWasm';
+import { wasmApi } from './wasmApi';
 import { loadFusedKernels } from './fusedRnn';
 import type { FusedRnnForwardArgs, FusedRnnKernels } from './fusedRnn';
-import type { RnnActivation, RnnCellKind } from './planLayout';
+import { randomCase, referenceArgs } from './kernelAccuracy';
+import type { RnnCellKind } from './planLayout';
 import { referenceBackward, referenceForward } from './referenceRnn';
 import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom';
 
 let kernels: FusedRnnKernels;
 
 beforeAll(async () => {
-  kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm() });
+  // The plain SIMD build explicitly; fusedRnnRelaxed.test.ts covers the relaxed-simd one.
+  kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm(), variant: 'simd' });
 });
 
 const CELLS: RnnCellKind[] = ['lstm', 'gru', 'simpleRnn'];
-
-function randomCase(seed: number, cell: RnnCellKind, returnSequences: boolean, masks: boolean): FusedRnnForwardArgs {
-  const rand = seededRandom(seed);
-  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
-  const [batch, steps, inputDim, units] = [int(1, 5), int(1, 7), int(1, 4), int(1, 9)];
-  const G = cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
-  const activation: RnnActivation = rand() < 0.25 ? 'relu' : 'tanh';
-  return {
-    cell,
-    batch,
-    steps,
-    inputDim,
-    units,
-    activation,
-    returnSequences,
-    x: randomArray(rand, batch * steps * inputDim, 1.5),
-    kernel: randomArray(rand, inputDim * G * units, 0.7),
-    recurrentKernel: randomArray(rand, units * G * units, 0.7),
-    bias: randomArray(rand, G * units, 0.3),
-    inputDropoutMask: masks ? dropoutMask(rand, batch * inputDim, 0.3) : null,
-    recurrentDropoutMask: masks ? dropoutMask(rand, batch * units, 0.3) : null,
-  };
-}
-
-function referenceArgs(a: FusedRnnForwardArgs): Parameters<typeof referenceForward>[0] {
-  return { ...a, activation: a.activation ?? 'tanh', bias: a.bias ?? new Float32Array(0) };
-}
 
 describe('fused wasm kernels vs Float64 reference (random shapes)', () => {
   let seed = 1;
@@ -58,13 +36,63 @@ describe('fused wasm kernels vs Float64 reference (random shapes)', () => {
             const label = JSON.stringify({ ...a, x: 0, kernel: 0, recurrentKernel: 0, bias: 0 });
             expect(relativeError(got.dX, want.dX), label).toBeLessThan(1e-4);
             expect(relativeError(got.dKernel, want.dKernel), label).toBeLessThan(1e-4);
-            expect(relativeError(got.dRecurrentKernel, want.dRecurrentKernel), label).toBeLessThan(1e-4);
+            expect(relativeError(got.dRecurrentKernel, want.dRecurrentKernel), label).toBeLessThan(
+              1e-4,
+            );
             expect(relativeError(got.dBias, want.dBias), label).toBeLessThan(1e-4);
           }
         });
       }
     }
   }
+});
+
+describe('stacked layers', () => {
+  it('chains dX of an outer layer into an inner returnSequences layer like the reference does', () => {
+    const rand = seededRandom(77);
+    const [B, T, D, H1, H2] = [3, 6, 3, 5, 6];
+    const inner: FusedRnnForwardArgs = {
+      ...{ cell: 'lstm', batch: B, steps: T, inputDim: D, units: H1, returnSequences: true },
+      x: randomArray(rand, B * T * D, 1),
+      kernel: randomArray(rand, D * 4 * H1, 0.6),
+      recurrentKernel: randomArray(rand, H1 * 4 * H1, 0.6),
+      bias: randomArray(rand, 4 * H1, 0.3),
+      recurrentDropoutMask: dropoutMask(rand, B * H1, 0.2),
+    };
+    const f1 = kernels.forward(inner);
+    const outer: FusedRnnForwardArgs = {
+      ...{ cell: 'gru', batch: B, steps: T, inputDim: H1, units: H2, returnSequences: false },
+      x: f1.output,
+      kernel: randomArray(rand, H1 * 3 * H2, 0.6),
+      recurrentKernel: randomArray(rand, H2 * 3 * H2, 0.6),
+      bias: randomArray(rand, 3 * H2, 0.3),
+      inputDropoutMask: dropoutMask(rand, B * H1, 0.2),
+    };
+    const f2 = kernels.forward(outer);
+    const dOut = randomArray(rand, B * H2, 1);
+    const g2 = kernels.backward(f2.cache, dOut);
+    const g1 = kernels.backward(f1.cache, g2.dX);
+
+    const refInner = referenceArgs(inner);
+    const refOuter = { ...referenceArgs(outer), x: referenceForward(refInner) };
+    const r2 = referenceBackward(refOuter, dOut);
+    const r1 = referenceBackward(refInner, r2.dX);
+    expect(maxAbsDiff(f2.output, referenceForward(refOuter))).toBeLessThan(1e-5);
+    expect(relativeError(g2.dKernel, r2.dKernel)).toBeLessThan(1e-4);
+    expect(relativeError(g1.dX, r1.dX)).toBeLessThan(1e-4);
+    expect(relativeError(g1.dKernel, r1.dKernel)).toBeLessThan(1e-4);
+    expect(relativeError(g1.dRecurrentKernel, r1.dRecurrentKernel)).toBeLessThan(1e-4);
+  });
+});
+
+describe('build selection', () => {
+  it('auto-selects rnn-relaxed.wasm exactly when this engine validates relaxed-simd', async () => {
+    const wasmPath = ensureRnnWasm();
+    const relaxed = readFileSync(join(dirname(wasmPath), 'rnn-relaxed.wasm'));
+    const auto = await loadFusedKernels({ wasmPath, variant: 'auto' });
+    expect(auto.variant).toBe(wasmApi.validate(relaxed) ? 'relaxed' : 'simd');
+    expect((await loadFusedKernels({ wasmPath, variant: 'simd' })).variant).toBe('simd');
+  });
 });
 
 describe('fused kernel caches', () => {
@@ -76,8 +104,12 @@ describe('fused kernel caches', () => {
     const dOut = randomArray(seededRandom(6), fa.output.length, 1);
     const gb = kernels.backward(fb.cache, dOut);
     const ga = kernels.backward(fa.cache, dOut);
-    expect(relativeError(ga.dKernel, referenceBackward(referenceArgs(a), dOut).dKernel)).toBeLessThan(1e-4);
-    expect(relativeError(gb.dKernel, referenceBackward(referenceArgs(bSame), dOut).dKernel)).toBeLessThan(1e-4);
+    expect(
+      relativeError(ga.dKernel, referenceBackward(referenceArgs(a), dOut).dKernel),
+    ).toBeLessThan(1e-4);
+    expect(
+      relativeError(gb.dKernel, referenceBackward(referenceArgs(bSame), dOut).dKernel),
+    ).toBeLessThan(1e-4);
   });
 
   it('rejects a second backward on the same cache and caches released by keepCache: false', () => {
@@ -85,6 +117,7 @@ describe('fused kernel caches', () => {
     const { output, cache } = kernels.forward(a);
     kernels.backward(cache, new Float32Array(output.length));
     expect(() => kernels.backward(cache, new Float32Array(output.length))).toThrow(/released/);
+    expect(() => kernels.release(cache)).not.toThrow();
     const inference = kernels.forward({ ...a, keepCache: false });
     expect(inference.cache.released).toBe(true);
     expect(maxAbsDiff(inference.output, output)).toBe(0);

@@ -5,11 +5,13 @@ import { planLayout, writePlanRecord } from './planLayout';
 import type { PlanLayout, RnnActivation, RnnCellKind, RnnShape } from './planLayout';
 import { packForwardInputs, packOutputGrad, unpackGradients, unpackOutput } from './rnnPacking';
 import type { ForwardTensors, RnnGradients } from './rnnPacking';
+import { wasmApi } from './wasmApi';
 import { compileRnnWasm, instantiateRnnWasm } from './wasmModule';
-import type { RnnWasmExports } from './wasmModule';
+import type { RnnWasmExports, RnnWasmVariant } from './wasmModule';
 
-export type { RnnActivation, RnnCellKind } from './planLayout';
+export type { RnnActivation, RnnCellKind, RnnShape } from './planLayout';
 export type { RnnGradients } from './rnnPacking';
+export type { RnnWasmVariant } from './wasmModule';
 
 export interface FusedRnnForwardArgs extends ForwardTensors {
   cell: RnnCellKind;
@@ -31,15 +33,20 @@ export interface FusedRnnCache {
 }
 
 export interface FusedRnnKernels {
+  /** 'relaxed' = fused multiply-add build, 'simd' = plain SIMD128 build. */
+  readonly variant: 'simd' | 'relaxed';
   forward(args: FusedRnnForwardArgs): { output: Float32Array; cache: FusedRnnCache };
   /** Gradients for dOutput (same layout as output); releases the cache afterwards. */
   backward(cache: FusedRnnCache, dOutput: Float32Array): RnnGradients;
+  /** Frees a cache whose backward will not run (idempotent). */
   release(cache: FusedRnnCache): void;
 }
 
 export interface LoadFusedKernelsOptions {
-  /** Absolute path of rnn.wasm; defaults to build/rnn.wasm beside this module. */
+  /** Absolute path of rnn.wasm (rnn-relaxed.wasm is looked for beside it); default build/. */
   wasmPath?: string;
+  /** Which build to run; 'auto' (default) prefers relaxed-simd where the engine has it. */
+  variant?: RnnWasmVariant;
 }
 
 class CacheHandle implements FusedRnnCache {
@@ -54,13 +61,15 @@ class CacheHandle implements FusedRnnCache {
 }
 
 function expectLength(name: string, arr: Float32Array | null | undefined, n: number): void {
-  if (arr && arr.length !== n) throw new Error(`fusedRnn: ${name} has ${arr.length} values, expected ${n}`);
+  if (arr && arr.length !== n)
+    throw new Error(`fusedRnn: ${name} has ${arr.length} values, expected ${n}`);
 }
 
 class FusedRnn implements FusedRnnKernels {
   constructor(
     private readonly heap: KernelHeap,
     private readonly wasm: RnnWasmExports,
+    readonly variant: 'simd' | 'relaxed',
   ) {}
 
   forward(args: FusedRnnForwardArgs): { output: Float32Array; cache: FusedRnnCache } {
@@ -101,6 +110,7 @@ class FusedRnn implements FusedRnnKernels {
   }
 
   release(cache: FusedRnnCache): void {
+    if (cache.released) return;
     const c = this.own(cache);
     c.released = true;
     this.heap.release(c.arena);
@@ -138,11 +148,15 @@ function validate(s: RnnShape, t: ForwardTensors): void {
 let loaded: FusedRnnKernels | null = null;
 
 /** Compiles rnn.wasm once; afterwards every call is synchronous. */
-export async function loadFusedKernels(options: LoadFusedKernelsOptions = {}): Promise<FusedRnnKernels> {
-  if (loaded && options.wasmPath === undefined) return loaded;
-  const module = await compileRnnWasm(options.wasmPath);
-  const memory = new WebAssembly.Memory({ initial: 16, maximum: 16384 });
-  const kernels = new FusedRnn(new KernelHeap(memory), instantiateRnnWasm(module, memory));
+export async function loadFusedKernels(
+  options: LoadFusedKernelsOptions = {},
+): Promise<FusedRnnKernels> {
+  if (loaded && options.wasmPath === undefined && options.variant === undefined) return loaded;
+  const { module, variant } = await compileRnnWasm(options.wasmPath, options.variant);
+  // 1 GiB ceiling: far above any window batch, and growth is only reserved address space.
+  const memory = new wasmApi.Memory({ initial: 16, maximum: 16384 });
+  const wasm = instantiateRnnWasm(module, memory);
+  const kernels = new FusedRnn(new KernelHeap(memory), wasm, variant);
   loaded = kernels;
   return kernels;
 }

@@ -1,4 +1,6 @@
-// Arena allocator over a WebAssembly.Memory. Each forward call takes one arena and keeps it
+import type { WasmMemory } from './wasmApi';
+
+// Arena allocator over a WasmMemory. Each forward call takes one arena and keeps it
 // until its backward (or an explicit release), so interleaved layers of identical shape never
 // share buffers; released arenas are reused by the next call of the same size, which makes
 // steady-state training allocation-free.
@@ -7,13 +9,13 @@ const PAGE_BYTES = 65536;
 const ARENA_GRANULE = 65536;
 
 export class KernelHeap {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   private top: number;
   private readonly free = new Map<number, number[]>();
   private f32: Float32Array;
   private i32: Int32Array;
 
-  constructor(memory: WebAssembly.Memory, reservedBytes = 0) {
+  constructor(memory: WasmMemory, reservedBytes = 0) {
     this.memory = memory;
     // Address 0 stays unused so a zero pointer is never a live buffer.
     this.top = Math.max(16, Math.ceil(reservedBytes / 16) * 16);
@@ -42,14 +44,20 @@ export class KernelHeap {
 
   /** Float view of the whole memory, refreshed after growth (growth replaces the buffer). */
   floats(): Float32Array {
-    if (this.f32.buffer !== this.memory.buffer || this.f32.length * 4 !== this.memory.buffer.byteLength) {
+    if (
+      this.f32.buffer !== this.memory.buffer ||
+      this.f32.length * 4 !== this.memory.buffer.byteLength
+    ) {
       this.f32 = new Float32Array(this.memory.buffer);
     }
     return this.f32;
   }
 
   ints(): Int32Array {
-    if (this.i32.buffer !== this.memory.buffer || this.i32.length * 4 !== this.memory.buffer.byteLength) {
+    if (
+      this.i32.buffer !== this.memory.buffer ||
+      this.i32.length * 4 !== this.memory.buffer.byteLength
+    ) {
       this.i32 = new Int32Array(this.memory.buffer);
     }
     return this.i32;

@@ -20,7 +20,7 @@ export const PLAN_FIELDS = [
   'act',
   'steps',
   'batch',
-  'inputDim',
+  'paddedInputDim',
   'paddedUnits',
   'hasRecurrentMask',
   'returnSequences',
@@ -45,12 +45,19 @@ export const PLAN_FIELDS = [
   'dRecurrentKernel',
   'dBias',
   'recurrentKernelT',
+  'kernelT',
 ] as const;
 
 export type PlanField = (typeof PLAN_FIELDS)[number];
 export type BufferName = Exclude<
   PlanField,
-  'act' | 'steps' | 'batch' | 'inputDim' | 'paddedUnits' | 'hasRecurrentMask' | 'returnSequences'
+  | 'act'
+  | 'steps'
+  | 'batch'
+  | 'paddedInputDim'
+  | 'paddedUnits'
+  | 'hasRecurrentMask'
+  | 'returnSequences'
 >;
 
 const PLAN_RECORD_BYTES = 128;
@@ -59,7 +66,10 @@ export function gateCount(cell: RnnCellKind): number {
   return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
 }
 
-/** Units rounded up to a multiple of 4 so every gate block is whole f32x4 vectors. */
+/**
+ * Units (and input features) rounded up to a multiple of 4 so every gate block and every
+ * GEMM output row is whole f32x4 vectors; the padding carries zeros.
+ */
 export function paddedUnits(units: number): number {
   return Math.ceil(units / 4) * 4;
 }
@@ -72,19 +82,21 @@ export interface PlanLayout {
   /** Float length of each buffer (0 for buffers this cell does not use). */
   lengths: Record<BufferName, number>;
   paddedUnits: number;
+  paddedInputDim: number;
   gates: number;
 }
 
 export function planLayout(s: RnnShape): PlanLayout {
   const G = gateCount(s.cell);
   const Hp = paddedUnits(s.units);
+  const Dp = paddedUnits(s.inputDim);
   const N = G * Hp;
   const R = s.steps * s.batch;
   const BH = s.batch * Hp;
   const lstm = s.cell === 'lstm';
   const lengths: Record<BufferName, number> = {
-    xm: R * s.inputDim,
-    kernel: s.inputDim * N,
+    xm: R * Dp,
+    kernel: Dp * N,
     recurrentKernel: Hp * N,
     bias: N,
     recurrentMask: s.hasRecurrentMask ? BH : 0,
@@ -99,11 +111,12 @@ export function planLayout(s: RnnShape): PlanLayout {
     dh: BH,
     dc: s.cell === 'simpleRnn' ? 0 : BH,
     dhm: BH,
-    dxm: R * s.inputDim,
-    dKernel: s.inputDim * N,
+    dxm: R * Dp,
+    dKernel: Dp * N,
     dRecurrentKernel: Hp * N,
     dBias: N,
     recurrentKernelT: N * Hp,
+    kernelT: N * Dp,
   };
   const offsets = {} as Record<BufferName, number>;
   let cursor = PLAN_RECORD_BYTES;
@@ -113,16 +126,21 @@ export function planLayout(s: RnnShape): PlanLayout {
     cursor += Math.ceil(lengths[name] / 4) * 16;
   }
   if (!s.hasRecurrentMask) offsets.hm = offsets.hs;
-  return { totalBytes: cursor, offsets, lengths, paddedUnits: Hp, gates: G };
+  return { totalBytes: cursor, offsets, lengths, paddedUnits: Hp, paddedInputDim: Dp, gates: G };
 }
 
 /** Fills the i32 plan record at `base` (byte address) for an arena starting at `base`. */
-export function writePlanRecord(memory: Int32Array, base: number, s: RnnShape, layout: PlanLayout): void {
+export function writePlanRecord(
+  memory: Int32Array,
+  base: number,
+  s: RnnShape,
+  layout: PlanLayout,
+): void {
   const values: Record<PlanField, number> = {
     act: s.activation === 'tanh' ? 0 : 1,
     steps: s.steps,
     batch: s.batch,
-    inputDim: s.inputDim,
+    paddedInputDim: layout.paddedInputDim,
     paddedUnits: layout.paddedUnits,
     hasRecurrentMask: s.hasRecurrentMask ? 1 : 0,
     returnSequences: s.returnSequences ? 1 : 0,

@@ -46,7 +46,11 @@ describe('referenceForward closed forms (1 unit, 1 feature)', () => {
 });
 
 // Central differences of L = Σ output ⊙ R check the hand-written BPTT of the reference.
-function numericGrad(a: ReferenceRnnArgs, weights: Float64Array, key: keyof ReferenceRnnArgs): Float64Array {
+function numericGrad(
+  a: ReferenceRnnArgs,
+  weights: Float64Array,
+  key: keyof ReferenceRnnArgs,
+): Float64Array {
   const target = a[key] as Float64Array;
   const out = new Float64Array(target.length);
   const loss = (): number => referenceForward(a).reduce((s, v, i) => s + v * (weights[i] ?? 0), 0);

@@ -122,7 +122,10 @@ export function referenceForward(a: ReferenceRnnArgs): Float64Array {
   return out;
 }
 
-export function referenceBackward(a: ReferenceRnnArgs, dOutput: ArrayLike<number>): ReferenceGradients {
+export function referenceBackward(
+  a: ReferenceRnnArgs,
+  dOutput: ArrayLike<number>,
+): ReferenceGradients {
   const { batch: B, steps: T, inputDim: D, units: H } = a;
   const G = gatesOf(a.cell);
   const GH = G * H;

@@ -64,20 +64,21 @@ export function packForwardInputs(
   t: ForwardTensors,
 ): void {
   const { batch: B, steps: T, inputDim: D, units: H } = s;
-  const { paddedUnits: Hp, gates: G } = layout;
+  const { paddedUnits: Hp, paddedInputDim: Dp, gates: G } = layout;
   const xm = at(layout, base, 'xm');
   const mask = t.inputDropoutMask;
+  if (Dp !== D) mem.fill(0, xm, xm + T * B * Dp);
   for (let tt = 0; tt < T; tt++) {
     for (let b = 0; b < B; b++) {
       const src = (b * T + tt) * D;
-      const dst = xm + (tt * B + b) * D;
+      const dst = xm + (tt * B + b) * Dp;
       for (let k = 0; k < D; k++) {
         const v = t.x[src + k] ?? 0;
         mem[dst + k] = mask ? v * (mask[b * D + k] ?? 0) : v;
       }
     }
   }
-  packGateMatrix(mem, at(layout, base, 'kernel'), t.kernel, D, D, H, G, Hp);
+  packGateMatrix(mem, at(layout, base, 'kernel'), t.kernel, D, Dp, H, G, Hp);
   packGateMatrix(mem, at(layout, base, 'recurrentKernel'), t.recurrentKernel, H, Hp, H, G, Hp);
   const bias = at(layout, base, 'bias');
   if (t.bias) packGateMatrix(mem, bias, t.bias, 1, 1, H, G, Hp);
@@ -98,7 +99,12 @@ export function packForwardInputs(
 }
 
 /** hs[t + 1] (time-major, padded) → [batch, steps, units] or the last step's [batch, units]. */
-export function unpackOutput(mem: Float32Array, base: number, s: RnnShape, layout: PlanLayout): Float32Array {
+export function unpackOutput(
+  mem: Float32Array,
+  base: number,
+  s: RnnShape,
+  layout: PlanLayout,
+): Float32Array {
   const { batch: B, steps: T, units: H } = s;
   const Hp = layout.paddedUnits;
   const hs = at(layout, base, 'hs');
@@ -153,13 +159,13 @@ export function unpackGradients(
   inputMask: Float32Array | null,
 ): RnnGradients {
   const { batch: B, steps: T, inputDim: D, units: H } = s;
-  const { paddedUnits: Hp, gates: G } = layout;
+  const { paddedUnits: Hp, paddedInputDim: Dp, gates: G } = layout;
   const dxm = at(layout, base, 'dxm');
   const dX = new Float32Array(B * T * D);
   for (let tt = 0; tt < T; tt++) {
     for (let b = 0; b < B; b++) {
       for (let k = 0; k < D; k++) {
-        const g = mem[dxm + (tt * B + b) * D + k] ?? 0;
+        const g = mem[dxm + (tt * B + b) * Dp + k] ?? 0;
         dX[(b * T + tt) * D + k] = inputMask ? g * (inputMask[b * D + k] ?? 0) : g;
       }
     }

@@ -12,7 +12,7 @@ let kernels: FusedRnnKernels;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm() });
+  kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm(), variant: 'simd' });
 });
 
 const [B, T, D, H] = [3, 5, 2, 5];

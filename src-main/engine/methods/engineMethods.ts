@@ -6,6 +6,7 @@ import type { MethodTable } from '../process/engineServer';
 import { analysisMethods } from './analysisMethods';
 import { datasetMethods } from './datasetMethods';
 import { debugMethods } from './debugMethods';
+import { interpretMethods } from './interpretMethods';
 import { modelMethods } from './modelMethods';
 import { backendInfo } from './backendInfo';
 
@@ -16,6 +17,7 @@ export function engineMethods(): MethodTable {
     ...datasetMethods(store),
     ...analysisMethods(store),
     ...modelMethods(store),
+    ...interpretMethods(store),
     // Fault drills for the test suite only; absent unless the host opts in.
     ...(process.env.SERIES_STUDIO_DEBUG_METHODS === '1' ? debugMethods() : {}),
   };

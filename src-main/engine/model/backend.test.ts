@@ -29,7 +29,10 @@ describe('initBackend', () => {
 
   it('shims util.isNullOrUndefined and util.isArray', () => {
     patchNodeUtil();
-    const util = createRequire(import.meta.url)('node:util') as Record<string, (v: unknown) => boolean>;
+    const util = createRequire(import.meta.url)('node:util') as Record<
+      string,
+      (v: unknown) => boolean
+    >;
     expect(util['isNullOrUndefined']?.(null)).toBe(true);
     expect(util['isNullOrUndefined']?.(0)).toBe(false);
     expect(util['isArray']?.([])).toBe(true);

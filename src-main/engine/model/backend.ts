@@ -38,7 +38,8 @@ async function tryTensorflow(): Promise<string> {
   // A computed specifier keeps bundlers and the type checker away from the optional package.
   const specifier = ['@tensorflow', 'tfjs-node'].join('/');
   await import(specifier);
-  if (!(await tf.setBackend('tensorflow'))) throw new Error('tfjs-node loaded but backend failed to initialise');
+  if (!(await tf.setBackend('tensorflow')))
+    throw new Error('tfjs-node loaded but backend failed to initialise');
   return 'native libtensorflow via @tensorflow/tfjs-node';
 }
 
@@ -68,14 +69,24 @@ const attempts: Record<BackendName, () => Promise<string>> = {
 };
 
 async function select(preference: BackendName | undefined): Promise<BackendInfo> {
-  const order = preference ? [preference, ...DEFAULT_ORDER.filter((b) => b !== preference)] : DEFAULT_ORDER;
+  const order = preference
+    ? [preference, ...DEFAULT_ORDER.filter((b) => b !== preference)]
+    : DEFAULT_ORDER;
   const skipped: string[] = [];
   for (const name of order) {
     try {
       const how = await attempts[name]();
       await tf.ready();
-      const why = preference === name ? 'requested' : preference ? `fallback from ${preference}` : 'best available';
-      return { backend: name, detail: [`${name}: selected, ${why} (${how})`, ...skipped].join('; ') };
+      const why =
+        preference === name
+          ? 'requested'
+          : preference
+            ? `fallback from ${preference}`
+            : 'best available';
+      return {
+        backend: name,
+        detail: [`${name}: selected, ${why} (${how})`, ...skipped].join('; '),
+      };
     } catch (e) {
       skipped.push(`${name}: skipped (${message(e)})`);
     }

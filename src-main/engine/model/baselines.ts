@@ -4,7 +4,11 @@
 export type BaselineKind = 'naive' | 'seasonalNaive' | 'mean';
 
 /** Row-major [starts.length, horizon]. */
-export function naiveForecast(series: Float64Array, starts: ArrayLike<number>, horizon: number): Float64Array {
+export function naiveForecast(
+  series: Float64Array,
+  starts: ArrayLike<number>,
+  horizon: number,
+): Float64Array {
   const out = new Float64Array(starts.length * horizon);
   for (let w = 0; w < starts.length; w++) {
     const t0 = starts[w] ?? 0;
@@ -31,7 +35,8 @@ export function seasonalNaiveForecast(
     for (let h = 0; h < horizon; h++) {
       const k = Math.floor(h / m) + 1;
       const src = t0 + h - k * m;
-      out[w * horizon + h] = src >= 0 ? (series[src] ?? Number.NaN) : (series[t0 - 1] ?? Number.NaN);
+      out[w * horizon + h] =
+        src >= 0 ? (series[src] ?? Number.NaN) : (series[t0 - 1] ?? Number.NaN);
     }
   }
   return out;

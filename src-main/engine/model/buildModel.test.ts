@@ -55,7 +55,9 @@ describe('buildModel', () => {
   });
 
   it('rejects invalid configs with a readable message', () => {
-    expect(() => buildModel({ ...config, layers: 5 })).toThrow(/layers must be an integer in \[1, 4\]/);
+    expect(() => buildModel({ ...config, layers: 5 })).toThrow(
+      /layers must be an integer in \[1, 4\]/,
+    );
   });
 
   it('losses: mse and mae by hand', () => {

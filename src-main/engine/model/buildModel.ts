@@ -28,7 +28,8 @@ export interface ModelConfig {
 export function validateModelConfig(c: ModelConfig): void {
   const problems: string[] = [];
   const int = (v: number, lo: number, hi: number, name: string): void => {
-    if (!Number.isInteger(v) || v < lo || v > hi) problems.push(`${name} must be an integer in [${lo}, ${hi}], got ${v}`);
+    if (!Number.isInteger(v) || v < lo || v > hi)
+      problems.push(`${name} must be an integer in [${lo}, ${hi}], got ${v}`);
   };
   int(c.layers, 1, 4, 'layers');
   int(c.units, 1, 4096, 'units');
@@ -36,8 +37,10 @@ export function validateModelConfig(c: ModelConfig): void {
   int(c.lookback, 1, 100000, 'lookback');
   int(c.nFeatures, 1, 100000, 'nFeatures');
   int(c.seed, 0, 2 ** 31 - 1, 'seed');
-  if (!(c.dropout >= 0 && c.dropout < 1)) problems.push(`dropout must be in [0, 1), got ${c.dropout}`);
-  if (!(c.recurrentDropout >= 0 && c.recurrentDropout < 1)) problems.push(`recurrentDropout must be in [0, 1), got ${c.recurrentDropout}`);
+  if (!(c.dropout >= 0 && c.dropout < 1))
+    problems.push(`dropout must be in [0, 1), got ${c.dropout}`);
+  if (!(c.recurrentDropout >= 0 && c.recurrentDropout < 1))
+    problems.push(`recurrentDropout must be in [0, 1), got ${c.recurrentDropout}`);
   if (!(c.learningRate > 0)) problems.push(`learningRate must be > 0, got ${c.learningRate}`);
   if (!(c.momentum >= 0)) problems.push(`momentum must be >= 0, got ${c.momentum}`);
   if (!['lstm', 'gru', 'rnn'].includes(c.cell)) problems.push(`unknown cell ${c.cell}`);
@@ -72,13 +75,20 @@ export function buildModel(config: ModelConfig): tf.Sequential {
   return model;
 }
 
-export function makeOptimizer(config: Pick<ModelConfig, 'optimizer' | 'learningRate' | 'momentum'>): tf.Optimizer {
+export function makeOptimizer(
+  config: Pick<ModelConfig, 'optimizer' | 'learningRate' | 'momentum'>,
+): tf.Optimizer {
   if (config.optimizer === 'adam') return tf.train.adam(config.learningRate);
-  if (config.optimizer === 'rmsprop') return tf.train.rmsprop(config.learningRate, 0.9, config.momentum);
-  return config.momentum > 0 ? tf.train.momentum(config.learningRate, config.momentum) : tf.train.sgd(config.learningRate);
+  if (config.optimizer === 'rmsprop')
+    return tf.train.rmsprop(config.learningRate, 0.9, config.momentum);
+  return config.momentum > 0
+    ? tf.train.momentum(config.learningRate, config.momentum)
+    : tf.train.sgd(config.learningRate);
 }
 
-export function lossFunction(kind: ModelConfig['loss']): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Scalar {
+export function lossFunction(
+  kind: ModelConfig['loss'],
+): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Scalar {
   return kind === 'mae'
     ? (a, b) => tf.mean(tf.abs(tf.sub(a, b)))
     : (a, b) => tf.mean(tf.squaredDifference(a, b));

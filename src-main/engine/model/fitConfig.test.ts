@@ -4,8 +4,15 @@ import { defaultFitConfig, modelConfigOf, resolveFitConfig } from './fitConfig';
 describe('defaultFitConfig', () => {
   it('monthly series of 144 rows: lookback 24, horizon 12', () => {
     const c = defaultFitConfig(144, 12, 'y');
-    expect([c.lookback, c.horizon, c.units, c.epochs, c.patience, c.batchSize]).toEqual([24, 12, 32, 100, 10, 32]);
-    expect([c.cell, c.optimizer, c.learningRate, c.scaler]).toEqual(['lstm', 'adam', 1e-3, 'minmax']);
+    expect([c.lookback, c.horizon, c.units, c.epochs, c.patience, c.batchSize]).toEqual([
+      24, 12, 32, 100, 10, 32,
+    ]);
+    expect([c.cell, c.optimizer, c.learningRate, c.scaler]).toEqual([
+      'lstm',
+      'adam',
+      1e-3,
+      'minmax',
+    ]);
   });
   it('short non-seasonal series: lookback min(12, n/5), horizon 1', () => {
     const c = defaultFitConfig(40, 1);

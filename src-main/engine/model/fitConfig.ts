@@ -82,10 +82,16 @@ export function defaultFitConfig(n: number, seasonalPeriod: number, target = '')
 }
 
 /** Defaults overlaid with the given settings; the test part is widened to at least one horizon. */
-export function resolveFitConfig(n: number, seasonalPeriod: number, partial: Partial<FitConfig>, firstColumn: string): FitConfig {
+export function resolveFitConfig(
+  n: number,
+  seasonalPeriod: number,
+  partial: Partial<FitConfig>,
+  firstColumn: string,
+): FitConfig {
   const base = defaultFitConfig(n, seasonalPeriod, firstColumn);
   const merged: FitConfig = { ...base, ...partial };
-  if (merged.testSize === null) merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
+  if (merged.testSize === null)
+    merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
   return merged;
 }
 

@@ -21,7 +21,11 @@ export interface FutureForecast {
 
 type Preprocessing = Pick<ModelSidecar, 'target' | 'features' | 'transforms' | 'scaler' | 'window'>;
 
-export function forecastFuture(model: tf.LayersModel, prep: Preprocessing, dataset: ForecastDataset): FutureForecast {
+export function forecastFuture(
+  model: tf.LayersModel,
+  prep: Preprocessing,
+  dataset: ForecastDataset,
+): FutureForecast {
   const spec: DataSpec = {
     target: prep.target,
     features: prep.features,
@@ -33,11 +37,21 @@ export function forecastFuture(model: tf.LayersModel, prep: Preprocessing, datas
   const n = raw[0]?.length ?? 0;
   const scaled = transformAndScale(raw, spec, n, prep.scaler);
   const needed = scaled.transformed.offset + prep.window.lookback;
-  if (n < needed) throw new Error(`forecasting needs at least ${needed} rows, the dataset has ${n}`);
+  if (n < needed)
+    throw new Error(`forecasting needs at least ${needed} rows, the dataset has ${n}`);
   const set = buildWindows(scaled.inputs, scaled.inputs[0] as Float64Array, [n], prep.window);
-  const values = toOriginalUnits(predictScaled(model, set), set, prep.scaler, scaled.transformed.levels, prep.transforms);
+  const values = toOriginalUnits(
+    predictScaled(model, set),
+    set,
+    prep.scaler,
+    scaled.transformed.levels,
+    prep.transforms,
+  );
   const next = dataset.nextTimes ?? inferNextTimes(dataset.time);
-  return { times: next(dataset.time[n - 1] ?? n - 1, prep.window.horizon), values: Array.from(values) };
+  return {
+    times: next(dataset.time[n - 1] ?? n - 1, prep.window.horizon),
+    values: Array.from(values),
+  };
 }
 
 /** Uses the column names stored with the model; missing columns give an error naming them. */

@@ -87,7 +87,8 @@ export function maseScale(insample: ArrayLike<number>, period: number): number {
   const m = Math.max(1, Math.floor(period));
   if (insample.length <= m) return Number.NaN;
   let s = 0;
-  for (let t = m; t < insample.length; t++) s += Math.abs((insample[t] ?? 0) - (insample[t - m] ?? 0));
+  for (let t = m; t < insample.length; t++)
+    s += Math.abs((insample[t] ?? 0) - (insample[t - m] ?? 0));
   return s / (insample.length - m);
 }
 

@@ -43,11 +43,17 @@ async function writeAtomic(file: string, data: string | Uint8Array): Promise<voi
   await rename(tmp, file);
 }
 
-export async function saveModel(dir: string, model: tf.LayersModel, sidecar: ModelSidecar): Promise<void> {
+export async function saveModel(
+  dir: string,
+  model: tf.LayersModel,
+  sidecar: ModelSidecar,
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0)));
+      const weights = new Uint8Array(
+        tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0)),
+      );
       const modelJson = {
         format: 'layers-model',
         generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
@@ -59,7 +65,13 @@ export async function saveModel(dir: string, model: tf.LayersModel, sidecar: Mod
       await writeAtomic(path.join(dir, WEIGHTS_BIN), weights);
       await writeAtomic(path.join(dir, SIDECAR_JSON), JSON.stringify(sidecar, null, 2));
       await writeAtomic(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.byteLength } };
+      return {
+        modelArtifactsInfo: {
+          dateSaved: new Date(),
+          modelTopologyType: 'JSON',
+          weightDataBytes: weights.byteLength,
+        },
+      };
     }),
   );
 }
@@ -78,13 +90,17 @@ export async function loadStockModel(dir: string): Promise<tf.LayersModel> {
   );
   const joined = Buffer.concat(buffers);
   const weightData = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData }));
+  return tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData }),
+  );
 }
 
 export async function loadModel(dir: string): Promise<LoadedModel> {
   const sidecar = JSON.parse(await readFile(path.join(dir, SIDECAR_JSON), 'utf8')) as ModelSidecar;
   if (sidecar.format !== 'series-studio-model' || sidecar.version !== 1) {
-    throw new Error(`${path.join(dir, SIDECAR_JSON)} is not a Series Studio model (format ${String(sidecar.format)})`);
+    throw new Error(
+      `${path.join(dir, SIDECAR_JSON)} is not a Series Studio model (format ${String(sidecar.format)})`,
+    );
   }
   const stock = await loadStockModel(dir);
   const model = buildModel(sidecar.modelConfig);
@@ -92,7 +108,9 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
     model.setWeights(stock.getWeights());
   } catch (e) {
     model.dispose();
-    throw new Error(`model.json does not match the sidecar's model config: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(
+      `model.json does not match the sidecar's model config: ${e instanceof Error ? e.message : String(e)}`,
+    );
   } finally {
     stock.dispose();
   }

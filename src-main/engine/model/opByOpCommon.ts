@@ -37,7 +37,9 @@ export function steps(t: tf.Tensor3D): tf.Tensor2D[] {
 
 /** x(t)·W + b per step; x is small (few features), so slicing it is cheap. */
 export function inputProjections(inputs: RecurrentSequenceInputs): tf.Tensor2D[] {
-  return steps(inputs.x).map((xt) => tf.fused.matMul({ a: xt, b: inputs.kernel, bias: inputs.bias }) as tf.Tensor2D);
+  return steps(inputs.x).map(
+    (xt) => tf.fused.matMul({ a: xt, b: inputs.kernel, bias: inputs.bias }) as tf.Tensor2D,
+  );
 }
 
 /** [B, T, U] from T step tensors [B, U]. */

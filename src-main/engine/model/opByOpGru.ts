@@ -2,7 +2,12 @@
 //   z = σ(xz + h'·Rz), r = σ(xr + h'·Rr), ĥ = act(xh + (r⊙h')·Rh), h = z⊙h(t-1) + (1−z)⊙ĥ
 // where h' is h(t-1) times the recurrent-dropout mask (h' = h(t-1) at inference).
 import * as tf from '@tensorflow/tfjs';
-import type { RecurrentCellSpec, RecurrentForward, RecurrentGradients, RecurrentSequenceInputs } from './recurrentKernel';
+import type {
+  RecurrentCellSpec,
+  RecurrentForward,
+  RecurrentGradients,
+  RecurrentSequenceInputs,
+} from './recurrentKernel';
 import {
   act,
   actGrad,
@@ -23,7 +28,10 @@ function splitRecurrent(r: tf.Tensor2D, u: number): [tf.Tensor2D, tf.Tensor2D] {
   return [zr, h];
 }
 
-export function gruForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceInputs): RecurrentForward {
+export function gruForward(
+  spec: RecurrentCellSpec,
+  inputs: RecurrentSequenceInputs,
+): RecurrentForward {
   return tf.tidy(() => {
     const [b, t] = inputs.x.shape;
     const u = spec.units;
@@ -76,7 +84,10 @@ export function gruBackward(
       const da: tf.Tensor2D = tf.mul(tf.mul(dh, tf.sub(1, z)), actGrad(spec.activation, hh));
       const dRh = tf.matMul(da, rH, false, true);
       const dzr: tf.Tensor2D = tf.concat(
-        [tf.mul(tf.mul(dh, tf.sub(hPrev, hh)), sigmoidGrad(z)), tf.mul(tf.mul(dRh, hm), sigmoidGrad(r))],
+        [
+          tf.mul(tf.mul(dh, tf.sub(hPrev, hh)), sigmoidGrad(z)),
+          tf.mul(tf.mul(dRh, hm), sigmoidGrad(r)),
+        ],
         1,
       );
       const dhm: tf.Tensor2D = tf.add(tf.mul(dRh, r), tf.matMul(dzr, rZr, false, true));

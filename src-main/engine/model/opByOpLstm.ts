@@ -1,7 +1,12 @@
 // LSTM sequence forward/backward with tf ops, one time step at a time (BPTT written out so the
 // weight gradients are single matMuls over all steps).
 import * as tf from '@tensorflow/tfjs';
-import type { RecurrentCellSpec, RecurrentForward, RecurrentGradients, RecurrentSequenceInputs } from './recurrentKernel';
+import type {
+  RecurrentCellSpec,
+  RecurrentForward,
+  RecurrentGradients,
+  RecurrentSequenceInputs,
+} from './recurrentKernel';
 import {
   act,
   actGrad,
@@ -16,7 +21,10 @@ import {
   steps,
 } from './opByOpCommon';
 
-export function lstmForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceInputs): RecurrentForward {
+export function lstmForward(
+  spec: RecurrentCellSpec,
+  inputs: RecurrentSequenceInputs,
+): RecurrentForward {
   return tf.tidy(() => {
     const [b, t] = inputs.x.shape;
     const u = spec.units;
@@ -27,7 +35,10 @@ export function lstmForward(spec: RecurrentCellSpec, inputs: RecurrentSequenceIn
     const zs: tf.Tensor2D[] = [];
     const cs: tf.Tensor2D[] = [];
     for (let s = 0; s < t; s++) {
-      const z: tf.Tensor2D = tf.add(at(xs, s), tf.matMul(masked(h, inputs.recurrentMask), inputs.recurrentKernel));
+      const z: tf.Tensor2D = tf.add(
+        at(xs, s),
+        tf.matMul(masked(h, inputs.recurrentMask), inputs.recurrentKernel),
+      );
       const [i, f, , o] = tf.split(tf.sigmoid(z), 4, 1) as tf.Tensor2D[];
       if (!i || !f || !o) throw new Error('internal: bad LSTM gate split');
       const g = act(spec.activation, tf.slice(z, [0, 2 * u], [b, u]) as tf.Tensor2D);

@@ -6,13 +6,21 @@ import { unscale, type ScalerParams } from './scalers';
 import type { WindowSet } from './windows';
 
 /** Raw model outputs, row-major [count, horizon], in the model's (scaled) units. */
-export function predictScaled(model: tf.LayersModel, set: WindowSet, batchSize = 256): Float64Array {
+export function predictScaled(
+  model: tf.LayersModel,
+  set: WindowSet,
+  batchSize = 256,
+): Float64Array {
   const out = new Float64Array(set.count * set.horizon);
   const per = set.lookback * set.nFeatures;
   for (let start = 0; start < set.count; start += batchSize) {
     const count = Math.min(batchSize, set.count - start);
     const values = tf.tidy(() => {
-      const x = tf.tensor3d(set.x.subarray(start * per, (start + count) * per), [count, set.lookback, set.nFeatures]);
+      const x = tf.tensor3d(set.x.subarray(start * per, (start + count) * per), [
+        count,
+        set.lookback,
+        set.nFeatures,
+      ]);
       return (model.predict(x) as tf.Tensor).dataSync();
     });
     out.set(values, start * set.horizon);
@@ -39,7 +47,8 @@ export function toOriginalUnits(
 export function actualsFor(series: Float64Array, set: WindowSet): Float64Array {
   const out = new Float64Array(set.count * set.horizon);
   for (let w = 0; w < set.count; w++) {
-    for (let h = 0; h < set.horizon; h++) out[w * set.horizon + h] = series[(set.targetStarts[w] ?? 0) + h] ?? Number.NaN;
+    for (let h = 0; h < set.horizon; h++)
+      out[w * set.horizon + h] = series[(set.targetStarts[w] ?? 0) + h] ?? Number.NaN;
   }
   return out;
 }

@@ -30,14 +30,20 @@ describe('prepareData', () => {
     const z2 = z.slice();
     y2[55] = 999;
     z2[50] = -999;
-    const b = prepareData(selectColumns({ y: y2, z: z2 }, spec), spec, { testSize: 12, valSize: 6 });
+    const b = prepareData(selectColumns({ y: y2, z: z2 }, spec), spec, {
+      testSize: 12,
+      valSize: 6,
+    });
     expect(b.scaler).toEqual(a.scaler);
     expect(Array.from(b.train.x)).toEqual(Array.from(a.train.x));
     expect(Array.from(b.val.x)).toEqual(Array.from(a.val.x));
     // test windows whose inputs end before row 50 are unchanged too
     const per = 5 * 2;
     a.test.targetStarts.forEach((t0, w) => {
-      if (t0 <= 50) expect(Array.from(b.test.x.subarray(w * per, (w + 1) * per))).toEqual(Array.from(a.test.x.subarray(w * per, (w + 1) * per)));
+      if (t0 <= 50)
+        expect(Array.from(b.test.x.subarray(w * per, (w + 1) * per))).toEqual(
+          Array.from(a.test.x.subarray(w * per, (w + 1) * per)),
+        );
     });
   });
 

@@ -32,7 +32,10 @@ export function selectColumns(
   out.forEach((c, i) => {
     if (c.length !== n) throw new Error(`column "${names[i]}" has ${c.length} rows, expected ${n}`);
     const bad = c.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new Error(`column "${names[i]}" has a missing or non-finite value (${c[bad]}) at row ${bad}`);
+    if (bad >= 0)
+      throw new Error(
+        `column "${names[i]}" has a missing or non-finite value (${c[bad]}) at row ${bad}`,
+      );
   });
   return out;
 }
@@ -76,7 +79,11 @@ export interface PreparedData extends ScaledInputs {
   test: WindowSet;
 }
 
-export function prepareData(raw: readonly Float64Array[], spec: DataSpec, splitSpec: SplitSpec): PreparedData {
+export function prepareData(
+  raw: readonly Float64Array[],
+  spec: DataSpec,
+  splitSpec: SplitSpec,
+): PreparedData {
   const n = raw[0]?.length ?? 0;
   const split = computeSplit(n, splitSpec, spec.window.horizon);
   const scaled = transformAndScale(raw, spec, split.valStart);
@@ -85,8 +92,14 @@ export function prepareData(raw: readonly Float64Array[], spec: DataSpec, splitS
   const make = (lo: number, hi: number): WindowSet =>
     buildWindows(scaled.inputs, target, windowStarts(spec.window, first, lo, hi), spec.window);
   const train = make(first, split.valStart);
-  if (train.count === 0) throw new Error(`no training windows: ${split.valStart - first} training rows for lookback ${spec.window.lookback} + horizon ${spec.window.horizon}`);
+  if (train.count === 0)
+    throw new Error(
+      `no training windows: ${split.valStart - first} training rows for lookback ${spec.window.lookback} + horizon ${spec.window.horizon}`,
+    );
   const test = make(split.testStart, n);
-  if (test.count === 0) throw new Error('no test windows: test part is shorter than the horizon or lookback history is missing');
+  if (test.count === 0)
+    throw new Error(
+      'no test windows: test part is shorter than the horizon or lookback history is missing',
+    );
   return { ...scaled, split, train, val: make(split.valStart, split.testStart), test };
 }

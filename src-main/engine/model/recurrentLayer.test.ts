@@ -11,13 +11,25 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function seqModel(cell: CellKind, units: number, t: number, d: number, activation: CellActivation = 'tanh'): tf.Sequential {
+function seqModel(
+  cell: CellKind,
+  units: number,
+  t: number,
+  d: number,
+  activation: CellActivation = 'tanh',
+): tf.Sequential {
   const m = tf.sequential();
   m.add(new SeqRecurrent({ cell, units, activation, returnSequences: true, inputShape: [t, d] }));
   return m;
 }
 
-function stockModel(cell: CellKind, units: number, t: number, d: number, activation: CellActivation = 'tanh'): tf.Sequential {
+function stockModel(
+  cell: CellKind,
+  units: number,
+  t: number,
+  d: number,
+  activation: CellActivation = 'tanh',
+): tf.Sequential {
   const m = tf.sequential();
   const common = { units, activation, returnSequences: true, inputShape: [t, d] };
   if (cell === 'lstm') m.add(tf.layers.lstm({ ...common, recurrentActivation: 'sigmoid' }));
@@ -30,7 +42,14 @@ function run(m: tf.Sequential, x: number[][][]): number[] {
   return tf.tidy(() => Array.from((m.predict(tf.tensor3d(x)) as tf.Tensor).dataSync()));
 }
 
-function setWeights(m: tf.LayersModel, k: number[], rk: number[], b: number[], d: number, u: number): void {
+function setWeights(
+  m: tf.LayersModel,
+  k: number[],
+  rk: number[],
+  b: number[],
+  d: number,
+  u: number,
+): void {
   const g = b.length;
   m.layers[0]?.setWeights([tf.tensor2d(k, [d, g]), tf.tensor2d(rk, [u, g]), tf.tensor1d(b)]);
 }
@@ -103,14 +122,18 @@ describe('SeqRecurrent equals stock tf.layers with the same weights', () => {
       const ours = seqModel(cell, u, t, d, activation);
       const stock = stockModel(cell, u, t, d, activation);
       expect(ours.weights.map((w) => w.shape)).toEqual(stock.weights.map((w) => w.shape));
-      const weights = stock.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.6, 'float32', 11 + i));
+      const weights = stock
+        .getWeights()
+        .map((w, i) => tf.randomNormal(w.shape, 0, 0.6, 'float32', 11 + i));
       ours.setWeights(weights);
       stock.setWeights(weights);
       const x = tf.randomNormal([batch, t, d], 0, 1, 'float32', 5) as tf.Tensor3D;
       const proj = tf.randomNormal([batch, t, u], 0, 1, 'float32', 7);
       const lossOf = (m: tf.Sequential) => (): tf.Scalar =>
         tf.sum(tf.mul(m.apply(x, { training: true }) as tf.Tensor, proj)) as tf.Scalar;
-      expect(run(ours, x.arraySync())).toEqual(run(stock, x.arraySync()).map((v) => expect.closeTo(v, 5)));
+      expect(run(ours, x.arraySync())).toEqual(
+        run(stock, x.arraySync()).map((v) => expect.closeTo(v, 5)),
+      );
       const gOurs = tf.variableGrads(lossOf(ours));
       const gStock = tf.variableGrads(lossOf(stock));
       ours.trainableWeights.forEach((w, i) => {
@@ -119,8 +142,12 @@ describe('SeqRecurrent equals stock tf.layers with the same weights', () => {
         expect(a.length).toBeGreaterThan(0);
         Array.from(a).forEach((v, j) => expect(v).toBeCloseTo(b[j] ?? NaN, 4));
       });
-      const dxOurs = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(ours.apply(xi) as tf.Tensor, proj)))(x).dataSync();
-      const dxStock = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(stock.apply(xi) as tf.Tensor, proj)))(x).dataSync();
+      const dxOurs = tf
+        .grad((xi: tf.Tensor) => tf.sum(tf.mul(ours.apply(xi) as tf.Tensor, proj)))(x)
+        .dataSync();
+      const dxStock = tf
+        .grad((xi: tf.Tensor) => tf.sum(tf.mul(stock.apply(xi) as tf.Tensor, proj)))(x)
+        .dataSync();
       Array.from(dxOurs).forEach((v, j) => expect(v).toBeCloseTo(dxStock[j] ?? NaN, 4));
       tf.dispose([weights, x, proj, gOurs.value, gStock.value]);
       tf.dispose(Object.values(gOurs.grads));
@@ -149,7 +176,13 @@ describe('hand-written backward with a recurrent-dropout mask equals autodiff of
       })([x, k, rk, bias]);
       const viaTape = tf.grads((...a: tf.Tensor[]) => {
         const [xi, ki, ri, bi] = a as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-        const out = opByOpKernel.forward(spec, { x: xi, kernel: ki, recurrentKernel: ri, bias: bi, recurrentMask: mask });
+        const out = opByOpKernel.forward(spec, {
+          x: xi,
+          kernel: ki,
+          recurrentKernel: ri,
+          bias: bi,
+          recurrentMask: mask,
+        });
         return tf.sum(tf.mul(out.output, proj));
       })([x, k, rk, bias]);
       viaCustom.forEach((gc, i) => {

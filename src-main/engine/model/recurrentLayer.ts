@@ -6,7 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerArgs } from '@tensorflow/tfjs-layers/dist/engine/topology';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { gateCount, type CellActivation, type CellKind, type RecurrentCellSpec } from './recurrentKernel';
+import {
+  gateCount,
+  type CellActivation,
+  type CellKind,
+  type RecurrentCellSpec,
+} from './recurrentKernel';
 import { runRecurrentSequence } from './recurrentSequence';
 
 export interface SeqRecurrentArgs extends LayerArgs {
@@ -49,10 +54,16 @@ export class SeqRecurrent extends tf.layers.Layer {
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     const inputDim = shape[shape.length - 1];
-    if (typeof inputDim !== 'number') throw new Error('SeqRecurrent needs a known feature dimension');
+    if (typeof inputDim !== 'number')
+      throw new Error('SeqRecurrent needs a known feature dimension');
     const { units, cell } = this.spec;
     const width = gateCount(cell) * units;
-    this.kernel = this.addWeight('kernel', [inputDim, width], 'float32', tf.initializers.glorotUniform({ seed: this.seed }));
+    this.kernel = this.addWeight(
+      'kernel',
+      [inputDim, width],
+      'float32',
+      tf.initializers.glorotUniform({ seed: this.seed }),
+    );
     this.recurrentKernel = this.addWeight(
       'recurrent_kernel',
       [units, width],
@@ -62,7 +73,9 @@ export class SeqRecurrent extends tf.layers.Layer {
     this.bias = this.addWeight('bias', [width], 'float32', tf.initializers.zeros());
     if (cell === 'lstm') {
       // Forget-gate bias 1 (Keras' unit_forget_bias) helps early gradient flow.
-      const b = tf.tidy(() => tf.concat([tf.zeros([units]), tf.ones([units]), tf.zeros([2 * units])]));
+      const b = tf.tidy(() =>
+        tf.concat([tf.zeros([units]), tf.ones([units]), tf.zeros([2 * units])]),
+      );
       this.bias.write(b);
       b.dispose();
     }
@@ -71,7 +84,9 @@ export class SeqRecurrent extends tf.layers.Layer {
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
-    return this.returnSequences ? [shape[0] ?? null, shape[1] ?? null, this.spec.units] : [shape[0] ?? null, this.spec.units];
+    return this.returnSequences
+      ? [shape[0] ?? null, shape[1] ?? null, this.spec.units]
+      : [shape[0] ?? null, this.spec.units];
   }
 
   private dropoutMask(shape: number[], rate: number): tf.Tensor {
@@ -83,11 +98,13 @@ export class SeqRecurrent extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     return tf.tidy(() => {
       const x0 = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
-      if (!this.kernel || !this.recurrentKernel || !this.bias) throw new Error('SeqRecurrent used before build');
+      if (!this.kernel || !this.recurrentKernel || !this.bias)
+        throw new Error('SeqRecurrent used before build');
       const training = kwargs['training'] === true;
       const [batch, steps, dim] = x0.shape;
       let x = x0;
-      if (training && this.dropout > 0) x = tf.mul(x, this.dropoutMask([batch, 1, dim], this.dropout));
+      if (training && this.dropout > 0)
+        x = tf.mul(x, this.dropoutMask([batch, 1, dim], this.dropout));
       const mask =
         training && this.recurrentDropout > 0
           ? (this.dropoutMask([batch, this.spec.units], this.recurrentDropout) as tf.Tensor2D)
@@ -97,7 +114,10 @@ export class SeqRecurrent extends tf.layers.Layer {
       const b = this.bias.read() as tf.Tensor1D;
       const out = runRecurrentSequence(this.spec, x, k, rk, b, mask);
       if (this.returnSequences) return out;
-      return tf.reshape(tf.slice(out, [0, steps - 1, 0], [batch, 1, this.spec.units]), [batch, this.spec.units]);
+      return tf.reshape(tf.slice(out, [0, steps - 1, 0], [batch, 1, this.spec.units]), [
+        batch,
+        this.spec.units,
+      ]);
     });
   }
 

@@ -14,14 +14,32 @@ export function runRecurrentSequence(
   impl: RecurrentSequenceKernel = getRecurrentKernel(),
 ): tf.Tensor3D {
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [xi, k, rk, b, save] = args as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
-    const fwd = impl.forward(spec, { x: xi, kernel: k, recurrentKernel: rk, bias: b, recurrentMask });
+    const [xi, k, rk, b, save] = args as [
+      tf.Tensor3D,
+      tf.Tensor2D,
+      tf.Tensor2D,
+      tf.Tensor1D,
+      tf.GradSaveFunc,
+    ];
+    const fwd = impl.forward(spec, {
+      x: xi,
+      kernel: k,
+      recurrentKernel: rk,
+      bias: b,
+      recurrentMask,
+    });
     const extra = recurrentMask ? [recurrentMask] : [];
     save([xi, k, rk, b, fwd.output, ...extra, ...fwd.saved]);
     return {
       value: fwd.output,
       gradFunc: (dy: tf.Tensor3D, saved: tf.Tensor[]) => {
-        const [sx, sk, srk, sb, out] = saved as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor3D];
+        const [sx, sk, srk, sb, out] = saved as [
+          tf.Tensor3D,
+          tf.Tensor2D,
+          tf.Tensor2D,
+          tf.Tensor1D,
+          tf.Tensor3D,
+        ];
         const mask = recurrentMask ? (saved[5] as tf.Tensor2D) : null;
         const rest = saved.slice(recurrentMask ? 6 : 5);
         const inputs = { x: sx, kernel: sk, recurrentKernel: srk, bias: sb, recurrentMask: mask };

@@ -47,10 +47,16 @@ describe('runFit', () => {
     expect(r.backend.backend).toBe('cpu');
     // naive baseline by hand: window w starts at 120+w, forecast = value at 119+w for 3 steps
     let absSum = 0;
-    for (let w = 0; w < 22; w++) for (let h = 0; h < 3; h++) absSum += Math.abs((values[120 + w + h] ?? 0) - (values[119 + w] ?? 0));
+    for (let w = 0; w < 22; w++)
+      for (let h = 0; h < 3; h++)
+        absSum += Math.abs((values[120 + w + h] ?? 0) - (values[119 + w] ?? 0));
     expect(r.baselines.naive.mae).toBeCloseTo(absSum / 66, 9);
     expect(r.test.times[0]).toBe(Date.UTC(1959, 0, 1)); // row 120 = Jan 1959
-    expect(r.forecast.times).toEqual([Date.UTC(1961, 0, 1), Date.UTC(1961, 1, 1), Date.UTC(1961, 2, 1)]);
+    expect(r.forecast.times).toEqual([
+      Date.UTC(1961, 0, 1),
+      Date.UTC(1961, 1, 1),
+      Date.UTC(1961, 2, 1),
+    ]);
     expect(r.forecast.values.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
     expect(r.epochs).toHaveLength(2);
     expect(r.timings.perEpochSeconds).toHaveLength(2);
@@ -67,7 +73,10 @@ describe('runFit', () => {
     expect(b.validation?.predicted).toEqual(a.validation?.predicted);
     // windows whose inputs and differencing base end before row 140: t0 <= 140
     a.test.targetStarts.forEach((t0, w) => {
-      if (t0 <= 140) expect(b.test.predicted.slice(w * 3, w * 3 + 3)).toEqual(a.test.predicted.slice(w * 3, w * 3 + 3));
+      if (t0 <= 140)
+        expect(b.test.predicted.slice(w * 3, w * 3 + 3)).toEqual(
+          a.test.predicted.slice(w * 3, w * 3 + 3),
+        );
     });
   });
 });
@@ -80,7 +89,11 @@ describe('model files', () => {
     const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as {
       modelTopology: { config: { layers: { class_name: string }[] } };
     };
-    expect(json.modelTopology.config.layers.map((l) => l.class_name)).toEqual(['GRU', 'GRU', 'Dense']);
+    expect(json.modelTopology.config.layers.map((l) => l.class_name)).toEqual([
+      'GRU',
+      'GRU',
+      'Dense',
+    ]);
     const stock = await loadStockModel(dir);
     expect(stock.layers.map((l) => l.constructor.name)).toEqual(['GRU', 'GRU', 'Dense']);
     const x = tf.randomNormal([4, 12, 1], 0, 1, 'float32', 9);
@@ -94,7 +107,9 @@ describe('model files', () => {
 
   it('names missing columns when forecasting with a saved model', async () => {
     const loaded = await loadModel(dir);
-    expect(() => forecastWithModel(loaded, { time, columns: { other: values } })).toThrow(/"AirPassengers"/);
+    expect(() => forecastWithModel(loaded, { time, columns: { other: values } })).toThrow(
+      /"AirPassengers"/,
+    );
     loaded.model.dispose();
   });
 });
@@ -103,7 +118,12 @@ describe('tensor hygiene', () => {
   it('numTensors returns to its baseline after each training and prediction', async () => {
     const base = tf.memory().numTensors;
     for (const cell of ['lstm', 'gru', 'rnn'] as const) {
-      await runFit(dataset(), { ...tiny, cell, dropout: 0.1, recurrentDropout: 0.1, epochs: 1 }, {}, { saveDir: dir });
+      await runFit(
+        dataset(),
+        { ...tiny, cell, dropout: 0.1, recurrentDropout: 0.1, epochs: 1 },
+        {},
+        { saveDir: dir },
+      );
       expect(tf.memory().numTensors).toBe(base);
       const loaded = await loadModel(dir);
       forecastWithModel(loaded, dataset());

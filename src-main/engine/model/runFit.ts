@@ -32,10 +32,24 @@ export interface RunFitOptions {
   saveDir?: string;
 }
 
-function windowPredictions(model: tf.LayersModel, set: WindowSet, prepared: ReturnType<typeof prepareData>, config: FitConfig, target: Float64Array, time: Float64Array): WindowPredictions {
-  const predicted = toOriginalUnits(predictScaled(model, set), set, prepared.scaler, prepared.transformed.levels, config.transforms);
+function windowPredictions(
+  model: tf.LayersModel,
+  set: WindowSet,
+  prepared: ReturnType<typeof prepareData>,
+  config: FitConfig,
+  target: Float64Array,
+  time: Float64Array,
+): WindowPredictions {
+  const predicted = toOriginalUnits(
+    predictScaled(model, set),
+    set,
+    prepared.scaler,
+    prepared.transformed.levels,
+    config.transforms,
+  );
   const times: number[] = [];
-  for (const t0 of set.targetStarts) for (let h = 0; h < set.horizon; h++) times.push(time[t0 + h] ?? t0 + h);
+  for (const t0 of set.targetStarts)
+    for (let h = 0; h < set.horizon; h++) times.push(time[t0 + h] ?? t0 + h);
   return {
     targetStarts: Array.from(set.targetStarts),
     horizon: set.horizon,
@@ -54,7 +68,12 @@ export async function runFit(
   const started = performance.now();
   const names = Object.keys(dataset.columns);
   const n = dataset.time.length;
-  const config = resolveFitConfig(n, dataset.seasonalPeriod, partial, partial.target ?? names[0] ?? '');
+  const config = resolveFitConfig(
+    n,
+    dataset.seasonalPeriod,
+    partial,
+    partial.target ?? names[0] ?? '',
+  );
   const backend = await initBackend(config.backend ?? undefined);
   const spec: DataSpec = {
     target: config.target,
@@ -65,7 +84,8 @@ export async function runFit(
     window: { lookback: config.lookback, horizon: config.horizon, stride: config.stride },
   };
   const raw = selectColumns(dataset.columns, spec);
-  if ((raw[0]?.length ?? 0) !== n) throw new Error(`time has ${n} rows, the target ${raw[0]?.length ?? 0}`);
+  if ((raw[0]?.length ?? 0) !== n)
+    throw new Error(`time has ${n} rows, the target ${raw[0]?.length ?? 0}`);
   const prepared = prepareData(raw, spec, {
     testSize: config.testSize ?? undefined,
     testFraction: config.testFraction,
@@ -76,7 +96,12 @@ export async function runFit(
   const modelConfig = modelConfigOf(config);
   const model = buildModel(modelConfig);
   try {
-    const trained = await trainModel(model, { train: prepared.train, val: prepared.val }, { ...config }, hooks);
+    const trained = await trainModel(
+      model,
+      { train: prepared.train, val: prepared.val },
+      { ...config },
+      hooks,
+    );
     const test = windowPredictions(model, prepared.test, prepared, config, target, dataset.time);
     const { split } = prepared;
     const insample = target.subarray(0, split.testStart);
@@ -109,7 +134,13 @@ export async function runFit(
     return {
       id,
       createdAt: new Date().toISOString(),
-      dataset: { name: dataset.name, filePath: dataset.filePath ?? null, rows: n, timeFormat: dataset.timeFormat, seasonalPeriod: m },
+      dataset: {
+        name: dataset.name,
+        filePath: dataset.filePath ?? null,
+        rows: n,
+        timeFormat: dataset.timeFormat,
+        seasonalPeriod: m,
+      },
       config,
       backend,
       kernel: getRecurrentKernel().name,
@@ -122,7 +153,12 @@ export async function runFit(
       stoppedReason: trained.stoppedReason,
       stopMessage: trained.message,
       bestEpoch: trained.bestEpoch,
-      split: { ...split, trainWindows: prepared.train.count, valWindows: prepared.val.count, testWindows: prepared.test.count },
+      split: {
+        ...split,
+        trainWindows: prepared.train.count,
+        valWindows: prepared.val.count,
+        testWindows: prepared.test.count,
+      },
       scaler: prepared.scaler,
       metrics: score(test.predicted),
       baselines: {
@@ -138,7 +174,10 @@ export async function runFit(
           mean: Array.from(baselinePredictions.mean),
         },
       },
-      validation: prepared.val.count > 0 ? windowPredictions(model, prepared.val, prepared, config, target, dataset.time) : null,
+      validation:
+        prepared.val.count > 0
+          ? windowPredictions(model, prepared.val, prepared, config, target, dataset.time)
+          : null,
       forecast,
       modelDir: options.saveDir ?? null,
     };

@@ -19,7 +19,13 @@ export interface WindowPredictions {
 export interface RunResult {
   id: string;
   createdAt: string;
-  dataset: { name: string; filePath: string | null; rows: number; timeFormat: string; seasonalPeriod: number };
+  dataset: {
+    name: string;
+    filePath: string | null;
+    rows: number;
+    timeFormat: string;
+    seasonalPeriod: number;
+  };
   config: FitConfig;
   backend: BackendInfo;
   /** Name of the RecurrentSequenceKernel used. */
@@ -35,7 +41,9 @@ export interface RunResult {
   metrics: ForecastMetrics;
   /** Same windows and horizons; naive is always present. */
   baselines: { naive: ForecastMetrics; seasonalNaive: ForecastMetrics; mean: ForecastMetrics };
-  test: WindowPredictions & { baselinePredictions: { naive: number[]; seasonalNaive: number[]; mean: number[] } };
+  test: WindowPredictions & {
+    baselinePredictions: { naive: number[]; seasonalNaive: number[]; mean: number[] };
+  };
   validation: WindowPredictions | null;
   forecast: { times: number[]; values: number[] };
   /** Where the model was saved, if it was. */

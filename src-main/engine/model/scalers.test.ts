@@ -6,7 +6,9 @@ const x = Float64Array.from([4, 1, 7, 10, 3]);
 describe('scalers (scikit-learn formulas by hand)', () => {
   it('minmax [0,1]: (x - 1) / 9', () => {
     const p = fitScaler('minmax', [x]);
-    expect(Array.from(scale(p, x))).toEqual([3 / 9, 0, 6 / 9, 1, 2 / 9].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(scale(p, x))).toEqual(
+      [3 / 9, 0, 6 / 9, 1, 2 / 9].map((v) => expect.closeTo(v, 12)),
+    );
   });
 
   it('minmax [-1,1]: 2 (x - 1) / 9 - 1', () => {

@@ -31,6 +31,7 @@ export function computeSplit(n: number, spec: SplitSpec, horizon: number): Split
   // A validation part smaller than one horizon could hold no window: treat it as absent.
   const effectiveVal = valSize >= horizon ? valSize : 0;
   const valStart = testStart - effectiveVal;
-  if (valStart <= 0) throw new Error(`no rows left for training (n=${n}, test=${testSize}, val=${effectiveVal})`);
+  if (valStart <= 0)
+    throw new Error(`no rows left for training (n=${n}, test=${testSize}, val=${effectiveVal})`);
   return { n, valStart, testStart };
 }

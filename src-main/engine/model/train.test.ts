@@ -21,7 +21,16 @@ const modelConfig: ModelConfig = {
   loss: 'mse',
   seed: 3,
 };
-const options: TrainOptions = { epochs: 3, batchSize: 8, patience: 0, seed: 3, optimizer: 'adam', learningRate: 0.01, momentum: 0, loss: 'mse' };
+const options: TrainOptions = {
+  epochs: 3,
+  batchSize: 8,
+  patience: 0,
+  seed: 3,
+  optimizer: 'adam',
+  learningRate: 0.01,
+  momentum: 0,
+  loss: 'mse',
+};
 
 function sine(n: number, phase = 0, sign = 1): WindowSet {
   const s = Float64Array.from({ length: n }, (_, t) => sign * Math.sin(0.4 * t + phase));
@@ -29,7 +38,8 @@ function sine(n: number, phase = 0, sign = 1): WindowSet {
   return buildWindows([s], s, windowStarts(spec, 0, 0, n), spec);
 }
 
-const weightsOf = (m: tf.LayersModel): number[][] => m.getWeights().map((w) => Array.from(w.dataSync()));
+const weightsOf = (m: tf.LayersModel): number[][] =>
+  m.getWeights().map((w) => Array.from(w.dataSync()));
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -52,13 +62,18 @@ describe('trainModel', () => {
     const m = buildModel(modelConfig);
     const batches: number[] = [];
     const epochs: number[] = [];
-    await trainModel(m, { train: sine(40), val: null }, { ...options, epochs: 2 }, {
-      onBatch: (p) => {
-        batches.push(p.batch);
-        expect(p.samplesPerSec).toBeGreaterThan(0);
+    await trainModel(
+      m,
+      { train: sine(40), val: null },
+      { ...options, epochs: 2 },
+      {
+        onBatch: (p) => {
+          batches.push(p.batch);
+          expect(p.samplesPerSec).toBeGreaterThan(0);
+        },
+        onEpoch: (p) => epochs.push(p.epoch),
       },
-      onEpoch: (p) => epochs.push(p.epoch),
-    });
+    );
     // 40 - 6 - 2 + 1 = 33 windows -> 5 batches of 8
     expect(batches).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
     expect(epochs).toEqual([0, 1]);
@@ -69,7 +84,11 @@ describe('trainModel', () => {
     const m = buildModel({ ...modelConfig, dropout: 0, recurrentDropout: 0 });
     // validation is the sign-flipped series: fitting the training data makes it worse
     const val = sine(30, 0, -1);
-    const r = await trainModel(m, { train: sine(60), val }, { ...options, epochs: 30, patience: 2, learningRate: 0.05 });
+    const r = await trainModel(
+      m,
+      { train: sine(60), val },
+      { ...options, epochs: 30, patience: 2, learningRate: 0.05 },
+    );
     expect(r.stoppedReason).toBe('early-stopping');
     const vals = r.epochs.map((e) => e.valLoss ?? NaN);
     const bestEpoch = vals.indexOf(Math.min(...vals));
@@ -85,7 +104,12 @@ describe('trainModel', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const t0 = performance.now();
-    const r = await trainModel(m, { train: sine(400), val: null }, { ...options, epochs: 1000 }, { signal: controller.signal });
+    const r = await trainModel(
+      m,
+      { train: sine(400), val: null },
+      { ...options, epochs: 1000 },
+      { signal: controller.signal },
+    );
     expect(performance.now() - t0).toBeLessThan(1500);
     expect(r.stoppedReason).toBe('cancelled');
     if (r.bestEpoch === null) expect(weightsOf(m)).toEqual(initial);
@@ -108,7 +132,9 @@ describe('trainModel', () => {
     const m = buildModel(modelConfig);
     const bad = sine(30);
     bad.x[3 * L] = NaN; // window 3, first input row = t0 - L = 3
-    await expect(trainModel(m, { train: bad, val: null }, options)).rejects.toThrow(/row 3 \(window 3\)/);
+    await expect(trainModel(m, { train: bad, val: null }, options)).rejects.toThrow(
+      /row 3 \(window 3\)/,
+    );
     m.dispose();
   });
 });

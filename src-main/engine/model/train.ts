@@ -7,7 +7,10 @@ import { mulberry32, shuffledIndices } from './seededRandom';
 import { WeightSnapshot } from './weightSnapshot';
 import { findNonFinite, type WindowSet } from './windows';
 
-export interface TrainOptions extends Pick<ModelConfig, 'optimizer' | 'learningRate' | 'momentum' | 'loss' | 'seed'> {
+export interface TrainOptions extends Pick<
+  ModelConfig,
+  'optimizer' | 'learningRate' | 'momentum' | 'loss' | 'seed'
+> {
   epochs: number;
   batchSize: number;
   /** Epochs without improvement of the monitored loss before stopping; 0 disables early stopping. */
@@ -65,7 +68,9 @@ function assertFinite(set: WindowSet, part: string): void {
   for (const which of ['x', 'y'] as const) {
     const bad = findNonFinite(set, which);
     if (bad) {
-      throw new Error(`${part} ${which === 'x' ? 'inputs' : 'targets'} contain NaN/Infinity at data row ${bad.row} (window ${bad.window})`);
+      throw new Error(
+        `${part} ${which === 'x' ? 'inputs' : 'targets'} contain NaN/Infinity at data row ${bad.row} (window ${bad.window})`,
+      );
     }
   }
 }
@@ -86,15 +91,21 @@ function batchTensors(set: WindowSet, idx: ArrayLike<number>): [tf.Tensor3D, tf.
 }
 
 /** Mean loss over a window set in inference mode. */
-export function evaluateLoss(model: tf.LayersModel, set: WindowSet, loss: ModelConfig['loss'], batchSize = 256): number {
+export function evaluateLoss(
+  model: tf.LayersModel,
+  set: WindowSet,
+  loss: ModelConfig['loss'],
+  batchSize = 256,
+): number {
   const fn = lossFunction(loss);
   let total = 0;
   for (let start = 0; start < set.count; start += batchSize) {
     const idx = Array.from({ length: Math.min(batchSize, set.count - start) }, (_, i) => start + i);
-    total += tf.tidy(() => {
-      const [x, y] = batchTensors(set, idx);
-      return fn(y, model.predict(x) as tf.Tensor).dataSync()[0] ?? Number.NaN;
-    }) * idx.length;
+    total +=
+      tf.tidy(() => {
+        const [x, y] = batchTensors(set, idx);
+        return fn(y, model.predict(x) as tf.Tensor).dataSync()[0] ?? Number.NaN;
+      }) * idx.length;
   }
   return total / set.count;
 }
@@ -138,7 +149,10 @@ export async function trainModel(
           message = `cancelled during epoch ${epoch + 1}`;
           break outer;
         }
-        const idx = order.subarray(b * options.batchSize, Math.min((b + 1) * options.batchSize, train.count));
+        const idx = order.subarray(
+          b * options.batchSize,
+          Math.min((b + 1) * options.batchSize, train.count),
+        );
         const [x, y] = batchTensors(train, idx);
         const cost = optimizer.minimize(
           () => lossFn(y, model.apply(x, { training: true }) as tf.Tensor),
@@ -167,7 +181,12 @@ export async function trainModel(
       const lossValue = lossSum / train.count;
       const valLoss = val ? evaluateLoss(model, val, options.loss) : null;
       const monitored = valLoss ?? lossValue;
-      const record: EpochRecord = { epoch, loss: lossValue, valLoss, seconds: (performance.now() - epochStart) / 1000 };
+      const record: EpochRecord = {
+        epoch,
+        loss: lossValue,
+        valLoss,
+        seconds: (performance.now() - epochStart) / 1000,
+      };
       epochs.push(record);
       if (monitored < bestLoss) {
         bestLoss = monitored;
@@ -179,7 +198,13 @@ export async function trainModel(
       }
       const elapsed = (performance.now() - started) / 1000;
       const rate = samplesDone / Math.max(elapsed, 1e-9);
-      hooks.onEpoch?.({ ...record, epochs: options.epochs, samplesPerSec: rate, etaSeconds: (options.epochs - epoch - 1) * (elapsed / (epoch + 1)), bestEpoch });
+      hooks.onEpoch?.({
+        ...record,
+        epochs: options.epochs,
+        samplesPerSec: rate,
+        etaSeconds: (options.epochs - epoch - 1) * (elapsed / (epoch + 1)),
+        bestEpoch,
+      });
       if (!Number.isFinite(monitored)) {
         stoppedReason = 'nan-loss';
         message = `${valLoss === null ? 'training' : 'validation'} loss became ${monitored} at epoch ${epoch + 1}`;
@@ -191,11 +216,18 @@ export async function trainModel(
         break;
       }
     }
-    if (stoppedReason === 'cancelled') (model as tf.LayersModel & { stopTraining: boolean }).stopTraining = true;
+    if (stoppedReason === 'cancelled')
+      (model as tf.LayersModel & { stopTraining: boolean }).stopTraining = true;
     best.restore(model);
   } finally {
     best.dispose();
     optimizer.dispose();
   }
-  return { epochs, stoppedReason, message, bestEpoch, trainingSeconds: (performance.now() - started) / 1000 };
+  return {
+    epochs,
+    stoppedReason,
+    message,
+    bestEpoch,
+    trainingSeconds: (performance.now() - started) / 1000,
+  };
 }

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   console.log(`backend: ${info.detail}`);
   const random = mulberry32(1);
   const n = WINDOWS + L + H - 1;
-  const series = Float64Array.from({ length: n }, (_, t) => Math.sin(0.1 * t) + 0.1 * gaussian(random));
+  const series = Float64Array.from(
+    { length: n },
+    (_, t) => Math.sin(0.1 * t) + 0.1 * gaussian(random),
+  );
   const scaler = fitScaler('minmax', [series]);
   const s = scale(scaler, series);
   const spec = { lookback: L, horizon: H, stride: 1 };
@@ -31,15 +34,40 @@ async function main(): Promise<void> {
   console.log(`windows: ${set.count}`);
 
   const model = buildModel({
-    cell: 'lstm', layers: 1, units: U, activation: 'tanh', dropout: 0, recurrentDropout: 0, horizon: H,
-    lookback: L, nFeatures: 1, optimizer: 'adam', learningRate: 1e-3, momentum: 0, loss: 'mse', seed: 1,
+    cell: 'lstm',
+    layers: 1,
+    units: U,
+    activation: 'tanh',
+    dropout: 0,
+    recurrentDropout: 0,
+    horizon: H,
+    lookback: L,
+    nFeatures: 1,
+    optimizer: 'adam',
+    learningRate: 1e-3,
+    momentum: 0,
+    loss: 'mse',
+    seed: 1,
   });
   const t0 = performance.now();
-  const r = await trainModel(model, { train: set, val: null }, {
-    epochs, batchSize: BATCH, patience: 0, seed: 1, optimizer: 'adam', learningRate: 1e-3, momentum: 0, loss: 'mse',
-  });
+  const r = await trainModel(
+    model,
+    { train: set, val: null },
+    {
+      epochs,
+      batchSize: BATCH,
+      patience: 0,
+      seed: 1,
+      optimizer: 'adam',
+      learningRate: 1e-3,
+      momentum: 0,
+      loss: 'mse',
+    },
+  );
   const seam = (epochs * set.count) / ((performance.now() - t0) / 1000);
-  console.log(`SeqRecurrent (op-by-op kernel): ${seam.toFixed(0)} samples/s, losses ${r.epochs.map((e) => e.loss.toExponential(3)).join(', ')}`);
+  console.log(
+    `SeqRecurrent (op-by-op kernel): ${seam.toFixed(0)} samples/s, losses ${r.epochs.map((e) => e.loss.toExponential(3)).join(', ')}`,
+  );
   model.dispose();
 
   const stock = tf.sequential();

@@ -26,7 +26,8 @@ export interface WindowSet {
  */
 export function windowStarts(spec: WindowSpec, firstRow: number, lo: number, hi: number): number[] {
   const { lookback, horizon, stride } = spec;
-  if (lookback < 1 || horizon < 1 || stride < 1) throw new Error('lookback, horizon, stride must be >= 1');
+  if (lookback < 1 || horizon < 1 || stride < 1)
+    throw new Error('lookback, horizon, stride must be >= 1');
   const out: number[] = [];
   for (let t0 = hi - horizon; t0 >= lo && t0 - lookback >= firstRow; t0 -= stride) out.push(t0);
   return out.reverse();
@@ -53,11 +54,22 @@ export function buildWindows(
       y[w * H + h] = row < target.length ? (target[row] ?? Number.NaN) : Number.NaN;
     }
   });
-  return { x, y, targetStarts: Int32Array.from(starts), count: starts.length, lookback: L, horizon: H, nFeatures: F };
+  return {
+    x,
+    y,
+    targetStarts: Int32Array.from(starts),
+    count: starts.length,
+    lookback: L,
+    horizon: H,
+    nFeatures: F,
+  };
 }
 
 /** First window index/row with a non-finite input, or null. */
-export function findNonFinite(set: WindowSet, part: 'x' | 'y'): { window: number; row: number } | null {
+export function findNonFinite(
+  set: WindowSet,
+  part: 'x' | 'y',
+): { window: number; row: number } | null {
   const arr = part === 'x' ? set.x : set.y;
   const per = part === 'x' ? set.lookback * set.nFeatures : set.horizon;
   for (let i = 0; i < arr.length; i++) {
@@ -65,7 +77,8 @@ export function findNonFinite(set: WindowSet, part: 'x' | 'y'): { window: number
       const window = Math.floor(i / per);
       const t0 = set.targetStarts[window] ?? 0;
       const within = i - window * per;
-      const row = part === 'x' ? t0 - set.lookback + Math.floor(within / set.nFeatures) : t0 + within;
+      const row =
+        part === 'x' ? t0 - set.lookback + Math.floor(within / set.nFeatures) : t0 + within;
       return { window, row };
     }
   }

@@ -43,7 +43,11 @@ describe('invertPredictions', () => {
   });
 
   it('never reads data at or after the start (future values changed -> same result)', () => {
-    const steps: TransformStep[] = [{ kind: 'log' }, { kind: 'diff' }, { kind: 'seasonalDiff', period: 4 }];
+    const steps: TransformStep[] = [
+      { kind: 'log' },
+      { kind: 'diff' },
+      { kind: 'seasonalDiff', period: 4 },
+    ];
     const altered = series.slice();
     for (let t = 15; t < altered.length; t++) altered[t] = 1000 + t;
     const pred = Float64Array.from([0.1, -0.2, 0.05]);

@@ -40,7 +40,8 @@ export function applyStep(values: Float64Array, step: TransformStep): Float64Arr
     const v = values[t] ?? Number.NaN;
     switch (step.kind) {
       case 'log':
-        if (!(v > 0)) throw new Error(`log transform needs positive values; value ${v} at row ${t}`);
+        if (!(v > 0))
+          throw new Error(`log transform needs positive values; value ${v} at row ${t}`);
         out[t] = Math.log(v);
         break;
       case 'boxcox':
@@ -67,7 +68,10 @@ export interface TransformResult {
   levels: Float64Array[];
 }
 
-export function applyTransforms(values: Float64Array, steps: readonly TransformStep[]): TransformResult {
+export function applyTransforms(
+  values: Float64Array,
+  steps: readonly TransformStep[],
+): TransformResult {
   const levels: Float64Array[] = [values];
   let current = values;
   let offset = 0;

@@ -7,6 +7,7 @@ interface Series {
   name: string;
   type: string;
   stack?: string;
+  stackStrategy?: string;
   data: unknown[];
 }
 const seriesOf = (option: Record<string, unknown>): Series[] => option.series as Series[];
@@ -38,6 +39,12 @@ describe('correlogramOption', () => {
     const upper = named(option, 'band upper').data as number[];
     expect(named(option, 'band lower').stack).toBe('band');
     expect(named(option, 'band').stack).toBe('band');
+    // ECharts stacks only same-sign values by default; the band needs a negative floor.
+    expect(
+      seriesOf(option)
+        .filter((x) => x.stackStrategy === 'all')
+        .map((x) => x.name),
+    ).toEqual(['band lower', 'band']);
     lower.forEach((lo, i) => {
       expect(lo).toBeCloseTo(-(band[i + 1] as number), 12);
       expect(lo + (width[i] as number)).toBeCloseTo(band[i + 1] as number, 12);
@@ -48,7 +55,9 @@ describe('correlogramOption', () => {
   it('highlights only the lags outside the band', () => {
     // 0.5 > 0.196 is outside; 0.2 < 0.240 and |−0.25| > 0.246 (just) is outside.
     const option = correlogramOption({ values, band, theme: darkTheme });
-    const colours = named(option, 'correlation').data.map((d) => (d as { itemStyle: { color: string } }).itemStyle.color);
+    const colours = named(option, 'correlation').data.map(
+      (d) => (d as { itemStyle: { color: string } }).itemStyle.color,
+    );
     expect(colours).toEqual([palette[0], darkTheme.muted, palette[0]]);
   });
 
@@ -61,7 +70,11 @@ describe('correlogramOption', () => {
 });
 
 describe('acfChartOption and pacfChartOption', () => {
-  const acf: AnalysisResult['acf'] = { values: [1, 0.6, 0.3], band: [0, 0.2, 0.25], method: 'ACF, 95% Bartlett band' };
+  const acf: AnalysisResult['acf'] = {
+    values: [1, 0.6, 0.3],
+    band: [0, 0.2, 0.25],
+    method: 'ACF, 95% Bartlett band',
+  };
   const pacf: AnalysisResult['pacf'] = {
     method: 'ols',
     values: [1, 0.6, -0.05],
@@ -80,7 +93,9 @@ describe('acfChartOption and pacfChartOption', () => {
   it('plots the PACF values of the chosen method with its scalar band', () => {
     const option = pacfChartOption(pacf);
     expect((option.title as { subtext: string }).subtext).toBe(pacf.label);
-    expect(named(option, 'correlation').data.map((d) => (d as { value: number }).value)).toEqual([0.6, -0.05]);
+    expect(named(option, 'correlation').data.map((d) => (d as { value: number }).value)).toEqual([
+      0.6, -0.05,
+    ]);
     expect(named(option, 'band upper').data).toEqual([0.2, 0.2]);
   });
 

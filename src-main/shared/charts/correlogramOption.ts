@@ -81,6 +81,8 @@ export function correlogramOption(input: CorrelogramInput): Record<string, unkno
         name: 'band lower',
         type: 'line',
         stack: 'band',
+        // Stack across signs: the floor is negative and the layer positive.
+        stackStrategy: 'all',
         data: lower,
         symbol: 'none',
         lineStyle: bandLine,
@@ -92,6 +94,7 @@ export function correlogramOption(input: CorrelogramInput): Record<string, unkno
         name: 'band',
         type: 'line',
         stack: 'band',
+        stackStrategy: 'all',
         data: width,
         symbol: 'none',
         lineStyle: { opacity: 0 },
@@ -115,7 +118,10 @@ export function correlogramOption(input: CorrelogramInput): Record<string, unkno
   };
 }
 
-export function acfChartOption(acf: AnalysisResult['acf'], style: CorrelogramStyle = {}): Record<string, unknown> {
+export function acfChartOption(
+  acf: AnalysisResult['acf'],
+  style: CorrelogramStyle = {},
+): Record<string, unknown> {
   const captions = style.captions ?? true;
   return correlogramOption({
     values: acf.values,
@@ -126,7 +132,10 @@ export function acfChartOption(acf: AnalysisResult['acf'], style: CorrelogramSty
   });
 }
 
-export function pacfChartOption(pacf: AnalysisResult['pacf'], style: CorrelogramStyle = {}): Record<string, unknown> {
+export function pacfChartOption(
+  pacf: AnalysisResult['pacf'],
+  style: CorrelogramStyle = {},
+): Record<string, unknown> {
   const captions = style.captions ?? true;
   return correlogramOption({
     values: pacf.values,

@@ -29,7 +29,12 @@ export function baseOption(style: RunChartStyle, legend: boolean): ChartOption {
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
     title: hasTitle
-      ? { text: style.title, left: 'center', textStyle: { color: theme.text, fontSize: 13 } }
+      ? {
+          text: style.title,
+          left: 'center',
+          top: 4,
+          textStyle: { color: theme.text, fontSize: 13 },
+        }
       : undefined,
     tooltip: { trigger: 'axis' },
     legend: legend ? { top: hasTitle ? 24 : 0, textStyle: { color: theme.text } } : undefined,

@@ -91,7 +91,13 @@ export function sensitivityHeatmapOption(input: SensitivityHeatmapInput): ChartO
       nameGap: 24,
       axisLine: { lineStyle: { color: theme.axis } },
     },
-    yAxis: { type: 'category', data: yLabels, axisLine: { lineStyle: { color: theme.axis } } },
+    yAxis: {
+      type: 'category',
+      data: yLabels,
+      // Windows read top to bottom in time order, like a table.
+      inverse: input.view === 'windows-lags',
+      axisLine: { lineStyle: { color: theme.axis } },
+    },
     visualMap: {
       type: 'continuous',
       min: -bound,

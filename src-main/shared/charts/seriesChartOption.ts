@@ -22,7 +22,9 @@ export function seriesChartOption(input: SeriesChartInput): Record<string, unkno
     color: palette,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
-    title: input.title ? { text: input.title, left: 'center', textStyle: { color: theme.text, fontSize: 14 } } : undefined,
+    title: input.title
+      ? { text: input.title, left: 'center', textStyle: { color: theme.text, fontSize: 14 } }
+      : undefined,
     tooltip: { trigger: 'axis' },
     legend: { top: input.title ? 24 : 0, textStyle: { color: theme.text } },
     grid: { left: 64, right: 24, top: input.title ? 56 : 32, bottom: zoom ? 72 : 36 },

@@ -48,6 +48,8 @@ describe('stlChartOption', () => {
     const axes = option.xAxis as { type: string; axisLabel: { show: boolean } }[];
     expect(axes.map((a) => a.type)).toEqual(['time', 'time', 'time', 'time']);
     expect(axes.map((a) => a.axisLabel.show)).toEqual([false, false, false, true]);
-    expect((stlChartOption({ stl, timeFormat: 'index' }).xAxis as { type: string }[])[0]?.type).toBe('value');
+    expect(
+      (stlChartOption({ stl, timeFormat: 'index' }).xAxis as { type: string }[])[0]?.type,
+    ).toBe('value');
   });
 });

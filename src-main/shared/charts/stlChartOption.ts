@@ -41,7 +41,12 @@ export function stlChartOption(input: StlChartInput): Record<string, unknown> {
       top: `${TOP + i * BAND - 3.5}%`,
       textStyle: { color: theme.axis, fontSize: 11, fontWeight: 'normal' },
     })),
-    grid: indices.map((i) => ({ left: 64, right: 16, top: `${TOP + i * BAND}%`, height: `${HEIGHT}%` })),
+    grid: indices.map((i) => ({
+      left: 64,
+      right: 16,
+      top: `${TOP + i * BAND}%`,
+      height: `${HEIGHT}%`,
+    })),
     xAxis: indices.map((i) => ({
       gridIndex: i,
       type: calendar ? 'time' : 'value',

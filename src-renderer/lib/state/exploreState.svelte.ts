@@ -37,15 +37,17 @@ export class ExploreState {
   stlPeriod = $state<number | null>(null);
   stlRobust = $state(false);
 
-  private key = $derived(
-    this.studio.currentId && this.column ? keyOf(this.studio.currentId, this.column) : null,
-  );
   /** Steps applied to the column under analysis. */
   transforms = $derived<TransformStep[]>(this.key ? (this.transformsByKey[this.key] ?? []) : []);
   canUndo = $derived(this.key !== null && (this.history[this.key]?.length ?? 0) > 0);
   private seq = { diagnostics: 0, preview: 0, stl: 0 };
 
   constructor(private readonly studio: StudioState) {}
+
+  private get key(): string | null {
+    const datasetId = this.studio.currentId;
+    return datasetId && this.column ? keyOf(datasetId, this.column) : null;
+  }
 
   /** The transforms chosen for a column: what a model trained on it should apply too. */
   transformsFor(datasetId: string, column: string): TransformStep[] {

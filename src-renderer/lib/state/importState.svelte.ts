@@ -73,12 +73,18 @@ export class ImportState {
     if (!source || !options) return false;
     const current = this.studio.current;
     const alreadyOpen =
-      current !== null && sourceKey(current.source) === sourceKey(source) && sameOptions(current.options, options);
+      current !== null &&
+      sourceKey(current.source) === sourceKey(source) &&
+      sameOptions(current.options, options);
     if (alreadyOpen && !this.studio.job) {
       this.close();
       return true;
     }
-    const dataset = await this.studio.open(source, options, alreadyOpen ? current.choices : undefined);
+    const dataset = await this.studio.open(
+      source,
+      options,
+      alreadyOpen ? current.choices : undefined,
+    );
     if (dataset) this.close();
     return dataset !== null;
   }

@@ -17,14 +17,27 @@ describe('withProblemChoice', () => {
     const unsorted = problem('unsorted-time', ['sort', 'keep-file-order']);
     expect(withProblemChoice({}, unsorted, 'sort')).toEqual({ order: 'sort' });
     const dup = problem('duplicate-time', ['keep-first', 'mean', 'keep-all']);
-    expect(withProblemChoice({ order: 'sort' }, dup, 'mean')).toEqual({ order: 'sort', duplicates: 'mean' });
+    expect(withProblemChoice({ order: 'sort' }, dup, 'mean')).toEqual({
+      order: 'sort',
+      duplicates: 'mean',
+    });
     const gaps = problem('gaps', ['leave', 'insert-missing-rows']);
-    expect(withProblemChoice({}, gaps, 'insert-missing-rows')).toEqual({ gaps: 'insert-missing-rows' });
+    expect(withProblemChoice({}, gaps, 'insert-missing-rows')).toEqual({
+      gaps: 'insert-missing-rows',
+    });
   });
 
   it('records missing-value handling per column without touching other columns', () => {
-    const missing = problem('missing-values', ['drop-rows', 'forward-fill', 'linear-interpolation', 'leave'], 'Umsatz');
-    const next = withProblemChoice({ missing: { Temp: 'forward-fill' } }, missing, 'linear-interpolation');
+    const missing = problem(
+      'missing-values',
+      ['drop-rows', 'forward-fill', 'linear-interpolation', 'leave'],
+      'Umsatz',
+    );
+    const next = withProblemChoice(
+      { missing: { Temp: 'forward-fill' } },
+      missing,
+      'linear-interpolation',
+    );
     expect(next.missing).toEqual({ Temp: 'forward-fill', Umsatz: 'linear-interpolation' });
   });
 
@@ -43,9 +56,17 @@ describe('withProblemChoice', () => {
 
 describe('currentChoice', () => {
   it('reads back what withProblemChoice recorded', () => {
-    const missing = problem('missing-values', ['drop-rows', 'forward-fill', 'linear-interpolation', 'leave'], 'Umsatz');
+    const missing = problem(
+      'missing-values',
+      ['drop-rows', 'forward-fill', 'linear-interpolation', 'leave'],
+      'Umsatz',
+    );
     const unsorted = problem('unsorted-time', ['sort', 'keep-file-order']);
-    const choices = withProblemChoice(withProblemChoice({}, missing, 'forward-fill'), unsorted, 'sort');
+    const choices = withProblemChoice(
+      withProblemChoice({}, missing, 'forward-fill'),
+      unsorted,
+      'sort',
+    );
     expect(currentChoice(missing, choices)).toBe('forward-fill');
     expect(currentChoice(unsorted, choices)).toBe('sort');
     expect(currentChoice(problem('gaps', ['leave', 'insert-missing-rows']), choices)).toBeNull();

@@ -36,16 +36,24 @@ export function currentChoice(problem: Problem, choices: ImportChoices): string 
     case 'constant-column': {
       if (problem.column === undefined) return null;
       if (choices.dropColumns?.includes(problem.column)) return 'drop-column';
-      return problem.kind === 'constant-column' && choices.dropColumns !== undefined ? 'keep' : null;
+      return problem.kind === 'constant-column' && choices.dropColumns !== undefined
+        ? 'keep'
+        : null;
     }
   }
 }
 
-const isMissingChoice = (c: string): c is 'leave' | 'drop-rows' | 'forward-fill' | 'linear-interpolation' =>
+const isMissingChoice = (
+  c: string,
+): c is 'leave' | 'drop-rows' | 'forward-fill' | 'linear-interpolation' =>
   c === 'leave' || c === 'drop-rows' || c === 'forward-fill' || c === 'linear-interpolation';
 
 /** Returns new choices with `choice` recorded for `problem`; other decisions are kept. */
-export function withProblemChoice(choices: ImportChoices, problem: Problem, choice: string): ImportChoices {
+export function withProblemChoice(
+  choices: ImportChoices,
+  problem: Problem,
+  choice: string,
+): ImportChoices {
   if (!problem.choices.includes(choice)) return choices;
   const next: ImportChoices = { ...choices };
   switch (problem.kind) {
@@ -53,7 +61,8 @@ export function withProblemChoice(choices: ImportChoices, problem: Problem, choi
       if (choice === 'sort' || choice === 'keep-file-order') next.order = choice;
       break;
     case 'duplicate-time':
-      if (choice === 'keep-first' || choice === 'mean' || choice === 'keep-all') next.duplicates = choice;
+      if (choice === 'keep-first' || choice === 'mean' || choice === 'keep-all')
+        next.duplicates = choice;
       break;
     case 'gaps':
       if (choice === 'leave' || choice === 'insert-missing-rows') next.gaps = choice;

@@ -75,7 +75,8 @@ export class StudioState {
     const seq = ++this.openSeq;
     // A newer import supersedes a running one, so a slow first attempt cannot win the race.
     if (this.job) await this.job.cancel();
-    const label = source.kind === 'sample' ? source.name : source.kind === 'path' ? source.path : 'upload';
+    const label =
+      source.kind === 'sample' ? source.name : source.kind === 'path' ? source.path : 'upload';
     const job = this.client.job(
       'datasets:open',
       { source, ...(options ? { options } : {}), ...(choices ? { choices } : {}) },
@@ -96,11 +97,15 @@ export class StudioState {
     const key = sourceKey(dataset.source);
     const replaced = this.datasets.find((d) => sourceKey(d.source) === key) ?? null;
     this.datasets = [
-      ...this.datasets.filter((d) => sourceKey(d.source) !== key && d.datasetId !== dataset.datasetId),
+      ...this.datasets.filter(
+        (d) => sourceKey(d.source) !== key && d.datasetId !== dataset.datasetId,
+      ),
       dataset,
     ];
     if (replaced) this.explore.carryOver(replaced.datasetId, dataset.datasetId);
-    const kept = replaced ? this.selectedColumns.filter((c) => dataset.columns.some((d) => d.name === c)) : [];
+    const kept = replaced
+      ? this.selectedColumns.filter((c) => dataset.columns.some((d) => d.name === c))
+      : [];
     this.currentId = dataset.datasetId;
     this.selectedColumns = kept.length > 0 ? kept : dataset.columns.slice(0, 1).map((c) => c.name);
     this.status = `Opened ${dataset.name}: ${dataset.rows.toLocaleString('en')} rows, ${dataset.columns.length} numeric column(s).`;

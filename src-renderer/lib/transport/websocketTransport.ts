@@ -27,7 +27,10 @@ export function websocketTransport(url: string): StudioTransport {
         opened = null;
         for (const [id, settle] of pending) {
           pending.delete(id);
-          settle({ ok: false, error: { code: 'unavailable', message: 'Connection to the server was lost.' } });
+          settle({
+            ok: false,
+            error: { code: 'unavailable', message: 'Connection to the server was lost.' },
+          });
         }
       };
       ws.onmessage = (event: MessageEvent<string>) => onFrame(event.data);

@@ -1,8 +1,34 @@
 // @ts-nocheck -- AssemblyScript source (compiled by asc, not tsc): f32/v128 builtins are asc-only.
-import { gemm, gemmNT, colSums, transpose } from './gemm';
+import { gemm } from './gemm';
+import { colSums, transpose } from './matrixOps';
 import {
-  P_B, P_D, P_DB, P_DH, P_DHM, P_DOUT, P_DU, P_DW, P_DXM, P_DZ, P_GATES, P_HM, P_HP, P_RECMASK,
-  P_RETSEQ, P_RMASK, P_T, P_U, P_UT, P_W, P_BIAS, P_XM, P_HS, field, off, ptr,
+  P_B,
+  P_D,
+  P_DB,
+  P_DH,
+  P_DHM,
+  P_DOUT,
+  P_DU,
+  P_DW,
+  P_DXM,
+  P_DZ,
+  P_GATES,
+  P_HM,
+  P_HP,
+  P_RECMASK,
+  P_RETSEQ,
+  P_RMASK,
+  P_T,
+  P_U,
+  P_UT,
+  P_W,
+  P_WT,
+  P_BIAS,
+  P_XM,
+  P_HS,
+  field,
+  off,
+  ptr,
 } from './plan';
 
 // Buffers are time-major ([steps, batch, ·]) so each step's rows are one contiguous block and
@@ -64,7 +90,7 @@ export function carryStateGrad(plan: usize): void {
   const dh = ptr(plan, P_DH);
   const dhm = ptr(plan, P_DHM);
   if (field(plan, P_RECMASK) == 0) {
-    memory.copy(dh, dhm, <usize>BH << 2);
+    memory.copy(dh, dhm, (<usize>BH) << 2);
     return;
   }
   const mask = ptr(plan, P_RMASK);
@@ -83,6 +109,8 @@ export function backwardEpilogue(plan: usize, G: i32, uCols: i32): void {
   const dZ = ptr(plan, P_DZ);
   colSums(R, N, dZ, ptr(plan, P_DB));
   gemm(D, N, R, ptr(plan, P_XM), 1, D, dZ, N, ptr(plan, P_DW), N, false);
-  gemmNT(R, D, N, dZ, N, ptr(plan, P_W), N, ptr(plan, P_DXM), D);
+  const WT = ptr(plan, P_WT);
+  transpose(D, N, ptr(plan, P_W), WT);
+  gemm(R, D, N, dZ, N, 1, WT, D, ptr(plan, P_DXM), D, false);
   gemm(Hp, uCols, R, ptr(plan, P_HM), 1, Hp, dZ, N, ptr(plan, P_DU), N, false);
 }

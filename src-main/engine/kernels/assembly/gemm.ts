@@ -4,6 +4,13 @@
 // serves both A·B (aRow = K, aK = 1) and Aᵀ·B (aRow = 1, aK = rows of the stored matrix):
 // A(i, k) lives at a + 4·(i·aRow + k·aK). N must be a multiple of 4 (callers pad units to 4).
 
+// acc + a·b. With the relaxed-simd feature (rnn-relaxed.wasm) this is one fused multiply-add
+// instruction, which halves the arithmetic of every micro-kernel; the plain build keeps mul+add.
+export function madd(a: v128, b: v128, acc: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, acc);
+  return f32x4.add(acc, f32x4.mul(a, b));
+}
+
 // Depth of one K panel: a KC×N panel of B stays in L2 while every row block of A sweeps it
 // (matters for the all-steps weight-gradient products, where K = steps·batch).
 const KC = 256;
@@ -24,8 +31,8 @@ export function gemm(
 ): void {
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = min(KC, K - k0);
-    const ak = a + (<usize>k0 * <usize>aK << 2);
-    const bk = b + (<usize>k0 * <usize>ldb << 2);
+    const ak = a + ((<usize>k0 * <usize>aK) << 2);
+    const bk = b + ((<usize>k0 * <usize>ldb) << 2);
     gemmPanel(M, N, kc, ak, aRow, aK, bk, ldb, c, ldc, accumulate || k0 > 0);
   }
 }
@@ -44,30 +51,50 @@ function gemmPanel(
   ldc: i32,
   accumulate: bool,
 ): void {
-  const aRowB = <usize>aRow << 2;
-  const aKB = <usize>aK << 2;
-  const ldbB = <usize>ldb << 2;
-  const ldcB = <usize>ldc << 2;
+  const aRowB = (<usize>aRow) << 2;
+  const aKB = (<usize>aK) << 2;
+  const ldbB = (<usize>ldb) << 2;
+  const ldcB = (<usize>ldc) << 2;
   let i = 0;
   for (; i + 4 <= M; i += 4) {
     const ai = a + <usize>i * aRowB;
     const ci = c + <usize>i * ldcB;
     let j = 0;
     for (; j + 8 <= N; j += 8) {
-      block4x8(K, ai, aRowB, aKB, b + (<usize>j << 2), ldbB, ci + (<usize>j << 2), ldcB, accumulate);
+      block4x8(
+        K,
+        ai,
+        aRowB,
+        aKB,
+        b + ((<usize>j) << 2),
+        ldbB,
+        ci + ((<usize>j) << 2),
+        ldcB,
+        accumulate,
+      );
     }
-    if (j < N) block4x4(K, ai, aRowB, aKB, b + (<usize>j << 2), ldbB, ci + (<usize>j << 2), ldcB, accumulate);
+    if (j < N)
+      block4x4(
+        K,
+        ai,
+        aRowB,
+        aKB,
+        b + ((<usize>j) << 2),
+        ldbB,
+        ci + ((<usize>j) << 2),
+        ldcB,
+        accumulate,
+      );
   }
   for (; i < M; i++) {
     const ai = a + <usize>i * aRowB;
     const ci = c + <usize>i * ldcB;
     for (let j = 0; j < N; j += 4) {
-      block1x4(K, ai, aKB, b + (<usize>j << 2), ldbB, ci + (<usize>j << 2), accumulate);
+      block1x4(K, ai, aKB, b + ((<usize>j) << 2), ldbB, ci + ((<usize>j) << 2), accumulate);
     }
   }
 }
 
-@inline
 function block4x8(
   K: i32,
   a: usize,
@@ -82,15 +109,23 @@ function block4x8(
   const c1 = c + ldcB;
   const c2 = c1 + ldcB;
   const c3 = c2 + ldcB;
-  let s00 = f32x4.splat(0), s01 = f32x4.splat(0);
-  let s10 = f32x4.splat(0), s11 = f32x4.splat(0);
-  let s20 = f32x4.splat(0), s21 = f32x4.splat(0);
-  let s30 = f32x4.splat(0), s31 = f32x4.splat(0);
+  let s00 = f32x4.splat(0);
+  let s01 = f32x4.splat(0);
+  let s10 = f32x4.splat(0);
+  let s11 = f32x4.splat(0);
+  let s20 = f32x4.splat(0);
+  let s21 = f32x4.splat(0);
+  let s30 = f32x4.splat(0);
+  let s31 = f32x4.splat(0);
   if (accumulate) {
-    s00 = v128.load(c); s01 = v128.load(c, 16);
-    s10 = v128.load(c1); s11 = v128.load(c1, 16);
-    s20 = v128.load(c2); s21 = v128.load(c2, 16);
-    s30 = v128.load(c3); s31 = v128.load(c3, 16);
+    s00 = v128.load(c);
+    s01 = v128.load(c, 16);
+    s10 = v128.load(c1);
+    s11 = v128.load(c1, 16);
+    s20 = v128.load(c2);
+    s21 = v128.load(c2, 16);
+    s30 = v128.load(c3);
+    s31 = v128.load(c3, 16);
   }
   let ap = a;
   let bp = b;
@@ -98,27 +133,30 @@ function block4x8(
     const b0 = v128.load(bp);
     const b1 = v128.load(bp, 16);
     let av = v128.load32_splat(ap);
-    s00 = f32x4.add(s00, f32x4.mul(av, b0));
-    s01 = f32x4.add(s01, f32x4.mul(av, b1));
+    s00 = madd(av, b0, s00);
+    s01 = madd(av, b1, s01);
     av = v128.load32_splat(ap + aRowB);
-    s10 = f32x4.add(s10, f32x4.mul(av, b0));
-    s11 = f32x4.add(s11, f32x4.mul(av, b1));
+    s10 = madd(av, b0, s10);
+    s11 = madd(av, b1, s11);
     av = v128.load32_splat(ap + 2 * aRowB);
-    s20 = f32x4.add(s20, f32x4.mul(av, b0));
-    s21 = f32x4.add(s21, f32x4.mul(av, b1));
+    s20 = madd(av, b0, s20);
+    s21 = madd(av, b1, s21);
     av = v128.load32_splat(ap + 3 * aRowB);
-    s30 = f32x4.add(s30, f32x4.mul(av, b0));
-    s31 = f32x4.add(s31, f32x4.mul(av, b1));
+    s30 = madd(av, b0, s30);
+    s31 = madd(av, b1, s31);
     ap += aKB;
     bp += ldbB;
   }
-  v128.store(c, s00); v128.store(c, s01, 16);
-  v128.store(c1, s10); v128.store(c1, s11, 16);
-  v128.store(c2, s20); v128.store(c2, s21, 16);
-  v128.store(c3, s30); v128.store(c3, s31, 16);
+  v128.store(c, s00);
+  v128.store(c, s01, 16);
+  v128.store(c1, s10);
+  v128.store(c1, s11, 16);
+  v128.store(c2, s20);
+  v128.store(c2, s21, 16);
+  v128.store(c3, s30);
+  v128.store(c3, s31, 16);
 }
 
-@inline
 function block4x4(
   K: i32,
   a: usize,
@@ -133,73 +171,49 @@ function block4x4(
   const c1 = c + ldcB;
   const c2 = c1 + ldcB;
   const c3 = c2 + ldcB;
-  let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+  let s0 = f32x4.splat(0);
+  let s1 = f32x4.splat(0);
+  let s2 = f32x4.splat(0);
+  let s3 = f32x4.splat(0);
   if (accumulate) {
-    s0 = v128.load(c); s1 = v128.load(c1); s2 = v128.load(c2); s3 = v128.load(c3);
+    s0 = v128.load(c);
+    s1 = v128.load(c1);
+    s2 = v128.load(c2);
+    s3 = v128.load(c3);
   }
   let ap = a;
   let bp = b;
   for (let k = 0; k < K; k++) {
     const b0 = v128.load(bp);
-    s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(ap), b0));
-    s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(ap + aRowB), b0));
-    s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(ap + 2 * aRowB), b0));
-    s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(ap + 3 * aRowB), b0));
+    s0 = madd(v128.load32_splat(ap), b0, s0);
+    s1 = madd(v128.load32_splat(ap + aRowB), b0, s1);
+    s2 = madd(v128.load32_splat(ap + 2 * aRowB), b0, s2);
+    s3 = madd(v128.load32_splat(ap + 3 * aRowB), b0, s3);
     ap += aKB;
     bp += ldbB;
   }
-  v128.store(c, s0); v128.store(c1, s1); v128.store(c2, s2); v128.store(c3, s3);
+  v128.store(c, s0);
+  v128.store(c1, s1);
+  v128.store(c2, s2);
+  v128.store(c3, s3);
 }
 
-@inline
-function block1x4(K: i32, a: usize, aKB: usize, b: usize, ldbB: usize, c: usize, accumulate: bool): void {
+function block1x4(
+  K: i32,
+  a: usize,
+  aKB: usize,
+  b: usize,
+  ldbB: usize,
+  c: usize,
+  accumulate: bool,
+): void {
   let s = accumulate ? v128.load(c) : f32x4.splat(0);
   let ap = a;
   let bp = b;
   for (let k = 0; k < K; k++) {
-    s = f32x4.add(s, f32x4.mul(v128.load32_splat(ap), v128.load(bp)));
+    s = madd(v128.load32_splat(ap), v128.load(bp), s);
     ap += aKB;
     bp += ldbB;
   }
   v128.store(c, s);
-}
-
-// C[M, N] = A[M, K]·B[N, K]ᵀ for small N (the input-gradient dX = dZ·Wᵀ, N = inputDim).
-// Rows of A and B are contiguous, K % 4 == 0, so each entry is one SIMD dot product.
-export function gemmNT(M: i32, N: i32, K: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32): void {
-  for (let i = 0; i < M; i++) {
-    const ai = a + (<usize>(i * lda) << 2);
-    for (let j = 0; j < N; j++) {
-      const bj = b + (<usize>(j * ldb) << 2);
-      let s = f32x4.splat(0);
-      for (let k = 0; k < K; k += 4) {
-        const off = <usize>k << 2;
-        s = f32x4.add(s, f32x4.mul(v128.load(ai + off), v128.load(bj + off)));
-      }
-      const sum =
-        f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3);
-      store<f32>(c + (<usize>(i * ldc + j) << 2), sum);
-    }
-  }
-}
-
-// dst[cols, rows] = src[rows, cols]ᵀ
-export function transpose(rows: i32, cols: i32, src: usize, dst: usize): void {
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      store<f32>(dst + (<usize>(c * rows + r) << 2), load<f32>(src + (<usize>(r * cols + c) << 2)));
-    }
-  }
-}
-
-// Column sums of a [rows, cols] matrix (bias gradient); cols % 4 == 0.
-export function colSums(rows: i32, cols: i32, src: usize, dst: usize): void {
-  for (let c = 0; c < cols; c += 4) v128.store(dst + (<usize>c << 2), f32x4.splat(0));
-  for (let r = 0; r < rows; r++) {
-    const row = src + (<usize>(r * cols) << 2);
-    for (let c = 0; c < cols; c += 4) {
-      const off = <usize>c << 2;
-      v128.store(dst + off, f32x4.add(v128.load(dst + off), v128.load(row + off)));
-    }
-  }
 }

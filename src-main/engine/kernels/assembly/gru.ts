@@ -1,13 +1,33 @@
 // @ts-nocheck -- AssemblyScript source (compiled by asc, not tsc): f32/v128 builtins are asc-only.
 import { gemm } from './gemm';
-import { vsigmoid, vact, vactGrad, vsigGrad } from './vecmath';
+import { vactGrad, vrelu, vsigGrad, vsigmoid, vtanh } from './vecmath';
 import {
-  addOutputGrad, backwardEpilogue, backwardPrologue, carryStateGrad, inputProjection,
+  addOutputGrad,
+  backwardEpilogue,
+  backwardPrologue,
+  carryStateGrad,
+  inputProjection,
   maskedPrevState,
 } from './common';
 import {
-  P_ACT, P_B, P_DC, P_DH, P_DHM, P_DU, P_HM, P_DZ, P_GATES, P_HP, P_HS, P_RHM, P_T, P_U, P_UT, field,
-  off, ptr,
+  P_ACT,
+  P_B,
+  P_DC,
+  P_DH,
+  P_DHM,
+  P_DU,
+  P_HM,
+  P_DZ,
+  P_GATES,
+  P_HP,
+  P_HS,
+  P_RHM,
+  P_T,
+  P_U,
+  P_UT,
+  field,
+  off,
+  ptr,
 } from './plan';
 
 // tfjs-layers GRUCell (the "reset before" / reset_after = false variant, one bias vector):
@@ -45,7 +65,8 @@ export function gruForward(plan: usize): void {
     for (let b = 0; b < B; b++) {
       const zr = off(z, b * N);
       for (let j = 0; j < Hp; j += 4) {
-        const hh = vact(v128.load(off(zr, 2 * Hp + j)), act);
+        const zh = v128.load(off(zr, 2 * Hp + j));
+        const hh = act == 0 ? vtanh(zh) : vrelu(zh);
         v128.store(off(zr, 2 * Hp + j), hh);
         const gz = v128.load(off(zr, j));
         const s = b * Hp + j;
@@ -107,11 +128,22 @@ export function gruBackward(plan: usize): void {
   }
   backwardEpilogue(plan, 3, 2 * Hp);
   const R = T * B;
-  gemm(Hp, Hp, R, ptr(plan, P_RHM), 1, Hp, off(ptr(plan, P_DZ), 2 * Hp), N, off(ptr(plan, P_DU), 2 * Hp), N, false);
+  gemm(
+    Hp,
+    Hp,
+    R,
+    ptr(plan, P_RHM),
+    1,
+    Hp,
+    off(ptr(plan, P_DZ), 2 * Hp),
+    N,
+    off(ptr(plan, P_DU), 2 * Hp),
+    N,
+    false,
+  );
 }
 
 // The forward pass already stored hm_t (or aliased it to hs); backward only needs its address.
-@inline
 function maskedPrevStatePtr(plan: usize, t: i32): usize {
   return off(ptr(plan, P_HM), t * field(plan, P_B) * field(plan, P_HP));
 }

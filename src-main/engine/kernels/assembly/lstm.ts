@@ -1,13 +1,32 @@
 // @ts-nocheck -- AssemblyScript source (compiled by asc, not tsc): f32/v128 builtins are asc-only.
 import { gemm } from './gemm';
-import { vsigmoid, vact, vactGrad, vsigGrad } from './vecmath';
+import { vactGrad, vrelu, vsigGrad, vsigmoid, vtanh } from './vecmath';
 import {
-  addOutputGrad, backwardEpilogue, backwardPrologue, carryStateGrad, inputProjection,
+  addOutputGrad,
+  backwardEpilogue,
+  backwardPrologue,
+  carryStateGrad,
+  inputProjection,
   maskedPrevState,
 } from './common';
 import {
-  P_ACT, P_AC, P_B, P_CS, P_DC, P_DH, P_DHM, P_DZ, P_GATES, P_HP, P_HS, P_T, P_U, P_UT, field,
-  off, ptr,
+  P_ACT,
+  P_AC,
+  P_B,
+  P_CS,
+  P_DC,
+  P_DH,
+  P_DHM,
+  P_DZ,
+  P_GATES,
+  P_HP,
+  P_HS,
+  P_T,
+  P_U,
+  P_UT,
+  field,
+  off,
+  ptr,
 } from './plan';
 
 // tfjs-layers LSTMCell: z = x·W + hm·U + b split into blocks [i | f | c̃ | o];
@@ -35,7 +54,8 @@ export function lstmForward(plan: usize): void {
       for (let j = 0; j < Hp; j += 4) {
         const gi = vsigmoid(v128.load(off(zr, j)));
         const gf = vsigmoid(v128.load(off(zr, Hp + j)));
-        const gc = vact(v128.load(off(zr, 2 * Hp + j)), act);
+        const zc = v128.load(off(zr, 2 * Hp + j));
+        const gc = act == 0 ? vtanh(zc) : vrelu(zc);
         const go = vsigmoid(v128.load(off(zr, 3 * Hp + j)));
         v128.store(off(zr, j), gi);
         v128.store(off(zr, Hp + j), gf);
@@ -43,7 +63,7 @@ export function lstmForward(plan: usize): void {
         v128.store(off(zr, 3 * Hp + j), go);
         const s = b * Hp + j;
         const c = f32x4.add(f32x4.mul(gf, v128.load(off(cPrev, s))), f32x4.mul(gi, gc));
-        const a = vact(c, act);
+        const a = act == 0 ? vtanh(c) : vrelu(c);
         v128.store(off(cNext, s), c);
         v128.store(off(ac, s), a);
         v128.store(off(hNext, s), f32x4.mul(go, a));
@@ -80,9 +100,15 @@ export function lstmBackward(plan: usize): void {
         const go = v128.load(off(gr, 3 * Hp + j));
         const a = v128.load(off(ac, s));
         const dhv = v128.load(off(dh, s));
-        const dcv = f32x4.add(v128.load(off(dc, s)), f32x4.mul(f32x4.mul(dhv, go), vactGrad(a, act)));
+        const dcv = f32x4.add(
+          v128.load(off(dc, s)),
+          f32x4.mul(f32x4.mul(dhv, go), vactGrad(a, act)),
+        );
         v128.store(off(dzr, j), f32x4.mul(f32x4.mul(dcv, gc), vsigGrad(gi)));
-        v128.store(off(dzr, Hp + j), f32x4.mul(f32x4.mul(dcv, v128.load(off(cPrev, s))), vsigGrad(gf)));
+        v128.store(
+          off(dzr, Hp + j),
+          f32x4.mul(f32x4.mul(dcv, v128.load(off(cPrev, s))), vsigGrad(gf)),
+        );
         v128.store(off(dzr, 2 * Hp + j), f32x4.mul(f32x4.mul(dcv, gi), vactGrad(gc, act)));
         v128.store(off(dzr, 3 * Hp + j), f32x4.mul(f32x4.mul(dhv, a), vsigGrad(go)));
         v128.store(off(dc, s), f32x4.mul(dcv, gf));

@@ -5,7 +5,7 @@
 export const P_ACT = 0;
 export const P_T = 1;
 export const P_B = 2;
-export const P_D = 3;
+export const P_D = 3; // input features, padded to a multiple of 4
 export const P_HP = 4;
 export const P_RECMASK = 5;
 export const P_RETSEQ = 6;
@@ -30,18 +30,16 @@ export const P_DW = 24;
 export const P_DU = 25;
 export const P_DB = 26;
 export const P_UT = 27;
+export const P_WT = 28;
 
-@inline
 export function field(plan: usize, idx: i32): i32 {
-  return load<i32>(plan + (<usize>idx << 2));
+  return load<i32>(plan + ((<usize>idx) << 2));
 }
 
-@inline
 export function ptr(plan: usize, idx: i32): usize {
-  return <usize>load<i32>(plan + (<usize>idx << 2));
+  return <usize>load<i32>(plan + ((<usize>idx) << 2));
 }
 
-@inline
 export function off(base: usize, floats: i32): usize {
-  return base + (<usize>floats << 2);
+  return base + ((<usize>floats) << 2);
 }

@@ -1,11 +1,30 @@
 // @ts-nocheck -- AssemblyScript source (compiled by asc, not tsc): f32/v128 builtins are asc-only.
 import { gemm } from './gemm';
-import { vact, vactGrad } from './vecmath';
+import { vactGrad, vrelu, vtanh } from './vecmath';
 import {
-  addOutputGrad, backwardEpilogue, backwardPrologue, carryStateGrad, inputProjection,
+  addOutputGrad,
+  backwardEpilogue,
+  backwardPrologue,
+  carryStateGrad,
+  inputProjection,
   maskedPrevState,
 } from './common';
-import { P_ACT, P_B, P_DH, P_DHM, P_DZ, P_GATES, P_HP, P_HS, P_T, P_U, P_UT, field, off, ptr } from './plan';
+import {
+  P_ACT,
+  P_B,
+  P_DH,
+  P_DHM,
+  P_DZ,
+  P_GATES,
+  P_HP,
+  P_HS,
+  P_T,
+  P_U,
+  P_UT,
+  field,
+  off,
+  ptr,
+} from './plan';
 
 // tfjs-layers SimpleRNNCell: h = act(x·W + b + hm·U) with hm = h_prev ⊙ recurrent mask.
 
@@ -21,7 +40,10 @@ export function simpleRnnForward(plan: usize): void {
     const z = off(ptr(plan, P_GATES), t * BH);
     gemm(B, Hp, Hp, hm, Hp, 1, ptr(plan, P_U), Hp, z, Hp, true);
     const hNext = off(ptr(plan, P_HS), (t + 1) * BH);
-    for (let i = 0; i < BH; i += 4) v128.store(off(hNext, i), vact(v128.load(off(z, i)), act));
+    for (let i = 0; i < BH; i += 4) {
+      const zi = v128.load(off(z, i));
+      v128.store(off(hNext, i), act == 0 ? vtanh(zi) : vrelu(zi));
+    }
   }
 }
 

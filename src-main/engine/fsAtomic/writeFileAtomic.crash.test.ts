@@ -1,0 +1,65 @@
+// SIGKILLs a process that keeps saving large versions of one file, at random moments, and checks
+// after every kill that the file is one complete version (and so is its .bak).
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../testing/sharedData';
+
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'atomicSaveLoop.ts');
+const KILLS = 22;
+
+/** Same content rule as atomicSaveLoop.ts, checked independently here. */
+function checkComplete(text: string): number {
+  const parsed = JSON.parse(text) as { version: number; length: number; payload: string };
+  expect(parsed.length).toBe(parsed.version % 2 === 0 ? 1_500_000 : 3_000_000);
+  expect(parsed.payload.length).toBe(parsed.length);
+  expect(parsed.payload).toBe(String(parsed.version % 10).repeat(parsed.length));
+  return parsed.version;
+}
+
+function killSomewhereInTheLoop(target: string, delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, target], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let saves = 0;
+    let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      saves += d.toString().split('saved').length - 1;
+      // Kill at a random moment after the first save, mostly in the middle of a later one.
+      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve(saves);
+      else reject(new Error(`saver exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+describe('writeFileAtomic under SIGKILL', () => {
+  it(`never leaves a broken target across ${KILLS} kills`, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'atomic-kill-'));
+    const target = path.join(dir, 'project.json');
+    const v0 = JSON.stringify({ version: 0, length: 1_500_000, payload: '0'.repeat(1_500_000) });
+    await writeFile(target, v0);
+    try {
+      let totalSaves = 0;
+      for (let k = 0; k < KILLS; k++) {
+        totalSaves += await killSomewhereInTheLoop(target, Math.floor(Math.random() * 60));
+        checkComplete(await readFile(target, 'utf8'));
+        checkComplete(await readFile(`${target}.bak`, 'utf8'));
+      }
+      expect(totalSaves).toBeGreaterThanOrEqual(KILLS);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

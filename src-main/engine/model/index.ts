@@ -1,0 +1,20 @@
+// Public surface of the modelling engine.
+export * from './backend';
+export * from './baselines';
+export * from './buildModel';
+export * from './fitConfig';
+export * from './forecast';
+export * from './futureTimes';
+export * from './metrics';
+export * from './modelFiles';
+export * from './prepareData';
+export * from './recurrentKernel';
+export { opByOpKernel, getRecurrentKernel, setRecurrentKernel } from './opByOpKernel';
+export * from './recurrentLayer';
+export * from './recurrentSequence';
+export * from './runFit';
+export * from './runResult';
+export * from './scalers';
+export * from './split';
+export * from './train';
+export * from './windows';

@@ -1,0 +1,46 @@
+// A small valid project for the project tests.
+import type { Project, ProjectDataset } from '../../shared/schemas/project';
+
+export const CSV_TEXT = 'date,value\n2020-01-01,1\n2020-02-01,2\n';
+/** sha256 of CSV_TEXT (sha256sum of the same 37 bytes). */
+export const CSV_SHA256 = '11a30de072085cafb7b421d030a19ef82899a4de6b53bd3bdc5bcd3290e48a9e';
+
+export function datasetEntry(csvPath: string, sha256: string, sizeBytes: number): ProjectDataset {
+  return {
+    datasetId: 'ds_0123456789abcdef',
+    name: 'sales.csv',
+    path: csvPath,
+    sha256,
+    sizeBytes,
+    options: {
+      encoding: 'utf-8',
+      delimiter: ',',
+      quoteChar: '"',
+      header: true,
+      decimal: '.',
+      missingTokens: ['', 'NA'],
+      timeColumn: 'date',
+      timeFormat: 'iso-date',
+      textColumns: [],
+    },
+    choices: { missing: { value: 'linear-interpolation' } },
+  };
+}
+
+export function sampleProject(datasets: ProjectDataset[], runs: Project['runs'] = []): Project {
+  return {
+    format: 'series-studio-project',
+    schemaVersion: 1,
+    savedAt: '2024-05-01T10:00:00.000Z',
+    appVersion: '0.1.0',
+    title: 'Sales <forecast> & "friends"',
+    datasets,
+    explore: {
+      ds_0123456789abcdef: {
+        selectedColumns: ['value'],
+        transforms: { value: [{ kind: 'log' }, { kind: 'diff' }] },
+      },
+    },
+    runs,
+  };
+}

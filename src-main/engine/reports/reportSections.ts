@@ -1,0 +1,46 @@
+// The sections a report can contain, in print order, and their fixed headings. Tests and the CI
+// PDF check search for these exact strings, so change them only together with those checks.
+
+export const REPORT_SECTIONS = [
+  'title',
+  'dataset',
+  'series',
+  'correlogram',
+  'stationarity',
+  'runConfig',
+  'backend',
+  'training',
+  'metrics',
+  'actualVsPredicted',
+  'residuals',
+  'sensitivity',
+  'comparison',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export const REPORT_HEADINGS = {
+  title: 'Series Studio report',
+  dataset: 'Dataset summary',
+  series: 'Series chart',
+  correlogram: 'Autocorrelation (ACF and PACF)',
+  stationarity: 'Stationarity tests',
+  runConfig: 'Transforms, scaler, window and model',
+  backend: 'Backend and timings',
+  training: 'Training curves',
+  metrics: 'Metrics against baselines',
+  actualVsPredicted: 'Actual vs predicted',
+  residuals: 'Residual diagnostics',
+  sensitivity: 'Input sensitivity',
+  comparison: 'Run comparison',
+} as const satisfies Record<ReportSection, string>;
+
+/** Sections repeated once per run, under a "Run …" heading. */
+export const RUN_SECTIONS: readonly ReportSection[] = [
+  'runConfig',
+  'backend',
+  'training',
+  'metrics',
+  'actualVsPredicted',
+  'residuals',
+  'sensitivity',
+];

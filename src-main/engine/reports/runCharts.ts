@@ -1,0 +1,145 @@
+// Per-run report sections made of charts: training curves, actual vs predicted, residual
+// diagnostics and input sensitivity.
+import { actualVsPredictedOption } from '../../shared/charts/actualVsPredictedOption';
+import { lagImportanceOption } from '../../shared/charts/lagImportanceOption';
+import { qqPlotOption } from '../../shared/charts/qqPlotOption';
+import { residualAcfOption } from '../../shared/charts/residualAcfOption';
+import { residualHistogramOption } from '../../shared/charts/residualHistogramOption';
+import { residualScatterOption } from '../../shared/charts/residualScatterOption';
+import { sensitivityHeatmapOption } from '../../shared/charts/sensitivityHeatmapOption';
+import { trainingCurvesOption } from '../../shared/charts/trainingCurvesOption';
+import type { TimeFormat } from '../../shared/schemas/dataset';
+import { figure, gridTable, list, section } from './htmlText';
+import { formatNumber, formatPValue } from './reportFormat';
+import { REPORT_HEADINGS } from './reportSections';
+import type { ReportRun } from './reportTypes';
+import { renderChartSvg } from './renderChartSvg';
+
+const WIDTH = 700;
+const HALF = 340;
+
+const notComputed = (heading: string, what: string): string =>
+  section(heading, `<p class="note">${what} were not computed for this run.</p>`, 3);
+
+export function trainingHtml(r: ReportRun): string {
+  const option = trainingCurvesOption({
+    epochs: r.run.epochs,
+    bestEpoch: r.run.bestEpoch,
+    lossName: r.run.config.loss,
+  });
+  return section(REPORT_HEADINGS.training, figure(renderChartSvg(option, WIDTH, 260)), 3);
+}
+
+export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): string {
+  const run = r.run;
+  const test = run.test;
+  const option = actualVsPredictedOption({
+    timeFormat,
+    actual: r.actual ?? {
+      times: test.times.filter((_, i) => i % test.horizon === 0),
+      values: test.actual.filter((_, i) => i % test.horizon === 0),
+    },
+    test: { times: test.times, predicted: test.predicted, horizon: test.horizon },
+    modelName: run.config.cell.toUpperCase(),
+    baselines: [
+      { name: 'naive', values: test.baselinePredictions.naive },
+      { name: 'seasonal naive', values: test.baselinePredictions.seasonalNaive },
+    ],
+    ...(r.interval ? { interval: r.interval } : {}),
+    forecast: run.forecast,
+  });
+  const caption = `One-step-ahead test predictions${test.horizon > 1 ? ` (horizon ${test.horizon}: step 1 shown)` : ''}; dashed: forecast past the data.`;
+  return section(
+    REPORT_HEADINGS.actualVsPredicted,
+    figure(renderChartSvg(option, WIDTH, 300), caption),
+    3,
+  );
+}
+
+export function residualsHtml(r: ReportRun): string {
+  const d = r.residuals;
+  if (!d) return notComputed(REPORT_HEADINGS.residuals, 'Residual diagnostics');
+  const charts = [
+    figure(
+      renderChartSvg(
+        residualHistogramOption({ ...d.histogram, title: 'Histogram and normal fit' }),
+        HALF,
+        220,
+      ),
+    ),
+    figure(
+      renderChartSvg(
+        residualScatterOption({
+          predicted: r.run.test.predicted,
+          actual: r.run.test.actual,
+          title: 'Residual vs predicted',
+        }),
+        HALF,
+        220,
+      ),
+    ),
+    figure(renderChartSvg(qqPlotOption({ ...d.qq, title: 'Normal Q-Q' }), HALF, 220)),
+    figure(
+      renderChartSvg(residualAcfOption({ values: d.acf.values, band: d.acf.band }), HALF, 220),
+    ),
+  ].join('');
+  const rows: string[][] = [
+    [
+      'Mean (t-test against 0)',
+      formatNumber(d.mean),
+      formatNumber(d.meanZeroTTest.statistic),
+      formatPValue(d.meanZeroTTest.pValue),
+    ],
+    [
+      'Jarque-Bera',
+      `skew ${formatNumber(d.jarqueBera.skewness)}, excess kurtosis ${formatNumber(d.jarqueBera.excessKurtosis)}`,
+      formatNumber(d.jarqueBera.statistic),
+      formatPValue(d.jarqueBera.pValue),
+    ],
+  ];
+  if (d.ljungBox) {
+    rows.push([
+      `Ljung-Box (${d.ljungBox.lags} lags)`,
+      `${d.acf.outsideBand} ACF lags outside the band`,
+      formatNumber(d.ljungBox.statistic),
+      formatPValue(d.ljungBox.pValue),
+    ]);
+  }
+  const table = gridTable(['Check', 'Value', 'Statistic', 'p-value'], rows);
+  const intro = `<p>n = ${d.n}, residual sd ${formatNumber(d.std)} (actual − predicted, test set).</p>`;
+  const verdicts = list([d.verdicts.mean, d.verdicts.autocorrelation, d.verdicts.normality]);
+  return section(
+    REPORT_HEADINGS.residuals,
+    `${intro}<div class="charts">${charts}</div>${table}${verdicts}`,
+    3,
+  );
+}
+
+export function sensitivityHtml(r: ReportRun, timeFormat: TimeFormat): string {
+  const s = r.sensitivity;
+  if (!s) return notComputed(REPORT_HEADINGS.sensitivity, 'Sensitivities');
+  const names = s.featureNames ?? [r.run.config.target, ...r.run.config.features];
+  const heat = sensitivityHeatmapOption({
+    effect: s.result.effect,
+    shape: s.result.shape,
+    view: 'windows-lags',
+    featureNames: names,
+    ...(s.windowTimes ? { windowTimes: s.windowTimes } : {}),
+    timeFormat,
+    valueLabel: 'Δ forecast',
+  });
+  const height = Math.min(520, Math.max(200, 90 + 8 * s.result.shape.windows));
+  const lags = lagImportanceOption({ meanAbsPerLag: s.result.meanAbsPerLag });
+  const how =
+    s.result.mode === 'plus-minus'
+      ? 'central difference of a ± nudge to one input cell'
+      : 'replacing one input cell by its training mean';
+  const step = (s.horizonIndex ?? 0) + 1;
+  const caption = `Change of the step-${step} forecast (original units) from ${how}; rows are windows, ${names[0] ?? 'target'} shown.`;
+  return section(
+    REPORT_HEADINGS.sensitivity,
+    figure(renderChartSvg(heat, WIDTH, height), caption) +
+      figure(renderChartSvg(lags, WIDTH, 200), 'Mean |Δ| per lag over windows and inputs.'),
+    3,
+  );
+}
