@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDir } from '../src-main/engine/testing/sharedData';
 
-export const PYTHON = '/usr/bin/python3';
+/** Debian's interpreter, where the apt packages live; BENCH_PYTHON points elsewhere (a venv). */
+export const PYTHON = process.env['BENCH_PYTHON'] ?? '/usr/bin/python3';
 const INSTALL_HINT = 'apt-get install -y python3-torch python3-pandas python3-statsmodels';
 
 export function peerScript(name: string): string {

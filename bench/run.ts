@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   console.log(`load average (1 min) before→after: ${loads.join(', ')}`);
   console.log(`\n${metricTable(results)}\n\n${comparisonTable(results)}\n`);
   for (const r of results) for (const n of r.notes) console.log(`[${r.name}] ${n}`);
-  const file = writeLatest({
+  const file = await writeLatest({
     date: started.toISOString(),
     seconds: (Date.now() - started.getTime()) / 1000,
     machine: { ...machine, tfjsBackend: backend },

@@ -1,6 +1,6 @@
 // Electron main process: lifecycle, the window, IPC registration. Domain work happens in the engine
 // utility process; this file only wires the pieces together.
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, Menu } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EngineClient } from '../host/engineClient';
@@ -9,6 +9,7 @@ import { createStudioHost } from '../host/studioHost';
 import type { EventName } from '../shared/channelNames';
 import { registerContractHandlers } from './ipc';
 import { buildMenu } from './menu';
+import { desktopServices } from './desktopServices';
 import { installSessionPolicies, lockDownWebContents } from './security';
 import { utilityLauncher } from './utilityLauncher';
 
@@ -41,22 +42,11 @@ const host = createStudioHost({
   version: app.getVersion(),
   resourcesDir,
   workDir: path.join(app.getPath('userData'), 'session'),
+  dataDir: app.getPath('userData'),
   engine,
   files,
   emit,
-  desktop: {
-    async openCsvDialog() {
-      const options = {
-        title: 'Open a CSV file',
-        properties: ['openFile' as const],
-        filters: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }],
-      };
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-  },
+  desktop: desktopServices(() => mainWindow),
 });
 
 function createWindow(): void {
@@ -111,7 +101,14 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('before-quit', () => {
-  host.cancelAll();
-  void engine.dispose();
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting) return;
+  // Finish cleanly once: stop jobs, drop the recovery file, stop the engine, then really quit.
+  event.preventDefault();
+  quitting = true;
+  void host
+    .dispose()
+    .then(() => engine.dispose())
+    .finally(() => app.quit());
 });

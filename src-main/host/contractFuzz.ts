@@ -25,6 +25,12 @@ export const validExamples: Record<ChannelName, Record<string, unknown>> = {
   'runs:compare': { runA: 'run_0123456789', runB: 'run_0123456789' },
   'runs:sensitivity': { jobId: 'job_fuzz_3', runId: 'run_0123456789', method: 'occlusion' },
   'runs:export': { format: 'csv' },
+  'search:run': { jobId: 'job_fuzz_4', datasetId: 'ds_0123456789abcdef', base: {}, mode: 'random', grid: {}, budget: 1 },
+  'backtest:run': { jobId: 'job_fuzz_5', datasetId: 'ds_0123456789abcdef', settings: {}, folds: 2, horizon: 3 },
+  'project:save': { path: null, title: 'fuzz', explore: {} },
+  'project:open': { jobId: 'job_fuzz_6', path: null },
+  'project:recovery': {},
+  'report:export': { jobId: 'job_fuzz_7', title: 't', datasetId: null, column: null, runIds: [], sections: [], format: 'html', path: null },
   'jobs:cancel': { jobId: 'job_fuzz_1' },
   'dialog:openCsv': {},
 };

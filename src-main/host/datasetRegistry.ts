@@ -26,19 +26,23 @@ export function datasetIdFor(
 }
 
 export class DatasetRegistry {
-  private readonly entries = new Map<string, { spec: DatasetSpec; info: DatasetInfo | null }>();
+  private readonly byId = new Map<string, { spec: DatasetSpec; info: DatasetInfo | null }>();
 
   put(spec: DatasetSpec, info: DatasetInfo | null): void {
-    this.entries.set(spec.datasetId, { spec, info });
+    this.byId.set(spec.datasetId, { spec, info });
   }
 
   spec(datasetId: string): DatasetSpec {
-    const entry = this.entries.get(datasetId);
+    const entry = this.byId.get(datasetId);
     if (!entry) throw new StudioFailure('not-found', `No open dataset ${datasetId}; open the file again.`);
     return entry.spec;
   }
 
+  list(): { spec: DatasetSpec; info: DatasetInfo }[] {
+    return [...this.byId.values()].flatMap((e) => (e.info ? [{ spec: e.spec, info: e.info }] : []));
+  }
+
   info(datasetId: string): DatasetInfo | null {
-    return this.entries.get(datasetId)?.info ?? null;
+    return this.byId.get(datasetId)?.info ?? null;
   }
 }

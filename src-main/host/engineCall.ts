@@ -8,12 +8,15 @@ export async function engineCall<T>(
   method: string,
   params: unknown,
   job: JobScope,
+  /** Prefix for progress messages, e.g. "Trial 2/5" inside a search. */
+  label?: string,
 ): Promise<T> {
   const result = await env.engine.call(method, params, {
     signal: job.signal,
     onProgress: (progress) => {
       if (job.jobId === null) return;
-      const payload: EventPayload<'job:progress'> = { ...progress, jobId: job.jobId };
+      const message = label ? `${label} · ${progress.message}` : progress.message;
+      const payload: EventPayload<'job:progress'> = { ...progress, message, jobId: job.jobId };
       env.emit('job:progress', payload);
     },
   });

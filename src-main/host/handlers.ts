@@ -4,24 +4,29 @@ import os from 'node:os';
 import type { DatasetInfo, SeriesWindow, CsvSniff } from '../shared/schemas/dataset';
 import type { AppInfo } from '../shared/schemas/app';
 import { StudioFailure } from '../shared/result';
-import { DatasetRegistry, datasetIdFor, type DatasetSpec } from './datasetRegistry';
+import { datasetIdFor, type DatasetSpec } from './datasetRegistry';
+import { modelDirOf } from './projectBuilder';
+import { projectHandlers } from './projectHandlers';
+import type { SessionState } from './sessionState';
 import { engineCall } from './engineCall';
-import { RunRegistry } from './runRegistry';
+import type { RunOrigin } from './runRegistry';
 import { exportRuns } from './runsExport';
+import { runSearch } from './searchRunner';
 import type { Comparison, ResidualDiagnostics, SensitivityResult } from '../shared/schemas/interpret';
 import type { FitSettings, RunResult } from '../shared/schemas/model';
+import type { BacktestResult } from '../shared/schemas/search';
 import type { Handlers, HostEnvironment, JobScope } from './studioHost';
 import type { AnalysisResult, StlResult } from '../shared/schemas/analysis';
 
 export const sampleDatasetName = 'AirPassengers.csv';
 
-export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) => boolean): Handlers {
-  const datasets = new DatasetRegistry();
-  const runs = new RunRegistry();
+export function createHandlers(env: HostEnvironment, session: SessionState, cancelJob: (jobId: string) => boolean): Handlers {
+  const { datasets, runs } = session;
   const samplesDir = path.join(env.resourcesDir, 'datasets');
-
-  const modelDirOf = (run: RunResult): string =>
-    typeof run.modelDir === 'string' ? run.modelDir : path.join(env.workDir, 'models', run.id);
+  const addRun = (run: RunResult, origin: RunOrigin): void => {
+    runs.add(run, origin);
+    session.dirty = true;
+  };
 
   /** Dataset-bound calls carry the dataset's spec so a restarted engine can rebuild it. */
   const withDataset =
@@ -71,6 +76,7 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
       };
       const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
       datasets.put(spec, info);
+      session.dirty = true;
       return info;
     },
     'datasets:series': withDataset<SeriesWindow>('datasets:series'),
@@ -85,12 +91,15 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
         { spec: datasets.spec(request.datasetId), settings: request.settings, workDir: env.workDir },
         job,
       );
-      runs.add(run, 'fit');
+      if (run.stoppedReason !== 'cancelled' || run.epochs.length > 0) addRun(run, 'fit');
       return run;
     },
     'runs:list': async () => runs.list(),
     'runs:get': async ({ runId }) => runs.get(runId),
-    'runs:delete': async ({ runId }) => ({ deleted: runs.remove(runId) }),
+    'runs:delete': async ({ runId }) => {
+      session.dirty = true;
+      return { deleted: runs.remove(runId) };
+    },
     'runs:residuals': async ({ runId, horizonStep }, job) =>
       engineCall<ResidualDiagnostics>(env, 'runs:residuals', { run: runs.get(runId), horizonStep }, job),
     'runs:compare': async ({ runA, runB, loss, h, alternative }, job) => {
@@ -100,20 +109,41 @@ export function createHandlers(env: HostEnvironment, cancelJob: (jobId: string) 
     },
     'runs:sensitivity': async ({ runId, jobId: _jobId, ...params }, job) => {
       const run = runs.get(runId);
-      return engineCall<SensitivityResult>(
+      const result = await engineCall<SensitivityResult>(
         env,
         'runs:sensitivity',
-        {
-          spec: datasets.spec(run.datasetId),
-          runId,
-          config: run.config,
-          modelDir: modelDirOf(run),
-          params,
-        },
+        { spec: datasets.spec(run.datasetId), runId, config: run.config, modelDir: modelDirOf(env, run), params },
         job,
       );
+      session.sensitivities.set(runId, result);
+      return result;
     },
     'runs:export': async ({ format }) => exportRuns(runs.all().map((e) => e.run), format),
+    'search:run': async (request, job) => {
+      const spec = datasets.spec(request.datasetId);
+      const result = await runSearch(
+        { mode: request.mode, base: request.base, grid: request.grid, budget: request.budget, seed: request.seed },
+        {
+          signal: job.signal,
+          fit: async (settings, trial) => {
+            const run = await engineCall<RunResult>(
+              env,
+              'model:fit',
+              { spec, settings, workDir: env.workDir },
+              job,
+              `Trial ${trial.index + 1}/${trial.total}`,
+            );
+            if (run.stoppedReason !== 'cancelled') addRun(run, 'search');
+            return run;
+          },
+        },
+      );
+      if (result.bestRunId) runs.markBest(result.bestRunId);
+      return result;
+    },
+    'backtest:run': async ({ jobId: _jobId, datasetId, ...params }, job) =>
+      engineCall<BacktestResult>(env, 'backtest:run', { ...params, spec: datasets.spec(datasetId), workDir: env.workDir }, job),
+    ...projectHandlers(env, session),
     'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
     'dialog:openCsv': async () => {
       if (!env.desktop) throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');

@@ -52,6 +52,12 @@ export class RunRegistry {
     return [...this.runs.values()];
   }
 
+  /** Marks the winner of a search; earlier winners keep their mark. */
+  markBest(runId: string): void {
+    const entry = this.runs.get(runId);
+    if (entry) entry.best = true;
+  }
+
   remove(runId: string): boolean {
     return this.runs.delete(runId);
   }

@@ -10,6 +10,8 @@ import { fail, ok, StudioFailure, toStudioError } from '../shared/result';
 import type { EngineClient } from './engineClient';
 import type { FileAccess } from './fileAccess';
 import { createHandlers } from './handlers';
+import { startAutosave } from './autosave';
+import { SessionState } from './sessionState';
 
 export interface HostEnvironment {
   mode: 'desktop' | 'browser' | 'cli';
@@ -20,8 +22,18 @@ export interface HostEnvironment {
   engine: EngineClient;
   files: FileAccess;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Per-user folder for crash recovery (desktop: userData; browser mode: ~/.series-studio). */
+  dataDir: string;
   /** Present only in the desktop app. */
-  desktop?: { openCsvDialog(): Promise<string | null> };
+  desktop?: DesktopServices;
+}
+
+export interface DesktopServices {
+  openCsvDialog(): Promise<string | null>;
+  chooseSavePath(kind: 'project' | 'pdf' | 'html'): Promise<string | null>;
+  chooseOpenPath(kind: 'project' | 'pdf' | 'html'): Promise<string | null>;
+  /** Prints HTML with a hidden window's webContents.printToPDF. */
+  printToPdf(html: string): Promise<Uint8Array>;
 }
 
 export type Handlers = {
@@ -36,15 +48,19 @@ export interface JobScope {
 export interface StudioHost {
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
   cancelAll(): void;
+  /** Clean shutdown: stop autosaving and drop the recovery file (nothing to recover). */
+  dispose(): Promise<void>;
 }
 
 export function createStudioHost(env: HostEnvironment): StudioHost {
   const jobs = new Map<string, AbortController>();
-  const handlers = createHandlers(env, (jobId) => {
+  const session = new SessionState();
+  const handlers = createHandlers(env, session, (jobId) => {
     const controller = jobs.get(jobId);
     controller?.abort();
     return controller !== undefined;
   });
+  const autosave = startAutosave(env, session);
 
   async function run<C extends Channel>(channel: C, raw: unknown): Promise<Result<unknown>> {
     const request = parseUnknown(contract[channel].request, raw, `request for ${channel}`);
@@ -81,6 +97,10 @@ export function createStudioHost(env: HostEnvironment): StudioHost {
     },
     cancelAll() {
       for (const controller of jobs.values()) controller.abort();
+    },
+    async dispose() {
+      for (const controller of jobs.values()) controller.abort();
+      await autosave.stop();
     },
   };
 }

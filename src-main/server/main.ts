@@ -13,6 +13,7 @@ if ('error' in args) {
 }
 const server = await startStudioServer(appPaths(path.resolve(builtDir, '../..'), builtDir), {
   ...(args.port === undefined ? {} : { port: args.port }),
+  ...(process.env.SERIES_STUDIO_DATA_DIR ? { dataDir: process.env.SERIES_STUDIO_DATA_DIR } : {}),
 });
 process.stdout.write(`Series Studio (browser mode) is running at:\n  ${server.url}\n`);
 process.stdout.write('Open that address in a browser on this machine. Press Ctrl+C to stop.\n');

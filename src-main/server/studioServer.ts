@@ -21,7 +21,7 @@ export interface StudioServer {
 
 export async function startStudioServer(
   paths: AppPaths,
-  options: { port?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { port?: number; env?: NodeJS.ProcessEnv; dataDir?: string } = {},
 ): Promise<StudioServer> {
   const token = newToken();
   const sessionDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-session-'));
@@ -49,6 +49,7 @@ export async function startStudioServer(
     version: packageVersion(paths.repoRoot),
     resourcesDir: paths.resourcesDir,
     workDir: sessionDir,
+    dataDir: options.dataDir ?? path.join(os.homedir(), '.series-studio'),
     engine,
     files,
     emit: (event, payload) => server.broadcast(event, payload),
@@ -61,7 +62,7 @@ export async function startStudioServer(
     token,
     engine,
     async close() {
-      host.cancelAll();
+      await host.dispose();
       await server.close();
       await engine.dispose();
       rmSync(sessionDir, { recursive: true, force: true });

@@ -18,6 +18,12 @@ export const channelNames = [
   'runs:compare',
   'runs:sensitivity',
   'runs:export',
+  'search:run',
+  'backtest:run',
+  'project:save',
+  'project:open',
+  'project:recovery',
+  'report:export',
   'jobs:cancel',
   'dialog:openCsv',
 ] as const;

@@ -15,6 +15,16 @@ import {
 } from './schemas/dataset';
 import type { ChannelName, EventName } from './channelNames';
 import {
+  ExportedReport,
+  OpenedProject,
+  OpenProjectRequest,
+  RecoveryInfo,
+  ReportRequest,
+  SavedProject,
+  SaveProjectRequest,
+} from './schemas/projectChannels';
+import { BacktestRequest, BacktestResult, SearchRequest, SearchResult } from './schemas/search';
+import {
   CompareRequest,
   Comparison,
   ExportedFile,
@@ -60,6 +70,12 @@ export const contract = {
   'runs:compare': { request: CompareRequest, response: Comparison },
   'runs:sensitivity': { request: SensitivityRequest, response: SensitivityResult, job: true },
   'runs:export': { request: ExportRequest, response: ExportedFile },
+  'search:run': { request: SearchRequest, response: SearchResult, job: true },
+  'backtest:run': { request: BacktestRequest, response: BacktestResult, job: true },
+  'project:save': { request: SaveProjectRequest, response: SavedProject },
+  'project:open': { request: OpenProjectRequest, response: OpenedProject, job: true },
+  'project:recovery': { request: Empty, response: RecoveryInfo },
+  'report:export': { request: ReportRequest, response: ExportedReport, job: true },
   'jobs:cancel': { request: z.object({ jobId: JobId }), response: z.object({ cancelled: z.boolean() }) },
   'dialog:openCsv': {
     request: Empty,

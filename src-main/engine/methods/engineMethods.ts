@@ -6,7 +6,10 @@ import type { MethodTable } from '../process/engineServer';
 import { analysisMethods } from './analysisMethods';
 import { datasetMethods } from './datasetMethods';
 import { debugMethods } from './debugMethods';
+import { backtestMethods } from './backtestMethods';
 import { interpretMethods } from './interpretMethods';
+import { projectMethods } from './projectMethods';
+import { reportMethods } from './reportMethods';
 import { modelMethods } from './modelMethods';
 import { backendInfo } from './backendInfo';
 
@@ -18,6 +21,9 @@ export function engineMethods(): MethodTable {
     ...analysisMethods(store),
     ...modelMethods(store),
     ...interpretMethods(store),
+    ...backtestMethods(store),
+    ...reportMethods(store),
+    ...projectMethods(),
     // Fault drills for the test suite only; absent unless the host opts in.
     ...(process.env.SERIES_STUDIO_DEBUG_METHODS === '1' ? debugMethods() : {}),
   };

@@ -75,7 +75,7 @@ export function modelMethods(store: DatasetStore) {
               },
               true,
             ),
-        }, { saveDir: path.join(workDir, 'models', runId) });
+        }, { saveDir: path.join(workDir, 'models', runId), id: runId });
         ctx.progress({ phase: 'evaluate', fraction: 1, message: 'Scoring baselines and intervals…' });
         return enrichRun(core, spec.datasetId, target, runId);
       },

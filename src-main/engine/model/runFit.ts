@@ -9,7 +9,7 @@ import { buildModel } from './buildModel';
 import { modelConfigOf, resolveFitConfig, type FitConfig } from './fitConfig';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
-import { saveModel, type ModelSidecar } from './modelFiles';
+import { loadStockModel, saveModel, type ModelSidecar } from './modelFiles';
 import { getRecurrentKernel } from './opByOpKernel';
 import { prepareData, selectColumns, type DataSpec } from './prepareData';
 import { actualsFor, predictScaled, toOriginalUnits } from './predictWindows';
@@ -30,6 +30,10 @@ export interface FitDataset extends ForecastDataset {
 export interface RunFitOptions {
   /** Save model.json, weights.bin and the sidecar here. */
   saveDir?: string;
+  /** Start from these weights (a model saved by an earlier fit of the same shape): fine-tuning. */
+  initialWeightsDir?: string;
+  /** Id to give the run (defaults to a random UUID). */
+  id?: string;
 }
 
 function windowPredictions(
@@ -57,6 +61,16 @@ function windowPredictions(
     predicted: Array.from(predicted),
     actual: Array.from(actualsFor(target, set)),
   };
+}
+
+/** Copies weights from a saved model of the same architecture (the shapes must agree). */
+async function copyWeightsFrom(dir: string, model: tf.LayersModel): Promise<void> {
+  const donor = await loadStockModel(dir);
+  try {
+    model.setWeights(donor.getWeights());
+  } finally {
+    donor.dispose();
+  }
 }
 
 export async function runFit(
@@ -96,6 +110,7 @@ export async function runFit(
   const modelConfig = modelConfigOf(config);
   const model = buildModel(modelConfig);
   try {
+    if (options.initialWeightsDir) await copyWeightsFrom(options.initialWeightsDir, model);
     const trained = await trainModel(
       model,
       { train: prepared.train, val: prepared.val },
@@ -127,7 +142,7 @@ export async function runFit(
       cellInfo: `${config.cell.toUpperCase()} ${config.layers}×${config.units} ${config.activation}`,
       trainedOn: { dataset: dataset.name, rows: n, runId: null },
     };
-    const id = randomUUID();
+    const id = options.id ?? randomUUID();
     sidecar.trainedOn.runId = id;
     const forecast = forecastFuture(model, sidecar, dataset);
     if (options.saveDir) await saveModel(options.saveDir, model, sidecar);

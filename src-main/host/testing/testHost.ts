@@ -29,9 +29,14 @@ export function createTestHost(): TestHost {
     version: '0.0.0-test',
     resourcesDir: paths.resourcesDir,
     workDir: mkdtempSync(path.join(os.tmpdir(), 'work-')),
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'data-')),
     engine,
     files,
     emit: (event, payload) => events.push({ event, payload }),
   });
-  return { host, engine, events, dispose: () => engine.dispose() };
+  return { host, engine, events, dispose: async () => {
+      await host.dispose();
+      await engine.dispose();
+    },
+  };
 }

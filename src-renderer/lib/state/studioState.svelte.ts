@@ -1,5 +1,6 @@
 // Session state of the studio window (Svelte 5 runes in a class). Talks only to the StudioClient.
-// Sub-states: `importer` (the import dialog), `explore` (analysis of one column), `theme`.
+// Sub-states: `importer` (the import dialog), `explore` (analysis of one column), `theme`,
+// `model`/`search`/`backtest` (Model tab), `runs`/`inspect`/`compare` (Runs tab), `project`.
 import type { AppInfo, EngineStatus, JobProgress } from '../../../src-main/shared/schemas/app';
 import type { FileSource } from '../../../src-main/shared/schemas/common';
 import type {
@@ -10,8 +11,15 @@ import type {
 } from '../../../src-main/shared/schemas/dataset';
 import type { StudioError } from '../../../src-main/shared/result';
 import type { StudioClient } from '../studioClient';
+import { BacktestState } from './backtestState.svelte';
+import { CompareState } from './compareState.svelte';
 import { ExploreState } from './exploreState.svelte';
 import { ImportState } from './importState.svelte';
+import { InspectState } from './inspectState.svelte';
+import { ModelState } from './modelState.svelte';
+import { ProjectState } from './projectState.svelte';
+import { RunsState } from './runsState.svelte';
+import { SearchState } from './searchState.svelte';
 import { sourceKey } from './sameSource';
 import { ThemeState } from './themeState.svelte';
 
@@ -43,11 +51,25 @@ export class StudioState {
   readonly theme = new ThemeState();
   readonly importer: ImportState;
   readonly explore: ExploreState;
+  readonly model: ModelState;
+  readonly search: SearchState;
+  readonly backtest: BacktestState;
+  readonly runs: RunsState;
+  readonly inspect: InspectState;
+  readonly compare: CompareState;
+  readonly project: ProjectState;
   private openSeq = 0;
 
   constructor(readonly client: StudioClient) {
     this.importer = new ImportState(this);
     this.explore = new ExploreState(this);
+    this.model = new ModelState(this);
+    this.search = new SearchState(this);
+    this.backtest = new BacktestState(this);
+    this.runs = new RunsState(this);
+    this.inspect = new InspectState(this);
+    this.compare = new CompareState(this);
+    this.project = new ProjectState(this);
     client.on('engine:status', (status) => {
       this.engine = status;
     });
@@ -61,6 +83,8 @@ export class StudioState {
     if (info.ok) this.info = info.value;
     else this.error = info.error;
     if (samples.ok) this.samples = samples.value.map((s) => s.name);
+    void this.runs.refresh();
+    void this.project.checkRecovery();
     const sample = info.ok ? info.value.sampleDataset : 'AirPassengers.csv';
     if (this.datasets.length === 0) await this.open({ kind: 'sample', name: sample });
   }

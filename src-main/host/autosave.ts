@@ -1,0 +1,32 @@
+// Every few minutes, a changed session is written to the recovery file; a clean shutdown removes
+// it, so a recovery file found at start means the last session ended in a crash.
+import { buildProject } from './projectBuilder';
+import { recoveryDir } from './projectHandlers';
+import { engineCall } from './engineCall';
+import type { SessionState } from './sessionState';
+import type { HostEnvironment } from './studioHost';
+
+export const autosaveIntervalMs = 2 * 60 * 1000;
+
+export function startAutosave(env: HostEnvironment, session: SessionState, intervalMs = autosaveIntervalMs): { stop(): Promise<void>; saveNow(): Promise<void> } {
+  const job = () => ({ signal: new AbortController().signal, jobId: null });
+  async function saveNow(): Promise<void> {
+    if (!session.dirty) return;
+    session.dirty = false;
+    try {
+      const project = await buildProject(env, session, { title: 'Recovered session', explore: {}, embedCsv: false }, job());
+      await engineCall(env, 'projects:recovery', { action: 'write', dir: recoveryDir(env), project }, job());
+    } catch {
+      session.dirty = true; // try again next time; autosave never interrupts the analyst
+    }
+  }
+  const timer = setInterval(() => void saveNow(), intervalMs);
+  timer.unref();
+  return {
+    saveNow,
+    async stop() {
+      clearInterval(timer);
+      await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job()).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// Builds the .seriesstudio document from the session (datasets with their content hashes, runs
+// with their model folders) and restores a session from one.
+import { readFile } from 'node:fs/promises';
+import { PROJECT_FORMAT, PROJECT_SCHEMA_VERSION, type ExploreState, type Project } from '../shared/schemas/project';
+import type { HostEnvironment, JobScope } from './studioHost';
+import type { SessionState } from './sessionState';
+import { engineCall } from './engineCall';
+import path from 'node:path';
+
+export function modelDirOf(env: Pick<HostEnvironment, 'workDir'>, run: { id: string; modelDir?: unknown }): string {
+  return typeof run.modelDir === 'string' ? run.modelDir : path.join(env.workDir, 'models', run.id);
+}
+
+export async function buildProject(
+  env: HostEnvironment,
+  session: SessionState,
+  options: { title: string; explore: Record<string, ExploreState>; embedCsv: boolean },
+  job: JobScope,
+): Promise<Project> {
+  const datasets = [];
+  for (const { spec, info } of session.datasets.list()) {
+    const hash = await engineCall<{ sha256: string; sizeBytes: number }>(env, 'projects:hash', { path: spec.path }, job);
+    datasets.push({
+      datasetId: spec.datasetId,
+      name: spec.name,
+      path: spec.path,
+      sha256: hash.sha256,
+      sizeBytes: hash.sizeBytes,
+      options: info.options,
+      choices: spec.choices,
+      ...(options.embedCsv ? { embeddedCsv: await readFile(spec.path, 'utf8') } : {}),
+    });
+  }
+  return {
+    format: PROJECT_FORMAT,
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    savedAt: new Date().toISOString(),
+    appVersion: env.version,
+    title: options.title,
+    datasets,
+    explore: options.explore,
+    runs: session.runs.all().map(({ run, origin, best }) => ({ ...run, modelDir: modelDirOf(env, run), origin, best })),
+  };
+}

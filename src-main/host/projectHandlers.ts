@@ -1,0 +1,126 @@
+// Save/open projects, crash recovery and report export: the handlers that move a whole session.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../engine/fsAtomic/writeFileAtomic';
+import type { DatasetInfo } from '../shared/schemas/dataset';
+import type { OpenedProject } from '../shared/schemas/projectChannels';
+import type { DatasetCheck, Project } from '../shared/schemas/project';
+import { RunResult } from '../shared/schemas/model';
+import { StudioFailure } from '../shared/result';
+import type { DatasetSpec } from './datasetRegistry';
+import { engineCall } from './engineCall';
+import { buildProject } from './projectBuilder';
+import type { SessionState } from './sessionState';
+import type { Handlers, HostEnvironment, JobScope } from './studioHost';
+
+type ProjectHandlerNames = 'project:save' | 'project:open' | 'project:recovery' | 'report:export';
+
+const noJob = (): JobScope => ({ signal: new AbortController().signal, jobId: null });
+
+async function choosePath(env: HostEnvironment, given: string | null, kind: 'project' | 'pdf' | 'html', open: boolean): Promise<string> {
+  if (given !== null) {
+    if (!path.isAbsolute(given)) throw new StudioFailure('invalid-request', `"${given}" is not an absolute path.`);
+    return given;
+  }
+  if (!env.desktop) throw new StudioFailure('invalid-request', 'Enter the absolute path of the file.');
+  const picked = open ? await env.desktop.chooseOpenPath(kind) : await env.desktop.chooseSavePath(kind);
+  if (picked === null) throw new StudioFailure('cancelled', 'Cancelled.');
+  return picked;
+}
+
+export function recoveryDir(env: HostEnvironment): string {
+  return path.join(env.dataDir, 'recovery');
+}
+
+export function projectHandlers(env: HostEnvironment, session: SessionState): Pick<Handlers, ProjectHandlerNames> {
+  async function restoreDataset(ds: Project['datasets'][number], check: DatasetCheck | undefined, relocated: string | undefined, job: JobScope): Promise<DatasetInfo | null> {
+    let file: string | null = relocated ?? (check?.status === 'moved' ? null : ds.path);
+    if (file === null && ds.embeddedCsv !== undefined) {
+      const folder = path.join(env.workDir, 'embedded', ds.datasetId);
+      await mkdir(folder, { recursive: true });
+      file = path.join(folder, ds.name);
+      await writeFile(file, ds.embeddedCsv);
+    }
+    if (file === null) return null;
+    env.files.allow(file);
+    const spec: DatasetSpec = { datasetId: ds.datasetId, source: { kind: 'path', path: file }, path: file, name: ds.name, options: ds.options, choices: ds.choices };
+    const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
+    session.datasets.put(spec, info);
+    return info;
+  }
+
+  return {
+    'project:save': async (request, job) => {
+      const file = await choosePath(env, request.path, 'project', false);
+      const project = await buildProject(env, session, request, job);
+      const saved = await engineCall<{ warnings: string[] }>(env, 'projects:save', { path: file, project }, job);
+      await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
+      session.dirty = false;
+      return { path: file, warnings: saved.warnings };
+    },
+    'project:open': async (request, job) => {
+      const file = await choosePath(env, request.path, 'project', true);
+      const opened = await engineCall<{ project: Project; datasetChecks: DatasetCheck[]; missingModels: string[] }>(env, 'projects:open', { path: file }, job);
+      const { project } = opened;
+      const warnings = opened.missingModels.map((id) => `Run ${id}: its model files are missing, so it cannot be explained or re-used (its results are kept).`);
+      const needsFile: OpenedProject['needsFile'] = [];
+      const datasetIds: string[] = [];
+      for (const ds of project.datasets) {
+        const check = opened.datasetChecks.find((c) => c.datasetId === ds.datasetId);
+        if (check?.status === 'changed') warnings.push(`${ds.name} has changed since the project was saved (its content hash differs); results may not match the file.`);
+        const info = await restoreDataset(ds, check, request.relocate[ds.datasetId], job);
+        if (info) datasetIds.push(info.datasetId);
+        else needsFile.push({ datasetId: ds.datasetId, name: ds.name, path: ds.path });
+      }
+      const runIds: string[] = [];
+      for (const raw of project.runs) {
+        const parsed = RunResult.safeParse(raw);
+        if (!parsed.success) {
+          warnings.push(`Run ${raw.id} could not be read and was skipped.`);
+          continue;
+        }
+        const origin = (raw as { origin?: unknown }).origin;
+        session.runs.add(parsed.data, origin === 'search' || origin === 'backtest' ? origin : 'project', (raw as { best?: unknown }).best === true);
+        runIds.push(parsed.data.id);
+      }
+      return { path: file, title: project.title, savedAt: project.savedAt, datasetIds, runIds, explore: project.explore, checks: opened.datasetChecks, needsFile, warnings };
+    },
+    'project:recovery': async () => {
+      const read = await engineCall<{ path: string; project: Project | null }>(env, 'projects:recovery', { action: 'read', dir: recoveryDir(env) }, noJob()).catch(() => null);
+      const project = read?.project ?? null;
+      return { available: project !== null, savedAt: project?.savedAt ?? null, title: project?.title ?? null, path: project ? (read?.path ?? null) : null };
+    },
+    'report:export': async (request, job) => {
+      const runs = request.runIds.map((id) => session.runs.get(id));
+      const { html } = await engineCall<{ html: string }>(
+        env,
+        'reports:html',
+        {
+          title: request.title,
+          spec: request.datasetId ? session.datasets.spec(request.datasetId) : null,
+          column: request.column,
+          runs,
+          sensitivities: Object.fromEntries(request.runIds.flatMap((id) => { const s = session.sensitivities.get(id); return s ? [[id, s]] : []; })),
+          sections: request.sections,
+        },
+        job,
+      );
+      const ext = request.format;
+      const fileName = `${request.title.replace(/[^A-Za-z0-9 _-]/g, '_').trim() || 'report'}.${ext}`;
+      const mimeType = ext === 'pdf' ? 'application/pdf' : 'text/html';
+      const target = request.path !== null || env.desktop ? await choosePath(env, request.path, ext, false) : null;
+      let bytes: Uint8Array;
+      if (ext === 'html') bytes = Buffer.from(html, 'utf8');
+      else if (env.desktop) bytes = await env.desktop.printToPdf(html);
+      else {
+        const scratch = path.join(env.workDir, 'reports', `${Date.now()}-${fileName}`);
+        await mkdir(path.dirname(scratch), { recursive: true });
+        await engineCall(env, 'reports:pdf', { html, outPath: scratch }, job);
+        bytes = await readFile(scratch);
+        await rm(scratch, { force: true });
+      }
+      if (target !== null) await writeFileAtomic(target, bytes, { backup: false });
+      return { path: target, fileName, mimeType, base64: target === null ? Buffer.from(bytes).toString('base64') : null, sizeBytes: bytes.length };
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// Everything the host knows about the session, shared by the handler groups.
+import type { SensitivityResult } from '../shared/schemas/interpret';
+import { DatasetRegistry } from './datasetRegistry';
+import { RunRegistry } from './runRegistry';
+
+export class SessionState {
+  readonly datasets = new DatasetRegistry();
+  readonly runs = new RunRegistry();
+  /** The latest explanation computed per run, for reports. */
+  readonly sensitivities = new Map<string, SensitivityResult>();
+  /** Changed since the last save or autosave. */
+  dirty = false;
+}

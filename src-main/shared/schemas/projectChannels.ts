@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { JobId, RunId } from './common';
+import { DatasetCheck, ExploreState } from './project';
+
+export const SaveProjectRequest = z.object({
+  /** null in the desktop app opens a Save dialog; browser mode needs an absolute path. */
+  path: z.string().max(4096).nullable(),
+  title: z.string().max(500),
+  explore: z.record(z.string(), ExploreState),
+  embedCsv: z.boolean().default(false),
+});
+
+export const SavedProject = z.object({ path: z.string(), warnings: z.array(z.string()) });
+
+export const OpenProjectRequest = z.object({
+  jobId: JobId,
+  /** null in the desktop app opens an Open dialog. */
+  path: z.string().max(4096).nullable(),
+  /** Replacement paths for CSVs that moved, keyed by datasetId (the app asks the user for them). */
+  relocate: z.record(z.string(), z.string().max(4096)).default({}),
+});
+
+export const OpenedProject = z.object({
+  path: z.string(),
+  title: z.string(),
+  savedAt: z.string(),
+  datasetIds: z.array(z.string()),
+  runIds: z.array(z.string()),
+  explore: z.record(z.string(), ExploreState),
+  checks: z.array(DatasetCheck),
+  /** Datasets that could not be opened (moved and not embedded): ask for them and open again. */
+  needsFile: z.array(z.object({ datasetId: z.string(), name: z.string(), path: z.string() })),
+  warnings: z.array(z.string()),
+});
+export type OpenedProject = z.infer<typeof OpenedProject>;
+
+export const RecoveryInfo = z.object({
+  available: z.boolean(),
+  savedAt: z.string().nullable(),
+  title: z.string().nullable(),
+  /** Open this path with project:open to restore the session. */
+  path: z.string().nullable(),
+});
+
+export const ReportSection = z.enum([
+  'dataset',
+  'series',
+  'correlogram',
+  'stationarity',
+  'runConfig',
+  'backend',
+  'training',
+  'metrics',
+  'actualVsPredicted',
+  'residuals',
+  'sensitivity',
+  'comparison',
+]);
+
+export const ReportRequest = z.object({
+  jobId: JobId,
+  title: z.string().max(500),
+  datasetId: z.string().nullable(),
+  column: z.string().max(500).nullable(),
+  runIds: z.array(RunId).max(50),
+  sections: z.array(ReportSection),
+  format: z.enum(['pdf', 'html']),
+  /** null: desktop asks with a Save dialog; browser mode gets the bytes back to download. */
+  path: z.string().max(4096).nullable(),
+});
+
+export const ExportedReport = z.object({
+  path: z.string().nullable(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** The file's bytes when no path was given (browser download). */
+  base64: z.string().nullable(),
+  sizeBytes: z.number(),
+});

@@ -1,0 +1,88 @@
+// Residual diagnostics and input sensitivity ("Explain") of the run shown in the Runs tab.
+import type { StudioError } from '../../../src-main/shared/result';
+import type {
+  ResidualDiagnostics,
+  SensitivityResult,
+} from '../../../src-main/shared/schemas/interpret';
+import { startStudioJob } from './studioJob';
+import type { StudioState } from './studioState.svelte';
+
+export type SensitivityMethod = SensitivityResult['method'];
+
+export class InspectState {
+  residualStep = $state(0);
+  residuals = $state.raw<ResidualDiagnostics | null>(null);
+  residualsError = $state<StudioError | null>(null);
+  residualsLoading = $state(false);
+
+  method = $state<SensitivityMethod>('perturbation');
+  delta = $state(0.1);
+  deltaUnit = $state<'scaled' | 'std'>('scaled');
+  /** 0 = every test window. */
+  maxWindows = $state(200);
+  horizonStep = $state(0);
+  steps = $state(32);
+  sensitivity = $state.raw<SensitivityResult | null>(null);
+  sensitivityError = $state<StudioError | null>(null);
+  computing = $state(false);
+  progress = $state<number | null>(null);
+  private cancelSensitivity: (() => Promise<void>) | null = null;
+  private residualSeq = 0;
+
+  constructor(private readonly studio: StudioState) {}
+
+  async loadResiduals(runId: string, horizonStep = this.residualStep): Promise<void> {
+    const seq = ++this.residualSeq;
+    this.residualStep = horizonStep;
+    this.residualsLoading = true;
+    const result = await this.studio.client.call('runs:residuals', { runId, horizonStep });
+    if (seq !== this.residualSeq) return;
+    this.residualsLoading = false;
+    this.residuals = result.ok ? result.value : null;
+    this.residualsError = result.ok ? null : result.error;
+  }
+
+  async computeSensitivity(runId: string): Promise<void> {
+    if (this.computing || this.studio.job) return;
+    this.computing = true;
+    this.progress = null;
+    this.sensitivityError = null;
+    const job = startStudioJob(
+      this.studio,
+      `Explaining with ${this.method}`,
+      'runs:sensitivity',
+      {
+        runId,
+        method: this.method,
+        delta: this.delta,
+        deltaUnit: this.deltaUnit,
+        maxWindows: this.maxWindows,
+        horizonStep: this.horizonStep,
+        steps: this.steps,
+      },
+      (p) => {
+        this.progress = p.fraction;
+      },
+    );
+    this.cancelSensitivity = job.cancel;
+    const result = await job.result;
+    this.cancelSensitivity = null;
+    this.computing = false;
+    if (result.ok) this.sensitivity = result.value;
+    else if (result.error.code === 'cancelled') this.studio.status = 'Sensitivity cancelled.';
+    else this.sensitivityError = result.error;
+  }
+
+  async cancel(): Promise<void> {
+    await this.cancelSensitivity?.();
+  }
+
+  /** A different run was selected: its results replace nothing of the previous run's. */
+  clear(): void {
+    this.residuals = null;
+    this.residualsError = null;
+    this.sensitivity = null;
+    this.sensitivityError = null;
+    this.residualStep = 0;
+  }
+}
