@@ -1,5 +1,6 @@
-// Finds the fused recurrent kernel for the model seam: the engine's own adapter when it exists,
-// otherwise the bench-only bridge over engine/kernels/fusedRnn, otherwise a reason.
+// The fused recurrent kernel for the model seam, or why there is none. The engine has no seam
+// adapter over engine/kernels/fusedRnn yet, so this uses the bench-only bridge; switch to the
+// engine's adapter once it exists so the figure measures the product path.
 import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm';
 import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
 import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';

@@ -8,7 +8,7 @@ import { sharedDir } from '../src-main/engine/testing/sharedData';
 
 /** Debian's interpreter, where the apt packages live; BENCH_PYTHON points elsewhere (a venv). */
 export const PYTHON = process.env['BENCH_PYTHON'] ?? '/usr/bin/python3';
-const INSTALL_HINT = 'apt-get install -y python3-torch python3-pandas python3-statsmodels';
+const INSTALL_HINT = 'install: apt-get install -y python3-torch python3-pandas python3-statsmodels';
 
 export function peerScript(name: string): string {
   return path.join(sharedDir, 'bench-peers', name);
@@ -16,13 +16,13 @@ export function peerScript(name: string): string {
 
 /** null when importable, otherwise why not (shown in the benchmark output). */
 export function missingPythonModules(modules: string[]): string | null {
-  if (!existsSync(PYTHON)) return `${PYTHON} not found`;
+  if (!existsSync(PYTHON)) return `${PYTHON} not found: peer skipped (${INSTALL_HINT})`;
   const missing = modules.filter((m) => {
     const r = spawnSync(PYTHON, ['-c', `import ${m}`], { stdio: 'ignore', timeout: 120_000 });
     return r.status !== 0;
   });
   if (missing.length === 0) return null;
-  return `python module(s) ${missing.join(', ')} missing: peer skipped (install with: ${INSTALL_HINT})`;
+  return `python module(s) ${missing.join(', ')} missing: peer skipped (${INSTALL_HINT})`;
 }
 
 export type PeerOutput = Record<string, unknown>;

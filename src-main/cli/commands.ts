@@ -1,4 +1,8 @@
 import { analyzeCommand } from './analyzeCommand';
+import { backtestCommand } from './backtestCommand';
+import { compareCommand } from './compareCommand';
+import { reportCommand } from './reportCommand';
+import { searchCommand } from './searchCommand';
 import { fitCommand } from './fitCommand';
 import { infoCommand } from './infoCommand';
 
@@ -11,6 +15,10 @@ export const commands: Record<string, CliCommand> = {
   info: infoCommand,
   analyze: analyzeCommand,
   fit: fitCommand,
+  compare: compareCommand,
+  search: searchCommand,
+  backtest: backtestCommand,
+  report: reportCommand,
 };
 
 export function usage(): string {

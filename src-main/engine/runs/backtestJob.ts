@@ -57,7 +57,7 @@ export async function runBacktest(
   const h = params.horizon;
   let folds: Fold[];
   try {
-    folds = makeFolds({ n: target.length, folds: params.folds, horizon: h, stride: params.stride, window: params.window, minTrain: 4 * (lookback + h), lookback });
+    folds = makeFolds({ n: target.length, folds: params.folds, horizon: h, stride: params.stride, window: params.window, minTrain: 2 * (lookback + h), lookback });
   } catch (error) {
     throw new StudioFailure('invalid-request', error instanceof Error ? error.message : String(error));
   }

@@ -1,0 +1,49 @@
+import type { BacktestResult } from '../shared/schemas/search';
+import { StudioFailure } from '../shared/result';
+import { assertKnown, numberOption, parseArgs, stringOption } from './args';
+import { openCliSession } from './cliSession';
+import type { CliCommand } from './commands';
+import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
+import { writeJsonFile } from './writeJson';
+
+export const backtestCommand: CliCommand = {
+  summary: 'backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] [--window expanding|sliding] [model flags] --out backtest.json',
+  async run(argv) {
+    const args = parseArgs(argv, new Set(['quiet']));
+    assertKnown(args, [...fitFlagNames.filter((f) => f !== 'horizon'), 'folds', 'horizon', 'stride', 'refit', 'window', 'out', 'quiet']);
+    const file = args.positional[0];
+    const out = stringOption(args, 'out');
+    const folds = numberOption(args, 'folds');
+    const horizon = numberOption(args, 'horizon');
+    if (!file || !out || folds === undefined || horizon === undefined) {
+      throw new StudioFailure('invalid-request', 'usage: series-studio backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] --out backtest.json');
+    }
+    const refit = stringOption(args, 'refit') ?? 'scratch';
+    const window = stringOption(args, 'window') ?? 'expanding';
+    if (!['scratch', 'finetune', 'none'].includes(refit)) throw new StudioFailure('invalid-request', '--refit is scratch, finetune or none');
+    if (!['expanding', 'sliding'].includes(window)) throw new StudioFailure('invalid-request', '--window is expanding or sliding');
+    const { horizon: _h, ...settings } = fitSettingsFromArgs(args);
+    const session = await openCliSession(file, args.options.has('quiet'));
+    try {
+      const target = settings.target ?? session.info.columns[0]?.name;
+      const result = await session.engine.call<BacktestResult>('backtest:run', {
+        spec: session.spec,
+        settings: { ...settings, target },
+        folds,
+        horizon,
+        stride: numberOption(args, 'stride'),
+        window,
+        refit,
+        workDir: session.workDir,
+      });
+      await writeJsonFile(out, result);
+      const rmse = result.aggregate.rmse;
+      process.stderr.write(
+        `${result.folds.length}/${result.plannedFolds} folds · RMSE model ${rmse?.model?.mean?.toPrecision(4)} ± ${rmse?.model?.std?.toPrecision(3)}` +
+          ` vs naive ${rmse?.naive?.mean?.toPrecision(4)} · wrote ${out}\n`,
+      );
+    } finally {
+      await session.close();
+    }
+  },
+};
