@@ -18,5 +18,6 @@ export default defineConfig({
   projects: [
     { name: 'browser-mode', testMatch: /.*\.browser\.spec\.ts/ },
     { name: 'electron', testMatch: /.*\.electron\.spec\.ts/ },
+    { name: 'cli', testMatch: /.*\.cli\.spec\.ts/ },
   ],
 });

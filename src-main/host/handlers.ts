@@ -96,8 +96,11 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
     },
     'runs:list': async () => runs.list(),
     'runs:get': async ({ runId }) => runs.get(runId),
-    'runs:delete': async ({ runId }) => {
+    'runs:delete': async ({ runId }, job) => {
       session.dirty = true;
+      const run = runs.get(runId);
+      session.sensitivities.delete(runId);
+      await engineCall(env, 'runs:forget', { modelDir: modelDirOf(env, run) }, job).catch(() => undefined);
       return { deleted: runs.remove(runId) };
     },
     'runs:residuals': async ({ runId, horizonStep }, job) =>

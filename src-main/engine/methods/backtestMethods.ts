@@ -4,6 +4,7 @@ import { FitSettings } from '../../shared/schemas/model';
 import type { DatasetStore } from '../datasets/datasetStore';
 import { method } from '../process/methodTypes';
 import { runBacktest } from '../runs/backtestJob';
+import { assertFiniteInputs } from '../runs/finiteInputs';
 import type { TransformStep } from '../../shared/schemas/analysis';
 import { DatasetSpecSchema } from './datasetMethods';
 
@@ -22,6 +23,7 @@ export function backtestMethods(store: DatasetStore) {
       }),
       async ({ spec, settings, workDir, ...params }, ctx): Promise<BacktestResult> => {
         const dataset = await store.get(spec);
+        assertFiniteInputs(dataset, [settings.target ?? dataset.table.columns[0]?.name ?? '', ...(settings.features ?? [])]);
         const { transforms, ...rest } = settings;
         return runBacktest(dataset, { ...params, settings: rest, transforms: (transforms ?? []) as TransformStep[] }, workDir, {
           signal: ctx.signal,

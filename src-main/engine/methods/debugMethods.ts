@@ -24,5 +24,10 @@ export function debugMethods() {
       },
     ),
     'debug:pid': method(z.object({}), async () => ({ pid: process.pid })),
+    'debug:memory': method(z.object({}), async () => {
+      const tf = await import('@tensorflow/tfjs');
+      global.gc?.();
+      return { numTensors: tf.memory().numTensors, rssBytes: process.memoryUsage().rss };
+    }),
   };
 }

@@ -3,6 +3,7 @@ import type { Comparison, ResidualDiagnostics, SensitivityResult } from '../../s
 import type { DatasetStore } from '../datasets/datasetStore';
 import type { FitConfig } from '../model/fitConfig';
 import { runSensitivity } from '../runs/sensitivityJob';
+import { evictModel } from '../runs/modelCache';
 import { DatasetSpecSchema } from './datasetMethods';
 import { StudioFailure } from '../../shared/result';
 import { nullable, nullableNumber } from '../analysis/jsonSafe';
@@ -58,6 +59,7 @@ export function interpretMethods(store: DatasetStore) {
         });
       },
     ),
+    'runs:forget': method(z.object({ modelDir: z.string() }), async ({ modelDir }) => ({ evicted: await evictModel(modelDir) })),
     'runs:residuals': method(
       z.object({ run: RunTest, horizonStep: z.number().int().min(0) }),
       async ({ run, horizonStep }): Promise<ResidualDiagnostics> => {

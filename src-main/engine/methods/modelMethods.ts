@@ -10,6 +10,7 @@ import { computeSplit } from '../model/split';
 import { method, throttledProgress } from '../process/methodTypes';
 import { enrichRun } from '../runs/enrichRun';
 import { fitDatasetOf } from '../runs/fitDataset';
+import { assertFiniteInputs } from '../runs/finiteInputs';
 import { resolveSteps } from '../analysis/columnSeries';
 import { DatasetSpecSchema } from './datasetMethods';
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
@@ -43,6 +44,7 @@ export function modelMethods(store: DatasetStore) {
         const fitData = fitDatasetOf(dataset);
         const targetName = settings.target ?? dataset.table.columns[0]?.name ?? '';
         const target = targetValues(fitData.columns, targetName, dataset.info.name);
+        assertFiniteInputs(dataset, [targetName, ...(settings.features ?? [])]);
         const resolved = resolveFitConfig(target.length, fitData.seasonalPeriod, { ...settings, transforms: [] }, targetName);
         const { valStart } = computeSplit(
           target.length,

@@ -2,7 +2,7 @@
 import type { ForecastMetrics } from '../model/metrics';
 import type { RunResult } from '../model/runResult';
 import type { TransformStep } from '../transforms';
-import { gridTable, keyValueTable, section } from './htmlText';
+import { esc, gridTable, keyValueTable, section } from './htmlText';
 import { formatNumber, formatSeconds } from './reportFormat';
 import { REPORT_HEADINGS } from './reportSections';
 
@@ -78,14 +78,23 @@ export const METRIC_ROWS: readonly [string, (m: ForecastMetrics) => number | nul
   ['MSE', (m) => m.mse],
 ];
 
+const baselineTitles: Record<string, string> = {
+  naive: 'Naive',
+  seasonalNaive: 'Seasonal naive',
+  mean: 'Mean',
+  arima: 'Auto-ARIMA',
+};
+
 export function metricsHtml(run: RunResult): string {
-  const b = run.baselines;
-  const columns: [string, ForecastMetrics][] = [
-    ['Model', run.metrics],
-    ['Naive', b.naive],
-    ['Seasonal naive', b.seasonalNaive],
-    ['Mean', b.mean],
-  ];
+  // Every baseline the run carries (the studio adds auto-ARIMA when it fits), in a stable order.
+  const baselines = run.baselines as unknown as Record<string, ForecastMetrics | undefined>;
+  const known = Object.keys(baselineTitles);
+  const names = [...known, ...Object.keys(baselines).filter((n) => !known.includes(n))];
+  const columns: [string, ForecastMetrics][] = [['Model', run.metrics]];
+  for (const name of names) {
+    const m = baselines[name];
+    if (m) columns.push([baselineTitles[name] ?? name, m]);
+  }
   const rows = METRIC_ROWS.map(([name, get]) => [
     name,
     ...columns.map(([, m]) => formatNumber(get(m))),
@@ -94,7 +103,9 @@ export function metricsHtml(run: RunResult): string {
     run.metrics.mapeSkipped > 0
       ? `<p class="note">MAPE skips ${run.metrics.mapeSkipped} zero actuals.</p>`
       : '';
-  const intro = `<p>Test set: ${run.metrics.count} (window, horizon step) pairs, original units.</p>`;
+  const notes = (run as unknown as { baselineNotes?: Record<string, string> }).baselineNotes ?? {};
+  const missing = notes.arima && !baselines.arima ? `<p class="note">${esc(notes.arima)}</p>` : '';
+  const intro = `<p>Test set: ${run.metrics.count} (window, horizon step) pairs, original units.</p>${missing}`;
   return section(
     REPORT_HEADINGS.metrics,
     intro + gridTable(['Metric', ...columns.map(([n]) => n)], rows) + skipped,

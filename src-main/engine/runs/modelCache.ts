@@ -23,3 +23,16 @@ export async function cachedModel(dir: string): Promise<tf.LayersModel> {
   }
   return loading;
 }
+
+/** Drops a model from the cache (its run was deleted) and frees its tensors. */
+export async function evictModel(dir: string): Promise<boolean> {
+  const entry = cache.get(dir);
+  if (!entry) return false;
+  cache.delete(dir);
+  try {
+    (await entry).dispose();
+  } catch {
+    // a model that failed to load holds no tensors
+  }
+  return true;
+}

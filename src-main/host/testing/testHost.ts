@@ -17,8 +17,8 @@ export interface TestHost {
 
 export function createTestHost(): TestHost {
   const paths = sourcePaths();
-  const engine = sourceEngine();
   const events: { event: EventName; payload: unknown }[] = [];
+  const engine = sourceEngine({ onStatus: (status) => events.push({ event: 'engine:status', payload: status }) });
   const files = new FileAccess({
     samplesDir: path.join(paths.resourcesDir, 'datasets'),
     uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'uploads-')),

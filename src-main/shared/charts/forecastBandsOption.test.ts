@@ -31,7 +31,7 @@ describe('forecastBandsOption', () => {
       [1, 4],
       [2, 4],
     ]);
-    expect(seriesNamed(option, '80% interval').stack).toBe('band 80% interval');
+    expect(seriesNamed(option, '80% interval').stack).toBe('test 0.8');
   });
 
   it('draws forecast bands over every forecast time and keeps the model lines', () => {
@@ -42,8 +42,11 @@ describe('forecastBandsOption', () => {
       forecast: { times: [4, 5], values: [15, 16] },
       forecastBands: [{ level: 0.95, lower: [13, null], upper: [17, 18] }],
     });
-    // 17 − 13 = 4; a missing bound leaves a gap.
-    expect(seriesNamed(option, '95% forecast interval').data).toEqual([
+    // 17 − 13 = 4; a missing bound leaves a gap. The future band shares the legend name.
+    const future = (option.series as { name: string; stack?: string; data: unknown }[]).find(
+      (s) => s.stack === 'future 0.95' && s.name === '95% interval',
+    );
+    expect(future?.data).toEqual([
       [4, 4],
       [5, null],
     ]);
@@ -53,5 +56,19 @@ describe('forecastBandsOption', () => {
       [3, 13],
     ]);
     expect(seriesNames(option)).toContain('forecast');
+  });
+});
+
+describe('forecastBandsOption legend and colours', () => {
+  it('leaves the band floors out of the legend and gives the model the first palette colour', () => {
+    const option = forecastBandsOption({
+      actual,
+      test,
+      bands: [{ level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] }],
+    });
+    const legend = option.legend as { data: string[] };
+    expect(legend.data).toEqual(['95% interval', 'actual', 'model']);
+    // palette[0] is '#2f6fde' (chartTheme.ts)
+    expect(seriesNamed(option, 'model').lineStyle?.color).toBe('#2f6fde');
   });
 });

@@ -5,7 +5,7 @@ import {
   type ActualVsPredictedInput,
   type TimedValues,
 } from './actualVsPredictedOption';
-import { finite, themeOf, type ChartOption } from './runChartBase';
+import { colour, finite, themeOf, type ChartOption } from './runChartBase';
 
 export interface Band {
   /** In (0, 1). */
@@ -25,6 +25,7 @@ type Point = [number, number | null];
 
 function bandSeries(
   name: string,
+  stack: string,
   times: ArrayLike<number>,
   band: Band,
   pick: (i: number) => boolean,
@@ -49,12 +50,12 @@ function bandSeries(
     connectNulls: false,
     tooltip: { show: false },
     z: 1,
-    stack: `band ${name}`,
+    stack,
     lineStyle: { opacity: 0 },
   };
   return [
     { ...common, name: `${name} lower`, data: lower },
-    { ...common, name, data: width, areaStyle: { color: fill } },
+    { ...common, name, data: width, areaStyle: { color: fill }, itemStyle: { color: fill } },
   ];
 }
 
@@ -70,16 +71,30 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   // the inner band reads darker where they overlap.
   const sorted = [...(input.bands ?? [])].sort((a, b) => b.level - a.level);
   const bands = sorted.flatMap((b) =>
-    bandSeries(`${percent(b.level)} interval`, input.test.times, b, onStep, theme.band),
+    bandSeries(`${percent(b.level)} interval`, `test ${b.level}`, input.test.times, b, onStep, theme.band),
   );
   const forecast: TimedValues | undefined = input.forecast;
   const future = forecast
     ? [...(input.forecastBands ?? [])]
         .sort((a, b) => b.level - a.level)
         .flatMap((b) =>
-          bandSeries(`${percent(b.level)} forecast interval`, forecast.times, b, () => true, theme.band),
+          // Same name as the test band, so one legend entry toggles both.
+          bandSeries(`${percent(b.level)} interval`, `future ${b.level}`, forecast.times, b, () => true, theme.band),
         )
     : [];
-  const series = option.series as ChartOption[];
-  return { ...option, series: [...bands, ...future, ...series] };
+  // Prepended bands would shift ECharts' automatic colours, so the lines get theirs explicitly.
+  let next = 0;
+  const series = (option.series as ChartOption[]).map((s) => {
+    const line = (s.lineStyle ?? {}) as Record<string, unknown>;
+    if (line.color !== undefined) return s;
+    const color = colour(next++);
+    return { ...s, lineStyle: { ...line, color }, itemStyle: { color } };
+  });
+  const all = [...bands, ...future, ...series];
+  // The invisible floors of the bands stay out of the legend.
+  const legendNames = [
+    ...new Set(all.map((s) => String(s.name)).filter((n) => !n.endsWith(' lower'))),
+  ];
+  const legend = { ...(option.legend as ChartOption), data: legendNames };
+  return { ...option, legend, series: all };
 }
