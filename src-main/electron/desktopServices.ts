@@ -28,7 +28,13 @@ export function desktopServices(window: () => BrowserWindow | null): DesktopServ
       // A hidden, sandboxed window without JavaScript: the report is static HTML and SVG.
       const printer = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       try {
         await printer.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);

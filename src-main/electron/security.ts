@@ -2,17 +2,9 @@
 // windows, no permission grants, no webviews, and a strict CSP on every response.
 import { app, session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../server/staticFiles';
+import { isAppUrl } from './isAppUrl';
 
-export function isAppUrl(url: string, rendererUrl: string): boolean {
-  try {
-    const target = new URL(url);
-    const own = new URL(rendererUrl);
-    if (own.protocol === 'file:') return target.protocol === 'file:' && target.pathname === own.pathname;
-    return target.origin === own.origin;
-  } catch {
-    return false;
-  }
-}
+export { isAppUrl };
 
 export function lockDownWebContents(contents: WebContents, rendererUrl: string): void {
   contents.on('will-navigate', (event, url) => {

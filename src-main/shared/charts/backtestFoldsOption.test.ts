@@ -6,7 +6,12 @@ describe('backtestFoldsOption', () => {
   const option = backtestFoldsOption({
     actual: { times: [1, 2, 3, 4, 5], values: [1, 2, 3, 4, 5] },
     folds: [
-      { index: 0, times: [3, 4], predicted: [2.5, 3.5], interval95: { lower: [2, 3], upper: [3, 5] } },
+      {
+        index: 0,
+        times: [3, 4],
+        predicted: [2.5, 3.5],
+        interval95: { lower: [2, 3], upper: [3, 5] },
+      },
       { index: 1, times: [5], predicted: [4.5], interval95: null },
     ],
   });

@@ -26,7 +26,10 @@ export interface BacktestFoldsInput extends RunChartStyle {
   timeFormat?: TimeFormat;
 }
 
-const pairs = (times: ArrayLike<number>, values: ArrayLike<number | null>): [number, number | null][] =>
+const pairs = (
+  times: ArrayLike<number>,
+  values: ArrayLike<number | null>,
+): [number, number | null][] =>
   Array.from({ length: times.length }, (_, i) => [times[i] as number, finite(values[i])]);
 
 export function backtestFoldsOption(input: BacktestFoldsInput): ChartOption {

@@ -71,7 +71,14 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   // the inner band reads darker where they overlap.
   const sorted = [...(input.bands ?? [])].sort((a, b) => b.level - a.level);
   const bands = sorted.flatMap((b) =>
-    bandSeries(`${percent(b.level)} interval`, `test ${b.level}`, input.test.times, b, onStep, theme.band),
+    bandSeries(
+      `${percent(b.level)} interval`,
+      `test ${b.level}`,
+      input.test.times,
+      b,
+      onStep,
+      theme.band,
+    ),
   );
   const forecast: TimedValues | undefined = input.forecast;
   const future = forecast
@@ -79,7 +86,14 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
         .sort((a, b) => b.level - a.level)
         .flatMap((b) =>
           // Same name as the test band, so one legend entry toggles both.
-          bandSeries(`${percent(b.level)} interval`, `future ${b.level}`, forecast.times, b, () => true, theme.band),
+          bandSeries(
+            `${percent(b.level)} interval`,
+            `future ${b.level}`,
+            forecast.times,
+            b,
+            () => true,
+            theme.band,
+          ),
         )
     : [];
   // Prepended bands would shift ECharts' automatic colours, so the lines get theirs explicitly.

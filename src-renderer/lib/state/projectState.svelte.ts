@@ -120,8 +120,8 @@ export class ProjectState {
     if (Array.isArray(given)) {
       // A host that returns the opened datasets' infos spares the re-import below.
       const infos = given as DatasetInfo[];
-      const ids = new Set(infos.map((d) => d.datasetId));
-      studio.datasets = [...studio.datasets.filter((d) => !ids.has(d.datasetId)), ...infos];
+      const ids = infos.map((d) => d.datasetId);
+      studio.datasets = [...studio.datasets.filter((d) => !ids.includes(d.datasetId)), ...infos];
       for (const d of infos) idMap[d.datasetId] = d.datasetId;
     } else {
       for (const check of opened.checks) {
@@ -159,12 +159,17 @@ export class ProjectState {
     this.busy = true;
     this.error = null;
     this.reportMessage = null;
-    const job = startStudioJob(studio, `Exporting ${request.format.toUpperCase()} report`, 'report:export', {
-      ...request,
-      datasetId: studio.currentId,
-      column: studio.explore.column,
-      path: null,
-    });
+    const job = startStudioJob(
+      studio,
+      `Exporting ${request.format.toUpperCase()} report`,
+      'report:export',
+      {
+        ...request,
+        datasetId: studio.currentId,
+        column: studio.explore.column,
+        path: null,
+      },
+    );
     const result = await job.result;
     this.busy = false;
     if (!result.ok) {

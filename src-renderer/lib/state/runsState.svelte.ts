@@ -34,8 +34,8 @@ export class RunsState {
       return;
     }
     this.list = result.value;
-    const ids = new Set(result.value.map((r) => r.id));
-    this.selected = this.selected.filter((id) => ids.has(id));
+    const ids = result.value.map((r) => r.id);
+    this.selected = this.selected.filter((id) => ids.includes(id));
   }
 
   sortBy(key: RunSortKey): void {

@@ -32,7 +32,8 @@ export function parseValues(param: SearchParam, text: string): ParsedValues {
   for (const part of parts) {
     const v = Number(part);
     if (!Number.isFinite(v)) return { ok: false, error: `"${part}" is not a number` };
-    if (integer && !Number.isInteger(v)) return { ok: false, error: `${part} is not a whole number` };
+    if (integer && !Number.isInteger(v))
+      return { ok: false, error: `${part} is not a whole number` };
     if (!values.includes(v)) values.push(v);
   }
   return { ok: true, values };
