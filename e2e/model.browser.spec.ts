@@ -89,10 +89,12 @@ test.describe('browser mode: model training', () => {
     await expect(page.getByTestId('coverage-95')).toContainText('95%');
     await expect(page.getByTestId('coverage-80')).toContainText('80%');
     await expect.poll(() => inkedPixels(page.getByTestId('run-chart'))).toBeGreaterThan(3000);
-    await page.screenshot({ path: shot('finished-run'), fullPage: true });
+    await page.getByTestId('run-view').screenshot({ path: shot('finished-run') });
 
     await page.getByTestId('theme-toggle').click();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
-    await page.screenshot({ path: shot('finished-run-theme2'), fullPage: true });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect.poll(() => inkedPixels(page.getByTestId('run-chart'))).toBeGreaterThan(3000);
+    await page.getByTestId('run-view').screenshot({ path: shot('finished-run-dark') });
+    await page.getByTestId('fit-settings').screenshot({ path: shot('settings-dark') });
   });
 });

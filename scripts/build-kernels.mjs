@@ -3,7 +3,7 @@
 //   rnn-relaxed.wasm  SIMD128 + relaxed-simd fused multiply-add (Node ≥ 22, Electron ≥ 27);
 //                     the loader picks it when WebAssembly.validate accepts it.
 // Usage: node scripts/build-kernels.mjs   (needs only the npm devDependency assemblyscript)
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
@@ -35,11 +35,14 @@ const variants = [
 await mkdir(outDir, { recursive: true });
 for (const { file, features } of variants) {
   const outFile = join(outDir, file);
-  const { error, stderr } = await asc.main([...common, ...features, '--outFile', outFile]);
+  // Write then rename: test workers that build concurrently never read a half-written file.
+  const tmpFile = `${outFile}.${process.pid}.tmp`;
+  const { error, stderr } = await asc.main([...common, ...features, '--outFile', tmpFile]);
   if (error) {
     process.stderr.write(stderr.toString());
     console.error(`build-kernels: ${error.message}`);
     process.exit(1);
   }
+  await rename(tmpFile, outFile);
   console.log(`build-kernels: wrote ${outFile}`);
 }

@@ -17,7 +17,7 @@ export class CliEngine {
   private readonly client: EngineClient;
 
   constructor(paths: AppPaths, private readonly onProgress?: (p: Omit<JobProgress, 'jobId'>) => void) {
-    this.client = new EngineClient(forkLauncher({ entry: paths.engineEntry, execArgv: paths.engineExecArgv }), {
+    this.client = new EngineClient(forkLauncher({ entry: paths.engineEntry, execArgv: paths.engineExecArgv, kernelsDir: paths.kernelsDir }), {
       onLog: (level, message) => {
         if (level !== 'info') process.stderr.write(`${level}: ${message}\n`);
       },

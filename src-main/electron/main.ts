@@ -33,7 +33,10 @@ const files = new FileAccess({
   uploadsDir: path.join(app.getPath('temp'), 'series-studio-uploads'),
   policy: 'chosen-only',
 });
-const engine = new EngineClient(utilityLauncher(path.join(builtDir, 'engine.js')), {
+const kernelsDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'kernels')
+  : path.join(repoRoot, 'src-main', 'engine', 'kernels', 'build');
+const engine = new EngineClient(utilityLauncher(path.join(builtDir, 'engine.js'), kernelsDir), {
   onStatus: (status) => emit('engine:status', status),
   onLog: (level, message) => emit('app:log', { level, message, at: Date.now() }),
 });

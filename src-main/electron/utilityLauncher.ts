@@ -3,12 +3,12 @@
 import { utilityProcess } from 'electron';
 import type { EngineLauncher } from '../host/engineProcessHandle';
 
-export function utilityLauncher(entry: string): EngineLauncher {
+export function utilityLauncher(entry: string, kernelsDir: string): EngineLauncher {
   return () => {
     const child = utilityProcess.fork(entry, [], {
       serviceName: 'Series Studio engine',
       stdio: 'inherit',
-      env: { ...process.env, SERIES_STUDIO_ENGINE: '1' },
+      env: { ...process.env, SERIES_STUDIO_ENGINE: '1', SERIES_STUDIO_KERNELS_DIR: kernelsDir },
     });
     return {
       get pid() {

@@ -7,6 +7,8 @@ export interface AppPaths {
   resourcesDir: string;
   rendererDir: string;
   engineEntry: string;
+  /** Compiled fused RNN kernels (rnn.wasm, rnn-relaxed.wasm), passed to the engine. */
+  kernelsDir: string;
   /** Extra node flags the engine entry needs (tsx for TypeScript sources). */
   engineExecArgv: string[];
 }
@@ -19,6 +21,7 @@ export function appPaths(repoRoot: string, builtDir: string | null): AppPaths {
     repoRoot,
     resourcesDir: path.join(repoRoot, 'resources'),
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
+    kernelsDir: path.join(repoRoot, 'src-main', 'engine', 'kernels', 'build'),
     engineEntry: useBuilt ? builtEngine : path.join(repoRoot, 'src-main/engine/process/engineMain.ts'),
     engineExecArgv: useBuilt ? [] : ['--import', 'tsx'],
   };

@@ -6,13 +6,20 @@ export interface ForkOptions {
   entry: string;
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Where the fused kernels' .wasm files are (the bundled engine cannot find them by itself). */
+  kernelsDir?: string;
 }
 
 export function forkLauncher(options: ForkOptions): EngineLauncher {
   return () => {
     const child = fork(options.entry, [], {
       execArgv: options.execArgv ?? [],
-      env: { ...process.env, ...options.env, SERIES_STUDIO_ENGINE: '1' },
+      env: {
+        ...process.env,
+        ...options.env,
+        SERIES_STUDIO_ENGINE: '1',
+        ...(options.kernelsDir ? { SERIES_STUDIO_KERNELS_DIR: options.kernelsDir } : {}),
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });

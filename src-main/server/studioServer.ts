@@ -38,7 +38,12 @@ export async function startStudioServer(
     ...(options.port === undefined ? {} : { port: options.port }),
   });
   const engine = new EngineClient(
-    forkLauncher({ entry: paths.engineEntry, execArgv: paths.engineExecArgv, env: options.env ?? {} }),
+    forkLauncher({
+      entry: paths.engineEntry,
+      execArgv: paths.engineExecArgv,
+      env: options.env ?? {},
+      kernelsDir: paths.kernelsDir,
+    }),
     {
       onStatus: (status) => server.broadcast('engine:status', status),
       onLog: (level, message) => server.broadcast('app:log', { level, message, at: Date.now() }),

@@ -1,16 +1,28 @@
-// Streams a CSV file through papaparse into an ImportedTable: bounded memory (typed arrays only),
-// throttled progress, cancellation through an AbortSignal.
+// Streams a CSV file into an ImportedTable: bounded memory (typed arrays only), throttled progress,
+// cancellation through an AbortSignal. Records are read by the fast scanner while the text is plain,
+// and by papaparse (the parser of record) from the first record the scanner does not take; see
+// fastRecordScanner.ts for why the two always agree.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import Papa from 'papaparse';
+import { PassThrough } from 'node:stream';
 import { CsvImportError, abortError } from './csvImportError';
 import { CsvDecodingStream } from './decodingStream';
+import { FastRecordScanner } from './fastRecordScanner';
+import { papaparseNewline, parseWithPapaparse, type RecordSink } from './papaparseRecords';
 import { TableBuilder } from './tableBuilder';
 import type { ImportHooks, ImportedTable, ParseOptions } from './types';
 
 const PROGRESS_INTERVAL_MS = 100;
-/** A record longer than this is taken as an unterminated quote, before papaparse rescans it forever. */
-const MAX_OPEN_RECORD_CHARS = 4 * 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
+
+/** How records are read; the default is the fast path with papaparse taking over when needed. */
+export interface RecordReading {
+  fastPath: boolean;
+  /** File read size (tests use tiny ones to put chunk boundaries everywhere). */
+  chunkBytes?: number;
+  /** Called when papaparse takes over, with the number of records the fast path had read. */
+  onHandover?: (fastRecords: number) => void;
+}
 
 async function fileSize(filePath: string): Promise<number> {
   try {
@@ -29,10 +41,20 @@ function encodingWarning(decoder: CsvDecodingStream): string | null {
   );
 }
 
-export async function importCsv(
+export function importCsv(
   filePath: string,
   options: ParseOptions,
   hooks: ImportHooks = {},
+): Promise<ImportedTable> {
+  return importCsvWith(filePath, options, hooks, { fastPath: true });
+}
+
+/** importCsv with a choice of record reading; `{ fastPath: false }` is papaparse alone. */
+export async function importCsvWith(
+  filePath: string,
+  options: ParseOptions,
+  hooks: ImportHooks,
+  reading: RecordReading,
 ): Promise<ImportedTable> {
   const { onProgress, signal } = hooks;
   if (signal?.aborted) throw abortError();
@@ -41,11 +63,12 @@ export async function importCsv(
   if (signal?.aborted) throw abortError();
 
   return new Promise<ImportedTable>((resolve, reject) => {
-    const file = createReadStream(filePath, { highWaterMark: 256 * 1024 });
+    const highWaterMark = reading.chunkBytes ?? CHUNK_BYTES;
+    const file = createReadStream(filePath, { highWaterMark });
     const decoder = new CsvDecodingStream(filePath, options.encoding);
     const builder = new TableBuilder(filePath, options);
+    let feed: PassThrough | null = null;
     let settled = false;
-    let charsDelivered = 0;
     let lastProgress = 0;
 
     const report = (force: boolean): void => {
@@ -61,63 +84,20 @@ export async function importCsv(
       signal?.removeEventListener('abort', onAbort);
       file.destroy();
       decoder.destroy();
+      feed?.destroy();
       if (table !== undefined) resolve(table);
       else reject(error instanceof Error ? error : new Error(String(error)));
     };
     const onAbort = (): void => settle(abortError());
     signal?.addEventListener('abort', onAbort, { once: true });
-
-    file.on('error', (e) =>
-      settle(new CsvImportError('io-error', filePath, `cannot read the file (${e.message})`)),
-    );
-    decoder.on('data', (text: string) => {
-      charsDelivered += text.length;
-    });
-    file.pipe(decoder);
-    Papa.parse<string[]>(decoder, {
-      delimiter: options.delimiter,
-      quoteChar: options.quoteChar,
-      skipEmptyLines: false,
-      chunk: (results, parser) => {
-        if (settled) return parser.abort();
-        try {
-          const quoteError = results.errors.find((e) => e.type === 'Quotes');
-          const upTo = quoteError === undefined ? results.data.length : (quoteError.row ?? 0);
-          builder.addRows(
-            upTo === results.data.length ? results.data : results.data.slice(0, upTo),
-          );
-          if (quoteError !== undefined) {
-            const row = builder.records + 1;
-            if (quoteError.code === 'MissingQuotes') {
-              throw new CsvImportError(
-                'unterminated-quote',
-                filePath,
-                'a quoted field opened in this row is never closed',
-                { row },
-              );
-            }
-            throw new CsvImportError(
-              'malformed-quote',
-              filePath,
-              'text follows the closing quote of a quoted field',
-              { row },
-            );
-          }
-          if (charsDelivered - results.meta.cursor > MAX_OPEN_RECORD_CHARS) {
-            const detail =
-              'a quoted field opened in this row runs on for more than 4 MiB; the quote is probably never closed';
-            throw new CsvImportError('unterminated-quote', filePath, detail, {
-              row: builder.records + 1,
-            });
-          }
-          report(false);
-        } catch (error) {
-          settle(error);
-          parser.abort();
-        }
-      },
+    const sink: RecordSink = {
+      filePath,
+      options,
+      builder,
+      isSettled: () => settled,
+      fail: (error) => settle(error),
+      progress: () => report(false),
       complete: () => {
-        if (settled) return;
         try {
           const warnings: string[] = [];
           const encoding = encodingWarning(decoder);
@@ -129,7 +109,61 @@ export async function importCsv(
           settle(error);
         }
       },
-      error: (error: Error) => settle(error),
+    };
+
+    file.on('error', (e) =>
+      settle(new CsvImportError('io-error', filePath, `cannot read the file (${e.message})`)),
+    );
+    decoder.on('error', (e) => settle(e));
+    if (!reading.fastPath) {
+      parseWithPapaparse(decoder, sink);
+      file.pipe(decoder);
+      return;
+    }
+
+    let scanner: FastRecordScanner | null = null;
+    const handOver = (rest: string, newline: FastRecordScanner['newline']): PassThrough => {
+      reading.onHandover?.(scanner?.records ?? 0);
+      const stream = new PassThrough({ objectMode: true });
+      feed = stream;
+      parseWithPapaparse(stream, sink, newline);
+      stream.write(rest);
+      return stream;
+    };
+    decoder.on('data', (text: string) => {
+      if (settled) return;
+      if (feed !== null) {
+        feed.write(text);
+        return;
+      }
+      try {
+        scanner ??= new FastRecordScanner(
+          builder,
+          options.delimiter,
+          options.quoteChar,
+          papaparseNewline(text, options),
+        );
+        const rest = scanner.push(text);
+        if (rest === null) report(false);
+        else handOver(rest, scanner.newline);
+      } catch (error) {
+        settle(error);
+      }
     });
+    decoder.on('end', () => {
+      if (settled) return;
+      if (feed !== null) {
+        feed.end();
+        return;
+      }
+      try {
+        const rest = scanner === null ? null : scanner.end();
+        if (rest === null || scanner === null) sink.complete();
+        else handOver(rest, scanner.newline).end();
+      } catch (error) {
+        settle(error);
+      }
+    });
+    file.pipe(decoder);
   });
 }

@@ -17,8 +17,13 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = [
 ];
 
 export function isBlank(cell: string): boolean {
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell.charCodeAt(i);
+  return isBlankRange(cell, 0, cell.length);
+}
+
+/** isBlank of text[from, to), without cutting it out. */
+export function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 0xa0) return false;
   }
   return true;

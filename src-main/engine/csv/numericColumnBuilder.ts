@@ -3,7 +3,7 @@
 // with a bad cell, or a text column, can only be decided once the whole file has been read.
 import { GrowableFloat64 } from './growableFloat64';
 import { describeToken } from './missingTokens';
-import { parseNumberDetailed, parsePlainDecimal } from './parseNumber';
+import { parseNumberDetailed, parsePlainDecimal, parsePlainDecimalRange } from './parseNumber';
 
 export class NumericColumnBuilder {
   readonly values = new GrowableFloat64();
@@ -15,20 +15,30 @@ export class NumericColumnBuilder {
   grouped = false;
   readonly tokenCounts = new Map<string, number>();
   private readonly decimalCode: number;
+  private readonly plainFirst: boolean;
 
   constructor(
     readonly name: string,
     private readonly decimal: '.' | ',',
     private readonly missingTokens: ReadonlySet<string>,
     /** Missing tokens that would parse as numbers (e.g. -999) must be checked before parsing. */
-    private readonly numericTokens: ReadonlySet<string>,
+    numericTokens: ReadonlySet<string>,
   ) {
     this.decimalCode = decimal === ',' ? 44 : 46;
+    this.plainFirst = numericTokens.size === 0;
   }
 
   add(cell: string, row: number): void {
-    let v = this.numericTokens.size === 0 ? parsePlainDecimal(cell, this.decimalCode) : NaN;
+    let v = this.plainFirst ? parsePlainDecimal(cell, this.decimalCode) : NaN;
     if (v !== v) v = this.slow(cell, row);
+    else this.numbers++;
+    this.values.push(v);
+  }
+
+  /** add() of text[from, to): the cell is only cut out when it is not a plain decimal. */
+  addRange(text: string, from: number, to: number, row: number): void {
+    let v = this.plainFirst ? parsePlainDecimalRange(text, from, to, this.decimalCode) : NaN;
+    if (v !== v) v = this.slow(text.substring(from, to), row);
     else this.numbers++;
     this.values.push(v);
   }

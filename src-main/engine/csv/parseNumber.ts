@@ -6,7 +6,10 @@
 const POW10: number[] = [];
 for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
 
-const SPACE_LIKE = new Set([32, 9, 0xa0, 0x202f]);
+/** Space, tab, NBSP and narrow NBSP: the padding a plain decimal may carry. */
+function isSpaceLike(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
+}
 
 export interface NumberParse {
   value: number;
@@ -30,10 +33,21 @@ export function parseNumberDetailed(cell: string, decimal: '.' | ','): NumberPar
 
 /** Digits with an optional sign and one decimal mark, at most 15 significant digits; else NaN. */
 export function parsePlainDecimal(cell: string, decimalCode: number): number {
-  let start = 0;
-  let end = cell.length;
-  while (start < end && SPACE_LIKE.has(cell.charCodeAt(start))) start++;
-  while (end > start && SPACE_LIKE.has(cell.charCodeAt(end - 1))) end--;
+  return parsePlainDecimalRange(cell, 0, cell.length, decimalCode);
+}
+
+/** parsePlainDecimal of text[from, to), read in place so the importer's fast path makes no string. */
+export function parsePlainDecimalRange(
+  text: string,
+  from: number,
+  to: number,
+  decimalCode: number,
+): number {
+  const cell = text;
+  let start = from;
+  let end = to;
+  while (start < end && isSpaceLike(cell.charCodeAt(start))) start++;
+  while (end > start && isSpaceLike(cell.charCodeAt(end - 1))) end--;
   if (start === end) return NaN;
   let negative = false;
   let c = cell.charCodeAt(start);

@@ -1,4 +1,5 @@
-// Turns parsed records into an ImportedTable, row by row, without keeping any row strings.
+// Turns parsed records into an ImportedTable, row by row, without keeping any row strings. Records
+// come as string arrays (papaparse) or as field ranges of a text chunk (fastRecordScanner).
 // Row numbers follow the convention in csvImportError.ts (records from 1, header included).
 import path from 'node:path';
 import { CsvImportError, MIN_DATA_ROWS, quoteCell } from './csvImportError';
@@ -8,6 +9,7 @@ import { isBlank } from './missingTokens';
 import { NumericColumnBuilder } from './numericColumnBuilder';
 import { parsePlainDecimal } from './parseNumber';
 import { timeParser, type TimeParser } from './parseTime';
+import { RangeTimeParser } from './rangeTimeParser';
 import type { ImportedColumn, ImportedTable, ParseOptions } from './types';
 
 const FORMAT_WORDS: Record<ParseOptions['timeFormat'], string> = {
@@ -31,6 +33,7 @@ export class TableBuilder {
   private readonly time = new GrowableFloat64();
   private readonly rowNumbers = new GrowableFloat64();
   private readonly parseTime: TimeParser;
+  private readonly rangeTime: RangeTimeParser;
   private readonly missing: ReadonlySet<string>;
   private pendingBlank = 0;
   private interiorBlank = 0;
@@ -41,14 +44,20 @@ export class TableBuilder {
     private readonly options: ParseOptions,
   ) {
     this.parseTime = timeParser(options.timeFormat);
+    this.rangeTime = new RangeTimeParser(options.timeFormat);
     this.missing = new Set(options.missingTokens);
+  }
+
+  /** Fields per record once the first record has named the columns; -1 before. */
+  get columnCount(): number {
+    return this.names === null ? -1 : this.names.length;
   }
 
   addRows(rows: string[][]): void {
     for (const row of rows) this.addRow(row);
   }
 
-  private addRow(row: string[]): void {
+  addRow(row: string[]): void {
     const rowNo = ++this.records;
     // Blank lines are skipped even in one-column files, where they could be meant as missing values;
     // the warning in finish() says so.
@@ -60,23 +69,50 @@ export class TableBuilder {
       this.setUp(row);
       if (this.options.header) return;
     }
+    this.startDataRow(rowNo, row.length);
+    this.time.push(
+      this.timeIndex < 0 ? this.dataRows : this.timeOf(row[this.timeIndex] as string, rowNo),
+    );
+    for (const { index, builder } of this.numeric) builder.add(row[index] as string, rowNo);
+  }
+
+  /**
+   * addRow for the fast path: field j is text[starts[j], ends[j]). Only for a record after the first
+   * one that is not blank (the caller checks both), so it goes straight to the data cells.
+   */
+  addRangeRow(text: string, starts: Int32Array, ends: Int32Array, fields: number): void {
+    const rowNo = ++this.records;
+    this.startDataRow(rowNo, fields);
+    const ti = this.timeIndex;
+    let t = this.dataRows;
+    if (ti >= 0) {
+      const from = starts[ti] as number;
+      const to = ends[ti] as number;
+      t = this.rangeTime.parse(text, from, to);
+      if (t !== t) t = this.timeOf(text.substring(from, to), rowNo);
+    }
+    this.time.push(t);
+    const numeric = this.numeric;
+    for (let k = 0; k < numeric.length; k++) {
+      const { index, builder } = numeric[k] as { index: number; builder: NumericColumnBuilder };
+      builder.addRange(text, starts[index] as number, ends[index] as number, rowNo);
+    }
+  }
+
+  private startDataRow(rowNo: number, fields: number): void {
     const names = this.names as string[];
     if (this.pendingBlank > 0) {
       if (this.interiorBlank === 0) this.firstInteriorBlank = rowNo - this.pendingBlank;
       this.interiorBlank += this.pendingBlank;
       this.pendingBlank = 0;
     }
-    if (row.length !== names.length) {
-      const what = row.length > names.length ? 'too many' : 'too few';
-      const detail = `${row.length} fields where ${names.length} are expected (${what}; check for a stray delimiter or quote)`;
+    if (fields !== names.length) {
+      const what = fields > names.length ? 'too many' : 'too few';
+      const detail = `${fields} fields where ${names.length} are expected (${what}; check for a stray delimiter or quote)`;
       throw new CsvImportError('ragged-row', this.filePath, detail, { row: rowNo });
     }
     this.dataRows++;
     this.rowNumbers.push(rowNo);
-    this.time.push(
-      this.timeIndex < 0 ? this.dataRows : this.timeOf(row[this.timeIndex] as string, rowNo),
-    );
-    for (const { index, builder } of this.numeric) builder.add(row[index] as string, rowNo);
   }
 
   private timeOf(cell: string, row: number): number {

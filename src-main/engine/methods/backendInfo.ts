@@ -1,9 +1,17 @@
-// The active TensorFlow.js backend, chosen once per engine process (tensorflow > wasm > cpu).
+// The active TensorFlow.js backend (tensorflow > wasm > cpu) and recurrent kernel (fused > op-by-op),
+// chosen once per engine process before any model is built.
+import { selectRecurrentKernel, type KernelChoice } from '../kernels/selectRecurrentKernel';
 import { initBackend } from '../model/backend';
 
-let chosen: Promise<{ name: 'tensorflow' | 'wasm' | 'cpu'; detail: string }> | null = null;
+export interface EngineInfo {
+  name: 'tensorflow' | 'wasm' | 'cpu';
+  detail: string;
+  kernel: KernelChoice;
+}
 
-export function backendInfo(): Promise<{ name: 'tensorflow' | 'wasm' | 'cpu'; detail: string }> {
-  chosen ??= initBackend().then((b) => ({ name: b.backend, detail: b.detail }));
+let chosen: Promise<EngineInfo> | null = null;
+
+export function backendInfo(): Promise<EngineInfo> {
+  chosen ??= initBackend().then(async (b) => ({ name: b.backend, detail: b.detail, kernel: await selectRecurrentKernel() }));
   return chosen;
 }

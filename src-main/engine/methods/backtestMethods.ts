@@ -7,6 +7,7 @@ import { runBacktest } from '../runs/backtestJob';
 import { assertFiniteInputs } from '../runs/finiteInputs';
 import type { TransformStep } from '../../shared/schemas/analysis';
 import { DatasetSpecSchema } from './datasetMethods';
+import { backendInfo } from './backendInfo';
 
 export function backtestMethods(store: DatasetStore) {
   return {
@@ -22,6 +23,7 @@ export function backtestMethods(store: DatasetStore) {
         workDir: z.string(),
       }),
       async ({ spec, settings, workDir, ...params }, ctx): Promise<BacktestResult> => {
+        await backendInfo();
         const dataset = await store.get(spec);
         assertFiniteInputs(dataset, [settings.target ?? dataset.table.columns[0]?.name ?? '', ...(settings.features ?? [])]);
         const { transforms, ...rest } = settings;

@@ -5,6 +5,7 @@ import type { FitConfig } from '../model/fitConfig';
 import { runSensitivity } from '../runs/sensitivityJob';
 import { evictModel } from '../runs/modelCache';
 import { DatasetSpecSchema } from './datasetMethods';
+import { backendInfo } from './backendInfo';
 import { StudioFailure } from '../../shared/result';
 import { nullable, nullableNumber } from '../analysis/jsonSafe';
 import { dieboldMarianoTest, pairedTTest } from '../interpret/dieboldMariano';
@@ -50,6 +51,7 @@ export function interpretMethods(store: DatasetStore) {
         }),
       }),
       async ({ spec, runId, config, modelDir, params }, ctx): Promise<SensitivityResult> => {
+        await backendInfo();
         const dataset = await store.get(spec);
         const report = throttledProgress(ctx);
         return runSensitivity(dataset, config as unknown as FitConfig, modelDir, runId, params, {

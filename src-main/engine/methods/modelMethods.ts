@@ -13,6 +13,7 @@ import { fitDatasetOf } from '../runs/fitDataset';
 import { assertFiniteInputs } from '../runs/finiteInputs';
 import { resolveSteps } from '../analysis/columnSeries';
 import { DatasetSpecSchema } from './datasetMethods';
+import { backendInfo } from './backendInfo';
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
 
 function targetValues(columns: Record<string, Float64Array>, name: string, file: string): Float64Array {
@@ -40,6 +41,7 @@ export function modelMethods(store: DatasetStore) {
     'model:fit': method(
       z.object({ spec: DatasetSpecSchema, settings: FitSettings, workDir: z.string() }),
       async ({ spec, settings, workDir }, ctx): Promise<RunResult> => {
+        await backendInfo();
         const dataset = await store.get(spec);
         const fitData = fitDatasetOf(dataset);
         const targetName = settings.target ?? dataset.table.columns[0]?.name ?? '';

@@ -1,5 +1,6 @@
 // Augmented Dickey-Fuller test with a constant, as statsmodels.tsa.stattools.adfuller(x,
 // regression="c", autolag="AIC"|None, maxlag) in 0.13.5.
+import { adfAutolagGram, adfLaggedGram, adfStatisticGram } from './adfGram';
 import { formatP } from './format';
 import { leastSquares } from './linalg';
 import { mackinnonCriticalValues, mackinnonPValue, type CriticalValues } from './mackinnon';
@@ -9,6 +10,11 @@ export interface AdfOptions {
   regression?: 'c';
   autolag?: 'AIC' | null;
   maxlag?: number;
+  /**
+   * 'fast' (default) solves from cross-product sums in O(n·maxlag) and falls back to 'exact'
+   * (Householder QR over all rows, O(n·maxlag²)) whenever the sums are too ill-conditioned.
+   */
+  method?: 'fast' | 'exact';
 }
 
 export interface AdfResult {
@@ -66,34 +72,16 @@ export function adfTest(x: Float64Array, options: AdfOptions = {}): AdfResult {
   const diff = new Float64Array(n - 1);
   for (let i = 0; i < n - 1; i++) diff[i] = (x[i + 1] as number) - (x[i] as number);
 
+  const gram = options.method === 'exact' ? null : adfLaggedGram(x, diff, maxlag);
   let usedLag = maxlag;
   let icBest: number | null = null;
   if (autolag === 'AIC') {
-    // All candidate lags share the sample of the largest one, so the AICs are comparable; the
-    // models are nested in column order, so one QR gives every residual sum of squares.
-    const rows = n - 1 - maxlag;
-    const { design, p, y } = adfDesign(x, diff, maxlag, rows, true);
-    const { qty } = leastSquares(design, rows, p, y);
-    let tail = 0;
-    for (let i = p; i < rows; i++) tail += (qty[i] as number) ** 2;
-    const ssrByCols = new Float64Array(p + 1);
-    for (let m = p; m >= 2; m--) {
-      ssrByCols[m] = tail;
-      tail += (qty[m - 1] as number) ** 2;
-    }
-    for (let m = 2; m <= p; m++) {
-      const aic = -2 * olsLogLikelihood(ssrByCols[m] as number, rows) + 2 * m;
-      if (icBest === null || aic < icBest) {
-        icBest = aic;
-        usedLag = m - 2;
-      }
-    }
+    const search = gram === null ? null : adfAutolagGram(gram, maxlag);
+    ({ usedLag, icBest } = search ?? adfAutolagExact(x, diff, maxlag));
   }
   const rows = n - 1 - usedLag;
-  const { design, p, y, levelCol } = adfDesign(x, diff, usedLag, rows, false);
-  const columns = Array.from({ length: p }, (_, j) => design.subarray(j * rows, (j + 1) * rows));
-  const fit = ols(columns, Float64Array.from(y));
-  const statistic = fit.tvalues[levelCol] as number;
+  const fast = gram === null ? null : adfStatisticGram(gram, usedLag);
+  const statistic = fast === null ? adfStatisticExact(x, diff, usedLag) : fast.statistic;
   const pValue = mackinnonPValue(statistic);
   return {
     statistic,
@@ -104,6 +92,46 @@ export function adfTest(x: Float64Array, options: AdfOptions = {}): AdfResult {
     icBest,
     verdict: adfVerdict(pValue),
   };
+}
+
+/**
+ * All candidate lags share the sample of the largest one, so the AICs are comparable; the models
+ * are nested in column order, so one QR gives every residual sum of squares.
+ */
+export function adfAutolagExact(
+  x: Float64Array,
+  diff: Float64Array,
+  maxlag: number,
+): { usedLag: number; icBest: number } {
+  const n = x.length;
+  const rows = n - 1 - maxlag;
+  const { design, p, y } = adfDesign(x, diff, maxlag, rows, true);
+  const { qty } = leastSquares(design, rows, p, y);
+  let tail = 0;
+  for (let i = p; i < rows; i++) tail += (qty[i] as number) ** 2;
+  const ssrByCols = new Float64Array(p + 1);
+  for (let m = p; m >= 2; m--) {
+    ssrByCols[m] = tail;
+    tail += (qty[m - 1] as number) ** 2;
+  }
+  let icBest = Number.POSITIVE_INFINITY;
+  let usedLag = 0;
+  for (let m = 2; m <= p; m++) {
+    const aic = -2 * olsLogLikelihood(ssrByCols[m] as number, rows) + 2 * m;
+    if (aic < icBest) {
+      icBest = aic;
+      usedLag = m - 2;
+    }
+  }
+  return { usedLag, icBest };
+}
+
+/** τ from the QR fit of the regression with `lag` lags on its own full sample. */
+export function adfStatisticExact(x: Float64Array, diff: Float64Array, lag: number): number {
+  const rows = x.length - 1 - lag;
+  const { design, p, y, levelCol } = adfDesign(x, diff, lag, rows, false);
+  const columns = Array.from({ length: p }, (_, j) => design.subarray(j * rows, (j + 1) * rows));
+  return ols(columns, Float64Array.from(y)).tvalues[levelCol] as number;
 }
 
 export function adfVerdict(pValue: number, alpha = 0.05): string {

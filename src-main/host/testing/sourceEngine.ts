@@ -16,6 +16,7 @@ export function sourceEngine(options: EngineClientOptions = {}): EngineClient {
       entry: paths.engineEntry,
       execArgv: paths.engineExecArgv,
       env: { SERIES_STUDIO_DEBUG_METHODS: '1' },
+      kernelsDir: paths.kernelsDir,
     }),
     options,
   );

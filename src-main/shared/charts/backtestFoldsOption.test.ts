@@ -32,5 +32,6 @@ describe('backtestFoldsOption', () => {
       [4, 2],
     ]);
     expect(seriesNames(option)).not.toContain('fold 2 95%');
+    expect((option.legend as { data: string[] }).data).toEqual(['actual', 'fold 1', 'fold 2']);
   });
 });

@@ -91,8 +91,12 @@ export function backtestFoldsOption(input: BacktestFoldsInput): ChartOption {
       data: pairs(fold.times, fold.predicted),
     });
   });
+  const base = baseOption(input, true);
+  // Band layers stay out of the legend; one scrolling line keeps the plot from being pushed down.
+  const legendNames = series.map((s) => String(s.name)).filter((n) => !n.includes('95%'));
   return {
-    ...baseOption(input, true),
+    ...base,
+    legend: { ...(base.legend as ChartOption), type: 'scroll', data: legendNames },
     xAxis: timeAxis(theme, input.timeFormat),
     yAxis: valueAxis(theme),
     series,

@@ -109,6 +109,6 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   const legendNames = [
     ...new Set(all.map((s) => String(s.name)).filter((n) => !n.endsWith(' lower'))),
   ];
-  const legend = { ...(option.legend as ChartOption), data: legendNames };
+  const legend = { ...(option.legend as ChartOption), type: 'scroll', data: legendNames };
   return { ...option, legend, series: all };
 }

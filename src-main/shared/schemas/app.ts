@@ -8,7 +8,9 @@ export const AppInfo = z.object({
   mode: z.enum(['desktop', 'browser', 'cli']),
   platform: z.string(),
   versions: z.record(z.string(), z.string()),
-  backend: z.object({ name: BackendName, detail: z.string() }).nullable(),
+  backend: z
+    .object({ name: BackendName, detail: z.string(), kernel: z.object({ name: z.string(), detail: z.string() }) })
+    .nullable(),
   sampleDataset: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

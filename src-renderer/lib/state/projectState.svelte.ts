@@ -98,6 +98,7 @@ export class ProjectState {
     const opened = result.value;
     this.opened = opened;
     this.path = opened.path;
+    this.savedPath = opened.path;
     this.title = opened.title;
     this.warnings = opened.warnings;
     // Datasets that still need their CSV keep the dialog open with a path field each.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageGap, epochPoints, runActualSeries } from './runSeries';
+import { coverageGap, epochPoints, pText, runActualSeries } from './runSeries';
 
 describe('runActualSeries', () => {
   it('keeps each time once across overlapping validation and test windows, in time order', () => {
@@ -33,5 +33,13 @@ describe('epochPoints', () => {
     expect(epochPoints([{ epoch: 0, loss: null, valLoss: 1, seconds: 2 } as never])).toEqual([
       { epoch: 0, loss: Number.NaN, valLoss: 1 },
     ]);
+  });
+});
+
+describe('pText', () => {
+  it('writes an equals sign only for shown values', () => {
+    expect(pText(0.01234)).toBe('p = 0.0123');
+    expect(pText(1e-7)).toBe('p < 0.0001');
+    expect(pText(null)).toBe('p = —');
   });
 });

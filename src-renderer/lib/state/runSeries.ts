@@ -1,6 +1,7 @@
 // The actual series a run saw in its validation and test windows, one value per time: windows
 // overlap when the horizon exceeds the stride, so each time is kept once.
 import type { RunResult } from '../../../src-main/shared/schemas/model';
+import { formatPValue } from '../format';
 
 interface Windows {
   times: readonly number[];
@@ -34,4 +35,10 @@ export function epochPoints(
   epochs: readonly { epoch: number; loss: number | null; valLoss: number | null }[],
 ): { epoch: number; loss: number; valLoss: number | null }[] {
   return epochs.map((e) => ({ epoch: e.epoch, loss: e.loss ?? Number.NaN, valLoss: e.valLoss }));
+}
+
+/** "p = 0.0123", or "p < 0.0001" where the shown resolution runs out (never "p = < 0.0001"). */
+export function pText(p: number | null): string {
+  const shown = formatPValue(p);
+  return shown.startsWith('<') ? `p ${shown}` : `p = ${shown}`;
 }

@@ -1,9 +1,9 @@
-// Bench-only bridge from the fused WebAssembly RNN kernels (engine/kernels/fusedRnn) to the
-// model's RecurrentSequenceKernel seam, used only while the engine ships no such adapter, so the
-// fused path can be timed inside the real training loop. Not a product code path.
+// The fused WebAssembly RNN kernels (fusedRnn.ts) behind the model's RecurrentSequenceKernel seam:
+// one wasm call runs a whole sequence forward (keeping what backward needs in wasm memory) and one
+// runs backpropagation through time, instead of ~100 small tfjs kernel calls per time step.
 import * as tf from '@tensorflow/tfjs';
-import type { FusedRnnCache, FusedRnnKernels } from '../src-main/engine/kernels/fusedRnn';
-import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';
+import type { FusedRnnCache, FusedRnnKernels } from './fusedRnn';
+import type { RecurrentSequenceKernel } from '../model/recurrentKernel';
 
 /** Forward passes never followed by backward (inference) would otherwise hold wasm memory. */
 const MAX_OUTSTANDING = 16;
@@ -18,7 +18,7 @@ export function fusedSeamKernel(kernels: FusedRnnKernels): RecurrentSequenceKern
   const caches = new Map<number, FusedRnnCache>();
   let nextId = 1;
   return {
-    name: 'fused-wasm (bench adapter)',
+    name: `fused-wasm-${kernels.variant}`,
     forward(spec, inputs) {
       const [batch, steps, inputDim] = inputs.x.shape;
       const { output, cache } = kernels.forward({

@@ -1,0 +1,65 @@
+// The fused kernels inside the real training loop: the same seed gives the same loss curve as the
+// op-by-op layers (up to float32 summation order), and a fused-trained model saved to disk loads
+// with stock tfjs layers and predicts the same.
+import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSimpleCsv } from '../testing/sharedData';
+import type { FitConfig } from '../model/fitConfig';
+import { loadModel, loadStockModel } from '../model/modelFiles';
+import { getRecurrentKernel, opByOpKernel, setRecurrentKernel } from '../model/opByOpKernel';
+import { runFit, type FitDataset } from '../model/runFit';
+import { ensureRnnWasm } from './ensureRnnWasm';
+import { loadFusedKernels } from './fusedRnn';
+import { fusedSeamKernel } from './fusedSeamKernel';
+
+const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
+const dataset: FitDataset = {
+  name: 'AirPassengers',
+  time: Float64Array.from(values, (_, i) => Date.UTC(1949, i, 1)),
+  timeFormat: 'iso-date',
+  columns: { AirPassengers: values },
+  seasonalPeriod: 12,
+};
+const dir = mkdtempSync(path.join(tmpdir(), 'fused-train-'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(() => {
+  setRecurrentKernel(opByOpKernel);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(['lstm', 'gru', 'rnn'] as const)('fused %s training', (cell) => {
+  const config: Partial<FitConfig> = { backend: 'cpu', cell, layers: 2, units: 6, lookback: 12, horizon: 2, epochs: 4, batchSize: 16, testSize: 24, seed: 5, patience: 0 };
+
+  it('follows the op-by-op loss curve and round-trips through stock tfjs layers', async () => {
+    setRecurrentKernel(opByOpKernel);
+    const reference = await runFit(dataset, config);
+    const fused = fusedSeamKernel(await loadFusedKernels({ wasmPath: ensureRnnWasm() }));
+    setRecurrentKernel(fused);
+    expect(getRecurrentKernel().name).toMatch(/^fused-wasm/);
+    const saveDir = path.join(dir, cell);
+    const run = await runFit(dataset, config, {}, { saveDir });
+    expect(run.kernel).toMatch(/^fused-wasm/);
+    run.epochs.forEach((epoch, i) => {
+      const ref = reference.epochs[i];
+      expect(epoch.loss).toBeCloseTo(ref?.loss ?? Number.NaN, 4);
+      expect(epoch.valLoss ?? 0).toBeCloseTo(ref?.valLoss ?? 0, 4);
+    });
+    // Saved with stock class names: plain tfjs (no Series Studio layer, no kernels) predicts the same.
+    const stock = await loadStockModel(saveDir);
+    const loaded = await loadModel(saveDir);
+    const x = tf.randomUniform([5, 12, 1], 0, 1, 'float32', 9);
+    const a = stock.predict(x) as tf.Tensor;
+    const b = loaded.model.predict(x) as tf.Tensor;
+    const diff = tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] ?? 1;
+    expect(diff).toBeLessThan(1e-5);
+    tf.dispose([x, a, b]);
+    stock.dispose();
+    loaded.model.dispose();
+  });
+});
