@@ -9,6 +9,10 @@ import { createStudioHost } from '../host/studioHost';
 import type { EventName } from '../shared/channelNames';
 import { registerContractHandlers } from './ipc';
 import { buildMenu } from './menu';
+import { askBeforeClosing } from './closeGuard';
+import { RecentFiles } from './recentFiles';
+import { loadWindowState, trackWindowState } from './windowState';
+import type { MenuCommand } from '../shared/schemas/app';
 import { desktopServices } from './desktopServices';
 import { installSessionPolicies, lockDownWebContents } from './security';
 import { utilityLauncher } from './utilityLauncher';
@@ -28,11 +32,15 @@ function emit(event: EventName, payload: unknown): void {
   for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
 }
 
+const userData = app.getPath('userData');
+const recent = new RecentFiles(path.join(userData, 'recent.json'));
 const files = new FileAccess({
   samplesDir: path.join(resourcesDir, 'datasets'),
   uploadsDir: path.join(app.getPath('temp'), 'series-studio-uploads'),
   policy: 'chosen-only',
 });
+// Files on the recent list were chosen by the user before.
+for (const item of recent.list()) files.allow(item.path);
 const kernelsDir = app.isPackaged
   ? path.join(process.resourcesPath, 'kernels')
   : path.join(repoRoot, 'src-main', 'engine', 'kernels', 'build');
@@ -44,18 +52,34 @@ const host = createStudioHost({
   mode: 'desktop',
   version: app.getVersion(),
   resourcesDir,
-  workDir: path.join(app.getPath('userData'), 'session'),
-  dataDir: app.getPath('userData'),
+  workDir: path.join(userData, 'session'),
+  dataDir: userData,
   engine,
   files,
   emit,
   desktop: desktopServices(() => mainWindow),
+  onFileUsed: (file, kind) => {
+    recent.add({ path: file, kind });
+    app.addRecentDocument(file);
+    refreshMenu();
+  },
 });
 
+function refreshMenu(): void {
+  const send = (command: MenuCommand, file?: string): void => emit('menu:command', file ? { command, path: file } : { command });
+  Menu.setApplicationMenu(buildMenu(send, recent.list()));
+}
+
+let closeDecided = false;
+let keptForNextTime = false;
+
 function createWindow(): void {
+  const stateFile = path.join(userData, 'window.json');
+  const saved = loadWindowState(stateFile);
   mainWindow = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    width: saved?.bounds.width ?? 1400,
+    height: saved?.bounds.height ?? 900,
+    ...(saved ? { x: saved.bounds.x, y: saved.bounds.y } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -78,7 +102,25 @@ function createWindow(): void {
     },
   });
   lockDownWebContents(mainWindow.webContents, rendererUrl);
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  trackWindowState(mainWindow, stateFile);
+  mainWindow.once('ready-to-show', () => {
+    if (saved?.maximized) mainWindow?.maximize();
+    mainWindow?.show();
+  });
+  mainWindow.on('close', (event) => {
+    const window = mainWindow;
+    if (closeDecided || !window || !host.isDirty()) return;
+    event.preventDefault();
+    void askBeforeClosing(window).then(async (decision) => {
+      if (decision === 'cancel') return;
+      closeDecided = true;
+      if (decision === 'keep') {
+        keptForNextTime = true;
+        await host.dispose({ keepRecovery: true });
+      }
+      window.close();
+    });
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -88,7 +130,7 @@ function createWindow(): void {
 void app.whenReady().then(() => {
   installSessionPolicies();
   registerContractHandlers(host, rendererUrl);
-  Menu.setApplicationMenu(buildMenu((command) => emit('menu:command', { command })));
+  refreshMenu();
   void engine.start().catch(() => undefined);
   createWindow();
   app.on('activate', () => {
@@ -111,8 +153,9 @@ app.on('before-quit', (event) => {
   // Finish cleanly once: stop jobs, drop the recovery file, stop the engine, then really quit.
   event.preventDefault();
   quitting = true;
-  void host
-    .dispose()
+  // If the user chose "keep for next time", dispose already wrote the recovery file; a second
+  // dispose must not clear it.
+  void (keptForNextTime ? Promise.resolve() : host.dispose())
     .then(() => engine.dispose())
     .finally(() => app.quit());
 });

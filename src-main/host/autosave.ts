@@ -8,7 +8,7 @@ import type { HostEnvironment } from './studioHost';
 
 export const autosaveIntervalMs = 2 * 60 * 1000;
 
-export function startAutosave(env: HostEnvironment, session: SessionState, intervalMs = autosaveIntervalMs): { stop(): Promise<void>; saveNow(): Promise<void> } {
+export function startAutosave(env: HostEnvironment, session: SessionState, intervalMs = autosaveIntervalMs): { stop(clearRecovery?: boolean): Promise<void>; saveNow(): Promise<void> } {
   const job = () => ({ signal: new AbortController().signal, jobId: null });
   async function saveNow(): Promise<void> {
     if (!session.dirty) return;
@@ -24,8 +24,9 @@ export function startAutosave(env: HostEnvironment, session: SessionState, inter
   timer.unref();
   return {
     saveNow,
-    async stop() {
+    async stop(clearRecovery = true) {
       clearInterval(timer);
+      if (!clearRecovery) return;
       await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job()).catch(() => undefined);
     },
   };

@@ -30,6 +30,10 @@ export class FileAccess {
     this.chosen.add(path.resolve(filePath));
   }
 
+  isAllowed(filePath: string): boolean {
+    return this.options.policy === 'any-user-file' || this.chosen.has(path.resolve(filePath));
+  }
+
   async resolve(source: FileSource): Promise<ResolvedFile> {
     switch (source.kind) {
       case 'sample':

@@ -11,6 +11,7 @@ import type { SessionState } from './sessionState';
 import { engineCall } from './engineCall';
 import type { RunOrigin } from './runRegistry';
 import { exportRuns } from './runsExport';
+import { predictionsCsv } from './predictionsCsv';
 import { runSearch } from './searchRunner';
 import type { Comparison, ResidualDiagnostics, SensitivityResult } from '../shared/schemas/interpret';
 import type { FitSettings, RunResult } from '../shared/schemas/model';
@@ -77,6 +78,7 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
       const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
       datasets.put(spec, info);
       session.dirty = true;
+      if (request.source.kind === 'path') env.onFileUsed?.(file.path, 'csv');
       return info;
     },
     'datasets:series': withDataset<SeriesWindow>('datasets:series'),
@@ -121,7 +123,12 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
       session.sensitivities.set(runId, result);
       return result;
     },
-    'runs:export': async ({ format }) => exportRuns(runs.all().map((e) => e.run), format),
+    'runs:export': async ({ format, runId }) => {
+      if (format !== 'predictions') return exportRuns(runs.all().map((e) => e.run), format);
+      if (!runId) throw new StudioFailure('invalid-request', 'Choose the run whose predictions to export.');
+      const run = runs.get(runId);
+      return { fileName: `${run.dataset.name.replace(/\.\w+$/, '')}-${run.id}-predictions.csv`, mimeType: 'text/csv', content: predictionsCsv(run) };
+    },
     'search:run': async (request, job) => {
       const spec = datasets.spec(request.datasetId);
       const result = await runSearch(

@@ -20,11 +20,14 @@ const noJob = (): JobScope => ({ signal: new AbortController().signal, jobId: nu
 async function choosePath(env: HostEnvironment, given: string | null, kind: 'project' | 'pdf' | 'html', open: boolean): Promise<string> {
   if (given !== null) {
     if (!path.isAbsolute(given)) throw new StudioFailure('invalid-request', `"${given}" is not an absolute path.`);
+    // Desktop: only files chosen through a dialog or the recent list; browser mode: the typed path.
+    if (!env.files.isAllowed(given)) throw new StudioFailure('forbidden', `${given} was not chosen through the app.`);
     return given;
   }
   if (!env.desktop) throw new StudioFailure('invalid-request', 'Enter the absolute path of the file.');
   const picked = open ? await env.desktop.chooseOpenPath(kind) : await env.desktop.chooseSavePath(kind);
   if (picked === null) throw new StudioFailure('cancelled', 'Cancelled.');
+  env.files.allow(picked);
   return picked;
 }
 
@@ -56,6 +59,7 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
       const saved = await engineCall<{ warnings: string[] }>(env, 'projects:save', { path: file, project }, job);
       await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
       session.dirty = false;
+      env.onFileUsed?.(file, 'project');
       return { path: file, warnings: saved.warnings };
     },
     'project:open': async (request, job) => {
@@ -83,11 +87,13 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
         session.runs.add(parsed.data, origin === 'search' || origin === 'backtest' ? origin : 'project', (raw as { best?: unknown }).best === true);
         runIds.push(parsed.data.id);
       }
+      env.onFileUsed?.(file, 'project');
       return { path: file, title: project.title, savedAt: project.savedAt, datasetIds, runIds, explore: project.explore, checks: opened.datasetChecks, needsFile, warnings };
     },
     'project:recovery': async () => {
       const read = await engineCall<{ path: string; project: Project | null }>(env, 'projects:recovery', { action: 'read', dir: recoveryDir(env) }, noJob()).catch(() => null);
       const project = read?.project ?? null;
+      if (project && read) env.files.allow(read.path);
       return { available: project !== null, savedAt: project?.savedAt ?? null, title: project?.title ?? null, path: project ? (read?.path ?? null) : null };
     },
     'report:export': async (request, job) => {

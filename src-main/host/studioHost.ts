@@ -26,6 +26,8 @@ export interface HostEnvironment {
   dataDir: string;
   /** Present only in the desktop app. */
   desktop?: DesktopServices;
+  /** Told about every file the user opened or saved (desktop: the recent-files menu). */
+  onFileUsed?: (file: string, kind: 'csv' | 'project') => void;
 }
 
 export interface DesktopServices {
@@ -48,8 +50,13 @@ export interface JobScope {
 export interface StudioHost {
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
   cancelAll(): void;
-  /** Clean shutdown: stop autosaving and drop the recovery file (nothing to recover). */
-  dispose(): Promise<void>;
+  /** Unsaved work since the last save (datasets opened, runs added or deleted). */
+  isDirty(): boolean;
+  /**
+   * Shutdown: stop autosaving. A clean exit drops the recovery file; `keepRecovery` writes the
+   * session to it instead, so the next start offers to restore it.
+   */
+  dispose(options?: { keepRecovery?: boolean }): Promise<void>;
 }
 
 export function createStudioHost(env: HostEnvironment): StudioHost {
@@ -98,9 +105,11 @@ export function createStudioHost(env: HostEnvironment): StudioHost {
     cancelAll() {
       for (const controller of jobs.values()) controller.abort();
     },
-    async dispose() {
+    isDirty: () => session.dirty,
+    async dispose(options = {}) {
       for (const controller of jobs.values()) controller.abort();
-      await autosave.stop();
+      if (options.keepRecovery) await autosave.saveNow();
+      await autosave.stop(!options.keepRecovery);
     },
   };
 }

@@ -39,6 +39,19 @@ export const EngineStatus = z.object({
 });
 export type EngineStatus = z.infer<typeof EngineStatus>;
 
-export const MenuCommand = z.enum(['open-csv', 'toggle-theme', 'train', 'cancel', 'about']);
+export const MenuCommand = z.enum([
+  'open-csv',
+  'open-project',
+  'open-recent',
+  'save-project',
+  'save-project-as',
+  'export-report',
+  'export-predictions',
+  'toggle-theme',
+  'train',
+  'cancel',
+  'about',
+]);
 export type MenuCommand = z.infer<typeof MenuCommand>;
-export const MenuEvent = z.object({ command: MenuCommand });
+/** `path` accompanies open-recent: a project or CSV the user opened before (already allowed). */
+export const MenuEvent = z.object({ command: MenuCommand, path: z.string().optional() });

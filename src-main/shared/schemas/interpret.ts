@@ -83,5 +83,9 @@ export const SensitivityResult = z.object({
 });
 export type SensitivityResult = z.infer<typeof SensitivityResult>;
 
-export const ExportRequest = z.object({ format: z.enum(['json', 'csv']) });
+export const ExportRequest = z.object({
+  /** json/csv: every run; predictions: one run's test predictions, baselines, intervals and forecast. */
+  format: z.enum(['json', 'csv', 'predictions']),
+  runId: RunId.optional(),
+});
 export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
