@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'http',
+  'url',
+];
 
 export default tseslint.config(
   {
@@ -28,7 +38,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -36,7 +49,12 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       globals: { ...globals.browser },
-      parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+      parserOptions: {
+        projectService: false,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
     },
   },
   {
@@ -51,8 +69,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'src-main/shared is pure: no Node or Electron.' },
-            { group: ['**/engine/**', '**/host/**', '**/server/**', '**/cli/**', '**/electron/**'], message: 'shared imports nothing above it.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'src-main/shared is pure: no Node or Electron.',
+            },
+            {
+              group: ['**/engine/**', '**/host/**', '**/server/**', '**/cli/**', '**/electron/**'],
+              message: 'shared imports nothing above it.',
+            },
           ],
         },
       ],
@@ -60,7 +84,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/engine/**/*.ts', 'src-main/host/**/*.ts', 'src-main/server/**/*.ts', 'src-main/cli/**/*.ts'],
+    files: [
+      'src-main/engine/**/*.ts',
+      'src-main/host/**/*.ts',
+      'src-main/server/**/*.ts',
+      'src-main/cli/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -83,7 +112,16 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron'], message: 'The engine must run in plain Node.' },
-            { group: ['**/host/**', '**/server/**', '**/cli/**', '**/electron/**', '**/src-renderer/**'], message: 'The engine imports only shared code.' },
+            {
+              group: [
+                '**/host/**',
+                '**/server/**',
+                '**/cli/**',
+                '**/electron/**',
+                '**/src-renderer/**',
+              ],
+              message: 'The engine imports only shared code.',
+            },
           ],
         },
       ],
@@ -96,8 +134,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'The renderer is a sandboxed web page.' },
-            { group: ['**/src-main/engine/**', '**/src-main/host/**', '**/src-main/server/**', '**/src-main/cli/**', '**/src-main/electron/**'], message: 'The renderer imports only src-main/shared.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'The renderer is a sandboxed web page.',
+            },
+            {
+              group: [
+                '**/src-main/engine/**',
+                '**/src-main/host/**',
+                '**/src-main/server/**',
+                '**/src-main/cli/**',
+                '**/src-main/electron/**',
+              ],
+              message: 'The renderer imports only src-main/shared.',
+            },
           ],
         },
       ],

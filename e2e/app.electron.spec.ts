@@ -15,7 +15,10 @@ test.describe('desktop app (Electron)', () => {
 
   test('launches sandboxed, opens the sample dataset and refuses navigation', async () => {
     expect(existsSync('out/main/main.js')).toBe(true);
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [path.resolve('.')] });
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [path.resolve('.')],
+    });
     const page = await app.firstWindow();
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     await expect(page.getByTestId('series-chart').locator('canvas')).toHaveCount(1);

@@ -5,7 +5,8 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 
 test('the build holds main, engine, server, CLI, a CommonJS preload and the renderer', () => {
-  for (const entry of ['main', 'engine', 'server', 'cli']) expect(existsSync(`out/main/${entry}.js`), entry).toBe(true);
+  for (const entry of ['main', 'engine', 'server', 'cli'])
+    expect(existsSync(`out/main/${entry}.js`), entry).toBe(true);
   const preload = readFileSync('out/preload/preload.cjs', 'utf8');
   expect(preload).toMatch(/require\(["']electron["']\)/);
   expect(preload).not.toMatch(/^\s*import\s/m);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { expect, test } from './fixtures/studio';
 
 test.describe('browser mode: first vertical slice', () => {
-  test('opens the sample series as a chart, then a second dataset', async ({ studioPage: page }) => {
+  test('opens the sample series as a chart, then a second dataset', async ({
+    studioPage: page,
+  }) => {
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     const chart = page.getByTestId('series-chart');
     await expect(chart.locator('canvas')).toHaveCount(1);
@@ -33,7 +35,9 @@ test.describe('browser mode: first vertical slice', () => {
 
   test('uploads a CSV through the page', async ({ studioPage: page }) => {
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
-    await page.getByTestId('upload-input').setInputFiles(path.resolve('resources/datasets/Nile.csv'));
+    await page
+      .getByTestId('upload-input')
+      .setInputFiles(path.resolve('resources/datasets/Nile.csv'));
     await expect(page.getByTestId('dataset-name')).toHaveText('Nile.csv');
     await expect(page.getByTestId('series-note')).toContainText('100 points');
   });

@@ -41,14 +41,15 @@ test.describe('browser mode: model training', () => {
     await expect(page.getByTestId('fit-lookback')).toHaveValue('24');
     await expect(page.getByTestId('fit-horizon')).toHaveValue('12');
 
-    // A long run to cancel: many epochs, no early stopping, small batches.
+    // A long run to cancel: two layers, one window per batch, many epochs, no early stopping.
     await page.getByTestId('fit-scaler').selectOption('standard');
     await expect(page.getByTestId('fit-range')).toBeDisabled();
     await page.getByTestId('fit-cell').selectOption('gru');
-    await fill(page, 'fit-units', '8');
-    await fill(page, 'fit-epochs', '500');
+    await page.getByTestId('fit-layers').selectOption('2');
+    await fill(page, 'fit-units', '32');
+    await fill(page, 'fit-epochs', '5000');
     await fill(page, 'fit-patience', '0');
-    await fill(page, 'fit-batch-size', '8');
+    await fill(page, 'fit-batch-size', '1');
     await page.getByTestId('train-button').click();
 
     const live = page.getByTestId('training-live');
@@ -60,7 +61,7 @@ test.describe('browser mode: model training', () => {
     await expect.poll(() => inkedPixels(page.getByTestId('training-chart'))).toBeGreaterThan(1000);
     await expect(page.getByTestId('training-rate')).toHaveText(/^[\d,]+$/);
     await expect(page.getByTestId('training-eta')).toHaveText(/\d+ (s|min|h)/);
-    await expect(page.getByTestId('training-epoch')).toHaveText(/^\d+ \/ 500$/);
+    await expect(page.getByTestId('training-epoch')).toHaveText(/^\d+ \/ 5000$/);
     await page.screenshot({ path: shot('live-training') });
 
     await page.getByTestId('cancel-training').click();
@@ -89,6 +90,8 @@ test.describe('browser mode: model training', () => {
     await expect(page.getByTestId('coverage-95')).toContainText('95%');
     await expect(page.getByTestId('coverage-80')).toContainText('80%');
     await expect.poll(() => inkedPixels(page.getByTestId('run-chart'))).toBeGreaterThan(3000);
+    // A tall window, so element screenshots are not clipped by the scrolling main area.
+    await page.setViewportSize({ width: 1400, height: 2200 });
     await page.getByTestId('run-view').screenshot({ path: shot('finished-run') });
 
     await page.getByTestId('theme-toggle').click();

@@ -15,7 +15,9 @@ let csv;
 try {
   csv = readFileSync(out, 'utf8');
 } catch {
-  process.stderr.write(`electronegativity did not produce a report:\n${run.stdout}\n${run.stderr}\n`);
+  process.stderr.write(
+    `electronegativity did not produce a report:\n${run.stdout}\n${run.stderr}\n`,
+  );
   process.exit(1);
 }
 const findings = csv
@@ -23,8 +25,12 @@ const findings = csv
   .slice(1)
   .filter((line) => /^[A-Z_]+,"(MEDIUM|HIGH|CRITICAL)"/.test(line));
 if (findings.length > 0) {
-  process.stderr.write(`electronegativity: ${findings.length} finding(s) of medium severity or higher:\n`);
+  process.stderr.write(
+    `electronegativity: ${findings.length} finding(s) of medium severity or higher:\n`,
+  );
   for (const f of findings) process.stderr.write(`  ${f}\n`);
   process.exit(1);
 }
-process.stdout.write('electronegativity: no findings of medium severity or higher in src-main/electron\n');
+process.stdout.write(
+  'electronegativity: no findings of medium severity or higher in src-main/electron\n',
+);

@@ -10,7 +10,10 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 let binary = electronBinary();
 const pkgDir = electronPackageDir();
 if (!binary && pkgDir && process.env.SERIES_STUDIO_NO_ELECTRON_DOWNLOAD !== '1') {
-  spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   binary = electronBinary();
 }
 

@@ -7,21 +7,36 @@ import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
 import { writeJsonFile } from './writeJson';
 
 export const backtestCommand: CliCommand = {
-  summary: 'backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] [--window expanding|sliding] [model flags] --out backtest.json',
+  summary:
+    'backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] [--window expanding|sliding] [model flags] --out backtest.json',
   async run(argv) {
     const args = parseArgs(argv, new Set(['quiet']));
-    assertKnown(args, [...fitFlagNames.filter((f) => f !== 'horizon'), 'folds', 'horizon', 'stride', 'refit', 'window', 'out', 'quiet']);
+    assertKnown(args, [
+      ...fitFlagNames.filter((f) => f !== 'horizon'),
+      'folds',
+      'horizon',
+      'stride',
+      'refit',
+      'window',
+      'out',
+      'quiet',
+    ]);
     const file = args.positional[0];
     const out = stringOption(args, 'out');
     const folds = numberOption(args, 'folds');
     const horizon = numberOption(args, 'horizon');
     if (!file || !out || folds === undefined || horizon === undefined) {
-      throw new StudioFailure('invalid-request', 'usage: series-studio backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] --out backtest.json');
+      throw new StudioFailure(
+        'invalid-request',
+        'usage: series-studio backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] --out backtest.json',
+      );
     }
     const refit = stringOption(args, 'refit') ?? 'scratch';
     const window = stringOption(args, 'window') ?? 'expanding';
-    if (!['scratch', 'finetune', 'none'].includes(refit)) throw new StudioFailure('invalid-request', '--refit is scratch, finetune or none');
-    if (!['expanding', 'sliding'].includes(window)) throw new StudioFailure('invalid-request', '--window is expanding or sliding');
+    if (!['scratch', 'finetune', 'none'].includes(refit))
+      throw new StudioFailure('invalid-request', '--refit is scratch, finetune or none');
+    if (!['expanding', 'sliding'].includes(window))
+      throw new StudioFailure('invalid-request', '--window is expanding or sliding');
     const { horizon: _h, ...settings } = fitSettingsFromArgs(args);
     const session = await openCliSession(file, args.options.has('quiet'));
     try {

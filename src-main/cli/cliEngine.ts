@@ -9,19 +9,30 @@ import { StudioFailure } from '../shared/result';
 
 export function cliPaths(): AppPaths {
   const builtDir = path.dirname(fileURLToPath(import.meta.url));
-  const isBuilt = path.basename(builtDir) === 'main' && path.basename(path.dirname(builtDir)) === 'out';
+  const isBuilt =
+    path.basename(builtDir) === 'main' && path.basename(path.dirname(builtDir)) === 'out';
   return appPaths(path.resolve(builtDir, '../..'), isBuilt ? builtDir : null);
 }
 
 export class CliEngine {
   private readonly client: EngineClient;
 
-  constructor(paths: AppPaths, private readonly onProgress?: (p: Omit<JobProgress, 'jobId'>) => void) {
-    this.client = new EngineClient(forkLauncher({ entry: paths.engineEntry, execArgv: paths.engineExecArgv, kernelsDir: paths.kernelsDir }), {
-      onLog: (level, message) => {
-        if (level !== 'info') process.stderr.write(`${level}: ${message}\n`);
+  constructor(
+    paths: AppPaths,
+    private readonly onProgress?: (p: Omit<JobProgress, 'jobId'>) => void,
+  ) {
+    this.client = new EngineClient(
+      forkLauncher({
+        entry: paths.engineEntry,
+        execArgv: paths.engineExecArgv,
+        kernelsDir: paths.kernelsDir,
+      }),
+      {
+        onLog: (level, message) => {
+          if (level !== 'info') process.stderr.write(`${level}: ${message}\n`);
+        },
       },
-    });
+    );
   }
 
   async call<T>(method: string, params: unknown, signal?: AbortSignal): Promise<T> {
@@ -29,7 +40,8 @@ export class CliEngine {
       ...(signal ? { signal } : {}),
       ...(this.onProgress ? { onProgress: this.onProgress } : {}),
     });
-    if (!result.ok) throw new StudioFailure(result.error.code, result.error.message, result.error.details);
+    if (!result.ok)
+      throw new StudioFailure(result.error.code, result.error.message, result.error.details);
     return result.value as T;
   }
 

@@ -12,26 +12,42 @@ async function readRun(file: string): Promise<RunResult> {
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new StudioFailure('invalid-request', `${file}: not a readable run JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new StudioFailure(
+      'invalid-request',
+      `${file}: not a readable run JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   return parseUnknown(RunResult, raw, `run file ${file}`);
 }
 
 export const compareCommand: CliCommand = {
-  summary: 'compare <run-a.json> <run-b.json> [--loss squared|absolute] [--h 1] [--alternative two-sided|less|greater] — Diebold-Mariano and paired t-test',
+  summary:
+    'compare <run-a.json> <run-b.json> [--loss squared|absolute] [--h 1] [--alternative two-sided|less|greater] — Diebold-Mariano and paired t-test',
   async run(argv) {
     const args = parseArgs(argv);
     assertKnown(args, ['loss', 'h', 'alternative']);
     const [fileA, fileB] = args.positional;
-    if (!fileA || !fileB) throw new StudioFailure('invalid-request', 'usage: series-studio compare <run-a.json> <run-b.json> [--loss squared|absolute] [--h 1] [--alternative two-sided|less|greater]');
+    if (!fileA || !fileB)
+      throw new StudioFailure(
+        'invalid-request',
+        'usage: series-studio compare <run-a.json> <run-b.json> [--loss squared|absolute] [--h 1] [--alternative two-sided|less|greater]',
+      );
     const loss = stringOption(args, 'loss') ?? 'squared';
     const alternative = stringOption(args, 'alternative') ?? 'two-sided';
-    if (loss !== 'squared' && loss !== 'absolute') throw new StudioFailure('invalid-request', '--loss is squared or absolute');
-    if (!['two-sided', 'less', 'greater'].includes(alternative)) throw new StudioFailure('invalid-request', '--alternative is two-sided, less or greater');
+    if (loss !== 'squared' && loss !== 'absolute')
+      throw new StudioFailure('invalid-request', '--loss is squared or absolute');
+    if (!['two-sided', 'less', 'greater'].includes(alternative))
+      throw new StudioFailure('invalid-request', '--alternative is two-sided, less or greater');
     const [a, b] = await Promise.all([readRun(fileA), readRun(fileB)]);
     const engine = new CliEngine(cliPaths());
     try {
-      const result = await engine.call<Comparison>('runs:compare', { a, b, loss, h: numberOption(args, 'h') ?? 1, alternative });
+      const result = await engine.call<Comparison>('runs:compare', {
+        a,
+        b,
+        loss,
+        h: numberOption(args, 'h') ?? 1,
+        alternative,
+      });
       process.stdout.write(
         `${JSON.stringify(
           {

@@ -8,7 +8,12 @@ export async function datasetSpecFor(file: string): Promise<DatasetSpec> {
   const resolved = path.resolve(file);
   const stat = await fs.stat(resolved).catch(() => null);
   if (!stat?.isFile()) throw new StudioFailure('not-found', `${file}: no such file.`);
-  const resolvedFile = { path: resolved, name: path.basename(resolved), sizeBytes: stat.size, mtimeMs: stat.mtimeMs };
+  const resolvedFile = {
+    path: resolved,
+    name: path.basename(resolved),
+    sizeBytes: stat.size,
+    mtimeMs: stat.mtimeMs,
+  };
   return {
     datasetId: datasetIdFor(resolvedFile, undefined, undefined),
     source: { kind: 'path', path: resolved },

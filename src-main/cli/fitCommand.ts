@@ -9,25 +9,37 @@ import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
 import { writeJsonFile } from './writeJson';
 
 export const fitCommand: CliCommand = {
-  summary: 'fit <csv> --target NAME [model flags] --out run.json — train headless, write the run as JSON',
+  summary:
+    'fit <csv> --target NAME [model flags] --out run.json — train headless, write the run as JSON',
   async run(argv) {
     const args = parseArgs(argv, new Set(['quiet']));
     assertKnown(args, [...fitFlagNames, 'out', 'save-model', 'quiet']);
     const file = args.positional[0];
     const out = stringOption(args, 'out');
-    if (!file || !out) throw new StudioFailure('invalid-request', 'usage: series-studio fit <csv> --target NAME [flags] --out run.json');
+    if (!file || !out)
+      throw new StudioFailure(
+        'invalid-request',
+        'usage: series-studio fit <csv> --target NAME [flags] --out run.json',
+      );
     const settings = fitSettingsFromArgs(args);
     const session = await openCliSession(file, args.options.has('quiet'));
     try {
       const target = settings.target ?? session.info.columns[0]?.name;
-      if (!target) throw new StudioFailure('invalid-request', `${session.info.name} has no numeric column to forecast.`);
+      if (!target)
+        throw new StudioFailure(
+          'invalid-request',
+          `${session.info.name} has no numeric column to forecast.`,
+        );
       const run = await session.engine.call<RunResult>('model:fit', {
         spec: session.spec,
         settings: { ...settings, target },
         workDir: session.workDir,
       });
       const saveModel = stringOption(args, 'save-model');
-      if (saveModel) await cp(path.join(session.workDir, 'models', run.id), path.resolve(saveModel), { recursive: true });
+      if (saveModel)
+        await cp(path.join(session.workDir, 'models', run.id), path.resolve(saveModel), {
+          recursive: true,
+        });
       await writeJsonFile(out, { ...run, modelDir: saveModel ? path.resolve(saveModel) : null });
       const m = run.metrics;
       process.stderr.write(

@@ -30,7 +30,10 @@ export const fitFlagNames = [
 export function fitSettingsFromArgs(args: ParsedArgs): FitSettings {
   const raw: Record<string, unknown> = {
     target: stringOption(args, 'target'),
-    features: stringOption(args, 'features')?.split(',').map((s) => s.trim()).filter(Boolean),
+    features: stringOption(args, 'features')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     lookback: numberOption(args, 'lookback'),
     horizon: numberOption(args, 'horizon'),
     cell: stringOption(args, 'cell'),

@@ -14,14 +14,26 @@ export const infoCommand: CliCommand = {
     if (!file) throw new StudioFailure('invalid-request', 'usage: series-studio info <csv>');
     const engine = new CliEngine(cliPaths());
     try {
-      const info = await engine.call<DatasetInfo>('datasets:open', { spec: await datasetSpecFor(file) });
+      const info = await engine.call<DatasetInfo>('datasets:open', {
+        spec: await datasetSpecFor(file),
+      });
       const summary = {
         file: info.name,
         rows: info.rows,
-        time: { column: info.timeColumn, format: info.timeFormat, first: info.firstTime, last: info.lastTime },
+        time: {
+          column: info.timeColumn,
+          format: info.timeFormat,
+          first: info.firstTime,
+          last: info.lastTime,
+        },
         frequency: info.frequency,
         seasonalPeriod: info.seasonalPeriod,
-        columns: info.columns.map((c) => ({ name: c.name, type: 'numeric', count: c.count, missing: c.missing })),
+        columns: info.columns.map((c) => ({
+          name: c.name,
+          type: 'numeric',
+          count: c.count,
+          missing: c.missing,
+        })),
         textColumns: info.textColumns,
         problems: info.problems.map((p) => p.message),
         options: info.options,

@@ -9,7 +9,8 @@ export async function askBeforeClosing(window: BrowserWindow): Promise<CloseDeci
     type: 'question',
     title: 'Unsaved work',
     message: 'This session has work that is not saved in a project.',
-    detail: 'Save it with File ▸ Save Project, keep it to restore at the next start, or discard it.',
+    detail:
+      'Save it with File ▸ Save Project, keep it to restore at the next start, or discard it.',
     buttons: ['Cancel', 'Keep for next time', 'Discard and quit'],
     defaultId: 1,
     cancelId: 0,

@@ -3,7 +3,8 @@ export function isAppUrl(url: string, rendererUrl: string): boolean {
   try {
     const target = new URL(url);
     const own = new URL(rendererUrl);
-    if (own.protocol === 'file:') return target.protocol === 'file:' && target.pathname === own.pathname;
+    if (own.protocol === 'file:')
+      return target.protocol === 'file:' && target.pathname === own.pathname;
     return target.origin === own.origin;
   } catch {
     return false;

@@ -21,7 +21,8 @@ const builtDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(builtDir, '../..');
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(repoRoot, 'resources');
 const rendererUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(builtDir, '../renderer/index.html')).href;
+  process.env.ELECTRON_RENDERER_URL ??
+  pathToFileURL(path.join(builtDir, '../renderer/index.html')).href;
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -66,7 +67,8 @@ const host = createStudioHost({
 });
 
 function refreshMenu(): void {
-  const send = (command: MenuCommand, file?: string): void => emit('menu:command', file ? { command, path: file } : { command });
+  const send = (command: MenuCommand, file?: string): void =>
+    emit('menu:command', file ? { command, path: file } : { command });
   Menu.setApplicationMenu(buildMenu(send, recent.list()));
 }
 

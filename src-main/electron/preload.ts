@@ -4,7 +4,10 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames, eventNames } from '../shared/channelNames';
 
 const calls = Object.fromEntries(
-  channelNames.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+  channelNames.map((channel) => [
+    channel,
+    (request: unknown) => ipcRenderer.invoke(channel, request),
+  ]),
 );
 
 const subscribe = Object.fromEntries(
@@ -20,4 +23,7 @@ const subscribe = Object.fromEntries(
   ]),
 );
 
-contextBridge.exposeInMainWorld('studio', Object.freeze({ ...calls, subscribe: Object.freeze(subscribe) }));
+contextBridge.exposeInMainWorld(
+  'studio',
+  Object.freeze({ ...calls, subscribe: Object.freeze(subscribe) }),
+);

@@ -20,7 +20,10 @@ export class RecentFiles {
       if (!Array.isArray(parsed)) return [];
       return parsed.filter(
         (x): x is RecentFile =>
-          typeof x === 'object' && x !== null && typeof (x as RecentFile).path === 'string' && ((x as RecentFile).kind === 'csv' || (x as RecentFile).kind === 'project'),
+          typeof x === 'object' &&
+          x !== null &&
+          typeof (x as RecentFile).path === 'string' &&
+          ((x as RecentFile).kind === 'csv' || (x as RecentFile).kind === 'project'),
       );
     } catch {
       return [];
@@ -32,7 +35,10 @@ export class RecentFiles {
   }
 
   add(item: RecentFile): void {
-    this.items = [item, ...this.items.filter((x) => path.resolve(x.path) !== path.resolve(item.path))].slice(0, 10);
+    this.items = [
+      item,
+      ...this.items.filter((x) => path.resolve(x.path) !== path.resolve(item.path)),
+    ].slice(0, 10);
     try {
       writeFileSync(this.file, JSON.stringify(this.items, null, 2));
     } catch {

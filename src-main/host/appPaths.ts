@@ -22,7 +22,9 @@ export function appPaths(repoRoot: string, builtDir: string | null): AppPaths {
     resourcesDir: path.join(repoRoot, 'resources'),
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
     kernelsDir: path.join(repoRoot, 'src-main', 'engine', 'kernels', 'build'),
-    engineEntry: useBuilt ? builtEngine : path.join(repoRoot, 'src-main/engine/process/engineMain.ts'),
+    engineEntry: useBuilt
+      ? builtEngine
+      : path.join(repoRoot, 'src-main/engine/process/engineMain.ts'),
     engineExecArgv: useBuilt ? [] : ['--import', 'tsx'],
   };
 }

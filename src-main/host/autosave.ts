@@ -8,14 +8,28 @@ import type { HostEnvironment } from './studioHost';
 
 export const autosaveIntervalMs = 2 * 60 * 1000;
 
-export function startAutosave(env: HostEnvironment, session: SessionState, intervalMs = autosaveIntervalMs): { stop(clearRecovery?: boolean): Promise<void>; saveNow(): Promise<void> } {
+export function startAutosave(
+  env: HostEnvironment,
+  session: SessionState,
+  intervalMs = autosaveIntervalMs,
+): { stop(clearRecovery?: boolean): Promise<void>; saveNow(): Promise<void> } {
   const job = () => ({ signal: new AbortController().signal, jobId: null });
   async function saveNow(): Promise<void> {
     if (!session.dirty) return;
     session.dirty = false;
     try {
-      const project = await buildProject(env, session, { title: 'Recovered session', explore: {}, embedCsv: false }, job());
-      await engineCall(env, 'projects:recovery', { action: 'write', dir: recoveryDir(env), project }, job());
+      const project = await buildProject(
+        env,
+        session,
+        { title: 'Recovered session', explore: {}, embedCsv: false },
+        job(),
+      );
+      await engineCall(
+        env,
+        'projects:recovery',
+        { action: 'write', dir: recoveryDir(env), project },
+        job(),
+      );
     } catch {
       session.dirty = true; // try again next time; autosave never interrupts the analyst
     }
@@ -27,7 +41,12 @@ export function startAutosave(env: HostEnvironment, session: SessionState, inter
     async stop(clearRecovery = true) {
       clearInterval(timer);
       if (!clearRecovery) return;
-      await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job()).catch(() => undefined);
+      await engineCall(
+        env,
+        'projects:recovery',
+        { action: 'clear', dir: recoveryDir(env) },
+        job(),
+      ).catch(() => undefined);
     },
   };
 }

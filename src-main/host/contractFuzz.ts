@@ -15,7 +15,11 @@ export const validExamples: Record<ChannelName, Record<string, unknown>> = {
   'datasets:series': { datasetId: 'ds_0123456789abcdef', columns: ['Nile'], maxPoints: 100 },
   'analysis:diagnostics': { datasetId: 'ds_0123456789abcdef', column: 'Nile' },
   'analysis:stl': { datasetId: 'ds_0123456789abcdef', column: 'Nile', period: 12 },
-  'analysis:transform': { datasetId: 'ds_0123456789abcdef', column: 'Nile', transforms: [{ kind: 'diff' }] },
+  'analysis:transform': {
+    datasetId: 'ds_0123456789abcdef',
+    column: 'Nile',
+    transforms: [{ kind: 'diff' }],
+  },
   'model:defaults': { datasetId: 'ds_0123456789abcdef', target: 'Nile' },
   'model:fit': { jobId: 'job_fuzz_2', datasetId: 'ds_0123456789abcdef', settings: { epochs: 1 } },
   'runs:list': {},
@@ -25,12 +29,34 @@ export const validExamples: Record<ChannelName, Record<string, unknown>> = {
   'runs:compare': { runA: 'run_0123456789', runB: 'run_0123456789' },
   'runs:sensitivity': { jobId: 'job_fuzz_3', runId: 'run_0123456789', method: 'occlusion' },
   'runs:export': { format: 'csv' },
-  'search:run': { jobId: 'job_fuzz_4', datasetId: 'ds_0123456789abcdef', base: {}, mode: 'random', grid: {}, budget: 1 },
-  'backtest:run': { jobId: 'job_fuzz_5', datasetId: 'ds_0123456789abcdef', settings: {}, folds: 2, horizon: 3 },
+  'search:run': {
+    jobId: 'job_fuzz_4',
+    datasetId: 'ds_0123456789abcdef',
+    base: {},
+    mode: 'random',
+    grid: {},
+    budget: 1,
+  },
+  'backtest:run': {
+    jobId: 'job_fuzz_5',
+    datasetId: 'ds_0123456789abcdef',
+    settings: {},
+    folds: 2,
+    horizon: 3,
+  },
   'project:save': { path: null, title: 'fuzz', explore: {} },
   'project:open': { jobId: 'job_fuzz_6', path: null },
   'project:recovery': {},
-  'report:export': { jobId: 'job_fuzz_7', title: 't', datasetId: null, column: null, runIds: [], sections: [], format: 'html', path: null },
+  'report:export': {
+    jobId: 'job_fuzz_7',
+    title: 't',
+    datasetId: null,
+    column: null,
+    runIds: [],
+    sections: [],
+    format: 'html',
+    path: null,
+  },
   'jobs:cancel': { jobId: 'job_fuzz_1' },
   'dialog:openCsv': {},
 };
@@ -56,12 +82,19 @@ export function payloadArbitrary(channel: ChannelName): fc.Arbitrary<unknown> {
   return fc.oneof(fc.anything(), mutated, fc.constant(valid));
 }
 
-export async function fuzzChannel(host: StudioHost, channel: ChannelName, numRuns: number): Promise<void> {
+export async function fuzzChannel(
+  host: StudioHost,
+  channel: ChannelName,
+  numRuns: number,
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(payloadArbitrary(channel), async (payload) => {
       const result = await host.handle(channel, payload);
       if (result.ok) return true;
-      return (errorCodes as readonly string[]).includes(result.error.code) && result.error.message.length > 0;
+      return (
+        (errorCodes as readonly string[]).includes(result.error.code) &&
+        result.error.message.length > 0
+      );
     }),
     { numRuns },
   );
@@ -71,7 +104,10 @@ export async function fuzzUnknownChannels(host: StudioHost, numRuns: number): Pr
   await fc.assert(
     fc.asyncProperty(fc.anything(), fc.anything(), async (channel, payload) => {
       const result = await host.handle(channel, payload);
-      return (channelNames as readonly unknown[]).includes(channel) || (!result.ok && result.error.code === 'unknown-channel');
+      return (
+        (channelNames as readonly unknown[]).includes(channel) ||
+        (!result.ok && result.error.code === 'unknown-channel')
+      );
     }),
     { numRuns },
   );

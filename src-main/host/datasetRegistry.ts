@@ -21,7 +21,13 @@ export function datasetIdFor(
   options: ParseOptions | undefined,
   choices: ImportChoices | undefined,
 ): string {
-  const key = JSON.stringify([file.path, file.sizeBytes, file.mtimeMs, options ?? null, choices ?? {}]);
+  const key = JSON.stringify([
+    file.path,
+    file.sizeBytes,
+    file.mtimeMs,
+    options ?? null,
+    choices ?? {},
+  ]);
   return `ds_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 
@@ -34,7 +40,8 @@ export class DatasetRegistry {
 
   spec(datasetId: string): DatasetSpec {
     const entry = this.byId.get(datasetId);
-    if (!entry) throw new StudioFailure('not-found', `No open dataset ${datasetId}; open the file again.`);
+    if (!entry)
+      throw new StudioFailure('not-found', `No open dataset ${datasetId}; open the file again.`);
     return entry.spec;
   }
 

@@ -20,6 +20,7 @@ export async function engineCall<T>(
       env.emit('job:progress', payload);
     },
   });
-  if (!result.ok) throw new StudioFailure(result.error.code, result.error.message, result.error.details);
+  if (!result.ok)
+    throw new StudioFailure(result.error.code, result.error.message, result.error.details);
   return result.value as T;
 }

@@ -32,10 +32,14 @@ describe('EngineClient against a real engine process', () => {
     const before = await pid();
     const controller = new AbortController();
     const seen: number[] = [];
-    const call = engine.call('debug:busy', { ms: 10_000 }, {
-      signal: controller.signal,
-      onProgress: (p) => seen.push(p.fraction ?? 0),
-    });
+    const call = engine.call(
+      'debug:busy',
+      { ms: 10_000 },
+      {
+        signal: controller.signal,
+        onProgress: (p) => seen.push(p.fraction ?? 0),
+      },
+    );
     setTimeout(() => controller.abort(), 300);
     const started = Date.now();
     const result = await call;
@@ -48,7 +52,11 @@ describe('EngineClient against a real engine process', () => {
   it('hard-kills a job that ignores cancel, after the grace period, and recovers', async () => {
     const before = await pid();
     const controller = new AbortController();
-    const call = engine.call('debug:busy', { ms: 20_000, ignoreCancel: true }, { signal: controller.signal });
+    const call = engine.call(
+      'debug:busy',
+      { ms: 20_000, ignoreCancel: true },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 200);
     const result = await call;
     expect(!result.ok && result.error.code).toBe('cancelled');

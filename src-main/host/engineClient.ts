@@ -79,7 +79,10 @@ export class EngineClient {
       const child = this.child;
       if (child) {
         // Detach first so no new call is sent to a process that is about to die.
-        this.discard(child, `"${entry.method}" did not stop within ${this.graceMs} ms of being cancelled`);
+        this.discard(
+          child,
+          `"${entry.method}" did not stop within ${this.graceMs} ms of being cancelled`,
+        );
         child.kill();
       }
     }, this.graceMs);
@@ -139,7 +142,10 @@ export class EngineClient {
     while ((this.crashTimes[0] ?? now) < now - 60_000) this.crashTimes.shift();
     if (this.crashTimes.length > 5) {
       // A crash loop: stop restarting eagerly; the next call will try once more.
-      this.status('crashed', 'The engine keeps crashing; it will be started again on the next request.');
+      this.status(
+        'crashed',
+        'The engine keeps crashing; it will be started again on the next request.',
+      );
       return;
     }
     this.status('restarting', 'Restarting the engine…');
@@ -174,7 +180,8 @@ export class EngineClient {
   async dispose(): Promise<void> {
     this.disposed = true;
     const child = this.child;
-    for (const id of [...this.pending.keys()]) this.settle(id, fail('unavailable', 'Shutting down.'));
+    for (const id of [...this.pending.keys()])
+      this.settle(id, fail('unavailable', 'Shutting down.'));
     if (!child) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {

@@ -24,16 +24,27 @@ async function engineState(): Promise<{ pid: number; numTensors: number }> {
   const pid = await t.engine.call('debug:pid', {});
   const memory = await t.engine.call('debug:memory', {});
   if (!pid.ok || !memory.ok) throw new Error('debug methods unavailable');
-  return { pid: (pid.value as { pid: number }).pid, numTensors: (memory.value as { numTensors: number }).numTensors };
+  return {
+    pid: (pid.value as { pid: number }).pid,
+    numTensors: (memory.value as { numTensors: number }).numTensors,
+  };
 }
 
 /** Starts a job, cancels it once its first progress event arrives, and returns its result. */
-async function cancelAfterProgress(channel: string, payload: Record<string, unknown>): Promise<Result<unknown>> {
+async function cancelAfterProgress(
+  channel: string,
+  payload: Record<string, unknown>,
+): Promise<Result<unknown>> {
   const id = jobId();
   const seen = t.events.length;
   const pending = t.host.handle(channel, { ...payload, jobId: id });
   for (let i = 0; i < 600; i++) {
-    if (t.events.slice(seen).some((e) => e.event === 'job:progress' && (e.payload as { jobId: string }).jobId === id)) break;
+    if (
+      t.events
+        .slice(seen)
+        .some((e) => e.event === 'job:progress' && (e.payload as { jobId: string }).jobId === id)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 25));
   }
   await t.host.handle('jobs:cancel', { jobId: id });
@@ -42,38 +53,78 @@ async function cancelAfterProgress(channel: string, payload: Record<string, unkn
 
 describe('faults', () => {
   it('refuses training on a series with missing values, naming file, row and column', async () => {
-    const presidents = await value<DatasetInfo>('datasets:open', { jobId: jobId(), source: { kind: 'sample', name: 'presidents.csv' } });
-    const result = await t.host.handle('model:fit', { jobId: jobId(), datasetId: presidents.datasetId, settings: { epochs: 1 } });
+    const presidents = await value<DatasetInfo>('datasets:open', {
+      jobId: jobId(),
+      source: { kind: 'sample', name: 'presidents.csv' },
+    });
+    const result = await t.host.handle('model:fit', {
+      jobId: jobId(),
+      datasetId: presidents.datasetId,
+      settings: { epochs: 1 },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-request');
-      expect(result.error.message).toMatch(/^presidents\.csv row 2, column "presidents" \(1945-01-01\): a missing value/);
+      expect(result.error.message).toMatch(
+        /^presidents\.csv row 2, column "presidents" \(1945-01-01\): a missing value/,
+      );
     }
   });
 
   it('survives the engine being killed during training: reported, restarted, session intact', async () => {
-    const air = await value<DatasetInfo>('datasets:open', { jobId: jobId(), source: { kind: 'sample', name: 'AirPassengers.csv' } });
-    const first = await value<RunResult>('model:fit', { jobId: jobId(), datasetId: air.datasetId, settings: { epochs: 2, units: 4 } });
+    const air = await value<DatasetInfo>('datasets:open', {
+      jobId: jobId(),
+      source: { kind: 'sample', name: 'AirPassengers.csv' },
+    });
+    const first = await value<RunResult>('model:fit', {
+      jobId: jobId(),
+      datasetId: air.datasetId,
+      settings: { epochs: 2, units: 4 },
+    });
     const { pid } = await engineState();
     const id = jobId();
-    const training = t.host.handle('model:fit', { jobId: id, datasetId: air.datasetId, settings: { epochs: 500, patience: 0, units: 16 } });
-    for (let i = 0; i < 600 && !t.events.some((e) => (e.payload as { jobId?: string }).jobId === id); i++) await new Promise((r) => setTimeout(r, 25));
+    const training = t.host.handle('model:fit', {
+      jobId: id,
+      datasetId: air.datasetId,
+      settings: { epochs: 500, patience: 0, units: 16 },
+    });
+    for (
+      let i = 0;
+      i < 600 && !t.events.some((e) => (e.payload as { jobId?: string }).jobId === id);
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 25));
     process.kill(pid, 'SIGKILL');
     const crashed = await training;
     expect(!crashed.ok && crashed.error.code).toBe('engine-crashed');
-    expect(t.events.some((e) => e.event === 'engine:status' && (e.payload as { state: string }).state === 'crashed')).toBe(true);
+    expect(
+      t.events.some(
+        (e) => e.event === 'engine:status' && (e.payload as { state: string }).state === 'crashed',
+      ),
+    ).toBe(true);
     const after = await engineState();
     expect(after.pid).not.toBe(pid);
     // The session is intact: the old run is listed and the dataset trains again on the new engine.
     const runs = await value<RunSummary[]>('runs:list', {});
     expect(runs.map((r) => r.id)).toContain(first.id);
-    const again = await value<RunResult>('model:fit', { jobId: jobId(), datasetId: air.datasetId, settings: { epochs: 2, units: 4 } });
+    const again = await value<RunResult>('model:fit', {
+      jobId: jobId(),
+      datasetId: air.datasetId,
+      settings: { epochs: 2, units: 4 },
+    });
     expect(again.epochs).toHaveLength(2);
   });
 
   it('cancels every job kind without leaking tensors or leaving partial files', async () => {
-    const air = await value<DatasetInfo>('datasets:open', { jobId: jobId(), source: { kind: 'sample', name: 'AirPassengers.csv' } });
-    const run = await value<RunResult>('model:fit', { jobId: jobId(), datasetId: air.datasetId, settings: { epochs: 2, units: 8 } });
+    const air = await value<DatasetInfo>('datasets:open', {
+      jobId: jobId(),
+      source: { kind: 'sample', name: 'AirPassengers.csv' },
+    });
+    const run = await value<RunResult>('model:fit', {
+      jobId: jobId(),
+      datasetId: air.datasetId,
+      settings: { epochs: 2, units: 8 },
+    });
     const baseline = (await engineState()).numTensors;
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cancel-'));
@@ -81,23 +132,46 @@ describe('faults', () => {
     const rows = ['time,a,b'];
     for (let i = 0; i < 400_000; i++) rows.push(`${i},${Math.sin(i)},${i % 7}`);
     writeFileSync(big, rows.join('\n'));
-    const importing = await cancelAfterProgress('datasets:open', { source: { kind: 'path', path: big } });
+    const importing = await cancelAfterProgress('datasets:open', {
+      source: { kind: 'path', path: big },
+    });
     expect(!importing.ok && importing.error.code).toBe('cancelled');
 
-    const training = await cancelAfterProgress('model:fit', { datasetId: air.datasetId, settings: { epochs: 500, patience: 0 } });
+    const training = await cancelAfterProgress('model:fit', {
+      datasetId: air.datasetId,
+      settings: { epochs: 500, patience: 0 },
+    });
     expect(training.ok && (training.value as RunResult).stoppedReason).toBe('cancelled');
 
     // A long explanation: every test window of a business-daily series, 512 integration steps.
-    const eu = await value<DatasetInfo>('datasets:open', { jobId: jobId(), source: { kind: 'sample', name: 'EuStockMarkets.csv' } });
-    const euRun = await value<RunResult>('model:fit', { jobId: jobId(), datasetId: eu.datasetId, settings: { target: 'DAX', epochs: 1, units: 8, lookback: 30, horizon: 1 } });
+    const eu = await value<DatasetInfo>('datasets:open', {
+      jobId: jobId(),
+      source: { kind: 'sample', name: 'EuStockMarkets.csv' },
+    });
+    const euRun = await value<RunResult>('model:fit', {
+      jobId: jobId(),
+      datasetId: eu.datasetId,
+      settings: { target: 'DAX', epochs: 1, units: 8, lookback: 30, horizon: 1 },
+    });
     const baselineAfterTraining = (await engineState()).numTensors;
     expect(baselineAfterTraining).toBe(baseline);
-    const explaining = await cancelAfterProgress('runs:sensitivity', { runId: euRun.id, method: 'integrated-gradients', maxWindows: 0, steps: 512 });
+    const explaining = await cancelAfterProgress('runs:sensitivity', {
+      runId: euRun.id,
+      method: 'integrated-gradients',
+      maxWindows: 0,
+      steps: 512,
+    });
     expect(!explaining.ok && explaining.error.code).toBe('cancelled');
 
     const reportPath = path.join(dir, 'report.pdf');
     const report = await cancelAfterProgress('report:export', {
-      title: 'x', datasetId: air.datasetId, column: null, runIds: [run.id], sections: ['dataset', 'metrics'], format: 'pdf', path: reportPath,
+      title: 'x',
+      datasetId: air.datasetId,
+      column: null,
+      runIds: [run.id],
+      sections: ['dataset', 'metrics'],
+      format: 'pdf',
+      path: reportPath,
     });
     expect(report.ok ? 'finished' : report.error.code).toMatch(/cancelled|finished/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -110,7 +184,11 @@ describe('faults', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'nowrite-'));
     const notAFolder = path.join(dir, 'file');
     writeFileSync(notAFolder, 'x');
-    const result = await t.host.handle('project:save', { path: path.join(notAFolder, 'p.seriesstudio'), title: 't', explore: {} });
+    const result = await t.host.handle('project:save', {
+      path: path.join(notAFolder, 'p.seriesstudio'),
+      title: 't',
+      explore: {},
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toContain(notAFolder);
     expect(readdirSync(dir)).toEqual(['file']);

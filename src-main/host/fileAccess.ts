@@ -37,7 +37,10 @@ export class FileAccess {
   async resolve(source: FileSource): Promise<ResolvedFile> {
     switch (source.kind) {
       case 'sample':
-        return this.stat(path.join(this.options.samplesDir, path.basename(source.name)), source.name);
+        return this.stat(
+          path.join(this.options.samplesDir, path.basename(source.name)),
+          source.name,
+        );
       case 'upload':
         return this.resolveUpload(source.uploadId);
       case 'path':
@@ -50,7 +53,8 @@ export class FileAccess {
     const folder = path.join(this.options.uploadsDir, uploadId);
     const names = await fs.readdir(folder).catch(() => [] as string[]);
     const name = names[0];
-    if (name === undefined) throw new StudioFailure('not-found', `Upload ${uploadId} is gone; upload the file again.`);
+    if (name === undefined)
+      throw new StudioFailure('not-found', `Upload ${uploadId} is gone; upload the file again.`);
     return this.stat(path.join(folder, name), name);
   }
 
@@ -77,7 +81,10 @@ export class FileAccess {
     try {
       stat = await fs.stat(filePath);
     } catch {
-      throw new StudioFailure('not-found', `${displayName ?? filePath} does not exist or cannot be read.`);
+      throw new StudioFailure(
+        'not-found',
+        `${displayName ?? filePath} does not exist or cannot be read.`,
+      );
     }
     if (!stat.isFile()) throw new StudioFailure('forbidden', `${filePath} is not a regular file.`);
     return {

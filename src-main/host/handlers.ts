@@ -13,7 +13,11 @@ import type { RunOrigin } from './runRegistry';
 import { exportRuns } from './runsExport';
 import { predictionsCsv } from './predictionsCsv';
 import { runSearch } from './searchRunner';
-import type { Comparison, ResidualDiagnostics, SensitivityResult } from '../shared/schemas/interpret';
+import type {
+  Comparison,
+  ResidualDiagnostics,
+  SensitivityResult,
+} from '../shared/schemas/interpret';
 import type { FitSettings, RunResult } from '../shared/schemas/model';
 import type { BacktestResult } from '../shared/schemas/search';
 import type { Handlers, HostEnvironment, JobScope } from './studioHost';
@@ -21,7 +25,11 @@ import type { AnalysisResult, StlResult } from '../shared/schemas/analysis';
 
 export const sampleDatasetName = 'AirPassengers.csv';
 
-export function createHandlers(env: HostEnvironment, session: SessionState, cancelJob: (jobId: string) => boolean): Handlers {
+export function createHandlers(
+  env: HostEnvironment,
+  session: SessionState,
+  cancelJob: (jobId: string) => boolean,
+): Handlers {
   const { datasets, runs } = session;
   const samplesDir = path.join(env.resourcesDir, 'datasets');
   const addRun = (run: RunResult, origin: RunOrigin): void => {
@@ -53,7 +61,10 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
     'datasets:samples': async () => {
       const names = (await fs.readdir(samplesDir)).filter((n) => n.endsWith('.csv')).sort();
       return Promise.all(
-        names.map(async (name) => ({ name, sizeBytes: (await fs.stat(path.join(samplesDir, name))).size })),
+        names.map(async (name) => ({
+          name,
+          sizeBytes: (await fs.stat(path.join(samplesDir, name))).size,
+        })),
       );
     },
     'datasets:sniff': async (request, job) => {
@@ -90,7 +101,11 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
       const run = await engineCall<RunResult>(
         env,
         'model:fit',
-        { spec: datasets.spec(request.datasetId), settings: request.settings, workDir: env.workDir },
+        {
+          spec: datasets.spec(request.datasetId),
+          settings: request.settings,
+          workDir: env.workDir,
+        },
         job,
       );
       if (run.stoppedReason !== 'cancelled' || run.epochs.length > 0) addRun(run, 'fit');
@@ -102,37 +117,70 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
       session.dirty = true;
       const run = runs.get(runId);
       session.sensitivities.delete(runId);
-      await engineCall(env, 'runs:forget', { modelDir: modelDirOf(env, run) }, job).catch(() => undefined);
+      await engineCall(env, 'runs:forget', { modelDir: modelDirOf(env, run) }, job).catch(
+        () => undefined,
+      );
       return { deleted: runs.remove(runId) };
     },
     'runs:residuals': async ({ runId, horizonStep }, job) =>
-      engineCall<ResidualDiagnostics>(env, 'runs:residuals', { run: runs.get(runId), horizonStep }, job),
+      engineCall<ResidualDiagnostics>(
+        env,
+        'runs:residuals',
+        { run: runs.get(runId), horizonStep },
+        job,
+      ),
     'runs:compare': async ({ runA, runB, loss, h, alternative }, job) => {
       const a = runs.get(runA);
       const b = runs.get(runB);
-      return engineCall<Comparison>(env, 'runs:compare', { a, b, loss, h: h ?? 1, alternative }, job);
+      return engineCall<Comparison>(
+        env,
+        'runs:compare',
+        { a, b, loss, h: h ?? 1, alternative },
+        job,
+      );
     },
     'runs:sensitivity': async ({ runId, jobId: _jobId, ...params }, job) => {
       const run = runs.get(runId);
       const result = await engineCall<SensitivityResult>(
         env,
         'runs:sensitivity',
-        { spec: datasets.spec(run.datasetId), runId, config: run.config, modelDir: modelDirOf(env, run), params },
+        {
+          spec: datasets.spec(run.datasetId),
+          runId,
+          config: run.config,
+          modelDir: modelDirOf(env, run),
+          params,
+        },
         job,
       );
       session.sensitivities.set(runId, result);
       return result;
     },
     'runs:export': async ({ format, runId }) => {
-      if (format !== 'predictions') return exportRuns(runs.all().map((e) => e.run), format);
-      if (!runId) throw new StudioFailure('invalid-request', 'Choose the run whose predictions to export.');
+      if (format !== 'predictions')
+        return exportRuns(
+          runs.all().map((e) => e.run),
+          format,
+        );
+      if (!runId)
+        throw new StudioFailure('invalid-request', 'Choose the run whose predictions to export.');
       const run = runs.get(runId);
-      return { fileName: `${run.dataset.name.replace(/\.\w+$/, '')}-${run.id}-predictions.csv`, mimeType: 'text/csv', content: predictionsCsv(run) };
+      return {
+        fileName: `${run.dataset.name.replace(/\.\w+$/, '')}-${run.id}-predictions.csv`,
+        mimeType: 'text/csv',
+        content: predictionsCsv(run),
+      };
     },
     'search:run': async (request, job) => {
       const spec = datasets.spec(request.datasetId);
       const result = await runSearch(
-        { mode: request.mode, base: request.base, grid: request.grid, budget: request.budget, seed: request.seed },
+        {
+          mode: request.mode,
+          base: request.base,
+          grid: request.grid,
+          budget: request.budget,
+          seed: request.seed,
+        },
         {
           signal: job.signal,
           fit: async (settings, trial) => {
@@ -152,11 +200,17 @@ export function createHandlers(env: HostEnvironment, session: SessionState, canc
       return result;
     },
     'backtest:run': async ({ jobId: _jobId, datasetId, ...params }, job) =>
-      engineCall<BacktestResult>(env, 'backtest:run', { ...params, spec: datasets.spec(datasetId), workDir: env.workDir }, job),
+      engineCall<BacktestResult>(
+        env,
+        'backtest:run',
+        { ...params, spec: datasets.spec(datasetId), workDir: env.workDir },
+        job,
+      ),
     ...projectHandlers(env, session),
     'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
     'dialog:openCsv': async () => {
-      if (!env.desktop) throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');
+      if (!env.desktop)
+        throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');
       const chosen = await env.desktop.openCsvDialog();
       if (chosen !== null) env.files.allow(chosen);
       return { path: chosen };

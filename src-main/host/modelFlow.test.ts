@@ -21,7 +21,15 @@ describe('modelling through the contract', () => {
     const run = await value<RunResult>('model:fit', {
       jobId: 'job_model_fit',
       datasetId: dataset.datasetId,
-      settings: { target: 'AirPassengers', testSize: 24, epochs: 3, units: 8, lookback: 12, horizon: 1, seed: 7 },
+      settings: {
+        target: 'AirPassengers',
+        testSize: 24,
+        epochs: 3,
+        units: 8,
+        lookback: 12,
+        horizon: 1,
+        seed: 7,
+      },
     });
     expect(run.id).toMatch(/^run_/);
     expect(run.epochs).toHaveLength(3);
@@ -32,7 +40,9 @@ describe('modelling through the contract', () => {
     expect(run.intervals.map((b) => b.level)).toEqual([0.8, 0.95]);
     expect(run.forecast.values).toHaveLength(1);
     const progress = test.events.filter((e) => e.event === 'job:progress');
-    expect(progress.some((e) => (e.payload as { jobId: string }).jobId === 'job_model_fit')).toBe(true);
+    expect(progress.some((e) => (e.payload as { jobId: string }).jobId === 'job_model_fit')).toBe(
+      true,
+    );
     const list = await value<RunSummary[]>('runs:list', {});
     expect(list.map((r) => r.id)).toContain(run.id);
   });

@@ -12,7 +12,16 @@ export function predictionsCsv(run: RunResult): string {
   const format = run.dataset.timeFormat as TimeFormat;
   const baselines = Object.keys(run.test.baselinePredictions);
   const bands = run.intervals;
-  const header = ['part', 'time', 'window_start', 'step', 'actual', 'predicted', ...baselines.map((b) => `baseline_${b}`), ...bands.flatMap((b) => [`lower_${b.level * 100}`, `upper_${b.level * 100}`])];
+  const header = [
+    'part',
+    'time',
+    'window_start',
+    'step',
+    'actual',
+    'predicted',
+    ...baselines.map((b) => `baseline_${b}`),
+    ...bands.flatMap((b) => [`lower_${b.level * 100}`, `upper_${b.level * 100}`]),
+  ];
   const rows: string[][] = [];
   const { horizon } = run.test;
   run.test.predicted.forEach((p, i) => {

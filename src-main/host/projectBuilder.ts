@@ -1,13 +1,21 @@
 // Builds the .seriesstudio document from the session (datasets with their content hashes, runs
 // with their model folders) and restores a session from one.
 import { readFile } from 'node:fs/promises';
-import { PROJECT_FORMAT, PROJECT_SCHEMA_VERSION, type ExploreState, type Project } from '../shared/schemas/project';
+import {
+  PROJECT_FORMAT,
+  PROJECT_SCHEMA_VERSION,
+  type ExploreState,
+  type Project,
+} from '../shared/schemas/project';
 import type { HostEnvironment, JobScope } from './studioHost';
 import type { SessionState } from './sessionState';
 import { engineCall } from './engineCall';
 import path from 'node:path';
 
-export function modelDirOf(env: Pick<HostEnvironment, 'workDir'>, run: { id: string; modelDir?: unknown }): string {
+export function modelDirOf(
+  env: Pick<HostEnvironment, 'workDir'>,
+  run: { id: string; modelDir?: unknown },
+): string {
   return typeof run.modelDir === 'string' ? run.modelDir : path.join(env.workDir, 'models', run.id);
 }
 
@@ -19,7 +27,12 @@ export async function buildProject(
 ): Promise<Project> {
   const datasets = [];
   for (const { spec, info } of session.datasets.list()) {
-    const hash = await engineCall<{ sha256: string; sizeBytes: number }>(env, 'projects:hash', { path: spec.path }, job);
+    const hash = await engineCall<{ sha256: string; sizeBytes: number }>(
+      env,
+      'projects:hash',
+      { path: spec.path },
+      job,
+    );
     datasets.push({
       datasetId: spec.datasetId,
       name: spec.name,
@@ -39,6 +52,8 @@ export async function buildProject(
     title: options.title,
     datasets,
     explore: options.explore,
-    runs: session.runs.all().map(({ run, origin, best }) => ({ ...run, modelDir: modelDirOf(env, run), origin, best })),
+    runs: session.runs
+      .all()
+      .map(({ run, origin, best }) => ({ ...run, modelDir: modelDirOf(env, run), origin, best })),
   };
 }

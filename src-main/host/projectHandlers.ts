@@ -17,15 +17,25 @@ type ProjectHandlerNames = 'project:save' | 'project:open' | 'project:recovery' 
 
 const noJob = (): JobScope => ({ signal: new AbortController().signal, jobId: null });
 
-async function choosePath(env: HostEnvironment, given: string | null, kind: 'project' | 'pdf' | 'html', open: boolean): Promise<string> {
+async function choosePath(
+  env: HostEnvironment,
+  given: string | null,
+  kind: 'project' | 'pdf' | 'html',
+  open: boolean,
+): Promise<string> {
   if (given !== null) {
-    if (!path.isAbsolute(given)) throw new StudioFailure('invalid-request', `"${given}" is not an absolute path.`);
+    if (!path.isAbsolute(given))
+      throw new StudioFailure('invalid-request', `"${given}" is not an absolute path.`);
     // Desktop: only files chosen through a dialog or the recent list; browser mode: the typed path.
-    if (!env.files.isAllowed(given)) throw new StudioFailure('forbidden', `${given} was not chosen through the app.`);
+    if (!env.files.isAllowed(given))
+      throw new StudioFailure('forbidden', `${given} was not chosen through the app.`);
     return given;
   }
-  if (!env.desktop) throw new StudioFailure('invalid-request', 'Enter the absolute path of the file.');
-  const picked = open ? await env.desktop.chooseOpenPath(kind) : await env.desktop.chooseSavePath(kind);
+  if (!env.desktop)
+    throw new StudioFailure('invalid-request', 'Enter the absolute path of the file.');
+  const picked = open
+    ? await env.desktop.chooseOpenPath(kind)
+    : await env.desktop.chooseSavePath(kind);
   if (picked === null) throw new StudioFailure('cancelled', 'Cancelled.');
   env.files.allow(picked);
   return picked;
@@ -35,8 +45,16 @@ export function recoveryDir(env: HostEnvironment): string {
   return path.join(env.dataDir, 'recovery');
 }
 
-export function projectHandlers(env: HostEnvironment, session: SessionState): Pick<Handlers, ProjectHandlerNames> {
-  async function restoreDataset(ds: Project['datasets'][number], check: DatasetCheck | undefined, relocated: string | undefined, job: JobScope): Promise<DatasetInfo | null> {
+export function projectHandlers(
+  env: HostEnvironment,
+  session: SessionState,
+): Pick<Handlers, ProjectHandlerNames> {
+  async function restoreDataset(
+    ds: Project['datasets'][number],
+    check: DatasetCheck | undefined,
+    relocated: string | undefined,
+    job: JobScope,
+  ): Promise<DatasetInfo | null> {
     let file: string | null = relocated ?? (check?.status === 'moved' ? null : ds.path);
     if (file === null && ds.embeddedCsv !== undefined) {
       const folder = path.join(env.workDir, 'embedded', ds.datasetId);
@@ -46,7 +64,14 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
     }
     if (file === null) return null;
     env.files.allow(file);
-    const spec: DatasetSpec = { datasetId: ds.datasetId, source: { kind: 'path', path: file }, path: file, name: ds.name, options: ds.options, choices: ds.choices };
+    const spec: DatasetSpec = {
+      datasetId: ds.datasetId,
+      source: { kind: 'path', path: file },
+      path: file,
+      name: ds.name,
+      options: ds.options,
+      choices: ds.choices,
+    };
     const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
     session.datasets.put(spec, info);
     return info;
@@ -56,7 +81,12 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
     'project:save': async (request, job) => {
       const file = await choosePath(env, request.path, 'project', false);
       const project = await buildProject(env, session, request, job);
-      const saved = await engineCall<{ warnings: string[] }>(env, 'projects:save', { path: file, project }, job);
+      const saved = await engineCall<{ warnings: string[] }>(
+        env,
+        'projects:save',
+        { path: file, project },
+        job,
+      );
       await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
       session.dirty = false;
       env.onFileUsed?.(file, 'project');
@@ -64,14 +94,24 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
     },
     'project:open': async (request, job) => {
       const file = await choosePath(env, request.path, 'project', true);
-      const opened = await engineCall<{ project: Project; datasetChecks: DatasetCheck[]; missingModels: string[] }>(env, 'projects:open', { path: file }, job);
+      const opened = await engineCall<{
+        project: Project;
+        datasetChecks: DatasetCheck[];
+        missingModels: string[];
+      }>(env, 'projects:open', { path: file }, job);
       const { project } = opened;
-      const warnings = opened.missingModels.map((id) => `Run ${id}: its model files are missing, so it cannot be explained or re-used (its results are kept).`);
+      const warnings = opened.missingModels.map(
+        (id) =>
+          `Run ${id}: its model files are missing, so it cannot be explained or re-used (its results are kept).`,
+      );
       const needsFile: OpenedProject['needsFile'] = [];
       const datasetIds: string[] = [];
       for (const ds of project.datasets) {
         const check = opened.datasetChecks.find((c) => c.datasetId === ds.datasetId);
-        if (check?.status === 'changed') warnings.push(`${ds.name} has changed since the project was saved (its content hash differs); results may not match the file.`);
+        if (check?.status === 'changed')
+          warnings.push(
+            `${ds.name} has changed since the project was saved (its content hash differs); results may not match the file.`,
+          );
         const info = await restoreDataset(ds, check, request.relocate[ds.datasetId], job);
         if (info) datasetIds.push(info.datasetId);
         else needsFile.push({ datasetId: ds.datasetId, name: ds.name, path: ds.path });
@@ -84,17 +124,41 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
           continue;
         }
         const origin = (raw as { origin?: unknown }).origin;
-        session.runs.add(parsed.data, origin === 'search' || origin === 'backtest' ? origin : 'project', (raw as { best?: unknown }).best === true);
+        session.runs.add(
+          parsed.data,
+          origin === 'search' || origin === 'backtest' ? origin : 'project',
+          (raw as { best?: unknown }).best === true,
+        );
         runIds.push(parsed.data.id);
       }
       env.onFileUsed?.(file, 'project');
-      return { path: file, title: project.title, savedAt: project.savedAt, datasetIds, runIds, explore: project.explore, checks: opened.datasetChecks, needsFile, warnings };
+      return {
+        path: file,
+        title: project.title,
+        savedAt: project.savedAt,
+        datasetIds,
+        runIds,
+        explore: project.explore,
+        checks: opened.datasetChecks,
+        needsFile,
+        warnings,
+      };
     },
     'project:recovery': async () => {
-      const read = await engineCall<{ path: string; project: Project | null }>(env, 'projects:recovery', { action: 'read', dir: recoveryDir(env) }, noJob()).catch(() => null);
+      const read = await engineCall<{ path: string; project: Project | null }>(
+        env,
+        'projects:recovery',
+        { action: 'read', dir: recoveryDir(env) },
+        noJob(),
+      ).catch(() => null);
       const project = read?.project ?? null;
       if (project && read) env.files.allow(read.path);
-      return { available: project !== null, savedAt: project?.savedAt ?? null, title: project?.title ?? null, path: project ? (read?.path ?? null) : null };
+      return {
+        available: project !== null,
+        savedAt: project?.savedAt ?? null,
+        title: project?.title ?? null,
+        path: project ? (read?.path ?? null) : null,
+      };
     },
     'report:export': async (request, job) => {
       const runs = request.runIds.map((id) => session.runs.get(id));
@@ -106,7 +170,12 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
           spec: request.datasetId ? session.datasets.spec(request.datasetId) : null,
           column: request.column,
           runs,
-          sensitivities: Object.fromEntries(request.runIds.flatMap((id) => { const s = session.sensitivities.get(id); return s ? [[id, s]] : []; })),
+          sensitivities: Object.fromEntries(
+            request.runIds.flatMap((id) => {
+              const s = session.sensitivities.get(id);
+              return s ? [[id, s]] : [];
+            }),
+          ),
           sections: request.sections,
         },
         job,
@@ -114,7 +183,10 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
       const ext = request.format;
       const fileName = `${request.title.replace(/[^A-Za-z0-9 _-]/g, '_').trim() || 'report'}.${ext}`;
       const mimeType = ext === 'pdf' ? 'application/pdf' : 'text/html';
-      const target = request.path !== null || env.desktop ? await choosePath(env, request.path, ext, false) : null;
+      const target =
+        request.path !== null || env.desktop
+          ? await choosePath(env, request.path, ext, false)
+          : null;
       let bytes: Uint8Array;
       if (ext === 'html') bytes = Buffer.from(html, 'utf8');
       else if (env.desktop) bytes = await env.desktop.printToPdf(html);
@@ -126,7 +198,13 @@ export function projectHandlers(env: HostEnvironment, session: SessionState): Pi
         await rm(scratch, { force: true });
       }
       if (target !== null) await writeFileAtomic(target, bytes, { backup: false });
-      return { path: target, fileName, mimeType, base64: target === null ? Buffer.from(bytes).toString('base64') : null, sizeBytes: bytes.length };
+      return {
+        path: target,
+        fileName,
+        mimeType,
+        base64: target === null ? Buffer.from(bytes).toString('base64') : null,
+        sizeBytes: bytes.length,
+      };
     },
   };
 }

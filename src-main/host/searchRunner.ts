@@ -1,6 +1,13 @@
 // Grid or random hyperparameter search: each trial is an ordinary fit (so it becomes a run), trials
 // are ranked by validation loss only — never by test metrics — and a cancel keeps finished trials.
-import { DEFAULT_SEARCH_SPACE, gridTrials, randomTrials, rankTrials, type SearchSpace, type Trial } from '../engine/interpret/searchSpace';
+import {
+  DEFAULT_SEARCH_SPACE,
+  gridTrials,
+  randomTrials,
+  rankTrials,
+  type SearchSpace,
+  type Trial,
+} from '../engine/interpret/searchSpace';
 import type { FitSettings, RunResult } from '../shared/schemas/model';
 import type { SearchResult } from '../shared/schemas/search';
 import { toStudioError } from '../shared/result';
@@ -24,7 +31,9 @@ export interface SearchHooks {
 const keyAlias: Record<string, string> = { cellType: 'cell' };
 
 export function planTrials(plan: SearchPlan): Trial[] {
-  const given = Object.entries(plan.grid).filter((e): e is [string, ParamValue[]] => Array.isArray(e[1]) && e[1].length > 0);
+  const given = Object.entries(plan.grid).filter(
+    (e): e is [string, ParamValue[]] => Array.isArray(e[1]) && e[1].length > 0,
+  );
   if (plan.mode === 'grid') return gridTrials(Object.fromEntries(given), plan.budget);
   const space: SearchSpace =
     given.length > 0
@@ -37,22 +46,39 @@ export function planTrials(plan: SearchPlan): Trial[] {
 }
 
 export function bestValLoss(run: RunResult): number {
-  const losses = run.epochs.map((e) => e.valLoss).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const losses = run.epochs
+    .map((e) => e.valLoss)
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   return losses.length > 0 ? Math.min(...losses) : Number.NaN;
 }
 
 export async function runSearch(plan: SearchPlan, hooks: SearchHooks): Promise<SearchResult> {
   const trials = planTrials(plan);
-  const done: { id: number; params: Record<string, ParamValue>; valLoss: number; run: RunResult | null; error: string | null }[] = [];
+  const done: {
+    id: number;
+    params: Record<string, ParamValue>;
+    valLoss: number;
+    run: RunResult | null;
+    error: string | null;
+  }[] = [];
   for (const [index, trial] of trials.entries()) {
     if (hooks.signal.aborted) break;
     try {
-      const run = await hooks.fit({ ...plan.base, ...trial.params } as FitSettings, { index, total: trials.length });
+      const run = await hooks.fit({ ...plan.base, ...trial.params } as FitSettings, {
+        index,
+        total: trials.length,
+      });
       if (run.stoppedReason === 'cancelled') break;
       done.push({ id: index, params: trial.params, valLoss: bestValLoss(run), run, error: null });
     } catch (error) {
       if (hooks.signal.aborted) break;
-      done.push({ id: index, params: trial.params, valLoss: Number.NaN, run: null, error: toStudioError(error).message });
+      done.push({
+        id: index,
+        params: trial.params,
+        valLoss: Number.NaN,
+        run: null,
+        error: toStudioError(error).message,
+      });
     }
   }
   const ranked = rankTrials(done);

@@ -28,7 +28,14 @@ async function value<T>(h: TestHost, channel: string, payload: unknown): Promise
 
 let n = 0;
 const jobId = (): string => `job_flow_${++n}`;
-const small = { target: 'AirPassengers', testSize: 24, epochs: 2, units: 6, lookback: 12, horizon: 1 };
+const small = {
+  target: 'AirPassengers',
+  testSize: 24,
+  epochs: 2,
+  units: 6,
+  lookback: 12,
+  horizon: 1,
+};
 
 describe('a whole session through the contract', () => {
   const h = newHost();
@@ -36,7 +43,10 @@ describe('a whole session through the contract', () => {
   let run: RunResult;
 
   it('searches, explains, and backtests on AirPassengers', async () => {
-    dataset = await value<DatasetInfo>(h, 'datasets:open', { jobId: jobId(), source: { kind: 'sample', name: 'AirPassengers.csv' } });
+    dataset = await value<DatasetInfo>(h, 'datasets:open', {
+      jobId: jobId(),
+      source: { kind: 'sample', name: 'AirPassengers.csv' },
+    });
     const search = await value<SearchResult>(h, 'search:run', {
       jobId: jobId(),
       datasetId: dataset.datasetId,
@@ -54,10 +64,21 @@ describe('a whole session through the contract', () => {
     for (const o of others) expect(o.valLoss ?? 0).toBeGreaterThanOrEqual(best?.valLoss ?? 0);
     run = await value<RunResult>(h, 'runs:get', { runId: search.bestRunId });
 
-    const occlusion = await value<SensitivityResult>(h, 'runs:sensitivity', { jobId: jobId(), runId: run.id, method: 'occlusion', maxWindows: 10 });
+    const occlusion = await value<SensitivityResult>(h, 'runs:sensitivity', {
+      jobId: jobId(),
+      runId: run.id,
+      method: 'occlusion',
+      maxWindows: 10,
+    });
     expect(occlusion.windows).toBe(10);
     expect(occlusion.effect).toHaveLength(10 * run.config.lookback);
-    const ig = await value<SensitivityResult>(h, 'runs:sensitivity', { jobId: jobId(), runId: run.id, method: 'integrated-gradients', maxWindows: 5, steps: 16 });
+    const ig = await value<SensitivityResult>(h, 'runs:sensitivity', {
+      jobId: jobId(),
+      runId: run.id,
+      method: 'integrated-gradients',
+      maxWindows: 5,
+      steps: 16,
+    });
     expect(ig.completenessGap).toHaveLength(5);
 
     const bt = await value<BacktestResult>(h, 'backtest:run', {
@@ -81,23 +102,46 @@ describe('a whole session through the contract', () => {
     await value(h, 'project:save', { path: file, title: 'Air', explore: {} });
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { runs: { id: string }[] };
     const other = newHost();
-    const opened = await value<OpenedProject>(other, 'project:open', { jobId: jobId(), path: file });
+    const opened = await value<OpenedProject>(other, 'project:open', {
+      jobId: jobId(),
+      path: file,
+    });
     expect(opened.title).toBe('Air');
     expect(opened.runIds.sort()).toEqual(saved.runs.map((r) => r.id).sort());
     expect(opened.checks.every((c) => c.status === 'ok')).toBe(true);
     // The reopened run still has its model: it can be explained again.
-    const again = await value<SensitivityResult>(other, 'runs:sensitivity', { jobId: jobId(), runId: run.id, method: 'perturbation', maxWindows: 4 });
+    const again = await value<SensitivityResult>(other, 'runs:sensitivity', {
+      jobId: jobId(),
+      runId: run.id,
+      method: 'perturbation',
+      maxWindows: 4,
+    });
     expect(again.windows).toBe(4);
   });
 
   it('exports HTML and PDF reports', async () => {
-    const request = { title: 'Air report', datasetId: dataset.datasetId, column: 'AirPassengers', runIds: [run.id], sections: ['dataset', 'metrics', 'residuals'], path: null };
-    const html = await value<{ base64: string }>(h, 'report:export', { ...request, jobId: jobId(), format: 'html' });
+    const request = {
+      title: 'Air report',
+      datasetId: dataset.datasetId,
+      column: 'AirPassengers',
+      runIds: [run.id],
+      sections: ['dataset', 'metrics', 'residuals'],
+      path: null,
+    };
+    const html = await value<{ base64: string }>(h, 'report:export', {
+      ...request,
+      jobId: jobId(),
+      format: 'html',
+    });
     const text = Buffer.from(html.base64, 'base64').toString('utf8');
     expect(text).toContain('Dataset summary');
     expect(text).toContain('Metrics against baselines');
     expect(text).not.toContain('Training curves');
-    const pdf = await value<{ base64: string; sizeBytes: number }>(h, 'report:export', { ...request, jobId: jobId(), format: 'pdf' });
+    const pdf = await value<{ base64: string; sizeBytes: number }>(h, 'report:export', {
+      ...request,
+      jobId: jobId(),
+      format: 'pdf',
+    });
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -27,23 +27,40 @@ async function memory(): Promise<{ numTensors: number; rssBytes: number }> {
 }
 
 describe(`soak: ${rounds} trainings + explanations in one engine`, () => {
-  it('keeps tensors at baseline after every round and RSS within the bound', { timeout: 60_000 + rounds * 20_000 }, async () => {
-    const air = await value<DatasetInfo>('datasets:open', { jobId: 'job_soak_open', source: { kind: 'sample', name: 'AirPassengers.csv' } });
-    let baseline: number | null = null;
-    let rssAfterWarmup = 0;
-    for (let round = 0; round < rounds; round++) {
-      const run = await value<RunResult>('model:fit', {
-        jobId: `job_soak_fit_${round}`,
-        datasetId: air.datasetId,
-        settings: { epochs: 3, units, cell: (['lstm', 'gru', 'rnn'] as const)[round % 3], seed: round },
+  it(
+    'keeps tensors at baseline after every round and RSS within the bound',
+    { timeout: 60_000 + rounds * 20_000 },
+    async () => {
+      const air = await value<DatasetInfo>('datasets:open', {
+        jobId: 'job_soak_open',
+        source: { kind: 'sample', name: 'AirPassengers.csv' },
       });
-      await value('runs:sensitivity', { jobId: `job_soak_sens_${round}`, runId: run.id, method: round % 2 ? 'occlusion' : 'perturbation', maxWindows: 20 });
-      await value('runs:delete', { runId: run.id });
-      const m = await memory();
-      baseline ??= m.numTensors;
-      expect(m.numTensors, `round ${round}`).toBe(baseline);
-      if (round === 0) rssAfterWarmup = m.rssBytes;
-      else expect(m.rssBytes - rssAfterWarmup, `round ${round} RSS`).toBeLessThan(rssBoundBytes);
-    }
-  });
+      let baseline: number | null = null;
+      let rssAfterWarmup = 0;
+      for (let round = 0; round < rounds; round++) {
+        const run = await value<RunResult>('model:fit', {
+          jobId: `job_soak_fit_${round}`,
+          datasetId: air.datasetId,
+          settings: {
+            epochs: 3,
+            units,
+            cell: (['lstm', 'gru', 'rnn'] as const)[round % 3],
+            seed: round,
+          },
+        });
+        await value('runs:sensitivity', {
+          jobId: `job_soak_sens_${round}`,
+          runId: run.id,
+          method: round % 2 ? 'occlusion' : 'perturbation',
+          maxWindows: 20,
+        });
+        await value('runs:delete', { runId: run.id });
+        const m = await memory();
+        baseline ??= m.numTensors;
+        expect(m.numTensors, `round ${round}`).toBe(baseline);
+        if (round === 0) rssAfterWarmup = m.rssBytes;
+        else expect(m.rssBytes - rssAfterWarmup, `round ${round} RSS`).toBeLessThan(rssBoundBytes);
+      }
+    },
+  );
 });

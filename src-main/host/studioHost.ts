@@ -85,7 +85,10 @@ export function createStudioHost(env: HostEnvironment): StudioHost {
       if (!checked.success) {
         const first = checked.error.issues[0];
         const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
-        throw new StudioFailure('internal', `The answer to ${channel} broke the contract (${where}).`);
+        throw new StudioFailure(
+          'internal',
+          `The answer to ${channel} broke the contract (${where}).`,
+        );
       }
       return ok(checked.data);
     } finally {
@@ -95,7 +98,8 @@ export function createStudioHost(env: HostEnvironment): StudioHost {
 
   return {
     async handle(channel, request) {
-      if (!isChannel(channel)) return fail('unknown-channel', `Unknown channel ${JSON.stringify(channel)}.`);
+      if (!isChannel(channel))
+        return fail('unknown-channel', `Unknown channel ${JSON.stringify(channel)}.`);
       try {
         return await run(channel, request);
       } catch (error) {

@@ -32,7 +32,10 @@ export interface BrowserServer {
 /** Keeps a browser-supplied name to one harmless path segment. */
 export function safeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^A-Za-z0-9 ._()-]/g, '_').replace(/^\.+/, '').slice(0, 120);
+  const cleaned = base
+    .replace(/[^A-Za-z0-9 ._()-]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
   return cleaned.length > 0 ? cleaned : 'upload.csv';
 }
 
@@ -57,12 +60,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const input = guardInput(req, false);
     const refusal = checkRequest(input, port, options.token);
     if (refusal) {
-      res.writeHead(refusal.status, { 'content-type': 'text/plain' }).end(`Refused: ${refusal.reason}`);
+      res
+        .writeHead(refusal.status, { 'content-type': 'text/plain' })
+        .end(`Refused: ${refusal.reason}`);
       return;
     }
     if (input.url.searchParams.has('token')) {
       // Later requests for scripts and styles carry no query string; the cookie covers them.
-      res.setHeader('set-cookie', `studio_token=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader(
+        'set-cookie',
+        `studio_token=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
     }
     if (req.method === 'POST' && input.url.pathname === '/api/upload') {
       void handleUpload(req, res, input.url);
@@ -75,7 +83,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     void serveStatic(options.rendererDir, input.url.pathname, res);
   });
 
-  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  async function handleUpload(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
     const name = safeFileName(url.searchParams.get('name') ?? 'upload.csv');
     const uploadId = `up_${randomBytes(16).toString('hex')}`;
     // One folder per upload keeps the original file name, so messages name the analyst's file.
@@ -102,9 +114,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   server.on('upgrade', (req, socket, head) => {
     const input = guardInput(req, true);
-    const refusal = input.url.pathname === '/ws' ? checkRequest(input, port, options.token) : { status: 404, reason: 'no such endpoint' };
+    const refusal =
+      input.url.pathname === '/ws'
+        ? checkRequest(input, port, options.token)
+        : { status: 404, reason: 'no such endpoint' };
     if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal.status} Refused\r\nConnection: close\r\n\r\n${refusal.reason}`);
+      socket.end(
+        `HTTP/1.1 ${refusal.status} Refused\r\nConnection: close\r\n\r\n${refusal.reason}`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -117,7 +134,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function onMessage(ws: WebSocket, text: string): Promise<void> {
     const message = parseClientMessage(text);
     if (!message) {
-      send(ws, { type: 'error', message: 'Malformed message: expected {type:"call", id, channel, payload}.' });
+      send(ws, {
+        type: 'error',
+        message: 'Malformed message: expected {type:"call", id, channel, payload}.',
+      });
       return;
     }
     if (!host) return;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, isLoopbackAddress, newToken, tokenFromRequest, tokensMatch } from './requestGuard';
+import {
+  checkRequest,
+  isLoopbackAddress,
+  newToken,
+  tokenFromRequest,
+  tokensMatch,
+} from './requestGuard';
 
 const port = 4321;
 const token = newToken();
@@ -33,7 +39,9 @@ describe('requestGuard', () => {
     expect(checkRequest({ ...base, remoteAddress: '192.0.2.7' }, port, token)?.status).toBe(403);
     expect(checkRequest({ ...base, host: `evil.example:${port}` }, port, token)?.status).toBe(421);
     expect(checkRequest({ ...base, origin: 'http://evil.example' }, port, token)?.status).toBe(403);
-    expect(checkRequest({ ...base, origin: undefined }, port, token)?.reason).toBe('foreign Origin');
+    expect(checkRequest({ ...base, origin: undefined }, port, token)?.reason).toBe(
+      'foreign Origin',
+    );
     const noToken = { ...base, url: new URL(`http://127.0.0.1:${port}/`) };
     expect(checkRequest(noToken, port, token)?.status).toBe(401);
   });

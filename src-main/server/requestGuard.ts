@@ -29,7 +29,11 @@ export function hostAllowed(hostHeader: string | undefined, port: number): boole
 }
 
 /** A missing Origin is fine for plain navigation; a present one must be ours. */
-export function originAllowed(origin: string | undefined, port: number, required: boolean): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  port: number,
+  required: boolean,
+): boolean {
   if (origin === undefined) return !required;
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
@@ -56,9 +60,11 @@ export interface GuardInput {
 }
 
 export function checkRequest(input: GuardInput, port: number, token: string): Refusal {
-  if (!isLoopbackAddress(input.remoteAddress)) return { status: 403, reason: 'not a loopback peer' };
+  if (!isLoopbackAddress(input.remoteAddress))
+    return { status: 403, reason: 'not a loopback peer' };
   if (!hostAllowed(input.host, port)) return { status: 421, reason: 'unexpected Host header' };
-  if (!originAllowed(input.origin, port, input.websocket)) return { status: 403, reason: 'foreign Origin' };
+  if (!originAllowed(input.origin, port, input.websocket))
+    return { status: 403, reason: 'foreign Origin' };
   if (!tokensMatch(token, tokenFromRequest(input.url, input.cookie))) {
     return { status: 401, reason: 'missing or wrong token' };
   }

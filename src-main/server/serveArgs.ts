@@ -4,7 +4,8 @@ export function parseServeArgs(argv: string[]): { port?: number } | { error: str
     const arg = argv[i];
     if (arg === '--port') {
       const port = Number(argv[++i]);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) return { error: '--port needs 0–65535' };
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        return { error: '--port needs 0–65535' };
       out.port = port;
     } else {
       return { error: `Unknown option ${String(arg)}` };

@@ -28,8 +28,13 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+export async function serveStatic(
+  root: string,
+  pathname: string,
+  res: ServerResponse,
+): Promise<void> {
+  const relative =
+    pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const target = path.resolve(root, relative);
   const inside = target.startsWith(path.resolve(root) + path.sep);
   const hidden = relative.split('/').some((part) => part.startsWith('.'));

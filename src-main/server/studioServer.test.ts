@@ -16,13 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port: server.port, path: pathname, headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port: server.port, path: pathname, headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -38,7 +44,12 @@ function connect(query: string, origin?: string): Promise<WebSocket> {
   });
 }
 
-function call(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string }; value?: unknown }> {
+function call(
+  ws: WebSocket,
+  id: number,
+  channel: string,
+  payload: unknown,
+): Promise<{ ok: boolean; error?: { code: string }; value?: unknown }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
       const frame = JSON.parse(data.toString()) as { type: string; id?: number; result?: never };
@@ -60,7 +71,10 @@ function upload(name: string, body: Buffer): Promise<{ status: number; body: str
         port: server.port,
         method: 'POST',
         path: `/api/upload?name=${encodeURIComponent(name)}`,
-        headers: { cookie: `studio_token=${server.token}`, origin: `http://127.0.0.1:${server.port}` },
+        headers: {
+          cookie: `studio_token=${server.token}`,
+          origin: `http://127.0.0.1:${server.port}`,
+        },
       },
       (res) => {
         let text = '';
@@ -75,7 +89,9 @@ function upload(name: string, body: Buffer): Promise<{ status: number; body: str
 
 describe('browser-mode server', () => {
   it('binds to 127.0.0.1 and prints a tokenised URL', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[0-9a-f]{64}$`));
+    expect(server.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[0-9a-f]{64}$`),
+    );
   });
 
   it('serves the app only with the token, and sets the cookie for later requests', async () => {
@@ -87,7 +103,9 @@ describe('browser-mode server', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding) and lists no directories', async () => {
-    const rebinding = await get(`/?token=${server.token}`, { host: `attacker.example:${server.port}` });
+    const rebinding = await get(`/?token=${server.token}`, {
+      host: `attacker.example:${server.port}`,
+    });
     expect(rebinding.status).toBe(421);
     expect((await get(`/../../etc/passwd?token=${server.token}`)).status).toBe(404);
     expect((await get(`/assets/?token=${server.token}`)).status).toBe(404);
@@ -103,7 +121,9 @@ describe('browser-mode server', () => {
     const samples = await call(ws, 1, 'datasets:samples', {});
     expect(samples.ok).toBe(true);
     expect(JSON.stringify(samples.value)).toContain('AirPassengers.csv');
-    const bad = await call(ws, 2, 'datasets:open', { source: { kind: 'sample', name: '../../etc/passwd' } });
+    const bad = await call(ws, 2, 'datasets:open', {
+      source: { kind: 'sample', name: '../../etc/passwd' },
+    });
     expect(bad.ok).toBe(false);
     expect(bad.error?.code).toBe('invalid-request');
     const unknown = await call(ws, 3, 'shell:exec', { cmd: 'rm -rf /' });
@@ -111,14 +131,23 @@ describe('browser-mode server', () => {
     const nile = readFileSync(path.join(sourcePaths().resourcesDir, 'datasets', 'Nile.csv'));
     const uploaded = await upload('../../My Nile.csv', nile);
     expect(uploaded.status).toBe(200);
-    const { uploadId, name, sizeBytes } = JSON.parse(uploaded.body) as { uploadId: string; name: string; sizeBytes: number };
+    const { uploadId, name, sizeBytes } = JSON.parse(uploaded.body) as {
+      uploadId: string;
+      name: string;
+      sizeBytes: number;
+    };
     expect(name).toBe('My Nile.csv');
     expect(sizeBytes).toBe(nile.length);
-    const opened = await call(ws, 5, 'datasets:open', { jobId: 'job_upload_1', source: { kind: 'upload', uploadId } });
+    const opened = await call(ws, 5, 'datasets:open', {
+      jobId: 'job_upload_1',
+      source: { kind: 'upload', uploadId },
+    });
     expect(opened.ok).toBe(true);
     expect((opened.value as { rows: number; name: string }).rows).toBe(100);
     expect((opened.value as { rows: number; name: string }).name).toBe('My Nile.csv');
-    const relative = await call(ws, 4, 'datasets:sniff', { source: { kind: 'path', path: 'etc/passwd' } });
+    const relative = await call(ws, 4, 'datasets:sniff', {
+      source: { kind: 'path', path: 'etc/passwd' },
+    });
     expect(relative.error?.code).toBe('forbidden');
     ws.close();
   });

@@ -23,7 +23,11 @@ export function parseClientMessage(text: string): ClientCall | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  if (record.type !== 'call' || typeof record.id !== 'number' || typeof record.channel !== 'string') {
+  if (
+    record.type !== 'call' ||
+    typeof record.id !== 'number' ||
+    typeof record.channel !== 'string'
+  ) {
     return null;
   }
   return { type: 'call', id: record.id, channel: record.channel, payload: record.payload };

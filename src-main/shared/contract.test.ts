@@ -20,7 +20,11 @@ describe('contract', () => {
       if (!('job' in spec)) continue;
       const parsed = spec.request.safeParse({});
       expect(parsed.success, name).toBe(false);
-      if (!parsed.success) expect(parsed.error.issues.some((i) => i.path[0] === 'jobId'), name).toBe(true);
+      if (!parsed.success)
+        expect(
+          parsed.error.issues.some((i) => i.path[0] === 'jobId'),
+          name,
+        ).toBe(true);
     }
   });
 });

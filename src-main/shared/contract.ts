@@ -34,7 +34,14 @@ import {
   SensitivityRequest,
   SensitivityResult,
 } from './schemas/interpret';
-import { DefaultsRequest, FitRequest, FitSettings, RunRef, RunResult, RunSummary } from './schemas/model';
+import {
+  DefaultsRequest,
+  FitRequest,
+  FitSettings,
+  RunRef,
+  RunResult,
+  RunSummary,
+} from './schemas/model';
 import {
   AnalysisResult,
   AnalyzeRequest,
@@ -76,7 +83,10 @@ export const contract = {
   'project:open': { request: OpenProjectRequest, response: OpenedProject, job: true },
   'project:recovery': { request: Empty, response: RecoveryInfo },
   'report:export': { request: ReportRequest, response: ExportedReport, job: true },
-  'jobs:cancel': { request: z.object({ jobId: JobId }), response: z.object({ cancelled: z.boolean() }) },
+  'jobs:cancel': {
+    request: z.object({ jobId: JobId }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
   'dialog:openCsv': {
     request: Empty,
     response: z.object({ path: z.string().nullable() }),

@@ -3,7 +3,11 @@
 import type { z } from 'zod';
 import { StudioFailure } from './result';
 
-export function parseUnknown<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+export function parseUnknown<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 5).map((issue) => ({

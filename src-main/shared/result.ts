@@ -29,7 +29,10 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export function fail(code: ErrorCode, message: string, details?: unknown): Result<never> {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+  return {
+    ok: false,
+    error: details === undefined ? { code, message } : { code, message, details },
+  };
 }
 
 /** Thrown inside hosts and the engine; converted to a `fail` envelope at the boundary. */
@@ -53,7 +56,11 @@ export function toStudioError(error: unknown): StudioError {
   if (error instanceof Error && error.name === 'CsvImportError') {
     // The importer's errors already name file, row and column; keep the parts for the UI too.
     const { code, file, row, column } = error as Error & Record<string, unknown>;
-    return { code: 'import-error', message: error.message, details: { reason: code, file, row, column } };
+    return {
+      code: 'import-error',
+      message: error.message,
+      details: { reason: code, file, row, column },
+    };
   }
   if (error instanceof Error && error.name === 'AbortError') {
     return { code: 'cancelled', message: 'Cancelled.' };

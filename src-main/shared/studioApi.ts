@@ -3,7 +3,10 @@ import type { Channel, EventPayload, RequestOf, ResponseOf } from './contract';
 import type { EventName } from './channelNames';
 import type { Result } from './result';
 
-export type StudioCall = <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+export type StudioCall = <C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+) => Promise<Result<ResponseOf<C>>>;
 
 export interface StudioTransport {
   readonly kind: 'desktop' | 'browser';
@@ -15,5 +18,7 @@ export interface StudioTransport {
 export type PreloadApi = {
   readonly [C in Channel]: (request: unknown) => Promise<unknown>;
 } & {
-  readonly subscribe: { readonly [E in EventName]: (listener: (payload: unknown) => void) => () => void };
+  readonly subscribe: {
+    readonly [E in EventName]: (listener: (payload: unknown) => void) => () => void;
+  };
 };

@@ -19,7 +19,11 @@ export interface ColumnSeries {
 
 export function findColumn(dataset: LoadedDataset, name: string): Float64Array {
   const column = dataset.table.columns.find((c) => c.name === name);
-  if (!column) throw new StudioFailure('not-found', `${dataset.table.fileName} has no numeric column "${name}".`);
+  if (!column)
+    throw new StudioFailure(
+      'not-found',
+      `${dataset.table.fileName} has no numeric column "${name}".`,
+    );
   return column.values;
 }
 
@@ -30,7 +34,9 @@ function finite(values: Float64Array): Float64Array {
 /** Box-Cox with λ = null means "estimate it" (scipy's MLE on the observed values). */
 export function resolveSteps(values: Float64Array, steps: ContractStep[]): TransformStep[] {
   return steps.map((step) =>
-    step.kind === 'boxcox' ? { kind: 'boxcox', lambda: step.lambda ?? boxcoxLambdaMle(finite(values)) } : step,
+    step.kind === 'boxcox'
+      ? { kind: 'boxcox', lambda: step.lambda ?? boxcoxLambdaMle(finite(values)) }
+      : step,
   );
 }
 
@@ -47,14 +53,21 @@ export function stepLabel(step: TransformStep): string {
   }
 }
 
-export function columnSeries(dataset: LoadedDataset, name: string, steps: ContractStep[]): ColumnSeries {
+export function columnSeries(
+  dataset: LoadedDataset,
+  name: string,
+  steps: ContractStep[],
+): ColumnSeries {
   const raw = findColumn(dataset, name);
   const resolved = resolveSteps(raw, steps);
   let aligned = raw;
   try {
     for (const step of resolved) aligned = applyStep(aligned, step);
   } catch (error) {
-    throw new StudioFailure('invalid-request', `${name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StudioFailure(
+      'invalid-request',
+      `${name}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     name,

@@ -19,72 +19,99 @@ import { DatasetSpecSchema } from './datasetMethods';
 
 export function analysisMethods(store: DatasetStore) {
   return {
-    'analysis:diagnostics': method(AnalyzeRequest.extend({ spec: DatasetSpecSchema }), async (params): Promise<AnalysisResult> => {
-      const dataset = await store.get(params.spec);
-      const series = columnSeries(dataset, params.column, params.transforms);
-      if (series.complete.length < 8) {
-        throw new StudioFailure('invalid-request', `${params.column}: diagnostics need at least 8 values, got ${series.complete.length}.`);
-      }
-      const result = analyzeSeries(series.complete, {
-        ...(params.nlags === undefined ? {} : { nlags: Math.min(params.nlags, Math.floor(series.complete.length / 2) - 1) }),
-        pacfMethod: params.pacfMethod,
-        seasonalPeriod: dataset.frequency.seasonalPeriod,
-      });
-      const positive = series.complete.every((v) => v > 0);
-      return JSON.parse(
-        JSON.stringify({
-          ...result,
+    'analysis:diagnostics': method(
+      AnalyzeRequest.extend({ spec: DatasetSpecSchema }),
+      async (params): Promise<AnalysisResult> => {
+        const dataset = await store.get(params.spec);
+        const series = columnSeries(dataset, params.column, params.transforms);
+        if (series.complete.length < 8) {
+          throw new StudioFailure(
+            'invalid-request',
+            `${params.column}: diagnostics need at least 8 values, got ${series.complete.length}.`,
+          );
+        }
+        const result = analyzeSeries(series.complete, {
+          ...(params.nlags === undefined
+            ? {}
+            : { nlags: Math.min(params.nlags, Math.floor(series.complete.length / 2) - 1) }),
+          pacfMethod: params.pacfMethod,
+          seasonalPeriod: dataset.frequency.seasonalPeriod,
+        });
+        const positive = series.complete.every((v) => v > 0);
+        return JSON.parse(
+          JSON.stringify({
+            ...result,
+            column: params.column,
+            transforms: series.labels,
+            boxcoxLambda: positive ? nullableNumber(boxcoxLambdaMle(series.complete)) : null,
+          }),
+        ) as AnalysisResult;
+      },
+    ),
+    'analysis:stl': method(
+      StlRequest.extend({ spec: DatasetSpecSchema }),
+      async (params): Promise<StlResult> => {
+        const dataset = await store.get(params.spec);
+        const series = columnSeries(dataset, params.column, []);
+        if (series.complete.length !== series.aligned.length) {
+          throw new StudioFailure(
+            'invalid-request',
+            `${params.column} has missing values; STL needs a complete series — fill them in the import choices first.`,
+          );
+        }
+        if (series.complete.length < 2 * params.period + 1) {
+          throw new StudioFailure(
+            'invalid-request',
+            `STL with period ${params.period} needs at least ${2 * params.period + 1} values.`,
+          );
+        }
+        const fit = stl(series.complete, params.period, { robust: params.robust });
+        return {
           column: params.column,
-          transforms: series.labels,
-          boxcoxLambda: positive ? nullableNumber(boxcoxLambdaMle(series.complete)) : null,
-        }),
-      ) as AnalysisResult;
-    }),
-    'analysis:stl': method(StlRequest.extend({ spec: DatasetSpecSchema }), async (params): Promise<StlResult> => {
-      const dataset = await store.get(params.spec);
-      const series = columnSeries(dataset, params.column, []);
-      if (series.complete.length !== series.aligned.length) {
-        throw new StudioFailure(
-          'invalid-request',
-          `${params.column} has missing values; STL needs a complete series — fill them in the import choices first.`,
+          period: params.period,
+          x: Array.from(series.times),
+          observed: nullable(series.complete),
+          trend: nullable(fit.trend),
+          seasonal: nullable(fit.seasonal),
+          resid: nullable(fit.resid),
+          note: `STL (Cleveland et al.), period ${params.period}, seasonal smoother 7, ${params.robust ? 'robust' : 'non-robust'} — statsmodels defaults.`,
+        };
+      },
+    ),
+    'analysis:transform': method(
+      TransformPreviewRequest.extend({ spec: DatasetSpecSchema }),
+      async (params): Promise<SeriesWindow> => {
+        const dataset = await store.get(params.spec);
+        const series = columnSeries(dataset, params.column, params.transforms);
+        const { indices, downsampled } = minMaxIndices(
+          [series.aligned],
+          0,
+          series.aligned.length,
+          params.maxPoints,
         );
-      }
-      if (series.complete.length < 2 * params.period + 1) {
-        throw new StudioFailure('invalid-request', `STL with period ${params.period} needs at least ${2 * params.period + 1} values.`);
-      }
-      const fit = stl(series.complete, params.period, { robust: params.robust });
-      return {
-        column: params.column,
-        period: params.period,
-        x: Array.from(series.times),
-        observed: nullable(series.complete),
-        trend: nullable(fit.trend),
-        seasonal: nullable(fit.seasonal),
-        resid: nullable(fit.resid),
-        note: `STL (Cleveland et al.), period ${params.period}, seasonal smoother 7, ${params.robust ? 'robust' : 'non-robust'} — statsmodels defaults.`,
-      };
-    }),
-    'analysis:transform': method(TransformPreviewRequest.extend({ spec: DatasetSpecSchema }), async (params): Promise<SeriesWindow> => {
-      const dataset = await store.get(params.spec);
-      const series = columnSeries(dataset, params.column, params.transforms);
-      const { indices, downsampled } = minMaxIndices([series.aligned], 0, series.aligned.length, params.maxPoints);
-      const x: number[] = [];
-      const values: (number | null)[] = [];
-      for (const i of indices) {
-        x.push(i < 0 ? (x[x.length - 1] ?? 0) : (series.times[i] ?? 0));
-        const v = i < 0 ? Number.NaN : (series.aligned[i] ?? Number.NaN);
-        values.push(Number.isFinite(v) ? v : null);
-      }
-      const label = series.labels.length > 0 ? `${params.column} (${series.labels.join(' → ')})` : params.column;
-      return {
-        datasetId: dataset.info.datasetId,
-        timeFormat: dataset.table.time.format,
-        x,
-        series: [{ name: label, values }],
-        totalPoints: series.aligned.length,
-        downsampled,
-        method: downsampled ? `min/max per bucket (${indices.length} of ${series.aligned.length} points)` : 'all points',
-      };
-    }),
+        const x: number[] = [];
+        const values: (number | null)[] = [];
+        for (const i of indices) {
+          x.push(i < 0 ? (x[x.length - 1] ?? 0) : (series.times[i] ?? 0));
+          const v = i < 0 ? Number.NaN : (series.aligned[i] ?? Number.NaN);
+          values.push(Number.isFinite(v) ? v : null);
+        }
+        const label =
+          series.labels.length > 0
+            ? `${params.column} (${series.labels.join(' → ')})`
+            : params.column;
+        return {
+          datasetId: dataset.info.datasetId,
+          timeFormat: dataset.table.time.format,
+          x,
+          series: [{ name: label, values }],
+          totalPoints: series.aligned.length,
+          downsampled,
+          method: downsampled
+            ? `min/max per bucket (${indices.length} of ${series.aligned.length} points)`
+            : 'all points',
+        };
+      },
+    ),
   };
 }

@@ -12,6 +12,10 @@ export interface EngineInfo {
 let chosen: Promise<EngineInfo> | null = null;
 
 export function backendInfo(): Promise<EngineInfo> {
-  chosen ??= initBackend().then(async (b) => ({ name: b.backend, detail: b.detail, kernel: await selectRecurrentKernel() }));
+  chosen ??= initBackend().then(async (b) => ({
+    name: b.backend,
+    detail: b.detail,
+    kernel: await selectRecurrentKernel(),
+  }));
   return chosen;
 }

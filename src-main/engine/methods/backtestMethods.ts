@@ -25,12 +25,20 @@ export function backtestMethods(store: DatasetStore) {
       async ({ spec, settings, workDir, ...params }, ctx): Promise<BacktestResult> => {
         await backendInfo();
         const dataset = await store.get(spec);
-        assertFiniteInputs(dataset, [settings.target ?? dataset.table.columns[0]?.name ?? '', ...(settings.features ?? [])]);
+        assertFiniteInputs(dataset, [
+          settings.target ?? dataset.table.columns[0]?.name ?? '',
+          ...(settings.features ?? []),
+        ]);
         const { transforms, ...rest } = settings;
-        return runBacktest(dataset, { ...params, settings: rest, transforms: (transforms ?? []) as TransformStep[] }, workDir, {
-          signal: ctx.signal,
-          progress: (fraction, message) => ctx.progress({ phase: 'backtest', fraction, message }),
-        });
+        return runBacktest(
+          dataset,
+          { ...params, settings: rest, transforms: (transforms ?? []) as TransformStep[] },
+          workDir,
+          {
+            signal: ctx.signal,
+            progress: (fraction, message) => ctx.progress({ phase: 'backtest', fraction, message }),
+          },
+        );
       },
     ),
   };

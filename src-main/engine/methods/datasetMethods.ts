@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { FileSource } from '../../shared/schemas/common';
-import { ImportChoices, ParseOptions, SeriesRequest, type SeriesWindow } from '../../shared/schemas/dataset';
+import {
+  ImportChoices,
+  ParseOptions,
+  SeriesRequest,
+  type SeriesWindow,
+} from '../../shared/schemas/dataset';
 import { sniffCsv } from '../csv/sniffCsv';
 import type { DatasetStore } from '../datasets/datasetStore';
 import { method, throttledProgress } from '../process/methodTypes';

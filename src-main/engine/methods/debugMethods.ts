@@ -5,12 +5,20 @@ import { method } from '../process/methodTypes';
 export function debugMethods() {
   return {
     'debug:busy': method(
-      z.object({ ms: z.number().int().min(0).max(60_000), ignoreCancel: z.boolean().default(false) }),
+      z.object({
+        ms: z.number().int().min(0).max(60_000),
+        ignoreCancel: z.boolean().default(false),
+      }),
       async ({ ms, ignoreCancel }, ctx) => {
         const started = Date.now();
         while (Date.now() - started < ms) {
-          if (!ignoreCancel && ctx.signal.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
-          ctx.progress({ phase: 'busy', fraction: (Date.now() - started) / ms, message: 'working' });
+          if (!ignoreCancel && ctx.signal.aborted)
+            throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+          ctx.progress({
+            phase: 'busy',
+            fraction: (Date.now() - started) / ms,
+            message: 'working',
+          });
           if (ignoreCancel) {
             const until = Date.now() + 50;
             while (Date.now() < until) {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { Comparison, ResidualDiagnostics, SensitivityResult } from '../../shared/schemas/interpret';
+import type {
+  Comparison,
+  ResidualDiagnostics,
+  SensitivityResult,
+} from '../../shared/schemas/interpret';
 import type { DatasetStore } from '../datasets/datasetStore';
 import type { FitConfig } from '../model/fitConfig';
 import { runSensitivity } from '../runs/sensitivityJob';
@@ -57,11 +61,17 @@ export function interpretMethods(store: DatasetStore) {
         return runSensitivity(dataset, config as unknown as FitConfig, modelDir, runId, params, {
           signal: ctx.signal,
           onProgress: (fraction) =>
-            report({ phase: 'explain', fraction, message: `Explaining: ${Math.round(fraction * 100)}%` }),
+            report({
+              phase: 'explain',
+              fraction,
+              message: `Explaining: ${Math.round(fraction * 100)}%`,
+            }),
         });
       },
     ),
-    'runs:forget': method(z.object({ modelDir: z.string() }), async ({ modelDir }) => ({ evicted: await evictModel(modelDir) })),
+    'runs:forget': method(z.object({ modelDir: z.string() }), async ({ modelDir }) => ({
+      evicted: await evictModel(modelDir),
+    })),
     'runs:residuals': method(
       z.object({ run: RunTest, horizonStep: z.number().int().min(0) }),
       async ({ run, horizonStep }): Promise<ResidualDiagnostics> => {
@@ -74,7 +84,9 @@ export function interpretMethods(store: DatasetStore) {
             horizonStep,
             times: series.times,
             predicted: nullable(series.predicted),
-            residuals: nullable(Float64Array.from(series.actual, (a, i) => a - (series.predicted[i] ?? Number.NaN))),
+            residuals: nullable(
+              Float64Array.from(series.actual, (a, i) => a - (series.predicted[i] ?? Number.NaN)),
+            ),
             histogram: {
               rule: d.histogram.rule,
               edges: nullable(d.histogram.edges),
@@ -98,7 +110,10 @@ export function interpretMethods(store: DatasetStore) {
       }),
       async ({ a, b, loss, h, alternative }): Promise<Comparison> => {
         if (!sameWindows(a, b)) {
-          throw new StudioFailure('invalid-request', 'The two runs were not scored on the same test windows (different dataset, split, lookback or horizon); a Diebold-Mariano test needs paired forecasts.');
+          throw new StudioFailure(
+            'invalid-request',
+            'The two runs were not scored on the same test windows (different dataset, split, lookback or horizon); a Diebold-Mariano test needs paired forecasts.',
+          );
         }
         const sa = stepSeries(a, h);
         const sb = stepSeries(b, h);
@@ -106,7 +121,10 @@ export function interpretMethods(store: DatasetStore) {
         const e2 = Float64Array.from(sb.actual, (v, i) => v - (sb.predicted[i] ?? Number.NaN));
         const power = loss === 'squared' ? 2 : 1;
         const dm = dieboldMarianoTest(e1, e2, { h, power, alternative: alternatives[alternative] });
-        const d = Float64Array.from(e1, (v, i) => Math.abs(v) ** power - Math.abs(e2[i] ?? Number.NaN) ** power);
+        const d = Float64Array.from(
+          e1,
+          (v, i) => Math.abs(v) ** power - Math.abs(e2[i] ?? Number.NaN) ** power,
+        );
         const t = pairedTTest(d);
         return JSON.parse(
           JSON.stringify({
@@ -123,7 +141,13 @@ export function interpretMethods(store: DatasetStore) {
               meanLossDifferential: dm.meanLossDifferential,
               ...(dm.note ? { note: dm.note } : {}),
             },
-            pairedTTest: { statistic: t.statistic, pValue: t.pValue, verdict: t.verdict, df: t.df, mean: t.mean },
+            pairedTTest: {
+              statistic: t.statistic,
+              pValue: t.pValue,
+              verdict: t.verdict,
+              df: t.df,
+              mean: t.mean,
+            },
             metrics: { a: a.metrics, b: b.metrics },
           }),
         ) as Comparison;

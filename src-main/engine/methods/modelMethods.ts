@@ -16,17 +16,31 @@ import { DatasetSpecSchema } from './datasetMethods';
 import { backendInfo } from './backendInfo';
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
 
-function targetValues(columns: Record<string, Float64Array>, name: string, file: string): Float64Array {
+function targetValues(
+  columns: Record<string, Float64Array>,
+  name: string,
+  file: string,
+): Float64Array {
   const values = columns[name];
   if (!values) throw new StudioFailure('not-found', `${file} has no numeric column "${name}".`);
   return values;
 }
 
 /** Resolves "estimate λ" Box-Cox steps on the training part only (rows before validation). */
-function settingsForFit(settings: z.output<typeof FitSettings>, target: Float64Array, trainEnd: number): Partial<FitConfig> {
+function settingsForFit(
+  settings: z.output<typeof FitSettings>,
+  target: Float64Array,
+  trainEnd: number,
+): Partial<FitConfig> {
   const { transforms, ...rest } = settings;
   if (!transforms) return rest;
-  return { ...rest, transforms: resolveSteps(target.subarray(0, Math.max(2, trainEnd)), transforms as ContractStep[]) };
+  return {
+    ...rest,
+    transforms: resolveSteps(
+      target.subarray(0, Math.max(2, trainEnd)),
+      transforms as ContractStep[],
+    ),
+  };
 }
 
 export function modelMethods(store: DatasetStore) {
@@ -35,7 +49,12 @@ export function modelMethods(store: DatasetStore) {
       z.object({ spec: DatasetSpecSchema, target: z.string() }),
       async ({ spec, target }): Promise<FitConfig> => {
         const dataset = await store.get(spec);
-        return resolveFitConfig(dataset.table.rowCount, dataset.frequency.seasonalPeriod, { target }, target);
+        return resolveFitConfig(
+          dataset.table.rowCount,
+          dataset.frequency.seasonalPeriod,
+          { target },
+          target,
+        );
       },
     ),
     'model:fit': method(
@@ -47,7 +66,12 @@ export function modelMethods(store: DatasetStore) {
         const targetName = settings.target ?? dataset.table.columns[0]?.name ?? '';
         const target = targetValues(fitData.columns, targetName, dataset.info.name);
         assertFiniteInputs(dataset, [targetName, ...(settings.features ?? [])]);
-        const resolved = resolveFitConfig(target.length, fitData.seasonalPeriod, { ...settings, transforms: [] }, targetName);
+        const resolved = resolveFitConfig(
+          target.length,
+          fitData.seasonalPeriod,
+          { ...settings, transforms: [] },
+          targetName,
+        );
         const { valStart } = computeSplit(
           target.length,
           {
@@ -60,27 +84,36 @@ export function modelMethods(store: DatasetStore) {
         );
         const runId = `run_${randomUUID().replace(/-/g, '')}`;
         const report = throttledProgress(ctx, 150);
-        const core = await runFit(fitData, { ...settingsForFit(settings, target, valStart), target: targetName }, {
-          signal: ctx.signal,
-          onBatch: (p) =>
-            report({
-              phase: 'train',
-              fraction: null,
-              message: `Epoch ${p.epoch}, batch ${p.batch}/${p.batches} · loss ${p.loss.toPrecision(4)} · ${Math.round(p.samplesPerSec)} samples/s`,
-              detail: { kind: 'batch', ...p },
-            }),
-          onEpoch: (p) =>
-            report(
-              {
+        const core = await runFit(
+          fitData,
+          { ...settingsForFit(settings, target, valStart), target: targetName },
+          {
+            signal: ctx.signal,
+            onBatch: (p) =>
+              report({
                 phase: 'train',
-                fraction: p.epoch / p.epochs,
-                message: `Epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toPrecision(4)}${p.valLoss === null ? '' : ` · val ${p.valLoss.toPrecision(4)}`} · ETA ${Math.round(p.etaSeconds)} s`,
-                detail: { kind: 'epoch', ...p },
-              },
-              true,
-            ),
-        }, { saveDir: path.join(workDir, 'models', runId), id: runId });
-        ctx.progress({ phase: 'evaluate', fraction: 1, message: 'Scoring baselines and intervals…' });
+                fraction: null,
+                message: `Epoch ${p.epoch}, batch ${p.batch}/${p.batches} · loss ${p.loss.toPrecision(4)} · ${Math.round(p.samplesPerSec)} samples/s`,
+                detail: { kind: 'batch', ...p },
+              }),
+            onEpoch: (p) =>
+              report(
+                {
+                  phase: 'train',
+                  fraction: p.epoch / p.epochs,
+                  message: `Epoch ${p.epoch}/${p.epochs} · loss ${p.loss.toPrecision(4)}${p.valLoss === null ? '' : ` · val ${p.valLoss.toPrecision(4)}`} · ETA ${Math.round(p.etaSeconds)} s`,
+                  detail: { kind: 'epoch', ...p },
+                },
+                true,
+              ),
+          },
+          { saveDir: path.join(workDir, 'models', runId), id: runId },
+        );
+        ctx.progress({
+          phase: 'evaluate',
+          fraction: 1,
+          message: 'Scoring baselines and intervals…',
+        });
         return enrichRun(core, spec.datasetId, target, runId);
       },
     ),

@@ -13,19 +13,25 @@ async function asStudioFailure<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ProjectFileError) throw new StudioFailure('invalid-request', error.message, { reason: error.code });
-    if (error instanceof AtomicWriteError) throw new StudioFailure('unavailable', error.message, { reason: error.code });
+    if (error instanceof ProjectFileError)
+      throw new StudioFailure('invalid-request', error.message, { reason: error.code });
+    if (error instanceof AtomicWriteError)
+      throw new StudioFailure('unavailable', error.message, { reason: error.code });
     throw error;
   }
 }
 
 export function projectMethods() {
   return {
-    'projects:hash': method(z.object({ path: z.string() }), async ({ path }, ctx) => hashFile(path, ctx.signal)),
+    'projects:hash': method(z.object({ path: z.string() }), async ({ path }, ctx) =>
+      hashFile(path, ctx.signal),
+    ),
     'projects:save': method(z.object({ path: z.string(), project: Project }), ({ path, project }) =>
       asStudioFailure(() => saveProject(path, project)),
     ),
-    'projects:open': method(z.object({ path: z.string() }), ({ path }) => asStudioFailure(() => openProject(path))),
+    'projects:open': method(z.object({ path: z.string() }), ({ path }) =>
+      asStudioFailure(() => openProject(path)),
+    ),
     'projects:recovery': method(
       z.discriminatedUnion('action', [
         z.object({ action: z.literal('write'), dir: z.string(), project: Project }),

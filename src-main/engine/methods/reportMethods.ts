@@ -28,10 +28,13 @@ export function reportMethods(store: DatasetStore) {
         return { html: buildReportHtml(input) };
       },
     ),
-    'reports:pdf': method(z.object({ html: z.string(), outPath: z.string() }), async ({ html, outPath }, ctx) => {
-      ctx.progress({ phase: 'report', fraction: 0.7, message: 'Printing the PDF…' });
-      await htmlToPdf(html, outPath, { signal: ctx.signal });
-      return { outPath };
-    }),
+    'reports:pdf': method(
+      z.object({ html: z.string(), outPath: z.string() }),
+      async ({ html, outPath }, ctx) => {
+        ctx.progress({ phase: 'report', fraction: 0.7, message: 'Printing the PDF…' });
+        await htmlToPdf(html, outPath, { signal: ctx.signal });
+        return { outPath };
+      },
+    ),
   };
 }

@@ -25,12 +25,18 @@ function pickPort(): EnginePort {
       onMessage: (listener) => process.on('message', listener),
     };
   }
-  throw new Error('engine: started without a host channel (run it through the studio, not directly)');
+  throw new Error(
+    'engine: started without a host channel (run it through the studio, not directly)',
+  );
 }
 
 const port = pickPort();
 process.on('uncaughtException', (error) => {
-  port.post({ type: 'log', level: 'error', message: `engine crashed: ${error.stack ?? String(error)}` });
+  port.post({
+    type: 'log',
+    level: 'error',
+    message: `engine crashed: ${error.stack ?? String(error)}`,
+  });
   process.exit(70);
 });
 process.on('disconnect', () => process.exit(0));

@@ -24,7 +24,8 @@ export function serveEngine(port: EnginePort, methods: MethodTable, onShutdown: 
       const entry = Object.prototype.hasOwnProperty.call(methods, message.method)
         ? methods[message.method]
         : undefined;
-      if (!entry) throw new StudioFailure('unknown-channel', `Unknown engine method "${message.method}".`);
+      if (!entry)
+        throw new StudioFailure('unknown-channel', `Unknown engine method "${message.method}".`);
       const params = parseUnknown(entry.params, message.params, `${message.method} parameters`);
       const value = await entry.run(params, {
         signal: controller.signal,

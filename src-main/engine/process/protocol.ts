@@ -25,7 +25,8 @@ export function parseHostMessage(value: unknown): HostToEngine | null {
   if (value.type === 'call' && typeof value.id === 'string' && typeof value.method === 'string') {
     return { type: 'call', id: value.id, method: value.method, params: value.params };
   }
-  if (value.type === 'cancel' && typeof value.id === 'string') return { type: 'cancel', id: value.id };
+  if (value.type === 'cancel' && typeof value.id === 'string')
+    return { type: 'cancel', id: value.id };
   if (value.type === 'shutdown') return { type: 'shutdown' };
   return null;
 }

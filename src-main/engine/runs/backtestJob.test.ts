@@ -17,12 +17,30 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function air(): Promise<LoadedDataset> {
   const file = path.join(bundledDatasetsDir, 'AirPassengers.csv');
-  return openDataset({ datasetId: 'ds_0000000000000001', source: { kind: 'path', path: file }, path: file, name: 'AirPassengers.csv', options: null, choices: {} }, {});
+  return openDataset(
+    {
+      datasetId: 'ds_0000000000000001',
+      source: { kind: 'path', path: file },
+      path: file,
+      name: 'AirPassengers.csv',
+      options: null,
+      choices: {},
+    },
+    {},
+  );
 }
 
 const hooks = { signal: new AbortController().signal, progress: () => undefined };
 const params = {
-  settings: { target: 'AirPassengers', epochs: 2, units: 4, lookback: 12, seed: 3, backend: 'cpu' as const, scaler: 'standard' as const },
+  settings: {
+    target: 'AirPassengers',
+    epochs: 2,
+    units: 4,
+    lookback: 12,
+    seed: 3,
+    backend: 'cpu' as const,
+    scaler: 'standard' as const,
+  },
   transforms: [{ kind: 'boxcox' as const, lambda: null }],
   folds: 3,
   horizon: 6,
@@ -33,10 +51,16 @@ const params = {
 describe('runBacktest', () => {
   it('builds chronological folds ending at the last row, with baselines per fold', async () => {
     const result = await runBacktest(await air(), params, work, hooks);
-    expect(result.folds.map((f) => [f.testStart, f.testEnd])).toEqual([[126, 132], [132, 138], [138, 144]]);
+    expect(result.folds.map((f) => [f.testStart, f.testEnd])).toEqual([
+      [126, 132],
+      [132, 138],
+      [138, 144],
+    ]);
     for (const fold of result.folds) {
       expect(fold.trainEnd).toBeLessThanOrEqual(fold.testStart);
-      expect(Object.keys(fold.baselines)).toEqual(expect.arrayContaining(['naive', 'seasonalNaive', 'mean']));
+      expect(Object.keys(fold.baselines)).toEqual(
+        expect.arrayContaining(['naive', 'seasonalNaive', 'mean']),
+      );
     }
     expect(result.aggregate.rmse?.model?.mean).toBeGreaterThan(0);
   });

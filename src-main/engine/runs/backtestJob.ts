@@ -31,14 +31,17 @@ export interface BacktestParams {
 }
 
 export const refitNotes = {
-  scratch: 'Refit from scratch: a full training per fold (k × the cost of one fit); folds are independent.',
-  finetune: "Fine-tune: each fold starts from the previous fold's weights and trains on its own (longer) training part — usually fewer epochs to converge, but folds are no longer independent.",
+  scratch:
+    'Refit from scratch: a full training per fold (k × the cost of one fit); folds are independent.',
+  finetune:
+    "Fine-tune: each fold starts from the previous fold's weights and trains on its own (longer) training part — usually fewer epochs to converge, but folds are no longer independent.",
   none: 'Keep the first model: trained once on the first fold, then only predicts the later folds (1 fit in total); shows how a model ages without retraining.',
 } as const;
 
 function slice(data: FitDataset, from: number, to: number): FitDataset {
   const columns: Record<string, Float64Array> = {};
-  for (const [name, values] of Object.entries(data.columns)) columns[name] = values.subarray(from, to);
+  for (const [name, values] of Object.entries(data.columns))
+    columns[name] = values.subarray(from, to);
   return { ...data, time: data.time.subarray(from, to), columns };
 }
 
@@ -52,14 +55,29 @@ export async function runBacktest(
   const data = fitDatasetOf(dataset);
   const targetName = params.settings.target ?? dataset.table.columns[0]?.name ?? '';
   const target = data.columns[targetName];
-  if (!target) throw new StudioFailure('not-found', `${dataset.info.name} has no numeric column "${targetName}".`);
+  if (!target)
+    throw new StudioFailure(
+      'not-found',
+      `${dataset.info.name} has no numeric column "${targetName}".`,
+    );
   const lookback = params.settings.lookback ?? Math.min(2 * Math.max(1, data.seasonalPeriod), 24);
   const h = params.horizon;
   let folds: Fold[];
   try {
-    folds = makeFolds({ n: target.length, folds: params.folds, horizon: h, stride: params.stride, window: params.window, minTrain: 2 * (lookback + h), lookback });
+    folds = makeFolds({
+      n: target.length,
+      folds: params.folds,
+      horizon: h,
+      stride: params.stride,
+      window: params.window,
+      minTrain: 2 * (lookback + h),
+      lookback,
+    });
   } catch (error) {
-    throw new StudioFailure('invalid-request', error instanceof Error ? error.message : String(error));
+    throw new StudioFailure(
+      'invalid-request',
+      error instanceof Error ? error.message : String(error),
+    );
   }
   const period = data.seasonalPeriod;
   const out: BacktestResult['folds'] = [];
@@ -70,7 +88,10 @@ export async function runBacktest(
   for (const fold of folds) {
     if (hooks.signal.aborted) break;
     const label = `Fold ${fold.index + 1}/${folds.length}`;
-    hooks.progress(fold.index / folds.length, `${label}: training on rows ${fold.trainStart}–${fold.trainEnd - 1}`);
+    hooks.progress(
+      fold.index / folds.length,
+      `${label}: training on rows ${fold.trainStart}–${fold.trainEnd - 1}`,
+    );
     const window = slice(data, fold.trainStart, fold.testEnd);
     const dir = path.join(workDir, 'backtest', `fold-${fold.index}-${Date.now()}`);
     let predicted: number[];
@@ -84,12 +105,27 @@ export async function runBacktest(
         loaded.model.dispose();
       }
     } else {
-      const transforms = resolveSteps(target.subarray(fold.trainStart, fold.trainEnd), params.transforms);
-      const settings: Partial<FitConfig> = { ...params.settings, transforms, target: targetName, lookback, horizon: h, testSize: h };
-      const run = await runFit(window, settings, { signal: hooks.signal }, {
-        saveDir: dir,
-        ...(params.refit === 'finetune' && previousDir ? { initialWeightsDir: previousDir } : {}),
-      });
+      const transforms = resolveSteps(
+        target.subarray(fold.trainStart, fold.trainEnd),
+        params.transforms,
+      );
+      const settings: Partial<FitConfig> = {
+        ...params.settings,
+        transforms,
+        target: targetName,
+        lookback,
+        horizon: h,
+        testSize: h,
+      };
+      const run = await runFit(
+        window,
+        settings,
+        { signal: hooks.signal },
+        {
+          saveDir: dir,
+          ...(params.refit === 'finetune' && previousDir ? { initialWeightsDir: previousDir } : {}),
+        },
+      );
       if (run.stoppedReason === 'cancelled') break;
       backend = run.backend.backend;
       kernel = run.kernel;
@@ -99,13 +135,20 @@ export async function runBacktest(
       previousDir = dir;
       const validation = run.validation;
       if (validation && validation.predicted.length > 0) {
-        const residuals = Float64Array.from(validation.actual, (a, i) => Math.abs(a - (validation.predicted[i] ?? Number.NaN)));
+        const residuals = Float64Array.from(validation.actual, (a, i) =>
+          Math.abs(a - (validation.predicted[i] ?? Number.NaN)),
+        );
         const [band] = conformalIntervals(Float64Array.from(predicted), residuals, h, [0.95]);
         if (band) interval95 = { lower: nullable(band.lower), upper: nullable(band.upper) };
       }
     }
     const actual = target.subarray(fold.testStart, fold.testEnd);
-    const metrics: ForecastMetrics = computeMetrics(actual, predicted, target.subarray(fold.trainStart, fold.testStart), period);
+    const metrics: ForecastMetrics = computeMetrics(
+      actual,
+      predicted,
+      target.subarray(fold.trainStart, fold.testStart),
+      period,
+    );
     const baselines = foldBaselines(target, fold, period);
     out.push({
       index: fold.index,
@@ -117,7 +160,9 @@ export async function runBacktest(
       actual: nullable(actual),
       predicted: nullable(predicted),
       metrics: JSON.parse(JSON.stringify(metrics)) as BacktestResult['folds'][number]['metrics'],
-      baselines: JSON.parse(JSON.stringify(baselines.metrics)) as BacktestResult['folds'][number]['baselines'],
+      baselines: JSON.parse(
+        JSON.stringify(baselines.metrics),
+      ) as BacktestResult['folds'][number]['baselines'],
       baselineNotes: baselines.notes,
       interval95,
       trainingSeconds,
@@ -140,4 +185,3 @@ export async function runBacktest(
     kernel,
   };
 }
-

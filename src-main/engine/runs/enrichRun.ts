@@ -13,7 +13,10 @@ function jsonSafe<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function arimaBaseline(core: CoreRun, target: Float64Array): { metrics: ForecastMetrics; predictions: number[]; note: string } | { note: string } {
+function arimaBaseline(
+  core: CoreRun,
+  target: Float64Array,
+): { metrics: ForecastMetrics; predictions: number[]; note: string } | { note: string } {
   const { valStart, testStart } = core.split;
   const m = core.dataset.seasonalPeriod;
   const train = target.subarray(0, valStart);
@@ -24,22 +27,38 @@ function arimaBaseline(core: CoreRun, target: Float64Array): { metrics: Forecast
   const { targetStarts, horizon } = core.test;
   const predictions: number[] = [];
   for (const t0 of targetStarts) {
-    for (let h = 0; h < horizon; h++) predictions.push(fit.predictions[t0 + h - valStart] ?? Number.NaN);
+    for (let h = 0; h < horizon; h++)
+      predictions.push(fit.predictions[t0 + h - valStart] ?? Number.NaN);
   }
   const metrics = computeMetrics(core.test.actual, predictions, target.subarray(0, testStart), m);
   const note =
     `${fit.label} fitted on the training part, one-step-ahead forecasts` +
-    (horizon > 1 ? ' (each point from all actuals before it: an easier task than the model\'s direct multi-step forecast)' : '');
+    (horizon > 1
+      ? " (each point from all actuals before it: an easier task than the model's direct multi-step forecast)"
+      : '');
   return { metrics, predictions, note };
 }
 
 function intervals(core: CoreRun): Pick<RunResult, 'intervals' | 'forecastIntervals'> {
   const validation = core.validation;
-  if (!validation || validation.predicted.length === 0) return { intervals: [], forecastIntervals: [] };
-  const residuals = Float64Array.from(validation.actual, (a, i) => Math.abs(a - (validation.predicted[i] ?? Number.NaN)));
+  if (!validation || validation.predicted.length === 0)
+    return { intervals: [], forecastIntervals: [] };
+  const residuals = Float64Array.from(validation.actual, (a, i) =>
+    Math.abs(a - (validation.predicted[i] ?? Number.NaN)),
+  );
   const horizon = core.test.horizon;
-  const bands = conformalIntervals(Float64Array.from(core.test.predicted), residuals, horizon, intervalLevels);
-  const forecastBands = conformalIntervals(Float64Array.from(core.forecast.values), residuals, horizon, intervalLevels);
+  const bands = conformalIntervals(
+    Float64Array.from(core.test.predicted),
+    residuals,
+    horizon,
+    intervalLevels,
+  );
+  const forecastBands = conformalIntervals(
+    Float64Array.from(core.forecast.values),
+    residuals,
+    horizon,
+    intervalLevels,
+  );
   return {
     intervals: bands.map((band) => ({
       level: band.level,
@@ -60,7 +79,12 @@ function intervals(core: CoreRun): Pick<RunResult, 'intervals' | 'forecastInterv
   };
 }
 
-export function enrichRun(core: CoreRun, datasetId: string, target: Float64Array, runId: string): RunResult {
+export function enrichRun(
+  core: CoreRun,
+  datasetId: string,
+  target: Float64Array,
+  runId: string,
+): RunResult {
   const arima = arimaBaseline(core, target);
   const baselineNotes: Record<string, string> = {
     naive: 'last value before each test window',

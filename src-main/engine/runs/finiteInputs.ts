@@ -8,7 +8,8 @@ export function assertFiniteInputs(dataset: LoadedDataset, columns: string[]): v
   const { table } = dataset;
   for (const name of columns) {
     const column = table.columns.find((c) => c.name === name);
-    if (!column) throw new StudioFailure('not-found', `${table.fileName} has no numeric column "${name}".`);
+    if (!column)
+      throw new StudioFailure('not-found', `${table.fileName} has no numeric column "${name}".`);
     const bad = column.values.findIndex((v) => !Number.isFinite(v));
     if (bad < 0) continue;
     const fileRow = table.rowNumbers[bad] ?? 0;

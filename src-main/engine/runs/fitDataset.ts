@@ -15,6 +15,11 @@ export function fitDatasetOf(dataset: LoadedDataset): FitDataset {
     timeFormat: dataset.table.time.format,
     columns,
     seasonalPeriod: dataset.frequency.seasonalPeriod,
-    ...(step ? { nextTimes: (last: number, k: number) => Array.from({ length: k }, (_, i) => addSteps(last, i + 1, step)) } : {}),
+    ...(step
+      ? {
+          nextTimes: (last: number, k: number) =>
+            Array.from({ length: k }, (_, i) => addSteps(last, i + 1, step)),
+        }
+      : {}),
   };
 }

@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateFolds } from './foldAggregate';
 
-const metrics = (rmse: number) => ({ mse: rmse ** 2, rmse, mae: rmse, r2: 0, mape: 1, mapeSkipped: 0, smape: 1, mase: 1, count: 3 });
+const metrics = (rmse: number) => ({
+  mse: rmse ** 2,
+  rmse,
+  mae: rmse,
+  r2: 0,
+  mape: 1,
+  mapeSkipped: 0,
+  smape: 1,
+  mase: 1,
+  count: 3,
+});
 
 function fold(index: number, rmse: number, naiveRmse: number) {
   return {
-    index, trainStart: 0, trainEnd: 10, testStart: 10, testEnd: 13, times: [], actual: [], predicted: [],
-    metrics: metrics(rmse), baselines: { naive: metrics(naiveRmse) }, baselineNotes: {}, interval95: null, trainingSeconds: 0,
+    index,
+    trainStart: 0,
+    trainEnd: 10,
+    testStart: 10,
+    testEnd: 13,
+    times: [],
+    actual: [],
+    predicted: [],
+    metrics: metrics(rmse),
+    baselines: { naive: metrics(naiveRmse) },
+    baselineNotes: {},
+    interval95: null,
+    trainingSeconds: 0,
   };
 }
 

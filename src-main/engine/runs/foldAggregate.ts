@@ -4,11 +4,19 @@ import type { BacktestResult } from '../../shared/schemas/search';
 type Folds = BacktestResult['folds'];
 const metricNames = ['rmse', 'mae', 'mape', 'smape', 'mase', 'r2'] as const;
 
-function spread(values: number[]): { mean: number | null; std: number | null; min: number | null; max: number | null } {
+function spread(values: number[]): {
+  mean: number | null;
+  std: number | null;
+  min: number | null;
+  max: number | null;
+} {
   const finite = values.filter((v) => Number.isFinite(v));
   if (finite.length === 0) return { mean: null, std: null, min: null, max: null };
   const mean = finite.reduce((s, v) => s + v, 0) / finite.length;
-  const std = finite.length > 1 ? Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (finite.length - 1)) : 0;
+  const std =
+    finite.length > 1
+      ? Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (finite.length - 1))
+      : 0;
   return { mean, std, min: Math.min(...finite), max: Math.max(...finite) };
 }
 
@@ -18,7 +26,9 @@ export function aggregateFolds(folds: Folds): BacktestResult['aggregate'] {
   for (const metric of metricNames) {
     const row: Record<string, ReturnType<typeof spread>> = {};
     for (const name of forecasters) {
-      const values = folds.map((f) => (name === 'model' ? f.metrics[metric] : f.baselines[name]?.[metric]) ?? Number.NaN);
+      const values = folds.map(
+        (f) => (name === 'model' ? f.metrics[metric] : f.baselines[name]?.[metric]) ?? Number.NaN,
+      );
       row[name] = spread(values);
     }
     result[metric] = row;

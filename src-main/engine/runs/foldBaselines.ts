@@ -17,7 +17,8 @@ export function foldBaselines(
   const actual = target.subarray(fold.testStart, fold.testEnd);
   const insample = target.subarray(fold.trainStart, fold.testStart);
   const starts = [fold.testStart];
-  const score = (p: ArrayLike<number>): ForecastMetrics => computeMetrics(actual, p, insample, period);
+  const score = (p: ArrayLike<number>): ForecastMetrics =>
+    computeMetrics(actual, p, insample, period);
   const trainOnly = target.subarray(fold.trainStart, fold.testStart);
   const metrics: Record<string, ForecastMetrics> = {
     naive: score(naiveForecast(target, starts, h)),

@@ -23,24 +23,41 @@ export interface ReportRequestData {
   sections: ReportSection[];
 }
 
-function reportRun(run: RunResult, dataset: LoadedDataset | null, sensitivity: ContractSensitivity | undefined): ReportRun {
+function reportRun(
+  run: RunResult,
+  dataset: LoadedDataset | null,
+  sensitivity: ContractSensitivity | undefined,
+): ReportRun {
   const first = stepSeries(run, 1);
-  const residuals = first.actual.length >= 3 ? residualDiagnostics(first.actual, first.predicted) : undefined;
+  const residuals =
+    first.actual.length >= 3 ? residualDiagnostics(first.actual, first.predicted) : undefined;
   const band95 = run.intervals.find((b) => b.level === 0.95);
   const targetValues = dataset?.table.columns.find((c) => c.name === run.config.target)?.values;
   return {
     run: run as unknown as CoreRun,
     ...(residuals ? { residuals } : {}),
     ...(band95
-      ? { interval: { level: 0.95, lower: band95.lower.map((v) => v ?? Number.NaN), upper: band95.upper.map((v) => v ?? Number.NaN) } }
+      ? {
+          interval: {
+            level: 0.95,
+            lower: band95.lower.map((v) => v ?? Number.NaN),
+            upper: band95.upper.map((v) => v ?? Number.NaN),
+          },
+        }
       : {}),
-    ...(dataset && targetValues ? { actual: { times: dataset.table.time.values, values: Array.from(targetValues) } } : {}),
+    ...(dataset && targetValues
+      ? { actual: { times: dataset.table.time.values, values: Array.from(targetValues) } }
+      : {}),
     ...(sensitivity
       ? {
           sensitivity: {
             result: {
               mode: sensitivity.method === 'occlusion' ? 'occlusion' : 'plus-minus',
-              shape: { windows: sensitivity.windows, lookback: sensitivity.lookback, features: sensitivity.features.length },
+              shape: {
+                windows: sensitivity.windows,
+                lookback: sensitivity.lookback,
+                features: sensitivity.features.length,
+              },
               effect: Float64Array.from(sensitivity.effect, (v) => v ?? Number.NaN),
               meanAbsPerLag: Float64Array.from(sensitivity.meanAbsPerLag, (v) => v ?? Number.NaN),
             },
@@ -57,23 +74,41 @@ export function buildReportInput(data: ReportRequestData): ReportInput {
   const input: ReportInput = { title: data.title, sections: ['title', ...data.sections] };
   if (dataset) {
     const explored = column ?? dataset.table.columns[0]?.name ?? null;
-    const series = explored ? seriesWindow(dataset, { columns: [explored], maxPoints: 1500 }) : undefined;
+    const series = explored
+      ? seriesWindow(dataset, { columns: [explored], maxPoints: 1500 })
+      : undefined;
     const complete = explored ? columnSeries(dataset, explored, []).complete : null;
-    const analysis = complete && complete.length >= 8 ? analyzeSeries(complete, { seasonalPeriod: dataset.frequency.seasonalPeriod }) : null;
+    const analysis =
+      complete && complete.length >= 8
+        ? analyzeSeries(complete, { seasonalPeriod: dataset.frequency.seasonalPeriod })
+        : null;
     input.dataset = {
       info: dataset.info,
       ...(series ? { series } : {}),
-      ...(analysis ? { analysis: { ...analysis, column: explored ?? '', transforms: [], boxcoxLambda: null } } : {}),
+      ...(analysis
+        ? { analysis: { ...analysis, column: explored ?? '', transforms: [], boxcoxLambda: null } }
+        : {}),
     } as ReportInput['dataset'];
   }
   input.runs = data.runs.map((run) => reportRun(run, dataset, data.sensitivities[run.id]));
   const [a, b] = data.runs;
-  if (data.runs.length === 2 && a && b && a.test.targetStarts.join() === b.test.targetStarts.join()) {
+  if (
+    data.runs.length === 2 &&
+    a &&
+    b &&
+    a.test.targetStarts.join() === b.test.targetStarts.join()
+  ) {
     const sa = stepSeries(a, 1);
     const sb = stepSeries(b, 1);
     const e1 = Float64Array.from(sa.actual, (v, i) => v - (sa.predicted[i] ?? Number.NaN));
     const e2 = Float64Array.from(sb.actual, (v, i) => v - (sb.predicted[i] ?? Number.NaN));
-    input.comparison = { dm: { ...dieboldMarianoTest(e1, e2, { h: 1, power: 2, alternative: 'two.sided' }), runA: a.id, runB: b.id } };
+    input.comparison = {
+      dm: {
+        ...dieboldMarianoTest(e1, e2, { h: 1, power: 2, alternative: 'two.sided' }),
+        runA: a.id,
+        runB: b.id,
+      },
+    };
   }
   return input;
 }

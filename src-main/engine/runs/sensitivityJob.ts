@@ -21,7 +21,11 @@ export interface SensitivityParams {
   steps: number;
 }
 
-function trainingStats(inputs: Float64Array[], from: number, to: number): { mean: number[]; std: number[] } {
+function trainingStats(
+  inputs: Float64Array[],
+  from: number,
+  to: number,
+): { mean: number[]; std: number[] } {
   const mean: number[] = [];
   const std: number[] = [];
   for (const column of inputs) {
@@ -48,20 +52,51 @@ export async function runSensitivity(
   const raw = selectColumns(data.columns, { target: config.target, features: config.features });
   const prepared = prepareData(
     raw,
-    { target: config.target, features: config.features, transforms: config.transforms, scaler: config.scaler, featureRange: config.featureRange, window },
-    { testSize: config.testSize ?? undefined, testFraction: config.testFraction, valSize: config.valSize ?? undefined, valFraction: config.valFraction },
+    {
+      target: config.target,
+      features: config.features,
+      transforms: config.transforms,
+      scaler: config.scaler,
+      featureRange: config.featureRange,
+      window,
+    },
+    {
+      testSize: config.testSize ?? undefined,
+      testFraction: config.testFraction,
+      valSize: config.valSize ?? undefined,
+      valFraction: config.valFraction,
+    },
   );
   const test = prepared.test;
-  if (test.count === 0) throw new StudioFailure('invalid-request', 'This run has no test windows to explain.');
+  if (test.count === 0)
+    throw new StudioFailure('invalid-request', 'This run has no test windows to explain.');
   if (params.horizonStep >= config.horizon) {
-    throw new StudioFailure('invalid-request', `Horizon step ${params.horizonStep + 1} is beyond the run's horizon ${config.horizon}.`);
+    throw new StudioFailure(
+      'invalid-request',
+      `Horizon step ${params.horizonStep + 1} is beyond the run's horizon ${config.horizon}.`,
+    );
   }
   const model = await cachedModel(modelDir);
-  const indices = selectWindows(test.count, params.maxWindows === 0 ? test.count : params.maxWindows);
-  const full: WindowShape = { windows: test.count, lookback: test.lookback, features: test.nFeatures };
+  const indices = selectWindows(
+    test.count,
+    params.maxWindows === 0 ? test.count : params.maxWindows,
+  );
+  const full: WindowShape = {
+    windows: test.count,
+    lookback: test.lookback,
+    features: test.nFeatures,
+  };
   const inputs = gatherWindows(test.x, full, indices);
-  const shape: WindowShape = { windows: indices.length, lookback: test.lookback, features: test.nFeatures };
-  const stats = trainingStats(prepared.inputs, prepared.transformed.offset, prepared.split.valStart);
+  const shape: WindowShape = {
+    windows: indices.length,
+    lookback: test.lookback,
+    features: test.nFeatures,
+  };
+  const stats = trainingStats(
+    prepared.inputs,
+    prepared.transformed.offset,
+    prepared.split.valStart,
+  );
   const slope = prepared.scaler.scale[0] ?? 1;
   const offset = prepared.scaler.offset[0] ?? 0;
   const outputScale = (scaled: Float32Array): Float32Array => scaled.map((v) => v * slope + offset);
@@ -72,22 +107,42 @@ export async function runSensitivity(
   let completenessGap: Float64Array | null = null;
   let description: string;
   if (params.method === 'integrated-gradients') {
-    const ig = await integratedGradients(model, inputs, shape, stats.mean, { steps: params.steps, horizonIndex: params.horizonStep, ...progress });
+    const ig = await integratedGradients(model, inputs, shape, stats.mean, {
+      steps: params.steps,
+      horizonIndex: params.horizonStep,
+      ...progress,
+    });
     effect = ig.attributions.map((a) => a * slope);
     completenessGap = ig.completenessGap.map((g) => g * slope);
     ({ meanAbsPerLag, meanAbsFeatureLag } = meanAbs(effect, shape));
     description = `Integrated gradients (${params.steps} steps, straight line from the training means): each cell's share of the forecast's difference from the baseline forecast.`;
   } else if (params.method === 'occlusion') {
-    const r = await sensitivityHeatmap(model, inputs, shape, { mode: 'occlusion', occlusionValues: stats.mean, outputScale, horizonIndex: params.horizonStep, ...progress });
+    const r = await sensitivityHeatmap(model, inputs, shape, {
+      mode: 'occlusion',
+      occlusionValues: stats.mean,
+      outputScale,
+      horizonIndex: params.horizonStep,
+      ...progress,
+    });
     ({ effect, meanAbsPerLag, meanAbsFeatureLag } = r);
-    description = 'Occlusion: change in the forecast when one input cell is replaced by its training mean.';
+    description =
+      'Occlusion: change in the forecast when one input cell is replaced by its training mean.';
   } else {
     const delta = params.deltaUnit === 'std' ? params.delta * (stats.std[0] ?? 1) : params.delta;
-    const r = await sensitivityHeatmap(model, inputs, shape, { mode: 'plus-minus', delta, outputScale, horizonIndex: params.horizonStep, ...progress });
+    const r = await sensitivityHeatmap(model, inputs, shape, {
+      mode: 'plus-minus',
+      delta,
+      outputScale,
+      horizonIndex: params.horizonStep,
+      ...progress,
+    });
     ({ effect, meanAbsPerLag, meanAbsFeatureLag } = r);
     description =
       `Perturbation: (f(x+δ) − f(x−δ))/2 with δ = ${delta.toPrecision(3)} scaled units` +
-      (params.deltaUnit === 'std' ? ` (${params.delta} standard deviations of the target's training part)` : '') + '.';
+      (params.deltaUnit === 'std'
+        ? ` (${params.delta} standard deviations of the target's training part)`
+        : '') +
+      '.';
   }
   const times = data.time;
   return {
@@ -96,18 +151,26 @@ export async function runSensitivity(
     windows: shape.windows,
     lookback: shape.lookback,
     features: [config.target, ...config.features],
-    windowTimes: indices.map((i) => times[(test.targetStarts[i] ?? 0) + params.horizonStep] ?? Number.NaN),
+    windowTimes: indices.map(
+      (i) => times[(test.targetStarts[i] ?? 0) + params.horizonStep] ?? Number.NaN,
+    ),
     effect: nullable(effect),
     meanAbsPerLag: nullable(meanAbsPerLag),
     meanAbsFeatureLag: nullable(meanAbsFeatureLag),
-    units: config.transforms.length > 0 ? 'transformed target units (before inverting the transforms)' : `original units of ${config.target}`,
+    units:
+      config.transforms.length > 0
+        ? 'transformed target units (before inverting the transforms)'
+        : `original units of ${config.target}`,
     description,
     completenessGap: completenessGap ? nullable(completenessGap) : null,
     seconds: (performance.now() - started) / 1000,
   };
 }
 
-function meanAbs(effect: Float64Array, shape: WindowShape): { meanAbsPerLag: Float64Array; meanAbsFeatureLag: Float64Array } {
+function meanAbs(
+  effect: Float64Array,
+  shape: WindowShape,
+): { meanAbsPerLag: Float64Array; meanAbsFeatureLag: Float64Array } {
   const { windows, lookback, features } = shape;
   const perLag = new Float64Array(lookback);
   const featureLag = new Float64Array(features * lookback);

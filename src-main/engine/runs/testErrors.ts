@@ -3,7 +3,13 @@ import { StudioFailure } from '../../shared/result';
 
 export interface RunTestPart {
   id: string;
-  test: { targetStarts: number[]; horizon: number; times: number[]; predicted: (number | null)[]; actual: (number | null)[] };
+  test: {
+    targetStarts: number[];
+    horizon: number;
+    times: number[];
+    predicted: (number | null)[];
+    actual: (number | null)[];
+  };
 }
 
 export interface StepSeries {
@@ -16,7 +22,10 @@ export interface StepSeries {
 export function stepSeries(run: RunTestPart, step: number): StepSeries {
   const { horizon, targetStarts } = run.test;
   if (step < 1 || step > horizon) {
-    throw new StudioFailure('invalid-request', `Run ${run.id} forecasts ${horizon} step(s) ahead; step ${step} does not exist.`);
+    throw new StudioFailure(
+      'invalid-request',
+      `Run ${run.id} forecasts ${horizon} step(s) ahead; step ${step} does not exist.`,
+    );
   }
   const k = targetStarts.length;
   const actual = new Float64Array(k);

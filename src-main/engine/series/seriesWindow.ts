@@ -6,12 +6,18 @@ import { lowerBound, minMaxIndices } from './downsample';
 /** The visible part of some columns, downsampled in the engine so the renderer never gets 1M points. */
 export function seriesWindow(
   dataset: LoadedDataset,
-  request: { columns: string[]; start?: number | undefined; end?: number | undefined; maxPoints: number },
+  request: {
+    columns: string[];
+    start?: number | undefined;
+    end?: number | undefined;
+    maxPoints: number;
+  },
 ): SeriesWindow {
   const { table } = dataset;
   const columns = request.columns.map((name) => {
     const column = table.columns.find((c) => c.name === name);
-    if (!column) throw new StudioFailure('not-found', `${table.fileName} has no numeric column "${name}".`);
+    if (!column)
+      throw new StudioFailure('not-found', `${table.fileName} has no numeric column "${name}".`);
     return column;
   });
   const times = table.time.values;
@@ -19,7 +25,9 @@ export function seriesWindow(
   const sorted = dataset.info.problems.every((p) => p.kind !== 'unsorted-time');
   const from = sorted && request.start !== undefined ? lowerBound(times, request.start) : 0;
   const to =
-    sorted && request.end !== undefined ? Math.min(times.length, lowerBound(times, request.end) + 1) : times.length;
+    sorted && request.end !== undefined
+      ? Math.min(times.length, lowerBound(times, request.end) + 1)
+      : times.length;
   const { indices, downsampled } = minMaxIndices(
     columns.map((c) => c.values),
     from,
@@ -44,6 +52,8 @@ export function seriesWindow(
     series,
     totalPoints: to - from,
     downsampled,
-    method: downsampled ? `min/max per bucket (${indices.length} of ${to - from} points)` : 'all points',
+    method: downsampled
+      ? `min/max per bucket (${indices.length} of ${to - from} points)`
+      : 'all points',
   };
 }

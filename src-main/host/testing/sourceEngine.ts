@@ -6,7 +6,11 @@ import { EngineClient, type EngineClientOptions } from '../engineClient';
 import { forkLauncher } from '../forkLauncher';
 
 export function sourcePaths() {
-  return { ...appPaths(repoRoot, null), engineEntry: `${repoRoot}/src-main/engine/process/engineMain.ts`, engineExecArgv: ['--import', 'tsx'] };
+  return {
+    ...appPaths(repoRoot, null),
+    engineEntry: `${repoRoot}/src-main/engine/process/engineMain.ts`,
+    engineExecArgv: ['--import', 'tsx'],
+  };
 }
 
 export function sourceEngine(options: EngineClientOptions = {}): EngineClient {

@@ -18,7 +18,9 @@ export interface TestHost {
 export function createTestHost(): TestHost {
   const paths = sourcePaths();
   const events: { event: EventName; payload: unknown }[] = [];
-  const engine = sourceEngine({ onStatus: (status) => events.push({ event: 'engine:status', payload: status }) });
+  const engine = sourceEngine({
+    onStatus: (status) => events.push({ event: 'engine:status', payload: status }),
+  });
   const files = new FileAccess({
     samplesDir: path.join(paths.resourcesDir, 'datasets'),
     uploadsDir: mkdtempSync(path.join(os.tmpdir(), 'uploads-')),
@@ -34,7 +36,11 @@ export function createTestHost(): TestHost {
     files,
     emit: (event, payload) => events.push({ event, payload }),
   });
-  return { host, engine, events, dispose: async () => {
+  return {
+    host,
+    engine,
+    events,
+    dispose: async () => {
       await host.dispose();
       await engine.dispose();
     },

@@ -9,7 +9,11 @@ export const AppInfo = z.object({
   platform: z.string(),
   versions: z.record(z.string(), z.string()),
   backend: z
-    .object({ name: BackendName, detail: z.string(), kernel: z.object({ name: z.string(), detail: z.string() }) })
+    .object({
+      name: BackendName,
+      detail: z.string(),
+      kernel: z.object({ name: z.string(), detail: z.string() }),
+    })
     .nullable(),
   sampleDataset: z.string(),
 });

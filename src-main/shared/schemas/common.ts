@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Client-chosen id tying a long call to its progress events and to `jobs:cancel`. */
-export const JobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'job ids are 6–64 letters, digits, _ or -');
+export const JobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'job ids are 6–64 letters, digits, _ or -');
 
 export const DatasetId = z.string().regex(/^ds_[a-f0-9]{8,64}$/, 'not a dataset id');
 export const RunId = z.string().regex(/^run_[A-Za-z0-9_-]{4,64}$/, 'not a run id');

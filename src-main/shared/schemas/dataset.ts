@@ -144,7 +144,10 @@ export const CsvSniff = z.object({
 });
 export type CsvSniff = z.infer<typeof CsvSniff>;
 
-export const SniffRequest = z.object({ source: FileSource, overrides: ParseOptions.partial().optional() });
+export const SniffRequest = z.object({
+  source: FileSource,
+  overrides: ParseOptions.partial().optional(),
+});
 
 export const OpenDatasetRequest = z.object({
   jobId: JobId,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Num } from './analysis';
 import { JobId, RunId } from './common';
 
-export const ResidualsRequest = z.object({ runId: RunId, horizonStep: z.number().int().min(0).max(499).default(0) });
+export const ResidualsRequest = z.object({
+  runId: RunId,
+  horizonStep: z.number().int().min(0).max(499).default(0),
+});
 
 export const ResidualDiagnostics = z.object({
   runId: z.string(),
@@ -88,4 +91,8 @@ export const ExportRequest = z.object({
   format: z.enum(['json', 'csv', 'predictions']),
   runId: RunId.optional(),
 });
-export const ExportedFile = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
+export const ExportedFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+});

@@ -32,7 +32,11 @@ export const FitSettings = z
     epochs: z.number().int().min(1).max(10_000),
     batchSize: z.number().int().min(1).max(65_536),
     patience: z.number().int().min(0).max(10_000),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
     backend: z.enum(['tensorflow', 'wasm', 'cpu']).nullable(),
   })
   .partial();
@@ -86,7 +90,11 @@ export const RunResult = z.looseObject({
   config: FitSettings.required(),
   backend: z.object({ backend: z.enum(['tensorflow', 'wasm', 'cpu']), detail: z.string() }),
   kernel: z.string(),
-  timings: z.object({ totalSeconds: z.number(), trainingSeconds: z.number(), perEpochSeconds: z.array(z.number()) }),
+  timings: z.object({
+    totalSeconds: z.number(),
+    trainingSeconds: z.number(),
+    perEpochSeconds: z.array(z.number()),
+  }),
   epochs: z.array(z.object({ epoch: z.number(), loss: Num, valLoss: Num, seconds: z.number() })),
   stoppedReason: z.enum(['completed', 'early-stopping', 'cancelled', 'nan-loss']),
   stopMessage: z.string().nullable(),

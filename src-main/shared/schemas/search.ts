@@ -4,7 +4,15 @@ import { DatasetId, JobId } from './common';
 import { FitSettings, Metrics } from './model';
 
 /** Parameters a search may vary, with the values (grid) or ranges (random) to try. */
-export const SearchParam = z.enum(['cell', 'layers', 'units', 'lookback', 'dropout', 'learningRate', 'batchSize']);
+export const SearchParam = z.enum([
+  'cell',
+  'layers',
+  'units',
+  'lookback',
+  'dropout',
+  'learningRate',
+  'batchSize',
+]);
 export type SearchParam = z.infer<typeof SearchParam>;
 
 const ParamValue = z.union([z.string().max(20), z.number()]);
@@ -17,7 +25,12 @@ export const SearchRequest = z.object({
   /** grid: the values of each parameter; random: the choices (or [min, max] for numbers when `ranges`). */
   grid: z.partialRecord(SearchParam, z.array(ParamValue).min(1).max(50)),
   budget: z.number().int().min(1).max(500),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
 });
 
 export const SearchTrial = z.object({
