@@ -1,7 +1,9 @@
 // Where a fused training step's wall time goes, phase by phase (not a benchmark against a peer):
-//   npx tsx bench/fusedStepProfile.ts [T1|T2] [steps]
-// Wraps the fused kernels with timers and replays the training loop's step (batch tensors,
-// optimizer.minimize, loss read-back) split into its parts.
+//   npx tsx bench/fusedStepProfile.ts [T1|T2] [steps] [seam|whole|split|auto]
+// seam: the fused layers behind the tfjs seam (tfjs head, loss, autodiff and Adam around them);
+// whole: the whole-step path trainModel takes (fusedTrainStep), single-threaded; split: the same,
+// every batch split over the helper thread; auto: the split decided per step (splitPolicy). Kernel calls are wrapped with
+// timers; CPU time over wall time tells how much of the core other processes took meanwhile.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel, lossFunction, makeOptimizer } from '../src-main/engine/model/buildModel';
@@ -9,6 +11,9 @@ import { setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
 import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm';
 import { loadFusedKernels, type FusedRnnKernels } from '../src-main/engine/kernels/fusedRnn';
 import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';
+import { createFusedTrainStep } from '../src-main/engine/kernels/fusedTrainStep';
+import { SplitPolicy } from '../src-main/engine/kernels/splitPolicy';
+import { startThreadedKernels } from '../src-main/engine/kernels/threadedKernels';
 import { T1, T2, modelConfig, taskWindows } from './trainTasks';
 
 const totals = new Map<string, number>();
@@ -25,6 +30,8 @@ function timed<T>(k: string, fn: () => T): T {
 function instrument(k: FusedRnnKernels): FusedRnnKernels {
   return {
     variant: k.variant,
+    heap: k.heap,
+    run: (cell, pass, plan) => timed(`   wasm ${cell} ${pass}`, () => k.run(cell, pass, plan)),
     forward: (a) => timed('  kernel forward (pack+wasm+unpack)', () => k.forward(a)),
     backward: (c, d) => timed('  kernel backward (pack+wasm+unpack)', () => k.backward(c, d)),
     release: (c) => k.release(c),
@@ -33,15 +40,19 @@ function instrument(k: FusedRnnKernels): FusedRnnKernels {
 
 const task = process.argv[2] === 'T2' ? T2 : T1;
 const steps = Number(process.argv[3] ?? 200);
+const mode = process.argv[4] ?? 'whole';
 await initBackend('wasm');
-const raw = await loadFusedKernels({ wasmPath: ensureRnnWasm() });
-// The pure wasm compute, without the JS packing around it (reaches into the private exports).
+const threaded =
+  mode === 'split' || mode === 'auto' ? await startThreadedKernels({ wasmPath: ensureRnnWasm() }) : null;
+if (threaded !== null && !('pool' in threaded)) throw new Error(`no helper thread: ${threaded.why}`);
+const raw = threaded?.kernels ?? (await loadFusedKernels({ wasmPath: ensureRnnWasm() }));
+const kernels = instrument(raw);
+// The seam path's forward/backward call the exports directly (reaching into the private field).
 const exportsOf = raw as unknown as { wasm: Record<string, (plan: number) => void> };
 for (const [name, fn] of Object.entries(exportsOf.wasm)) {
-  exportsOf.wasm[name] = (plan) => timed(`   wasm ${name}`, () => fn(plan));
+  if (mode === 'seam') exportsOf.wasm[name] = (plan) => timed(`   wasm ${name}`, () => fn(plan));
 }
-const kernels = instrument(raw);
-const seam = fusedSeamKernel(kernels);
+const seam = fusedSeamKernel(mode === 'seam' ? instrument(raw) : raw, { wholeStep: false });
 setRecurrentKernel({
   name: seam.name,
   forward: (s, i) => timed(' adapter forward', () => seam.forward(s, i)),
@@ -52,16 +63,26 @@ const config = modelConfig(task, set.nFeatures);
 const model = buildModel(config);
 const optimizer = makeOptimizer(config);
 const lossFn = lossFunction('mse');
-const per = set.lookback * set.nFeatures;
 const B = task.batch;
+const policy = new SplitPolicy();
+if (mode === 'split') policy.next = () => true;
+const whole =
+  threaded === null
+    ? fusedSeamKernel(kernels).createTrainStep?.({ model, optimizer, loss: 'mse' })
+    : createFusedTrainStep(kernels, { model, optimizer, loss: 'mse' }, { pool: threaded.pool, policy });
+if (mode === 'whole' && !whole) throw new Error('model does not fit the whole-step path');
+const idxOf = (i: number): Int32Array =>
+  Int32Array.from({ length: B }, (_, j) => (i * B + j) % set.count);
 
-function step(i: number, record: boolean): void {
-  const w0 = ((i * B) % (set.count - B)) * per;
-  const t0 = performance.now();
-  const [x, y] = timed('batch tensors', () => [
-    tf.tensor3d(set.x.subarray(w0, w0 + B * per), [B, set.lookback, set.nFeatures]),
-    tf.tensor2d(set.y.subarray(w0 / per, w0 / per + B), [B, 1]),
-  ]);
+function seamStep(i: number): void {
+  const idx = idxOf(i);
+  const per = set.lookback * set.nFeatures;
+  const [x, y] = timed('batch tensors', () => {
+    const xs = new Float32Array(B * per);
+    idx.forEach((w, j) => xs.set(set.x.subarray(w * per, (w + 1) * per), j * per));
+    const ys = Float32Array.from(idx, (w) => set.y[w] ?? 0);
+    return [tf.tensor3d(xs, [B, set.lookback, set.nFeatures]), tf.tensor2d(ys, [B, 1])];
+  });
   const { value, grads } = timed('forward + backward (variableGrads)', () =>
     tf.variableGrads(() =>
       timed(' forward: model.apply + loss', () =>
@@ -72,6 +93,12 @@ function step(i: number, record: boolean): void {
   timed('optimizer.applyGradients (Adam)', () => optimizer.applyGradients(grads));
   timed('loss dataSync', () => value.dataSync());
   timed('dispose', () => tf.dispose([x, y, value, ...Object.values(grads)]));
+}
+
+function step(i: number, record: boolean): void {
+  const t0 = performance.now();
+  if (mode === 'seam' || !whole) seamStep(i);
+  else whole.step(set, idxOf(i));
   add('STEP TOTAL', performance.now() - t0);
   if (!record) totals.clear();
 }
@@ -82,8 +109,14 @@ const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
 for (let i = 0; i < steps; i++) step(i, true);
 const cpu = process.cpuUsage(cpu0);
-const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0);
-console.log(`CPU time / wall time ${cpuShare.toFixed(2)} (below 1: other processes took the core)`);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const stepMs = (totals.get('STEP TOTAL') ?? 0) / steps;
-console.log(`${task.id}: ${steps} steps, ${stepMs.toFixed(3)} ms/step = ${((B / stepMs) * 1000).toFixed(0)} samples/s (tensors ${numTensors}→${tf.memory().numTensors})`);
+console.log(
+  `${task.id} ${mode}: ${steps} steps, ${stepMs.toFixed(3)} ms/step = ${((B / stepMs) * 1000).toFixed(0)} samples/s; ` +
+    `CPU ${(cpuMs / steps).toFixed(3)} ms/step, CPU/wall ${(cpuMs / (performance.now() - wall0)).toFixed(2)} ` +
+    `(tensors ${numTensors}→${tf.memory().numTensors})`,
+);
 for (const [k, v] of totals) console.log(`${(v / steps).toFixed(3).padStart(8)} ms  ${k}`);
+whole?.dispose();
+if (policy.lastProbe) console.log(`split policy: last probe single/split ms per sample ${policy.lastProbe.map((v) => v.toFixed(4)).join(' / ')}, ${threaded?.pool.failed ?? 'helper alive'}`);
+threaded?.pool.close();

@@ -106,6 +106,7 @@ export function projectHandlers(
       );
       const needsFile: OpenedProject['needsFile'] = [];
       const datasetIds: string[] = [];
+      const infos: DatasetInfo[] = [];
       for (const ds of project.datasets) {
         const check = opened.datasetChecks.find((c) => c.datasetId === ds.datasetId);
         if (check?.status === 'changed')
@@ -113,7 +114,10 @@ export function projectHandlers(
             `${ds.name} has changed since the project was saved (its content hash differs); results may not match the file.`,
           );
         const info = await restoreDataset(ds, check, request.relocate[ds.datasetId], job);
-        if (info) datasetIds.push(info.datasetId);
+        if (info) {
+          datasetIds.push(info.datasetId);
+          infos.push(info);
+        }
         else needsFile.push({ datasetId: ds.datasetId, name: ds.name, path: ds.path });
       }
       const runIds: string[] = [];
@@ -137,6 +141,7 @@ export function projectHandlers(
         title: project.title,
         savedAt: project.savedAt,
         datasetIds,
+        datasets: infos,
         runIds,
         explore: project.explore,
         checks: opened.datasetChecks,

@@ -1,5 +1,7 @@
 // Bytes -> text for the streaming importer: strips a UTF-8 BOM, refuses binary input, decodes UTF-8
 // across chunk boundaries (counting invalid sequences and remembering the first offset) or Latin-1.
+// A chunk never ends with CR: papaparse, seeing `"...\r` at a chunk end with the LF still to come,
+// reports text after a closing quote (a malformed quote) in a well-formed CRLF file.
 import { Transform, type TransformCallback } from 'node:stream';
 import { CsvImportError } from './csvImportError';
 import { binaryReason, checkUtf8, checkUtf8Chunk, hasUtf8Bom, utf16Bom } from './textEncoding';
@@ -10,6 +12,7 @@ export class CsvDecodingStream extends Transform {
   private offset = 0;
   private pending: Buffer = Buffer.alloc(0);
   private first = true;
+  private heldCr = false;
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(
@@ -36,7 +39,15 @@ export class CsvDecodingStream extends Transform {
 
   override _flush(done: TransformCallback): void {
     this.emitText(Buffer.alloc(0), true);
+    if (this.heldCr) this.push('\r');
     done();
+  }
+
+  private pushText(decoded: string): void {
+    let text = this.heldCr ? `\r${decoded}` : decoded;
+    this.heldCr = text.charCodeAt(text.length - 1) === 13;
+    if (this.heldCr) text = text.slice(0, -1);
+    if (text.length > 0) this.push(text);
   }
 
   private checkStart(chunk: Buffer): Buffer {
@@ -61,7 +72,7 @@ export class CsvDecodingStream extends Transform {
 
   private emitText(chunk: Buffer, final: boolean): void {
     if (this.encoding === 'latin1') {
-      if (chunk.length > 0) this.push(chunk.toString('latin1'));
+      if (chunk.length > 0) this.pushText(chunk.toString('latin1'));
       return;
     }
     const bytes = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
@@ -74,6 +85,6 @@ export class CsvDecodingStream extends Transform {
     this.pending = Buffer.from(bytes.subarray(complete));
     this.offset += complete;
     const text = this.decoder.decode(bytes.subarray(0, complete));
-    if (text.length > 0) this.push(text);
+    if (text.length > 0) this.pushText(text);
   }
 }

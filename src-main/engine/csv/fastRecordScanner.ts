@@ -12,7 +12,10 @@
 // so rows, row numbers, warnings and error messages are the ones papaparse alone would give.
 import { isBlankRange } from './missingTokens';
 import type { Newline } from './papaparseRecords';
+import { POW10 } from './parseNumber';
+import { FIELD_PLAIN_NUMBER, type ParsedRecord } from './parsedRecord';
 import type { TableBuilder } from './tableBuilder';
+import type { ParseOptions } from './types';
 
 const LF = 10;
 const CR = 13;
@@ -27,21 +30,30 @@ export class FastRecordScanner {
   /** Records given to the builder (header and blank lines included). */
   records = 0;
   private carry = '';
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  private readonly rec: ParsedRecord = {
+    text: '',
+    fields: 0,
+    starts: new Int32Array(16),
+    ends: new Int32Array(16),
+    values: new Float64Array(16),
+    parsed: new Uint8Array(16),
+  };
+  /** FIELD_PLAIN_NUMBER where the field is read as a number while scanning; empty before the header. */
+  private roles: Uint8Array = new Uint8Array(0);
   private readonly delimiter: number;
   private readonly quote: number;
-  private lineEnd = LF;
-  private crlf = false;
+  private readonly decimal: number;
+  private readonly lineEnd: number;
+  private readonly crlf: boolean;
 
   constructor(
     private readonly builder: TableBuilder,
-    delimiter: string,
-    quoteChar: string,
+    options: Pick<ParseOptions, 'delimiter' | 'quoteChar' | 'decimal'>,
     readonly newline: Newline,
   ) {
-    this.delimiter = delimiter.charCodeAt(0);
-    this.quote = quoteChar.charCodeAt(0);
+    this.delimiter = options.delimiter.charCodeAt(0);
+    this.quote = options.quoteChar.charCodeAt(0);
+    this.decimal = options.decimal.charCodeAt(0);
     this.lineEnd = newline === '\n' ? LF : CR;
     this.crlf = newline === '\r\n';
   }
@@ -77,14 +89,13 @@ export class FastRecordScanner {
   /** Reads the record at `pos`: the position after its line ending, INCOMPLETE or BAIL. */
   private record(text: string, pos: number, final: boolean): number {
     const len = text.length;
-    const delimiter = this.delimiter;
-    const quote = this.quote;
-    const lineEnd = this.lineEnd;
+    const { delimiter, quote, lineEnd, roles, rec } = this;
     let fields = 0;
     let i = pos;
     for (;;) {
-      if (fields === this.starts.length) this.grow();
+      if (fields === rec.starts.length) this.grow();
       let c = i < len ? text.charCodeAt(i) : -1;
+      rec.parsed[fields] = 0;
       if (c === quote) {
         let k = i + 1;
         for (; k < len; k++) {
@@ -93,21 +104,23 @@ export class FastRecordScanner {
         }
         if (k === len) return final ? BAIL : INCOMPLETE;
         if (c !== quote) return BAIL;
-        this.starts[fields] = i + 1;
-        this.ends[fields] = k;
+        rec.starts[fields] = i + 1;
+        rec.ends[fields] = k;
         i = k + 1;
         c = i < len ? text.charCodeAt(i) : -1;
         if (c !== delimiter && c !== lineEnd && c !== -1) return BAIL;
       } else {
-        let k = i;
-        for (; k < len; k++) {
-          c = text.charCodeAt(k);
-          if (c === delimiter || c === lineEnd || c === quote) break;
+        let k = roles[fields] === FIELD_PLAIN_NUMBER ? this.plainNumber(text, i, fields) : -1;
+        if (k < 0) {
+          for (k = i; k < len; k++) {
+            c = text.charCodeAt(k);
+            if (c === delimiter || c === lineEnd || c === quote) break;
+          }
         }
-        if (k === len) c = -1;
-        else if (c === quote) return BAIL;
-        this.starts[fields] = i;
-        this.ends[fields] = k;
+        c = k === len ? -1 : text.charCodeAt(k);
+        if (c === quote) return BAIL;
+        rec.starts[fields] = i;
+        rec.ends[fields] = k;
         i = k;
       }
       fields++;
@@ -129,12 +142,48 @@ export class FastRecordScanner {
     }
   }
 
+  /**
+   * parsePlainDecimal fused with the scan: when the field at `i` is exactly a plain decimal (same
+   * rules, same arithmetic), stores it and returns where the field ends; else -1 (scan it as text).
+   */
+  private plainNumber(text: string, i: number, field: number): number {
+    const len = text.length;
+    let k = i;
+    let c = k < len ? text.charCodeAt(k) : -1;
+    const negative = c === 45;
+    if (negative || c === 43) k++;
+    let mantissa = 0;
+    let significant = 0;
+    let fractionDigits = 0;
+    let digits = 0;
+    let seenMark = false;
+    for (; k < len; k++) {
+      c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        digits++;
+        if ((mantissa !== 0 || c !== 48) && ++significant > 15) return -1;
+        mantissa = mantissa * 10 + (c - 48);
+        if (seenMark) fractionDigits++;
+      } else if (c === this.delimiter || c === this.lineEnd) {
+        break;
+      } else if (c === this.decimal && !seenMark) {
+        seenMark = true;
+      } else {
+        return -1;
+      }
+    }
+    if (digits === 0 || fractionDigits > 22) return -1;
+    const value = fractionDigits === 0 ? mantissa : mantissa / (POW10[fractionDigits] as number);
+    this.rec.values[field] = negative ? -value : value;
+    this.rec.parsed[field] = 1;
+    return k;
+  }
+
   /** Gives the record to the builder; false (nothing added) when papaparse should read it. */
   private emit(text: string, fields: number): boolean {
     const builder = this.builder;
     const expected = builder.columnCount;
-    const starts = this.starts;
-    const ends = this.ends;
+    const { starts, ends } = this.rec;
     if (
       expected < 0 ||
       (fields === 1 && isBlankRange(text, starts[0] as number, ends[0] as number))
@@ -144,21 +193,29 @@ export class FastRecordScanner {
       for (let j = 0; j < fields; j++)
         row.push(text.substring(starts[j] as number, ends[j] as number));
       builder.addRow(row);
+      if (this.roles.length === 0 && builder.columnCount > 0) this.roles = builder.fieldRoles();
     } else if (fields !== expected) {
       return false;
     } else {
-      builder.addRangeRow(text, starts, ends, fields);
+      this.rec.text = text;
+      this.rec.fields = fields;
+      builder.addParsedRow(this.rec);
     }
     this.records++;
     return true;
   }
 
   private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(this.ends.length * 2);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
+    const rec = this.rec;
+    const n = rec.starts.length * 2;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const values = new Float64Array(n);
+    const parsed = new Uint8Array(n);
+    starts.set(rec.starts);
+    ends.set(rec.ends);
+    values.set(rec.values);
+    parsed.set(rec.parsed);
+    Object.assign(rec, { starts, ends, values, parsed });
   }
 }

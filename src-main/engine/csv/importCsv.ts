@@ -41,6 +41,15 @@ function encodingWarning(decoder: CsvDecodingStream): string | null {
   );
 }
 
+/**
+ * Rows the whole file probably holds, from the first chunk (10% over, as growing costs more). Never
+ * more than the file could hold: a data row takes at least one byte per field.
+ */
+function rowEstimate(totalBytes: number, firstChunk: string, records: number, fields: number) {
+  const guess = Math.ceil((1.1 * totalBytes * records) / firstChunk.length);
+  return Math.min(guess, Math.ceil(totalBytes / Math.max(1, fields)));
+}
+
 export function importCsv(
   filePath: string,
   options: ParseOptions,
@@ -137,13 +146,11 @@ export async function importCsvWith(
         return;
       }
       try {
-        scanner ??= new FastRecordScanner(
-          builder,
-          options.delimiter,
-          options.quoteChar,
-          papaparseNewline(text, options),
-        );
+        scanner ??= new FastRecordScanner(builder, options, papaparseNewline(text, options));
+        const first = scanner.records === 0;
         const rest = scanner.push(text);
+        if (first && scanner.records > 0)
+          builder.reserve(rowEstimate(totalBytes, text, scanner.records, builder.columnCount));
         if (rest === null) report(false);
         else handOver(rest, scanner.newline);
       } catch (error) {

@@ -15,7 +15,8 @@ export class NumericColumnBuilder {
   grouped = false;
   readonly tokenCounts = new Map<string, number>();
   private readonly decimalCode: number;
-  private readonly plainFirst: boolean;
+  /** Whether a cell that reads as a plain decimal is a number (no missing token looks like one). */
+  readonly plainFirst: boolean;
 
   constructor(
     readonly name: string,
@@ -33,6 +34,12 @@ export class NumericColumnBuilder {
     if (v !== v) v = this.slow(cell, row);
     else this.numbers++;
     this.values.push(v);
+  }
+
+  /** add() of a cell the fast path has already read as a plain decimal, values[index] (plainFirst only). */
+  addParsed(values: Float64Array, index: number): void {
+    this.numbers++;
+    this.values.pushFrom(values, index);
   }
 
   /** add() of text[from, to): the cell is only cut out when it is not a plain decimal. */

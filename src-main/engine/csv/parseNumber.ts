@@ -3,7 +3,7 @@
 // Number()'s leniency ('0x10', 'Infinity', '1_0') never turns junk into a value.
 
 /** 10^k is exact in binary64 for k <= 22, so mantissa / 10^k is then correctly rounded. */
-const POW10: number[] = [];
+export const POW10: number[] = [];
 for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
 
 /** Space, tab, NBSP and narrow NBSP: the padding a plain decimal may carry. */

@@ -125,6 +125,18 @@ export function msToDecimalYear(ms: number): number {
   return year + (ms - start) / (utcMs(year + 1, 0, 1) - start);
 }
 
+/** Each format in words, for error messages. */
+export const TIME_FORMAT_WORDS: Record<TimeFormat, string> = {
+  'iso-date': 'date (YYYY-MM-DD)',
+  'iso-datetime': 'date-time (YYYY-MM-DDTHH:MM:SS)',
+  'year-month': 'year-month (YYYY-MM)',
+  year: 'year',
+  'decimal-year': 'decimal year',
+  'epoch-seconds': 'epoch time in seconds',
+  'epoch-millis': 'epoch time in milliseconds',
+  index: 'index number',
+};
+
 export type TimeParser = (cell: string) => number;
 
 /** The parser for a format; 'index' returns the cell's number (a plain decimal). */

@@ -20,62 +20,71 @@ function digits(s: string, at: number, count: number): number {
 export class RangeTimeParser {
   // Consecutive rows mostly share a date, so Date.UTC runs once per day instead of once per row.
   private lastKey = -1;
-  private lastDay = NaN;
+  private day = NaN;
 
   constructor(private readonly format: TimeFormat) {}
 
-  /** Epoch ms (or the index number) of text[from, to); NaN = ask parseTime.ts. */
-  parse(text: string, from: number, to: number): number {
+  /**
+   * Epoch ms (or the index number) of text[from, to) into out[0]; false = ask parseTime.ts. The value
+   * goes through the array because a double returned from a call that is not inlined is boxed.
+   */
+  read(text: string, from: number, to: number, out: Float64Array): boolean {
     switch (this.format) {
       case 'iso-datetime':
-        return this.isoDateTime(text, from, to);
+        return this.isoDateTime(text, from, to, out);
       case 'iso-date':
-        return to - from === 10 ? this.date(text, from) : NaN;
+        if (to - from !== 10 || !this.date(text, from)) return false;
+        out[0] = this.day;
+        return true;
       case 'epoch-millis':
       case 'index':
-        return parsePlainDecimalRange(text, from, to, 46);
-      case 'epoch-seconds':
-        return parsePlainDecimalRange(text, from, to, 46) * 1000;
+      case 'epoch-seconds': {
+        const v = parsePlainDecimalRange(text, from, to, 46);
+        out[0] = this.format === 'epoch-seconds' ? v * 1000 : v;
+        return v === v;
+      }
       default:
-        return NaN;
+        return false;
     }
   }
 
-  /** YYYY-MM-DD (or '/') at `a`; the caller guarantees 10 characters. */
-  private date(s: string, a: number): number {
+  /** YYYY-MM-DD (or '/') at `a` into this.day; the caller guarantees 10 characters. */
+  private date(s: string, a: number): boolean {
     const sep = s.charCodeAt(a + 4);
-    if ((sep !== 45 && sep !== 47) || s.charCodeAt(a + 7) !== sep) return NaN;
+    if ((sep !== 45 && sep !== 47) || s.charCodeAt(a + 7) !== sep) return false;
     const y = digits(s, a, 4);
     const m = digits(s, a + 5, 2);
     const d = digits(s, a + 8, 2);
-    if (y < 0 || m < 1 || m > 12 || d < 1) return NaN;
+    if (y < 0 || m < 1 || m > 12 || d < 1) return false;
     const key = y * 10_000 + m * 100 + d;
-    if (key === this.lastKey) return this.lastDay;
-    if (d > daysInMonth(y, m)) return NaN;
+    if (key === this.lastKey) return true;
+    if (d > daysInMonth(y, m)) return false;
     this.lastKey = key;
-    this.lastDay = utcMs(y, m - 1, d);
-    return this.lastDay;
+    this.day = utcMs(y, m - 1, d);
+    return true;
   }
 
   /** YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z]; zone offsets and padding are left to parseTime.ts. */
-  private isoDateTime(s: string, a: number, e: number): number {
+  private isoDateTime(s: string, a: number, e: number, out: Float64Array): boolean {
     const len = e - a;
-    if (len < 10) return NaN;
-    const day = this.date(s, a);
-    if (day !== day || len === 10) return day;
-    if (len < 16) return NaN;
+    if (len < 10 || !this.date(s, a)) return false;
+    if (len === 10) {
+      out[0] = this.day;
+      return true;
+    }
+    if (len < 16) return false;
     const t = s.charCodeAt(a + 10);
-    if (t !== 84 && t !== 32 && t !== 116) return NaN;
+    if (t !== 84 && t !== 32 && t !== 116) return false;
     const hh = digits(s, a + 11, 2);
     const mm = s.charCodeAt(a + 13) === 58 ? digits(s, a + 14, 2) : -1;
-    if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return NaN;
+    if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return false;
     let i = a + 16;
     // The same operations in the same order as parseIsoDateTime, so fractions round alike.
     let ms = (hh * 60 + mm) * 60_000;
     if (i < e && s.charCodeAt(i) === 58) {
-      if (i + 3 > e) return NaN;
+      if (i + 3 > e) return false;
       const ss = digits(s, i + 1, 2);
-      if (ss < 0 || ss > 60) return NaN;
+      if (ss < 0 || ss > 60) return false;
       ms += ss * 1000;
       i += 3;
       const mark = i < e ? s.charCodeAt(i) : -1;
@@ -88,12 +97,13 @@ export class RangeTimeParser {
           ms += c * scale;
           scale /= 10;
         }
-        if (j === i + 1) return NaN;
+        if (j === i + 1) return false;
         i = j;
       }
     }
-    if (i === e) return day + ms;
-    const z = s.charCodeAt(i);
-    return (z === 90 || z === 122) && i + 1 === e ? day + ms : NaN;
+    const z = i < e ? s.charCodeAt(i) : -1;
+    if (i !== e && !((z === 90 || z === 122) && i + 1 === e)) return false;
+    out[0] = this.day + ms;
+    return true;
   }
 }

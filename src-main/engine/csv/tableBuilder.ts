@@ -8,20 +8,10 @@ import { GrowableFloat64 } from './growableFloat64';
 import { isBlank } from './missingTokens';
 import { NumericColumnBuilder } from './numericColumnBuilder';
 import { parsePlainDecimal } from './parseNumber';
-import { timeParser, type TimeParser } from './parseTime';
+import { FIELD_PLAIN_NUMBER, type ParsedRecord } from './parsedRecord';
+import { TIME_FORMAT_WORDS, timeParser, type TimeParser } from './parseTime';
 import { RangeTimeParser } from './rangeTimeParser';
 import type { ImportedColumn, ImportedTable, ParseOptions } from './types';
-
-const FORMAT_WORDS: Record<ParseOptions['timeFormat'], string> = {
-  'iso-date': 'date (YYYY-MM-DD)',
-  'iso-datetime': 'date-time (YYYY-MM-DDTHH:MM:SS)',
-  'year-month': 'year-month (YYYY-MM)',
-  year: 'year',
-  'decimal-year': 'decimal year',
-  'epoch-seconds': 'epoch time in seconds',
-  'epoch-millis': 'epoch time in milliseconds',
-  index: 'index number',
-};
 
 export class TableBuilder {
   records = 0;
@@ -34,8 +24,10 @@ export class TableBuilder {
   private readonly rowNumbers = new GrowableFloat64();
   private readonly parseTime: TimeParser;
   private readonly rangeTime: RangeTimeParser;
+  private readonly timeSlot = new Float64Array(1);
   private readonly missing: ReadonlySet<string>;
   private pendingBlank = 0;
+  private reservedRows = 0;
   private interiorBlank = 0;
   private firstInteriorBlank = 0;
 
@@ -46,6 +38,14 @@ export class TableBuilder {
     this.parseTime = timeParser(options.timeFormat);
     this.rangeTime = new RangeTimeParser(options.timeFormat);
     this.missing = new Set(options.missingTokens);
+  }
+
+  /** Reserves room for about `rows` data rows in every column (a guess; the columns still grow). */
+  reserve(rows: number): void {
+    this.reservedRows = rows;
+    this.time.reserve(rows);
+    this.rowNumbers.reserve(rows);
+    for (const { builder } of this.numeric) builder.values.reserve(rows);
   }
 
   /** Fields per record once the first record has named the columns; -1 before. */
@@ -77,25 +77,39 @@ export class TableBuilder {
   }
 
   /**
-   * addRow for the fast path: field j is text[starts[j], ends[j]). Only for a record after the first
-   * one that is not blank (the caller checks both), so it goes straight to the data cells.
+   * Which fields the fast path may read as plain decimals itself (FIELD_PLAIN_NUMBER), by position;
+   * only once the first record has named the columns.
    */
-  addRangeRow(text: string, starts: Int32Array, ends: Int32Array, fields: number): void {
+  fieldRoles(): Uint8Array {
+    const roles = new Uint8Array(this.columnCount);
+    for (const { index, builder } of this.numeric)
+      if (builder.plainFirst && this.options.decimal !== this.options.delimiter)
+        roles[index] = FIELD_PLAIN_NUMBER;
+    return roles;
+  }
+
+  /**
+   * addRow for the fast path: field j is text[starts[j], ends[j]), and where parsed[j] is 1 its plain
+   * decimal value is values[j]. Only for a record after the first one that is not blank (the caller
+   * checks both), so it goes straight to the data cells.
+   */
+  addParsedRow(record: ParsedRecord): void {
+    const { text, starts, ends, fields, values, parsed } = record;
     const rowNo = ++this.records;
     this.startDataRow(rowNo, fields);
     const ti = this.timeIndex;
-    let t = this.dataRows;
-    if (ti >= 0) {
+    if (ti < 0) this.time.push(this.dataRows);
+    else {
       const from = starts[ti] as number;
       const to = ends[ti] as number;
-      t = this.rangeTime.parse(text, from, to);
-      if (t !== t) t = this.timeOf(text.substring(from, to), rowNo);
+      if (this.rangeTime.read(text, from, to, this.timeSlot)) this.time.pushFrom(this.timeSlot, 0);
+      else this.time.push(this.timeOf(text.substring(from, to), rowNo));
     }
-    this.time.push(t);
     const numeric = this.numeric;
     for (let k = 0; k < numeric.length; k++) {
       const { index, builder } = numeric[k] as { index: number; builder: NumericColumnBuilder };
-      builder.addRange(text, starts[index] as number, ends[index] as number, rowNo);
+      if (parsed[index] === 1) builder.addParsed(values, index);
+      else builder.addRange(text, starts[index] as number, ends[index] as number, rowNo);
     }
   }
 
@@ -127,7 +141,7 @@ export class TableBuilder {
         { row, column },
       );
     }
-    const detail = `${quoteCell(cell)} is not a valid ${FORMAT_WORDS[this.options.timeFormat]}`;
+    const detail = `${quoteCell(cell)} is not a valid ${TIME_FORMAT_WORDS[this.options.timeFormat]}`;
     throw new CsvImportError('bad-time-value', this.filePath, detail, { row, column });
   }
 
@@ -148,11 +162,11 @@ export class TableBuilder {
     names.forEach((name, index) => {
       if (index === this.timeIndex) return;
       if (textColumns.includes(name)) this.forcedText.push(name);
-      else
-        this.numeric.push({
-          index,
-          builder: new NumericColumnBuilder(name, decimal, this.missing, numericTokens),
-        });
+      else {
+        const builder = new NumericColumnBuilder(name, decimal, this.missing, numericTokens);
+        builder.values.reserve(this.reservedRows);
+        this.numeric.push({ index, builder });
+      }
     });
   }
 

@@ -6,6 +6,7 @@ import type { PlanLayout, RnnActivation, RnnCellKind, RnnShape } from './planLay
 import { packForwardInputs, packOutputGrad, unpackGradients, unpackOutput } from './rnnPacking';
 import type { ForwardTensors, RnnGradients } from './rnnPacking';
 import { wasmApi } from './wasmApi';
+import type { WasmMemory, WasmModule } from './wasmApi';
 import { compileRnnWasm, instantiateRnnWasm } from './wasmModule';
 import type { RnnWasmExports, RnnWasmVariant } from './wasmModule';
 
@@ -40,6 +41,10 @@ export interface FusedRnnKernels {
   backward(cache: FusedRnnCache, dOutput: Float32Array): RnnGradients;
   /** Frees a cache whose backward will not run (idempotent). */
   release(cache: FusedRnnCache): void;
+  /** For callers that lay out their own long-lived plans (fusedStack): the arena heap… */
+  readonly heap: KernelHeap;
+  /** …and one pass of one cell over the plan record at byte address `plan`. */
+  run(cell: RnnCellKind, pass: 'forward' | 'backward', plan: number): void;
 }
 
 export interface LoadFusedKernelsOptions {
@@ -67,7 +72,7 @@ function expectLength(name: string, arr: Float32Array | null | undefined, n: num
 
 class FusedRnn implements FusedRnnKernels {
   constructor(
-    private readonly heap: KernelHeap,
+    readonly heap: KernelHeap,
     private readonly wasm: RnnWasmExports,
     readonly variant: 'simd' | 'relaxed',
   ) {}
@@ -124,6 +129,10 @@ class FusedRnn implements FusedRnnKernels {
     return cache;
   }
 
+  run(cell: RnnCellKind, pass: 'forward' | 'backward', plan: number): void {
+    this.kernel(cell, pass)(plan);
+  }
+
   private kernel(cell: RnnCellKind, pass: 'forward' | 'backward'): (plan: number) => void {
     const w = this.wasm;
     if (cell === 'lstm') return pass === 'forward' ? w.lstmForward : w.lstmBackward;
@@ -155,10 +164,19 @@ export async function loadFusedKernels(
   const { module, variant } = await compileRnnWasm(options.wasmPath, options.variant);
   // 1 GiB ceiling: far above any window batch, and growth is only reserved address space.
   const memory = new wasmApi.Memory({ initial: 16, maximum: 16384 });
-  const wasm = instantiateRnnWasm(module, memory);
-  const kernels = new FusedRnn(new KernelHeap(memory), wasm, variant);
+  const kernels = fusedKernelsOn(module, variant, memory);
   loaded = kernels;
   return kernels;
+}
+
+/** Kernels over a given module and memory (e.g. the shared-memory build for threads). */
+export function fusedKernelsOn(
+  module: WasmModule,
+  variant: 'simd' | 'relaxed',
+  memory: WasmMemory,
+  reservedBytes = 0,
+): FusedRnnKernels {
+  return new FusedRnn(new KernelHeap(memory, reservedBytes), instantiateRnnWasm(module, memory), variant);
 }
 
 /** The kernels loaded by loadFusedKernels(); throws if it has not resolved yet. */

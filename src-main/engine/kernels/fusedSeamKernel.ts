@@ -6,6 +6,7 @@ import type { FusedRnnCache, FusedRnnKernels } from './fusedRnn';
 import type { RecurrentSequenceKernel } from '../model/recurrentKernel';
 import type { FastTrainStepProvider } from '../model/train';
 import { createFusedTrainStep } from './fusedTrainStep';
+import type { RnnThreadPool } from './rnnThreadPool';
 
 /** Forward passes never followed by backward (inference) would otherwise hold wasm memory. */
 const MAX_OUTSTANDING = 16;
@@ -23,6 +24,8 @@ export interface FusedSeamOptions {
    * fits; default true. false keeps only the per-layer seam (for comparisons).
    */
   wholeStep?: boolean;
+  /** Helper thread over the same (shared) memory: whole steps may split batches across it. */
+  pool?: RnnThreadPool | null;
 }
 
 /** True inside tf.grad / optimizer.minimize, where tfjs records a tape for backward. */
@@ -41,7 +44,12 @@ export function fusedSeamKernel(
   return {
     name: `fused-wasm-${kernels.variant}`,
     ...(wholeStep
-      ? { createTrainStep: (request) => createFusedTrainStep(kernels, request) }
+      ? {
+          createTrainStep: (request) => {
+            const pool = options.pool?.alive ? options.pool : null;
+            return createFusedTrainStep(kernels, request, pool ? { pool } : null);
+          },
+        }
       : {}),
     forward(spec, inputs) {
       const [batch, steps, inputDim] = inputs.x.shape;

@@ -16,8 +16,8 @@ function at(layout: PlanLayout, base: number, name: keyof PlanLayout['offsets'])
   return (base + layout.offsets[name]) >> 2;
 }
 
-// Copies a [rows, G·units] matrix into [rowsPadded, G·Hp] with zero padding.
-function packGateMatrix(
+/** Copies a [rows, G·units] matrix into [rowsPadded, G·Hp] at float index dst, zero-padded. */
+export function packGateMatrix(
   mem: Float32Array,
   dst: number,
   src: Float32Array,
@@ -45,12 +45,30 @@ function unpackGateMatrix(
   G: number,
   Hp: number,
 ): Float32Array {
-  const out = new Float32Array(rows * G * units);
+  return unpackGateInto(mem, src, rows, units, G, Hp, new Float32Array(rows * G * units));
+}
+
+/** The inverse of packGateMatrix (padding dropped) into `out`, or added to it; returns `out`. */
+export function unpackGateInto(
+  mem: Float32Array,
+  src: number,
+  rows: number,
+  units: number,
+  G: number,
+  Hp: number,
+  out: Float32Array,
+  add = false,
+): Float32Array {
   const N = G * Hp;
   for (let r = 0; r < rows; r++) {
     for (let g = 0; g < G; g++) {
       const from = src + r * N + g * Hp;
-      out.set(mem.subarray(from, from + units), r * G * units + g * units);
+      const to = r * G * units + g * units;
+      if (!add) {
+        out.set(mem.subarray(from, from + units), to);
+        continue;
+      }
+      for (let k = 0; k < units; k++) out[to + k] = (out[to + k] ?? 0) + (mem[from + k] ?? 0);
     }
   }
   return out;

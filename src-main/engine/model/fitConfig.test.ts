@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { defaultFitConfig, modelConfigOf, resolveFitConfig } from './fitConfig';
 
 describe('defaultFitConfig', () => {
-  it('monthly series of 144 rows: lookback 24, horizon 12', () => {
+  it('monthly series of 144 rows: lookback 24, one step ahead', () => {
     const c = defaultFitConfig(144, 12, 'y');
     expect([c.lookback, c.horizon, c.units, c.epochs, c.patience, c.batchSize]).toEqual([
-      24, 12, 32, 100, 10, 32,
+      24, 1, 32, 100, 10, 32,
     ]);
     expect([c.cell, c.optimizer, c.learningRate, c.scaler]).toEqual([
       'lstm',
@@ -17,6 +17,14 @@ describe('defaultFitConfig', () => {
   it('short non-seasonal series: lookback min(12, n/5), horizon 1', () => {
     const c = defaultFitConfig(40, 1);
     expect([c.lookback, c.horizon]).toEqual([8, 1]);
+  });
+  it('keeps at least 10 validation windows when the training part can spare them', () => {
+    // 144 rows, test 29 → 115 before test; 15% = 17 rows ≥ 10 for horizon 1.
+    expect(resolveFitConfig(144, 12, {}, 'y').valSize).toBeNull();
+    // horizon 12: 10 windows need 21 validation rows, more than 15% of 115 (17).
+    expect(resolveFitConfig(144, 12, { horizon: 12 }, 'y').valSize).toBe(21);
+    // Too short to spare them: leave the fraction alone.
+    expect(resolveFitConfig(40, 1, { horizon: 12 }, 'y').valSize).toBeNull();
   });
   it('resolves the test size to at least one horizon and maps to a ModelConfig', () => {
     const c = resolveFitConfig(30, 1, { horizon: 8, features: ['x'] }, 'y');

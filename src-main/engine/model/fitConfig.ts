@@ -2,11 +2,13 @@
 // thousand rows):
 // - lookback = min(2·m, n/5) for seasonal data (m > 1), else min(12, n/5): two seasons of
 //   context without eating the data; at least 1.
-// - horizon = m for seasonal data when n allows (one season ahead), else 1.
+// - horizon = 1 (one step ahead): comparable with every baseline including auto-ARIMA's one-step
+//   forecasts, and it leaves enough validation windows to calibrate prediction intervals.
 // - 1 LSTM layer × 32 units, tanh, no dropout: enough capacity for one series, fast on CPU.
 // - 100 epochs with early stopping (patience 10) and restored best weights; batch 32; Adam 1e-3.
 // - min-max scaling to [0, 1] fitted on the training part; no transforms.
-// - test = last 20% of rows (at least one horizon), validation = 10% of the rows before test.
+// - test = last 20% of rows (at least one horizon), validation = 15% of the rows before test, and
+//   at least horizon + 9 rows (10 validation windows) when the training part can spare them.
 import type { BackendName } from './backend';
 import type { ModelConfig } from './buildModel';
 import type { ScalerKind } from './scalers';
@@ -49,7 +51,7 @@ export function defaultFitConfig(n: number, seasonalPeriod: number, target = '')
   const m = Math.max(1, Math.floor(seasonalPeriod));
   const cap = Math.max(1, Math.floor(n / 5));
   const lookback = Math.max(1, Math.min(m > 1 ? 2 * m : 12, cap));
-  const horizon = m > 1 && m <= Math.floor(n / 10) ? m : 1;
+  const horizon = 1;
   return {
     target,
     features: [],
@@ -62,7 +64,7 @@ export function defaultFitConfig(n: number, seasonalPeriod: number, target = '')
     testSize: null,
     testFraction: 0.2,
     valSize: null,
-    valFraction: 0.1,
+    valFraction: 0.15,
     cell: 'lstm',
     layers: 1,
     units: 32,
@@ -92,6 +94,16 @@ export function resolveFitConfig(
   const merged: FitConfig = { ...base, ...partial };
   if (merged.testSize === null)
     merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
+  if (merged.valSize === null && merged.valFraction > 0) {
+    // Enough validation windows for early stopping and conformal calibration (10), if affordable.
+    const beforeTest = n - merged.testSize;
+    const wanted = merged.horizon + 9;
+    const trainLeft = beforeTest - wanted;
+    const fromFraction = Math.round(merged.valFraction * beforeTest);
+    if (fromFraction < wanted && trainLeft >= merged.lookback + merged.horizon + 20) {
+      merged.valSize = wanted;
+    }
+  }
   return merged;
 }
 

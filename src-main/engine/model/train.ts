@@ -3,6 +3,8 @@
 // AbortSignal (checked between batches) and a stop on non-finite loss.
 import * as tf from '@tensorflow/tfjs';
 import { lossFunction, makeOptimizer, type ModelConfig } from './buildModel';
+import { getRecurrentKernel } from './opByOpKernel';
+import type { RecurrentSequenceKernel } from './recurrentKernel';
 import { mulberry32, shuffledIndices } from './seededRandom';
 import { WeightSnapshot } from './weightSnapshot';
 import { findNonFinite, type WindowSet } from './windows';
@@ -62,6 +64,37 @@ export interface TrainResult {
   /** Epoch (0-based) whose weights the model holds at the end; null = initial weights. */
   bestEpoch: number | null;
   trainingSeconds: number;
+}
+
+export interface FastTrainStepRequest {
+  model: tf.LayersModel;
+  optimizer: tf.Optimizer;
+  loss: ModelConfig['loss'];
+}
+
+/** A whole optimizer step done outside tfjs autodiff, owning a copy of the weights meanwhile. */
+export interface FastTrainStep {
+  readonly name: string;
+  /** One update on windows idx of set; returns the batch loss. */
+  step(set: WindowSet, idx: ArrayLike<number>): number;
+  /** Writes the current weights into the model's variables. */
+  sync(): void;
+  dispose(): void;
+}
+
+/** Optional extra of a RecurrentSequenceKernel: null when the model or optimizer does not fit. */
+export interface FastTrainStepProvider {
+  createTrainStep(request: FastTrainStepRequest): FastTrainStep | null;
+}
+
+function fastTrainStep(request: FastTrainStepRequest): FastTrainStep | null {
+  const kernel = getRecurrentKernel() as RecurrentSequenceKernel & Partial<FastTrainStepProvider>;
+  try {
+    return kernel.createTrainStep?.(request) ?? null;
+  } catch {
+    // An optional speed-up: the tfjs step below is always correct.
+    return null;
+  }
 }
 
 function assertFinite(set: WindowSet, part: string): void {
@@ -126,6 +159,9 @@ export async function trainModel(
   const started = performance.now();
   const optimizer = makeOptimizer(options);
   const lossFn = lossFunction(options.loss);
+  // Per-step tfjs work (autodiff tape, head, loss, Adam, copies) costs as much as a fused
+  // recurrent kernel itself, so a kernel that can run the whole step does.
+  const fast = fastTrainStep({ model, optimizer, loss: options.loss });
   const random = mulberry32(options.seed);
   const best = new WeightSnapshot();
   best.take(model);
@@ -153,13 +189,18 @@ export async function trainModel(
           b * options.batchSize,
           Math.min((b + 1) * options.batchSize, train.count),
         );
-        const [x, y] = batchTensors(train, idx);
-        const cost = optimizer.minimize(
-          () => lossFn(y, model.apply(x, { training: true }) as tf.Tensor),
-          true,
-        );
-        const loss = cost?.dataSync()[0] ?? Number.NaN;
-        tf.dispose([x, y, cost ?? []]);
+        let loss: number;
+        if (fast) {
+          loss = fast.step(train, idx);
+        } else {
+          const [x, y] = batchTensors(train, idx);
+          const cost = optimizer.minimize(
+            () => lossFn(y, model.apply(x, { training: true }) as tf.Tensor),
+            true,
+          );
+          loss = cost?.dataSync()[0] ?? Number.NaN;
+          tf.dispose([x, y, cost ?? []]);
+        }
         if (!Number.isFinite(loss)) {
           stoppedReason = 'nan-loss';
           message = `training loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}; kept the weights of ${bestEpoch === null ? 'the initialisation' : `epoch ${bestEpoch + 1}`} (try a lower learning rate or another scaler)`;
@@ -178,6 +219,7 @@ export async function trainModel(
           etaSeconds: (options.epochs * train.count - samplesDone) / rate,
         });
       }
+      fast?.sync();
       const lossValue = lossSum / train.count;
       const valLoss = val ? evaluateLoss(model, val, options.loss) : null;
       const monitored = valLoss ?? lossValue;
@@ -220,6 +262,7 @@ export async function trainModel(
       (model as tf.LayersModel & { stopTraining: boolean }).stopTraining = true;
     best.restore(model);
   } finally {
+    fast?.dispose();
     best.dispose();
     optimizer.dispose();
   }

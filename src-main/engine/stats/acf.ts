@@ -6,7 +6,11 @@ import { normalQuantile } from './distributions';
 /** Autocorrelations for lags 0..nlags (lag 0 is 1); denominators n, as with adjusted=False. */
 export function acf(x: Float64Array, nlags: number): number[] {
   checkLags(x.length, nlags);
-  const sums = laggedProductSums(x, nlags);
+  return acfFromSums(laggedProductSums(x, nlags));
+}
+
+/** Autocorrelations from laggedProductSums (shared with the Yule-Walker PACF). */
+export function acfFromSums(sums: Float64Array): number[] {
   const c0 = sums[0] ?? Number.NaN;
   return Array.from(sums, (s) => s / c0);
 }

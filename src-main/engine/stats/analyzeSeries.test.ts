@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
-import { analyzeSeries } from './analyzeSeries';
+import { acf } from './acf';
+import { analyzeSeries, OLS_PACF_MAX_N } from './analyzeSeries';
+import { pacfOls, pacfYuleWalker } from './pacf';
+import { ar1Series } from './syntheticSeries';
 import { referenceFor, relativeError, worstRelativeError } from './referenceFixture';
 
 describe('analyzeSeries', () => {
@@ -51,6 +54,20 @@ describe('analyzeSeries', () => {
     expect(() => analyzeSeries(Float64Array.from([1, 2, 3]))).toThrow(RangeError);
     expect(() => analyzeSeries(Float64Array.from([1, 2, 3, 4, 5, 6, 7, NaN, 9]))).toThrow(
       RangeError,
+    );
+  });
+
+  it('shares one autocovariance pass and fits the OLS PACF on long series with the fast solver', () => {
+    const x = ar1Series(OLS_PACF_MAX_N + 5000, 0.9, 4);
+    const r = analyzeSeries(x, { nlags: 12 });
+    expect(r.acf.values).toEqual(acf(x, 12));
+    expect(r.pacf.ywadjusted).toEqual(pacfYuleWalker(x, 12));
+    expect(r.pacf.ols).toEqual(pacfOls(x, 12));
+    expect(r.notes).toEqual([]);
+    const exact = analyzeSeries(x.subarray(0, 3000), { nlags: 12, solver: 'exact' });
+    const fast = analyzeSeries(x.subarray(0, 3000), { nlags: 12 });
+    expect(Math.abs((fast.adf?.statistic ?? NaN) - (exact.adf?.statistic ?? NaN))).toBeLessThan(
+      1e-9,
     );
   });
 });

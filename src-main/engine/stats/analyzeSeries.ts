@@ -1,12 +1,13 @@
 // One call that runs every diagnostic on a series (missing values already dropped) and returns a
 // plain, JSON-serialisable bundle for the CLI `analyze` command and the UI.
-import { acf, acfBartlettBand, defaultNlags } from './acf';
+import { acfBartlettBand, acfFromSums, checkLags, defaultNlags } from './acf';
 import { adfTest, type AdfResult } from './adf';
+import { laggedProductSums } from './autocovariance';
 import { summarize, type Summary } from './descriptive';
 import { interpretDiagnostics } from './hints';
 import { kpssTest, type KpssResult } from './kpss';
 import { defaultLjungBoxLag, ljungBox, type LjungBoxResult } from './ljungBox';
-import { pacfBand, pacfOls, pacfYuleWalker } from './pacf';
+import { pacfBand, pacfOls, pacfYuleWalkerFromSums } from './pacf';
 
 export type PacfMethod = 'ywadjusted' | 'ols';
 
@@ -14,6 +15,11 @@ export interface AnalyzeOptions {
   nlags?: number;
   pacfMethod?: PacfMethod;
   seasonalPeriod?: number;
+  /**
+   * 'fast' (default): ADF and OLS PACF from cross-product sums, O(n·lags), with a QR refit only
+   * where an error bound fails. 'exact': Householder QR throughout, O(n·lags²) (slow on long series).
+   */
+  solver?: 'fast' | 'exact';
 }
 
 export interface AnalysisResult {
@@ -25,7 +31,7 @@ export interface AnalysisResult {
     method: PacfMethod;
     values: number[];
     ywadjusted: number[];
-    /** null when skipped (see notes): one QR per lag is too slow on very long series. */
+    /** null when skipped (see notes): the exact solver is too slow on very long series. */
     ols: number[] | null;
     band: number;
     label: string;
@@ -39,7 +45,7 @@ export interface AnalysisResult {
   notes: string[];
 }
 
-/** Above this length the OLS PACF (40 QR fits over all rows) is skipped unless requested. */
+/** With the exact (QR) solver, above this length the OLS PACF is skipped unless requested. */
 export const OLS_PACF_MAX_N = 20_000;
 
 function attempt<T>(name: string, notes: string[], run: () => T): T | null {
@@ -59,13 +65,17 @@ export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): An
   const notes: string[] = [];
   const nlags = options.nlags ?? defaultNlags(n);
   const method = options.pacfMethod ?? 'ywadjusted';
-  const acfValues = acf(x, nlags);
-  const ywadjusted = pacfYuleWalker(x, nlags);
+  const solver = options.solver ?? 'fast';
+  checkLags(n, nlags);
+  // One pass of lagged products serves both the ACF and the Yule-Walker PACF.
+  const sums = laggedProductSums(x, nlags);
+  const acfValues = acfFromSums(sums);
+  const ywadjusted = pacfYuleWalkerFromSums(sums, n);
   let ols: number[] | null = null;
-  if (method === 'ols' || n <= OLS_PACF_MAX_N) ols = pacfOls(x, nlags);
+  if (method === 'ols' || solver === 'fast' || n <= OLS_PACF_MAX_N) ols = pacfOls(x, nlags, solver);
   else notes.push(`OLS PACF skipped for n = ${n} > ${OLS_PACF_MAX_N} (Yule-Walker shown).`);
   const band = pacfBand(n);
-  const adf = attempt('ADF', notes, () => adfTest(x));
+  const adf = attempt('ADF', notes, () => adfTest(x, { method: solver }));
   const kpss = attempt('KPSS', notes, () => kpssTest(x));
   const lbLag = defaultLjungBoxLag(n);
   const lb = attempt('Ljung-Box', notes, () => ljungBox(x, lbLag));

@@ -2,6 +2,10 @@
 // diagonal first so the condition bound is about the columns' geometry, not their units. The factor
 // is the R of a QR of [X y] up to column signs, so nested fits, residual sums of squares and the
 // t statistic of the last regressor read straight off it.
+import { GRAM_SUM_CHUNK } from './laggedGram';
+
+/** Beyond this condition bound the first-order error bounds below are not trustworthy. */
+export const GRAM_CONDITION_LIMIT = 1e10;
 
 export interface GramFactor {
   /** Number of columns, response included. */
@@ -33,7 +37,8 @@ export function factorGram(g: Float64Array, k: number): GramFactor | null {
   let normInf = 0;
   for (let i = 0; i < k - 1; i++) {
     let row = 0;
-    for (let j = 0; j < k - 1; j++) row += Math.abs(r[Math.min(i, j) * k + Math.max(i, j)] as number);
+    for (let j = 0; j < k - 1; j++)
+      row += Math.abs(r[Math.min(i, j) * k + Math.max(i, j)] as number);
     normInf = Math.max(normInf, row);
   }
   // Row-oriented (right-looking) Cholesky in place on the upper triangle.
@@ -97,4 +102,61 @@ export function lastRegressorT(f: GramFactor, df: number): number {
   const { k, r } = f;
   const ryy = r[(k - 1) * k + k - 1] as number;
   return ((r[(k - 2) * k + k - 1] as number) * Math.sqrt(df)) / ryy;
+}
+
+/** Scaled coefficients (unit-norm columns) of the nested fit on the first m regressors. */
+export function nestedScaledCoefs(f: GramFactor, m: number): Float64Array {
+  const { k, r } = f;
+  const beta = new Float64Array(m);
+  for (let i = m - 1; i >= 0; i--) {
+    let s = r[i * k + k - 1] as number;
+    for (let j = i + 1; j < m; j++) s -= (r[i * k + j] as number) * (beta[j] as number);
+    beta[i] = s / (r[i * k + i] as number);
+  }
+  return beta;
+}
+
+const UNIT_ROUNDOFF = 2 ** -53;
+
+/** Backward error per scaled Gram entry, in units of u: summation chunks plus the factorisation. */
+function entryError(k: number): number {
+  return (k + GRAM_SUM_CHUNK) * UNIT_ROUNDOFF;
+}
+
+/**
+ * First-order bound on the relative error of nestedSsr(f, m) from forming and factoring the Gram
+ * matrix: a backward error of k·u per scaled entry moves the scaled ssr by about
+ * k·u·(1 + ‖β‖₁)², β the scaled coefficients, whatever the conditioning.
+ */
+export function nestedSsrRelativeError(f: GramFactor, m: number): number {
+  let l1 = 1;
+  for (const b of nestedScaledCoefs(f, m)) l1 += Math.abs(b);
+  const { k, norms } = f;
+  const scaledSsr = nestedSsr(f, m) / (norms[k - 1] as number) ** 2;
+  return (entryError(k) * l1 * l1) / scaledSsr;
+}
+
+/**
+ * First-order bound on the absolute error of lastRegressorT: the coefficient error
+ * ‖G⁻¹‖·k·u·(1 + ‖β‖₁) over its standard error; grows like √(rows·condition).
+ */
+export function lastRegressorTError(f: GramFactor, df: number): number {
+  const { k, r } = f;
+  let l1 = 1;
+  for (const b of nestedScaledCoefs(f, k - 1)) l1 += Math.abs(b);
+  const ryy = r[(k - 1) * k + k - 1] as number;
+  return (entryError(k) * l1 * Math.sqrt(f.condition * df)) / ryy;
+}
+
+/**
+ * First-order bound on the absolute error of nestedLastCoef(f, m) (m = k − 1, the full fit):
+ * ‖G⁻¹e_m‖·k·u·(1 + ‖β‖₁) in scaled units, ‖G⁻¹e_m‖ ≤ √condition / r_mm.
+ */
+export function lastCoefError(f: GramFactor): number {
+  const { k, r, norms } = f;
+  const m = k - 1;
+  let l1 = 1;
+  for (const b of nestedScaledCoefs(f, m)) l1 += Math.abs(b);
+  const scaled = (entryError(k) * l1 * Math.sqrt(f.condition)) / (r[(m - 1) * k + m - 1] as number);
+  return (scaled * (norms[k - 1] as number)) / (norms[m - 1] as number);
 }

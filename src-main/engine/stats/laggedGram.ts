@@ -3,24 +3,61 @@
 // Entries on one Toeplitz diagonal differ only by the row dropped at the top and the row added at
 // the bottom, so the whole matrix costs one O(len) pass per lag instead of one per entry.
 
-const CHUNK = 256;
+/** Products are summed plainly in short chunks and the chunk totals with compensation (Neumaier). */
+export const GRAM_SUM_CHUNK = 32;
 
-/** Σ_{t<count} a[ai+t]·b[bi+t], accumulated in chunks so the rounding error grows slowly. */
-function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, count: number): number {
-  let total = 0;
-  for (let start = 0; start < count; start += CHUNK) {
-    const end = Math.min(count, start + CHUNK);
+/**
+ * out[j] = Σ_{t<count} a[ai+t]·b[bi−j+t] for j = 0..3 (four consecutive lags share each load of
+ * a), with rounding error about GRAM_SUM_CHUNK·u·Σ|terms|.
+ */
+function dots4(a: Float64Array, ai: number, b: Float64Array, bi: number, count: number): number[] {
+  const total = [0, 0, 0, 0];
+  const comp = [0, 0, 0, 0];
+  for (let start = 0; start < count; start += GRAM_SUM_CHUNK) {
+    const end = Math.min(count, start + GRAM_SUM_CHUNK);
     let s0 = 0;
     let s1 = 0;
-    let t = start;
-    for (; t + 1 < end; t += 2) {
-      s0 += (a[ai + t] as number) * (b[bi + t] as number);
-      s1 += (a[ai + t + 1] as number) * (b[bi + t + 1] as number);
+    let s2 = 0;
+    let s3 = 0;
+    for (let t = start; t < end; t++) {
+      const v = a[ai + t] as number;
+      const q = bi + t;
+      s0 += v * (b[q] as number);
+      s1 += v * (b[q - 1] as number);
+      s2 += v * (b[q - 2] as number);
+      s3 += v * (b[q - 3] as number);
     }
-    if (t < end) s0 += (a[ai + t] as number) * (b[bi + t] as number);
-    total += s0 + s1;
+    const chunk = [s0, s1, s2, s3];
+    for (let j = 0; j < 4; j++) {
+      const tj = total[j] as number;
+      const cj = chunk[j] as number;
+      const next = tj + cj;
+      comp[j] =
+        (comp[j] as number) + (Math.abs(tj) >= Math.abs(cj) ? tj - next + cj : cj - next + tj);
+      total[j] = next;
+    }
   }
-  return total;
+  return total.map((t, j) => t + (comp[j] as number));
+}
+
+/** Σ_{t<count} a[ai+t]·b[bi−h+t] for h = 0..maxH (needs maxH ≤ bi). */
+function laggedDots(
+  a: Float64Array,
+  ai: number,
+  b: Float64Array,
+  bi: number,
+  maxH: number,
+  count: number,
+): Float64Array {
+  const out = new Float64Array(maxH + 1);
+  // Three leading zeros keep the unused lanes of the last block of four inside the array.
+  const padded = new Float64Array(b.length + 3);
+  padded.set(b, 3);
+  for (let h = 0; h <= maxH; h += 4) {
+    const block = dots4(a, ai, padded, bi + 3 - h, count);
+    for (let j = 0; j < 4 && h + j <= maxH; j++) out[h + j] = block[j] as number;
+  }
+  return out;
 }
 
 function shifted(v: Float64Array, from: number, to: number): Float64Array {
@@ -77,7 +114,8 @@ export class LaggedGram {
     const { z, e, maxLag: m, len } = this;
     const rows = len - m;
     const ex = m + 1;
-    for (let h = 0; h <= m; h++) this.set(0, h, dot(z, m, z, m - h, rows));
+    const base = laggedDots(z, m, z, m, m, rows);
+    for (let h = 0; h <= m; h++) this.set(0, h, base[h] as number);
     // Moving both columns one lag further drops row len−1 and gains row m−1 (in lag-0 terms).
     for (let i = 0; i < m; i++)
       for (let j = i; j < m; j++) {
@@ -94,8 +132,9 @@ export class LaggedGram {
       this.sums[l + 1] = s;
     }
     if (e === null) return;
-    for (let l = 0; l <= m; l++) this.set(ex, l, dot(e, m, z, m - l, rows));
-    this.set(ex, ex, dot(e, m, e, m, rows));
+    const withLevel = laggedDots(e, m, z, m, m, rows);
+    for (let l = 0; l <= m; l++) this.set(ex, l, withLevel[l] as number);
+    this.set(ex, ex, laggedDots(e, m, e, m, 0, rows)[0] as number);
     let se = 0;
     for (let t = m; t < len; t++) se += e[t] as number;
     this.sums[ex] = se;
@@ -109,8 +148,10 @@ export class LaggedGram {
       for (let i = 0; i <= lag; i++) {
         const zi = z[s - i] as number;
         this.sums[i] = (this.sums[i] as number) + zi;
-        for (let j = i; j <= lag; j++) this.set(i, j, (this.cross[i * size + j] as number) + zi * (z[s - j] as number));
-        if (e !== null) this.set(ex, i, (this.cross[ex * size + i] as number) + (e[s] as number) * zi);
+        for (let j = i; j <= lag; j++)
+          this.set(i, j, (this.cross[i * size + j] as number) + zi * (z[s - j] as number));
+        if (e !== null)
+          this.set(ex, i, (this.cross[ex * size + i] as number) + (e[s] as number) * zi);
       }
       if (e !== null) {
         const es = e[s] as number;
@@ -141,7 +182,8 @@ export class LaggedGram {
       const sa = this.sums[ca] as number;
       for (let b = a; b < k; b++) {
         const cb = columns[b] as number;
-        const v = (this.cross[ca * this.size + cb] as number) - (sa * (this.sums[cb] as number)) / rows;
+        const v =
+          (this.cross[ca * this.size + cb] as number) - (sa * (this.sums[cb] as number)) / rows;
         out[a * k + b] = v;
         out[b * k + a] = v;
       }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { adfAutolagGram, adfLaggedGram, adfStatisticGram } from './adfGram';
 import { adfAutolagExact, adfStatisticExact, adfDefaultMaxlag } from './adf';
 import { factorGram } from './gramCholesky';
-import { ar1Series } from './longSeries.manual';
+import { ar1Series } from './syntheticSeries';
 const ref = JSON.parse(readFileSync('/work/shared/reference/statsmodels-reference.json', 'utf8'));
 function load(key: string): Float64Array {
   const [file, col] = key.split(':') as [string, string];
@@ -21,14 +21,14 @@ function check(name: string, x: Float64Array) {
   const g = adfLaggedGram(x, diff, maxlag);
   const ex = maxlag + 1;
   const full = factorGram(g.centred(maxlag, [ex, ...Array.from({length: maxlag}, (_, i) => i + 1), 0]), maxlag + 2);
-  const s = adfAutolagGram(g, maxlag);
+  const s = adfAutolagGram(g, maxlag, Infinity);
   const e = adfAutolagExact(x, diff, maxlag);
   const lag = e.usedLag;
-  const fs = s && s.usedLag === lag ? adfStatisticGram(g, lag) : null;
+  const fs = s && s.usedLag === lag ? adfStatisticGram(g, lag, Infinity, Infinity) : null;
   const es = adfStatisticExact(x, diff, lag);
   console.log(name.padEnd(36), n, 'cond', full?.condition.toExponential(2), 'ryy2', full ? (full.r[(maxlag+2)**2-1]!**2).toExponential(2) : '-',
     'lag', s?.usedLag, e.usedLag, 'aicRel', s ? (Math.abs(s.icBest - e.icBest) / Math.abs(e.icBest)).toExponential(1) : 'null',
-    'tRel', fs ? (Math.abs(fs.statistic - es) / Math.abs(es)).toExponential(1) : 'null', 'fitcond', fs?.condition.toExponential(1));
+    'tRel', fs ? (Math.abs(fs.statistic - es) / Math.abs(es)).toExponential(1) : 'null', 'fitcond', fs?.condition.toExponential(1), 't', es.toPrecision(4), 'aicErr', s?.aicError.toExponential(1), 'tAbs', fs? Math.abs(fs.statistic-es).toExponential(1):'', 'tErrEst', fs?.error.toExponential(1));
 }
 for (const key of Object.keys(ref)) check(key, load(key));
 for (const n of [200, 2000, 20000])

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobId, RunId } from './common';
 import { DatasetCheck, ExploreState } from './project';
+import { DatasetInfo } from './dataset';
 
 export const SaveProjectRequest = z.object({
   /** null in the desktop app opens a Save dialog; browser mode needs an absolute path. */
@@ -25,6 +26,8 @@ export const OpenedProject = z.object({
   title: z.string(),
   savedAt: z.string(),
   datasetIds: z.array(z.string()),
+  /** The reopened datasets, under the ids the project's runs refer to. */
+  datasets: z.array(DatasetInfo),
   runIds: z.array(z.string()),
   explore: z.record(z.string(), ExploreState),
   checks: z.array(DatasetCheck),

@@ -1,0 +1,16 @@
+import { ar1Series } from './syntheticSeries';
+import { pacfOlsGram } from './pacfOlsGram';
+import { adfTest } from './adf';
+import { kpssTest } from './kpss';
+import { summarize } from './descriptive';
+import { laggedProductSums } from './autocovariance';
+import { ljungBox } from './ljungBox';
+const x = ar1Series(1_000_000, 0.9);
+const t = (l: string, f: () => unknown) => { const a = performance.now(); const r = f(); console.log(l, ((performance.now() - a) / 1000).toFixed(2)); return r; };
+const p = t('pacfOlsGram', () => pacfOlsGram(x, 60)) as (number | null)[];
+console.log('nulls', p.filter((v) => v === null).length);
+t('adf', () => adfTest(x));
+t('kpss', () => kpssTest(x));
+t('summary', () => summarize(x));
+t('sums', () => laggedProductSums(x, 60));
+t('lb', () => ljungBox(x, 10));
