@@ -43,8 +43,11 @@ const steps = Number(process.argv[3] ?? 200);
 const mode = process.argv[4] ?? 'whole';
 await initBackend('wasm');
 const threaded =
-  mode === 'split' || mode === 'auto' ? await startThreadedKernels({ wasmPath: ensureRnnWasm() }) : null;
-if (threaded !== null && !('pool' in threaded)) throw new Error(`no helper thread: ${threaded.why}`);
+  mode === 'split' || mode === 'auto'
+    ? await startThreadedKernels({ wasmPath: ensureRnnWasm() })
+    : null;
+if (threaded !== null && !('pool' in threaded))
+  throw new Error(`no helper thread: ${threaded.why}`);
 const raw = threaded?.kernels ?? (await loadFusedKernels({ wasmPath: ensureRnnWasm() }));
 const kernels = instrument(raw);
 // The seam path's forward/backward call the exports directly (reaching into the private field).
@@ -69,7 +72,11 @@ if (mode === 'split') policy.next = () => true;
 const whole =
   threaded === null
     ? fusedSeamKernel(kernels).createTrainStep?.({ model, optimizer, loss: 'mse' })
-    : createFusedTrainStep(kernels, { model, optimizer, loss: 'mse' }, { pool: threaded.pool, policy });
+    : createFusedTrainStep(
+        kernels,
+        { model, optimizer, loss: 'mse' },
+        { pool: threaded.pool, policy },
+      );
 if (mode === 'whole' && !whole) throw new Error('model does not fit the whole-step path');
 const idxOf = (i: number): Int32Array =>
   Int32Array.from({ length: B }, (_, j) => (i * B + j) % set.count);
@@ -118,5 +125,8 @@ console.log(
 );
 for (const [k, v] of totals) console.log(`${(v / steps).toFixed(3).padStart(8)} ms  ${k}`);
 whole?.dispose();
-if (policy.lastProbe) console.log(`split policy: last probe single/split ms per sample ${policy.lastProbe.map((v) => v.toFixed(4)).join(' / ')}, ${threaded?.pool.failed ?? 'helper alive'}`);
+if (policy.lastProbe)
+  console.log(
+    `split policy: last probe single/split ms per sample ${policy.lastProbe.map((v) => v.toFixed(4)).join(' / ')}, ${threaded?.pool.failed ?? 'helper alive'}`,
+  );
 threaded?.pool.close();

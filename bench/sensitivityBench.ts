@@ -26,17 +26,50 @@ async function time(label: string, run: () => Promise<unknown>): Promise<number>
 }
 
 const backend = await initBackend();
-process.stdout.write(`backend ${backend.backend}; ${windows} windows × ${lookback} lags × ${features} features; LSTM 32 + dense\n`);
-const inputs = Float32Array.from({ length: windows * lookback * features }, (_, i) => Math.sin(i * 0.37) * 0.5 + 0.5);
+process.stdout.write(
+  `backend ${backend.backend}; ${windows} windows × ${lookback} lags × ${features} features; LSTM 32 + dense\n`,
+);
+const inputs = Float32Array.from(
+  { length: windows * lookback * features },
+  (_, i) => Math.sin(i * 0.37) * 0.5 + 0.5,
+);
 const outputScale = (v: Float32Array): Float32Array => v;
 const means = [0.5, 0.5, 0.5, 0.5];
-const kernels = { fused: fusedSeamKernel(await loadFusedKernels({ wasmPath: ensureRnnWasm() })), 'op-by-op': opByOpKernel };
+const kernels = {
+  fused: fusedSeamKernel(await loadFusedKernels({ wasmPath: ensureRnnWasm() })),
+  'op-by-op': opByOpKernel,
+};
 for (const [name, kernel] of Object.entries(kernels)) {
   setRecurrentKernel(kernel);
-  const model = buildModel({ cell: 'lstm', layers: 1, units: 32, activation: 'tanh', dropout: 0, recurrentDropout: 0, horizon: 1, lookback, nFeatures: features, optimizer: 'adam', learningRate: 1e-3, momentum: 0, loss: 'mse', seed: 1 });
-  await time(`${name}: perturbation ±0.1`, () => sensitivityHeatmap(model, inputs, shape, { mode: 'plus-minus', delta: 0.1, outputScale }));
-  await time(`${name}: occlusion`, () => sensitivityHeatmap(model, inputs, shape, { mode: 'occlusion', occlusionValues: means, outputScale }));
-  await time(`${name}: integrated gradients (32 steps)`, () => integratedGradients(model, inputs, shape, means, { steps: 32 }));
+  const model = buildModel({
+    cell: 'lstm',
+    layers: 1,
+    units: 32,
+    activation: 'tanh',
+    dropout: 0,
+    recurrentDropout: 0,
+    horizon: 1,
+    lookback,
+    nFeatures: features,
+    optimizer: 'adam',
+    learningRate: 1e-3,
+    momentum: 0,
+    loss: 'mse',
+    seed: 1,
+  });
+  await time(`${name}: perturbation ±0.1`, () =>
+    sensitivityHeatmap(model, inputs, shape, { mode: 'plus-minus', delta: 0.1, outputScale }),
+  );
+  await time(`${name}: occlusion`, () =>
+    sensitivityHeatmap(model, inputs, shape, {
+      mode: 'occlusion',
+      occlusionValues: means,
+      outputScale,
+    }),
+  );
+  await time(`${name}: integrated gradients (32 steps)`, () =>
+    integratedGradients(model, inputs, shape, means, { steps: 32 }),
+  );
   model.dispose();
 }
 process.stdout.write(`tensors left: ${tf.memory().numTensors}\n`);

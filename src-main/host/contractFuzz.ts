@@ -59,6 +59,7 @@ export const validExamples: Record<ChannelName, Record<string, unknown>> = {
   },
   'jobs:cancel': { jobId: 'job_fuzz_1' },
   'dialog:openCsv': {},
+  'uploads:create': { name: 'x.csv', text: 'a,b\n1,2\n' },
 };
 
 /** Mutations of a valid payload: drop a key, replace a value, add a key, or something else entirely. */

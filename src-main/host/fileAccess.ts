@@ -30,6 +30,10 @@ export class FileAccess {
     this.chosen.add(path.resolve(filePath));
   }
 
+  get uploadsDir(): string {
+    return this.options.uploadsDir;
+  }
+
   isAllowed(filePath: string): boolean {
     return this.options.policy === 'any-user-file' || this.chosen.has(path.resolve(filePath));
   }

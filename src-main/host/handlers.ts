@@ -12,6 +12,7 @@ import { engineCall } from './engineCall';
 import type { RunOrigin } from './runRegistry';
 import { exportRuns } from './runsExport';
 import { predictionsCsv } from './predictionsCsv';
+import { storeUploadText } from './uploads';
 import { runSearch } from './searchRunner';
 import type {
   Comparison,
@@ -208,6 +209,7 @@ export function createHandlers(
       ),
     ...projectHandlers(env, session),
     'jobs:cancel': async (request) => ({ cancelled: cancelJob(request.jobId) }),
+    'uploads:create': async ({ name, text }) => storeUploadText(env.files.uploadsDir, name, text),
     'dialog:openCsv': async () => {
       if (!env.desktop)
         throw new StudioFailure('unavailable', 'File dialogs exist only in the desktop app.');

@@ -117,8 +117,7 @@ export function projectHandlers(
         if (info) {
           datasetIds.push(info.datasetId);
           infos.push(info);
-        }
-        else needsFile.push({ datasetId: ds.datasetId, name: ds.name, path: ds.path });
+        } else needsFile.push({ datasetId: ds.datasetId, name: ds.name, path: ds.path });
       }
       const runIds: string[] = [];
       for (const raw of project.runs) {

@@ -1,13 +1,12 @@
 // Browser mode: the same renderer and the same contract, over HTTP + WebSocket on 127.0.0.1.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../shared/channelNames';
 import type { StudioHost } from '../host/studioHost';
+import { newUploadSlot } from '../host/uploads';
 import { checkRequest, type GuardInput } from './requestGuard';
 import { serveStatic } from './staticFiles';
 import { parseClientMessage, type ServerMessage } from './wsProtocol';
@@ -27,16 +26,6 @@ export interface BrowserServer {
   attach(host: StudioHost): void;
   broadcast(event: EventName, payload: unknown): void;
   close(): Promise<void>;
-}
-
-/** Keeps a browser-supplied name to one harmless path segment. */
-export function safeFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[^A-Za-z0-9 ._()-]/g, '_')
-    .replace(/^\.+/, '')
-    .slice(0, 120);
-  return cleaned.length > 0 ? cleaned : 'upload.csv';
 }
 
 function guardInput(req: http.IncomingMessage, websocket: boolean): GuardInput {
@@ -88,22 +77,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     res: http.ServerResponse,
     url: URL,
   ): Promise<void> {
-    const name = safeFileName(url.searchParams.get('name') ?? 'upload.csv');
-    const uploadId = `up_${randomBytes(16).toString('hex')}`;
-    // One folder per upload keeps the original file name, so messages name the analyst's file.
-    const folder = path.join(options.uploadsDir, uploadId);
-    const target = path.join(folder, name);
     const limit = options.maxUploadBytes ?? 2 * 1024 ** 3;
     let received = 0;
+    const slot = await newUploadSlot(
+      options.uploadsDir,
+      url.searchParams.get('name') ?? 'upload.csv',
+    );
+    const { uploadId, name, folder } = slot;
     try {
-      await fs.mkdir(folder, { recursive: true, mode: 0o700 });
       // Count bytes only now: a 'data' listener starts the flow, and nothing may be read before
       // the pipeline to the file exists.
       req.on('data', (chunk: Buffer) => {
         received += chunk.length;
         if (received > limit) req.destroy(new Error('upload too large'));
       });
-      await pipeline(req, createWriteStream(target, { mode: 0o600 }));
+      await pipeline(req, createWriteStream(slot.file, { mode: 0o600 }));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ uploadId, name, sizeBytes: received }));
     } catch (error) {

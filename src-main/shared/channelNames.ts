@@ -26,6 +26,7 @@ export const channelNames = [
   'report:export',
   'jobs:cancel',
   'dialog:openCsv',
+  'uploads:create',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 

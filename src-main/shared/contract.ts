@@ -87,6 +87,11 @@ export const contract = {
     request: z.object({ jobId: JobId }),
     response: z.object({ cancelled: z.boolean() }),
   },
+  /** A file's text handed over by the page itself (drag and drop in the desktop app). */
+  'uploads:create': {
+    request: z.object({ name: z.string().min(1).max(200), text: z.string().max(512 * 1024 * 1024) }),
+    response: z.object({ uploadId: z.string(), name: z.string(), sizeBytes: z.number() }),
+  },
   'dialog:openCsv': {
     request: Empty,
     response: z.object({ path: z.string().nullable() }),

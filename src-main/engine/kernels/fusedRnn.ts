@@ -176,7 +176,11 @@ export function fusedKernelsOn(
   memory: WasmMemory,
   reservedBytes = 0,
 ): FusedRnnKernels {
-  return new FusedRnn(new KernelHeap(memory, reservedBytes), instantiateRnnWasm(module, memory), variant);
+  return new FusedRnn(
+    new KernelHeap(memory, reservedBytes),
+    instantiateRnnWasm(module, memory),
+    variant,
+  );
 }
 
 /** The kernels loaded by loadFusedKernels(); throws if it has not resolved yet. */

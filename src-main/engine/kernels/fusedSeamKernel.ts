@@ -75,10 +75,18 @@ export function fusedSeamKernel(
         const rowOut = steps * spec.units;
         for (let from = 0; from < batch; from += INFERENCE_CHUNK) {
           const rows = Math.min(INFERENCE_CHUNK, batch - from);
-          const part = kernels.forward({ ...args, batch: rows, x: x.subarray(from * rowIn, (from + rows) * rowIn), keepCache: false });
+          const part = kernels.forward({
+            ...args,
+            batch: rows,
+            x: x.subarray(from * rowIn, (from + rows) * rowIn),
+            keepCache: false,
+          });
           output.set(part.output, from * rowOut);
         }
-        return { output: tf.tensor3d(output, [batch, steps, spec.units]), saved: [tf.scalar(-1, 'int32')] };
+        return {
+          output: tf.tensor3d(output, [batch, steps, spec.units]),
+          saved: [tf.scalar(-1, 'int32')],
+        };
       }
       const { output, cache } = kernels.forward({ ...args, batch, x, keepCache: recording });
       const id = nextId++;

@@ -181,7 +181,12 @@ export class FusedStack {
     return parts.map((part) => {
       const last = part.plans[part.plans.length - 1] as LayerPlan;
       const Hp = last.layout.paddedUnits;
-      return { from: part.from, rows: part.batch, at: fi(last, 'hs') + T * part.batch * Hp, stride: Hp };
+      return {
+        from: part.from,
+        rows: part.batch,
+        at: fi(last, 'hs') + T * part.batch * Hp,
+        stride: Hp,
+      };
     });
   }
 

@@ -15,16 +15,36 @@ import { randomArray, relativeError, seededRandom } from './testRandom';
 import { startThreadedKernels, type ThreadedKernels } from './threadedKernels';
 
 const base: ModelConfig = {
-  cell: 'lstm', layers: 2, units: 6, activation: 'tanh', dropout: 0, recurrentDropout: 0,
-  horizon: 2, lookback: 7, nFeatures: 3, optimizer: 'adam', learningRate: 0.01, momentum: 0,
-  loss: 'mse', seed: 4,
+  cell: 'lstm',
+  layers: 2,
+  units: 6,
+  activation: 'tanh',
+  dropout: 0,
+  recurrentDropout: 0,
+  horizon: 2,
+  lookback: 7,
+  nFeatures: 3,
+  optimizer: 'adam',
+  learningRate: 0.01,
+  momentum: 0,
+  loss: 'mse',
+  seed: 4,
 };
 const rand = seededRandom(11);
 const set: WindowSet = {
-  x: randomArray(rand, 20 * 7 * 3), y: randomArray(rand, 20 * 2), targetStarts: new Int32Array(20),
-  count: 20, lookback: 7, horizon: 2, nFeatures: 3,
+  x: randomArray(rand, 20 * 7 * 3),
+  y: randomArray(rand, 20 * 2),
+  targetStarts: new Int32Array(20),
+  count: 20,
+  lookback: 7,
+  horizon: 2,
+  nFeatures: 3,
 };
-const batches = [[3, 1, 4, 15, 9, 2, 6, 5, 11, 19], [0, 7, 8, 10, 12, 13, 14, 16, 17, 18], [5, 3, 9]];
+const batches = [
+  [3, 1, 4, 15, 9, 2, 6, 5, 11, 19],
+  [0, 7, 8, 10, 12, 13, 14, 16, 17, 18],
+  [5, 3, 9],
+];
 
 let kernels: FusedRnnKernels;
 let threaded: ThreadedKernels | null = null;
@@ -43,9 +63,18 @@ function reference(config: ModelConfig): { losses: number[]; weights: Float32Arr
   const opt = makeOptimizer(config);
   const lossFn = lossFunction(config.loss);
   const losses = batches.map((idx) => {
-    const x = tf.tensor3d(Float32Array.from(idx.flatMap((w) => Array.from(set.x.subarray(w * 21, w * 21 + 21)))), [idx.length, 7, 3]);
-    const y = tf.tensor2d(Float32Array.from(idx.flatMap((w) => [set.y[2 * w] ?? 0, set.y[2 * w + 1] ?? 0])), [idx.length, 2]);
-    const cost = opt.minimize(() => lossFn(y, model.apply(x, { training: true }) as tf.Tensor), true);
+    const x = tf.tensor3d(
+      Float32Array.from(idx.flatMap((w) => Array.from(set.x.subarray(w * 21, w * 21 + 21)))),
+      [idx.length, 7, 3],
+    );
+    const y = tf.tensor2d(
+      Float32Array.from(idx.flatMap((w) => [set.y[2 * w] ?? 0, set.y[2 * w + 1] ?? 0])),
+      [idx.length, 2],
+    );
+    const cost = opt.minimize(
+      () => lossFn(y, model.apply(x, { training: true }) as tf.Tensor),
+      true,
+    );
     const l = cost?.dataSync()[0] ?? NaN;
     tf.dispose([x, y, cost ?? []]);
     return l;
@@ -56,7 +85,11 @@ function reference(config: ModelConfig): { losses: number[]; weights: Float32Arr
   return { losses, weights };
 }
 
-function fused(config: ModelConfig, k: FusedRnnKernels, threads: Parameters<typeof createFusedTrainStep>[2]) {
+function fused(
+  config: ModelConfig,
+  k: FusedRnnKernels,
+  threads: Parameters<typeof createFusedTrainStep>[2],
+) {
   const model = buildModel(config);
   const opt = makeOptimizer(config);
   const step = createFusedTrainStep(k, { model, optimizer: opt, loss: config.loss }, threads);
@@ -73,7 +106,9 @@ function fused(config: ModelConfig, k: FusedRnnKernels, threads: Parameters<type
 function expectSame(a: { losses: number[]; weights: Float32Array[] }, b: typeof a): void {
   a.losses.forEach((l, i) => expect(l).toBeCloseTo(b.losses[i] ?? NaN, 5));
   expect(a.weights.length).toBe(b.weights.length);
-  a.weights.forEach((w, i) => expect(relativeError(w, b.weights[i] ?? new Float32Array())).toBeLessThan(1e-4));
+  a.weights.forEach((w, i) =>
+    expect(relativeError(w, b.weights[i] ?? new Float32Array())).toBeLessThan(1e-4),
+  );
 }
 
 describe('createFusedTrainStep', () => {

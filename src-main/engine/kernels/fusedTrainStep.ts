@@ -28,7 +28,9 @@ function bind(variable: LayerVariable): Bound {
 function isLinearDense(layer: tf.layers.Layer): boolean {
   if (layer.getClassName() !== 'Dense' || !layer.trainable) return false;
   const c = layer.getConfig();
-  return c['activation'] === 'linear' && c['useBias'] === true && layer.trainableWeights.length === 2;
+  return (
+    c['activation'] === 'linear' && c['useBias'] === true && layer.trainableWeights.length === 2
+  );
 }
 
 /** Why the model does not fit the fused step, or null when it does. */
@@ -95,7 +97,11 @@ export function createFusedTrainStep(
   const pool = threads?.pool.kernels === kernels ? threads.pool : null;
   const policy = threads?.policy ?? new SplitPolicy();
   // null when the helper thread failed; the caller then redoes the step on this thread.
-  const attempt = (set: WindowSet, idx: ArrayLike<number>, p: RnnThreadPool | null): number | null => {
+  const attempt = (
+    set: WindowSet,
+    idx: ArrayLike<number>,
+    p: RnnThreadPool | null,
+  ): number | null => {
     const segments = stack.forward(set.x, idx, weights, p);
     if (segments === null) return null;
     const mem = stack.memory();
@@ -120,7 +126,8 @@ export function createFusedTrainStep(
       const t0 = performance.now();
       const batchLoss = attempt(set, idx, split ? pool : null) ?? attempt(set, idx, null);
       if (batchLoss === null) throw new Error('fused step failed without a helper thread');
-      if (pool?.alive && FusedStack.splittable(B)) policy.record(split, (performance.now() - t0) / B);
+      if (pool?.alive && FusedStack.splittable(B))
+        policy.record(split, (performance.now() - t0) / B);
       update.apply(slots);
       return batchLoss;
     },

@@ -34,7 +34,19 @@ afterAll(() => {
 });
 
 describe.each(['lstm', 'gru', 'rnn'] as const)('fused %s training', (cell) => {
-  const config: Partial<FitConfig> = { backend: 'cpu', cell, layers: 2, units: 6, lookback: 12, horizon: 2, epochs: 4, batchSize: 16, testSize: 24, seed: 5, patience: 0 };
+  const config: Partial<FitConfig> = {
+    backend: 'cpu',
+    cell,
+    layers: 2,
+    units: 6,
+    lookback: 12,
+    horizon: 2,
+    epochs: 4,
+    batchSize: 16,
+    testSize: 24,
+    seed: 5,
+    patience: 0,
+  };
 
   it('follows the op-by-op loss curve and round-trips through stock tfjs layers', async () => {
     setRecurrentKernel(opByOpKernel);

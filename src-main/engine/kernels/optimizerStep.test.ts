@@ -42,8 +42,12 @@ describe('optimizerStepFor', () => {
 
   it('declines optimizers it does not implement', () => {
     const rms = tf.train.rmsprop(0.01);
-    expect(optimizerStepFor(rms.getClassName(), rms.getConfig() as Record<string, unknown>)).toBeNull();
+    expect(
+      optimizerStepFor(rms.getClassName(), rms.getConfig() as Record<string, unknown>),
+    ).toBeNull();
     const mom = tf.train.momentum(0.01, 0.9);
-    expect(optimizerStepFor(mom.getClassName(), mom.getConfig() as Record<string, unknown>)).toBeNull();
+    expect(
+      optimizerStepFor(mom.getClassName(), mom.getConfig() as Record<string, unknown>),
+    ).toBeNull();
   });
 });

@@ -57,15 +57,20 @@ export function sgdStep(learningRate: number): OptimizerStep {
     kind: 'sgd',
     apply(params) {
       for (const { value, grad } of params) {
-        for (let i = 0; i < value.length; i++) value[i] = (value[i] ?? 0) - learningRate * (grad[i] ?? 0);
+        for (let i = 0; i < value.length; i++)
+          value[i] = (value[i] ?? 0) - learningRate * (grad[i] ?? 0);
       }
     },
   };
 }
 
 /** The equivalent of a tfjs optimizer from its class name and getConfig(), or null. */
-export function optimizerStepFor(className: string, config: Record<string, unknown>): OptimizerStep | null {
-  const num = (k: string): number | null => (typeof config[k] === 'number' ? (config[k] as number) : null);
+export function optimizerStepFor(
+  className: string,
+  config: Record<string, unknown>,
+): OptimizerStep | null {
+  const num = (k: string): number | null =>
+    typeof config[k] === 'number' ? (config[k] as number) : null;
   const lr = num('learningRate');
   if (lr === null) return null;
   if (className === 'SGD') return sgdStep(lr);

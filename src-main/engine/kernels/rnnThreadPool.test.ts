@@ -18,8 +18,14 @@ beforeAll(async () => {
 afterAll(() => threaded?.pool.close());
 
 const shape: RnnShape = {
-  cell: 'lstm', batch: 32, steps: 60, inputDim: 4, units: 64, activation: 'tanh',
-  returnSequences: true, hasRecurrentMask: false,
+  cell: 'lstm',
+  batch: 32,
+  steps: 60,
+  inputDim: 4,
+  units: 64,
+  activation: 'tanh',
+  returnSequences: true,
+  hasRecurrentMask: false,
 };
 
 /** A forward plan with the same random inputs every time; returns its address and layout. */
@@ -29,8 +35,10 @@ function plan(t: ThreadedKernels) {
   writePlanRecord(t.kernels.heap.ints(), address, shape, layout);
   const r = seededRandom(5);
   packForwardInputs(t.kernels.heap.floats(), address, shape, layout, {
-    x: randomArray(r, 32 * 60 * 4), kernel: randomArray(r, 4 * 256, 0.3),
-    recurrentKernel: randomArray(r, 64 * 256, 0.3), bias: randomArray(r, 256, 0.1),
+    x: randomArray(r, 32 * 60 * 4),
+    kernel: randomArray(r, 4 * 256, 0.3),
+    recurrentKernel: randomArray(r, 64 * 256, 0.3),
+    bias: randomArray(r, 256, 0.1),
   });
   const hs = (address + layout.offsets.hs) >> 2;
   const last = () => t.kernels.heap.floats().slice(hs + 60 * 32 * 64, hs + 61 * 32 * 64);
@@ -58,7 +66,11 @@ describe('RnnThreadPool', () => {
     if (!('pool' in t)) return;
     const p = plan(t);
     // ≈ 30 long sequences for the helper, nothing here: far more than 1 ms.
-    const ops = Array.from({ length: 30 }, () => ({ cell: 'lstm' as const, pass: 'forward' as const, plan: p.address }));
+    const ops = Array.from({ length: 30 }, () => ({
+      cell: 'lstm' as const,
+      pass: 'forward' as const,
+      plan: p.address,
+    }));
     const t0 = performance.now();
     expect(t.pool.runSplit(ops, () => {})).toBe(false);
     expect(performance.now() - t0).toBeLessThan(1000);

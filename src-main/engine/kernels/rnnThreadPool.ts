@@ -106,7 +106,10 @@ export class RnnThreadPool {
     ctrl.fill(0);
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, at: CONTROL_AT } });
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { module, memory, at: CONTROL_AT },
+      });
     } catch (e) {
       onFailure(`worker did not start: ${e instanceof Error ? e.message : String(e)}`);
       return null;

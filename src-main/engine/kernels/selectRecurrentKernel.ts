@@ -15,7 +15,10 @@ let chosen: Promise<KernelChoice> | null = null;
 
 async function choose(): Promise<KernelChoice> {
   if (process.env.SERIES_STUDIO_KERNEL === 'op-by-op') {
-    return { name: 'op-by-op', detail: 'op-by-op tfjs layers (fused kernels switched off by SERIES_STUDIO_KERNEL=op-by-op)' };
+    return {
+      name: 'op-by-op',
+      detail: 'op-by-op tfjs layers (fused kernels switched off by SERIES_STUDIO_KERNEL=op-by-op)',
+    };
   }
   const dir = process.env.SERIES_STUDIO_KERNELS_DIR;
   const wasmPath = dir ? path.join(dir, 'rnn.wasm') : undefined;
@@ -31,11 +34,17 @@ async function choose(): Promise<KernelChoice> {
     if ('pool' in threaded) {
       const kernel = fusedSeamKernel(threaded.kernels, { pool: threaded.pool });
       setRecurrentKernel(kernel);
-      return { name: kernel.name, detail: `fused WebAssembly kernels (SIMD, shared memory): one call per sequence forward and backward; whole training steps outside tfjs; batches split over a helper thread when measured faster` };
+      return {
+        name: kernel.name,
+        detail: `fused WebAssembly kernels (SIMD, shared memory): one call per sequence forward and backward; whole training steps outside tfjs; batches split over a helper thread when measured faster`,
+      };
     }
     const kernel = fusedSeamKernel(kernels);
     setRecurrentKernel(kernel);
-    return { name: kernel.name, detail: `fused WebAssembly kernels (${simd}): one call per sequence forward and backward; whole training steps outside tfjs; no helper thread (${threaded.why})` };
+    return {
+      name: kernel.name,
+      detail: `fused WebAssembly kernels (${simd}): one call per sequence forward and backward; whole training steps outside tfjs; no helper thread (${threaded.why})`,
+    };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return { name: 'op-by-op', detail: `op-by-op tfjs layers (fused kernels unavailable: ${why})` };
