@@ -73,7 +73,7 @@ const whole =
   threaded === null
     ? fusedSeamKernel(kernels).createTrainStep?.({ model, optimizer, loss: 'mse' })
     : createFusedTrainStep(
-        kernels,
+        raw,
         { model, optimizer, loss: 'mse' },
         { pool: threaded.pool, policy },
       );

@@ -37,9 +37,9 @@ test.describe('browser mode: model training', () => {
     await page.getByTestId('tab-model').click();
     const panel = page.getByTestId('model-panel');
     await expect(panel).toBeVisible();
-    // Defaults for a monthly series: two seasons of lookback, one season of horizon.
+    // Defaults for a monthly series: two seasons of lookback, one step ahead.
     await expect(page.getByTestId('fit-lookback')).toHaveValue('24');
-    await expect(page.getByTestId('fit-horizon')).toHaveValue('12');
+    await expect(page.getByTestId('fit-horizon')).toHaveValue('1');
 
     // A long run to cancel: two layers, one window per batch, many epochs, no early stopping.
     await page.getByTestId('fit-scaler').selectOption('standard');
