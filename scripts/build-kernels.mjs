@@ -2,6 +2,7 @@
 //   rnn.wasm          SIMD128 (every engine with wasm SIMD: Node ≥ 16.4, Electron)
 //   rnn-relaxed.wasm  SIMD128 + relaxed-simd fused multiply-add (Node ≥ 22, Electron ≥ 27);
 //                     the loader picks it when WebAssembly.validate accepts it.
+//   rnn-shared.wasm   SIMD128 over a shared memory, for the batch-splitting helper thread.
 // Usage: node scripts/build-kernels.mjs   (needs only the npm devDependency assemblyscript)
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,20 @@ const common = [
 const variants = [
   { file: 'rnn.wasm', features: ['--enable', 'simd'] },
   { file: 'rnn-relaxed.wasm', features: ['--enable', 'simd', '--enable', 'relaxed-simd'] },
+  // The helper-thread build: the same kernels over one shared memory (see sharedRnnWasm.ts; the
+  // maximum must equal SHARED_MAX_PAGES there).
+  {
+    file: 'rnn-shared.wasm',
+    features: [
+      '--enable',
+      'simd',
+      '--enable',
+      'threads',
+      '--sharedMemory',
+      '--maximumMemory',
+      '16384',
+    ],
+  },
 ];
 
 await mkdir(outDir, { recursive: true });

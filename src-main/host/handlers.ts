@@ -97,7 +97,9 @@ export function createHandlers(
     'analysis:diagnostics': withDataset<AnalysisResult>('analysis:diagnostics'),
     'analysis:stl': withDataset<StlResult>('analysis:stl'),
     'analysis:transform': withDataset<SeriesWindow>('analysis:transform'),
-    'model:defaults': withDataset<Required<FitSettings>>('model:defaults'),
+    'model:defaults': withDataset<Required<FitSettings> & { transformNotes: string[] }>(
+      'model:defaults',
+    ),
     'model:fit': async (request, job) => {
       const run = await engineCall<RunResult>(
         env,

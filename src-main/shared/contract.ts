@@ -68,7 +68,10 @@ export const contract = {
   'analysis:diagnostics': { request: AnalyzeRequest, response: AnalysisResult },
   'analysis:stl': { request: StlRequest, response: StlResult },
   'analysis:transform': { request: TransformPreviewRequest, response: SeriesWindow },
-  'model:defaults': { request: DefaultsRequest, response: FitSettings.required() },
+  'model:defaults': {
+    request: DefaultsRequest,
+    response: FitSettings.required().extend({ transformNotes: z.array(z.string()) }),
+  },
   'model:fit': { request: FitRequest, response: RunResult, job: true },
   'runs:list': { request: Empty, response: z.array(RunSummary) },
   'runs:get': { request: RunRef, response: RunResult },
@@ -89,7 +92,10 @@ export const contract = {
   },
   /** A file's text handed over by the page itself (drag and drop in the desktop app). */
   'uploads:create': {
-    request: z.object({ name: z.string().min(1).max(200), text: z.string().max(512 * 1024 * 1024) }),
+    request: z.object({
+      name: z.string().min(1).max(200),
+      text: z.string().max(512 * 1024 * 1024),
+    }),
     response: z.object({ uploadId: z.string(), name: z.string(), sizeBytes: z.number() }),
   },
   'dialog:openCsv': {

@@ -10,6 +10,7 @@ import { computeSplit } from '../model/split';
 import { method, throttledProgress } from '../process/methodTypes';
 import { enrichRun } from '../runs/enrichRun';
 import { fitDatasetOf } from '../runs/fitDataset';
+import { suggestTransforms } from '../runs/suggestTransforms';
 import { assertFiniteInputs } from '../runs/finiteInputs';
 import { resolveSteps } from '../analysis/columnSeries';
 import { DatasetSpecSchema } from './datasetMethods';
@@ -43,18 +44,40 @@ function settingsForFit(
   };
 }
 
+/** First row of the validation part for a resolved config (scalers and suggestions see only rows before it). */
+function trainEndOf(config: FitConfig, n: number): number {
+  return computeSplit(
+    n,
+    {
+      testSize: config.testSize ?? undefined,
+      testFraction: config.testFraction,
+      valSize: config.valSize ?? undefined,
+      valFraction: config.valFraction,
+    },
+    config.horizon,
+  ).valStart;
+}
+
 export function modelMethods(store: DatasetStore) {
   return {
     'model:defaults': method(
       z.object({ spec: DatasetSpecSchema, target: z.string() }),
-      async ({ spec, target }): Promise<FitConfig> => {
+      async ({ spec, target }): Promise<FitConfig & { transformNotes: string[] }> => {
         const dataset = await store.get(spec);
-        return resolveFitConfig(
+        const config = resolveFitConfig(
           dataset.table.rowCount,
           dataset.frequency.seasonalPeriod,
           { target },
           target,
         );
+        const values = dataset.table.columns.find((c) => c.name === target)?.values;
+        const suggested = values
+          ? suggestTransforms(
+              values.subarray(0, trainEndOf(config, values.length)),
+              dataset.frequency.seasonalPeriod,
+            )
+          : { steps: [], reasons: [] };
+        return { ...config, transforms: suggested.steps, transformNotes: suggested.reasons };
       },
     ),
     'model:fit': method(
@@ -84,9 +107,15 @@ export function modelMethods(store: DatasetStore) {
         );
         const runId = `run_${randomUUID().replace(/-/g, '')}`;
         const report = throttledProgress(ctx, 150);
+        // No transforms chosen at all (the CLI without --transforms): use the suggested ones.
+        const suggested =
+          settings.transforms === undefined
+            ? suggestTransforms(target.subarray(0, valStart), fitData.seasonalPeriod)
+            : null;
+        const chosen = suggested ? { ...settings, transforms: suggested.steps } : settings;
         const core = await runFit(
           fitData,
-          { ...settingsForFit(settings, target, valStart), target: targetName },
+          { ...settingsForFit(chosen, target, valStart), target: targetName },
           {
             signal: ctx.signal,
             onBatch: (p) =>
@@ -114,7 +143,10 @@ export function modelMethods(store: DatasetStore) {
           fraction: 1,
           message: 'Scoring baselines and intervals…',
         });
-        return enrichRun(core, spec.datasetId, target, runId);
+        const run = enrichRun(core, spec.datasetId, target, runId);
+        return suggested
+          ? { ...run, settingsNotes: suggested.reasons.map((r) => `Suggested transform — ${r}`) }
+          : run;
       },
     ),
   };

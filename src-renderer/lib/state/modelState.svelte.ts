@@ -8,7 +8,7 @@ import { emptyLiveTraining, foldProgress, type LiveTraining } from './liveTraini
 import { startStudioJob } from './studioJob';
 import type { StudioState } from './studioState.svelte';
 
-export type FullSettings = ResponseOf<'model:defaults'>;
+export type FullSettings = Omit<ResponseOf<'model:defaults'>, 'transformNotes'>;
 export type ModelView = 'train' | 'search' | 'backtest';
 
 export class ModelState {
@@ -20,6 +20,11 @@ export class ModelState {
   /** The test part is given as a fraction of the rows or as a number of rows. */
   testBy = $state<'fraction' | 'size'>('fraction');
   loadingDefaults = $state(false);
+  /** Where the form's transforms came from: Explore, or the engine's suggestion with its reasons. */
+  transformSource = $state<{ from: 'explore' | 'suggested'; notes: string[] }>({
+    from: 'explore',
+    notes: [],
+  });
   training = $state(false);
   live = $state.raw<LiveTraining | null>(null);
   run = $state.raw<RunResult | null>(null);
@@ -53,10 +58,16 @@ export class ModelState {
       this.error = result.error;
       return;
     }
+    const { transformNotes, ...suggested } = result.value;
+    const explored = this.studio.explore.transformsFor(datasetId, target);
+    const fromExplore = explored.length > 0;
+    this.transformSource = fromExplore
+      ? { from: 'explore', notes: [] }
+      : { from: 'suggested', notes: transformNotes };
     const defaults = {
-      ...result.value,
+      ...suggested,
       target,
-      transforms: this.studio.explore.transformsFor(datasetId, target),
+      transforms: fromExplore ? explored : suggested.transforms,
     };
     this.datasetId = datasetId;
     this.defaults = defaults;
