@@ -1,7 +1,7 @@
 // Sensitivity heatmap speed (issue: 500 windows × 60 lags × 4 features "in seconds"): perturbation
 // (±δ, 2 × 240 perturbed copies per window), occlusion and integrated gradients (32 steps) through
 // the product path (engine/interpret + the recurrent seam), fused kernels vs op-by-op layers.
-// Run: npx tsx bench/sensitivityBench.ts [windows]
+// Run: npx tsx bench/sensitivityBench.ts [windows] [fused|op-by-op|both]
 import * as tf from '@tensorflow/tfjs';
 import { integratedGradients } from '../src-main/engine/interpret/integratedGradients';
 import { sensitivityHeatmap } from '../src-main/engine/interpret/sensitivity';
@@ -13,6 +13,7 @@ import { buildModel } from '../src-main/engine/model/buildModel';
 import { opByOpKernel, setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
 
 const windows = Number(process.argv[2] ?? 500);
+const which = process.argv[3] ?? 'both';
 const lookback = 60;
 const features = 4;
 const shape = { windows, lookback, features };
@@ -40,6 +41,7 @@ const kernels = {
   'op-by-op': opByOpKernel,
 };
 for (const [name, kernel] of Object.entries(kernels)) {
+  if (which !== 'both' && which !== name) continue;
   setRecurrentKernel(kernel);
   const model = buildModel({
     cell: 'lstm',
