@@ -72,11 +72,7 @@ if (mode === 'split') policy.next = () => true;
 const whole =
   threaded === null
     ? fusedSeamKernel(kernels).createTrainStep?.({ model, optimizer, loss: 'mse' })
-    : createFusedTrainStep(
-        raw,
-        { model, optimizer, loss: 'mse' },
-        { pool: threaded.pool, policy },
-      );
+    : createFusedTrainStep(raw, { model, optimizer, loss: 'mse' }, { pool: threaded.pool, policy });
 if (mode === 'whole' && !whole) throw new Error('model does not fit the whole-step path');
 const idxOf = (i: number): Int32Array =>
   Int32Array.from({ length: B }, (_, j) => (i * B + j) % set.count);
