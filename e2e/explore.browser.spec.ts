@@ -2,25 +2,11 @@
 // its problems are fixed with the offered choices, and the diagnostics render.
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
+import { inkedPixels } from './fixtures/charts';
 import { expect, test } from './fixtures/studio';
 
 const messyCsv = path.resolve('e2e/data/messy-sales.csv');
 const shot = (name: string): string => path.join('test-results', `explore-${name}.png`);
-
-/** Pixels with any alpha on the chart's canvases: a blank chart has none. */
-async function inkedPixels(chart: Locator): Promise<number> {
-  return chart
-    .locator('canvas')
-    .first()
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return 0;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let count = 0;
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) count++;
-      return count;
-    });
-}
 
 async function expectInked(chart: Locator, atLeast = 1000): Promise<void> {
   await expect(chart.locator('canvas')).toHaveCount(1);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { inkedPixels } from './fixtures/charts';
 import { expect, test } from './fixtures/studio';
 
 test.describe('browser mode: first vertical slice', () => {
@@ -15,14 +16,7 @@ test.describe('browser mode: first vertical slice', () => {
     // The chart really drew something: the canvas is not a blank rectangle.
     const box = await chart.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThan(200);
-    const inked = await chart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return 0;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let count = 0;
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) count++;
-      return count;
-    });
+    const inked = await inkedPixels(chart);
     expect(inked).toBeGreaterThan(1000);
     await page.screenshot({ path: path.join('test-results', 'foundation-airpassengers.png') });
 

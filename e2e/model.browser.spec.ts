@@ -1,25 +1,11 @@
 // The Model tab against the real engine: settings, live training curves, a cancelled run (best
 // weights kept) and a finished one scored beside the baselines.
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { inkedPixels } from './fixtures/charts';
 import { expect, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `model-${name}.png`);
-
-/** Pixels with any alpha on the chart's canvas: a blank chart has none. */
-async function inkedPixels(chart: Locator): Promise<number> {
-  return chart
-    .locator('canvas')
-    .first()
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return 0;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let count = 0;
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) count++;
-      return count;
-    });
-}
 
 async function livePoints(page: Page): Promise<number> {
   return Number((await page.getByTestId('training-live').getAttribute('data-points')) ?? '0');

@@ -2,23 +2,10 @@
 // heatmap with its tooltip, a Diebold-Mariano comparison, a small random search and a backtest.
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { inkedPixels } from './fixtures/charts';
 import { expect, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `runs-${name}.png`);
-
-async function inkedPixels(chart: Locator): Promise<number> {
-  return chart
-    .locator('canvas')
-    .first()
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return 0;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let count = 0;
-      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) count++;
-      return count;
-    });
-}
 
 async function expectInked(chart: Locator, atLeast = 2000): Promise<void> {
   // Heatmaps add hover layers; the first canvas is the drawn chart.

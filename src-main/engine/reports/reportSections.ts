@@ -1,21 +1,10 @@
+import { ReportSection } from '../../shared/schemas/projectChannels';
+
 // The sections a report can contain, in print order, and their fixed headings. Tests and the CI
 // PDF check search for these exact strings, so change them only together with those checks.
 
-export const REPORT_SECTIONS = [
-  'title',
-  'dataset',
-  'series',
-  'correlogram',
-  'stationarity',
-  'runConfig',
-  'backend',
-  'training',
-  'metrics',
-  'actualVsPredicted',
-  'residuals',
-  'sensitivity',
-  'comparison',
-] as const;
+/** "title" plus the sections a user can pick (the contract's ReportSection, in print order). */
+export const REPORT_SECTIONS = ['title', ...ReportSection.options] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const REPORT_HEADINGS = {
