@@ -80,6 +80,9 @@ test.describe('browser mode: runs, diagnostics, search and backtest', () => {
     await expectInked(heatmap, 5000);
     await expect(page.getByTestId('explain-description')).toContainText('Units:');
     await expectInked(page.getByTestId('explain-lags'), 500);
+    // Bring the whole heatmap on screen (earlier specs on this server may have added rows above it).
+    await page.setViewportSize({ width: 1400, height: 1600 });
+    await heatmap.scrollIntoViewIfNeeded();
     const box = await heatmap.boundingBox();
     if (!box) throw new Error('heatmap has no box');
     // The middle of the plot area (grid: 96 px left, 24 right, 12 top, 72 bottom) is a cell.
