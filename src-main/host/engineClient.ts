@@ -89,7 +89,8 @@ export class EngineClient {
   }
 
   private get graceMs(): number {
-    return this.options.cancelGraceMs ?? 1500;
+    // Long enough for a cancelled fit to score and save what it has (it stops training at once).
+    return this.options.cancelGraceMs ?? 5000;
   }
 
   private settle(id: string, result: Result<unknown>): void {

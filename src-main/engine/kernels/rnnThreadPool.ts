@@ -128,7 +128,9 @@ export class RnnThreadPool {
       onFailure(ready === 2 ? 'worker could not instantiate rnn.wasm' : 'worker start timed out');
       return null;
     }
-    return new RnnThreadPool(kernels, worker, ctrl, options.timeoutMs ?? 5000);
+    // A step's half-batch takes milliseconds; a helper that is not back within 250 ms (descheduled on a
+    // busy machine) is dropped, so a stalled wait can never hold the engine's event loop for long.
+    return new RnnThreadPool(kernels, worker, ctrl, options.timeoutMs ?? 250);
   }
 
   get alive(): boolean {

@@ -13,6 +13,16 @@ function jsonSafe<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+interface ArimaFit {
+  metrics: ForecastMetrics;
+  predictions: number[];
+  note: string;
+}
+
+function arimaSkipped(): ReturnType<typeof arimaBaseline> {
+  return { note: 'auto-ARIMA not fitted: the run was cancelled' };
+}
+
 function arimaBaseline(
   core: CoreRun,
   target: Float64Array,
@@ -85,7 +95,9 @@ export function enrichRun(
   target: Float64Array,
   runId: string,
 ): RunResult {
-  const arima = arimaBaseline(core, target);
+  // A cancelled run should come back at once: skip the auto-ARIMA search (it can take seconds).
+  const arima = core.stoppedReason === 'cancelled' ? arimaSkipped() : arimaBaseline(core, target);
+  const arimaFit = 'metrics' in arima ? (arima as ArimaFit) : null;
   const baselineNotes: Record<string, string> = {
     naive: 'last value before each test window',
     seasonalNaive: `value ${core.dataset.seasonalPeriod} steps back`,
@@ -94,9 +106,9 @@ export function enrichRun(
   };
   const baselines: Record<string, ForecastMetrics> = { ...core.baselines };
   const baselinePredictions: Record<string, number[]> = { ...core.test.baselinePredictions };
-  if ('metrics' in arima) {
-    baselines.arima = arima.metrics;
-    baselinePredictions.arima = arima.predictions;
+  if (arimaFit) {
+    baselines.arima = arimaFit.metrics;
+    baselinePredictions.arima = arimaFit.predictions;
   }
   return jsonSafe({
     ...core,
