@@ -168,7 +168,9 @@ describe('faults', () => {
       method: 'perturbation',
       maxWindows: 0,
     });
-    expect(!explaining.ok && explaining.error.code, JSON.stringify(explaining).slice(0, 300)).toBe('cancelled');
+    expect(!explaining.ok && explaining.error.code, JSON.stringify(explaining).slice(0, 300)).toBe(
+      'cancelled',
+    );
 
     const reportPath = path.join(dir, 'report.pdf');
     const report = await cancelAfterProgress('report:export', {
