@@ -31,6 +31,14 @@ function pickPort(): EnginePort {
 }
 
 const port = pickPort();
+// tfjs-layers warns on every orthogonal initialisation above 2,000 elements (our recurrent kernels
+// are seeded-orthogonal like Keras'); the warning says nothing the analyst can act on.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('Orthogonal initializer is being called'))
+    return;
+  warn(...args);
+};
 process.on('uncaughtException', (error) => {
   port.post({
     type: 'log',
