@@ -11,3 +11,8 @@ export function nullable(values: ArrayLike<number>): (number | null)[] {
 export function nullableNumber(value: number | null | undefined): number | null {
   return value !== null && value !== undefined && Number.isFinite(value) ? value : null;
 }
+
+/** The value as it arrives on the other side of JSON: NaN and ±Infinity become null (convert typed arrays first). */
+export function asJson<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -8,7 +8,7 @@ import {
 import type { SeriesWindow } from '../../shared/schemas/dataset';
 import { StudioFailure } from '../../shared/result';
 import { columnSeries } from '../analysis/columnSeries';
-import { nullable, nullableNumber } from '../analysis/jsonSafe';
+import { asJson, nullable, nullableNumber } from '../analysis/jsonSafe';
 import type { DatasetStore } from '../datasets/datasetStore';
 import { method } from '../process/methodTypes';
 import { minMaxIndices } from '../series/downsample';
@@ -38,14 +38,12 @@ export function analysisMethods(store: DatasetStore) {
           seasonalPeriod: dataset.frequency.seasonalPeriod,
         });
         const positive = series.complete.every((v) => v > 0);
-        return JSON.parse(
-          JSON.stringify({
-            ...result,
-            column: params.column,
-            transforms: series.labels,
-            boxcoxLambda: positive ? nullableNumber(boxcoxLambdaMle(series.complete)) : null,
-          }),
-        ) as AnalysisResult;
+        return asJson<AnalysisResult>({
+          ...result,
+          column: params.column,
+          transforms: series.labels,
+          boxcoxLambda: positive ? nullableNumber(boxcoxLambdaMle(series.complete)) : null,
+        });
       },
     ),
     'analysis:stl': method(

@@ -11,11 +11,11 @@ import { evictModel } from '../runs/modelCache';
 import { DatasetSpecSchema } from './datasetMethods';
 import { backendInfo } from './backendInfo';
 import { StudioFailure } from '../../shared/result';
-import { nullable, nullableNumber } from '../analysis/jsonSafe';
+import { asJson, nullable, nullableNumber } from '../analysis/jsonSafe';
 import { dieboldMarianoTest, pairedTTest } from '../interpret/dieboldMariano';
 import { residualDiagnostics } from '../interpret/residualDiagnostics';
 import { method, throttledProgress } from '../process/methodTypes';
-import { stepSeries, type RunTestPart } from '../runs/testErrors';
+import { sameTestWindows, stepErrors, stepSeries } from '../runs/testErrors';
 
 const RunTest = z.object({
   id: z.string(),
@@ -28,12 +28,6 @@ const RunTest = z.object({
   }),
   metrics: z.record(z.string(), z.number().nullable()),
 });
-
-function sameWindows(a: RunTestPart, b: RunTestPart): boolean {
-  const x = a.test.targetStarts;
-  const y = b.test.targetStarts;
-  return x.length === y.length && x.every((v, i) => v === y[i]);
-}
 
 const alternatives = { 'two-sided': 'two.sided', less: 'less', greater: 'greater' } as const;
 
@@ -77,27 +71,23 @@ export function interpretMethods(store: DatasetStore) {
       async ({ run, horizonStep }): Promise<ResidualDiagnostics> => {
         const series = stepSeries(run, horizonStep + 1);
         const d = residualDiagnostics(series.actual, series.predicted);
-        return JSON.parse(
-          JSON.stringify({
-            ...d,
-            runId: run.id,
-            horizonStep,
-            times: series.times,
-            predicted: nullable(series.predicted),
-            residuals: nullable(
-              Float64Array.from(series.actual, (a, i) => a - (series.predicted[i] ?? Number.NaN)),
-            ),
-            histogram: {
-              rule: d.histogram.rule,
-              edges: nullable(d.histogram.edges),
-              counts: nullable(d.histogram.counts),
-              centres: nullable(d.histogram.centres),
-              normalCounts: nullable(d.histogram.normalCounts),
-            },
-            qq: { theoretical: nullable(d.qq.theoretical), sample: nullable(d.qq.sample) },
-            acf: { ...d.acf, values: nullable(d.acf.values), band: nullableNumber(d.acf.band) },
-          }),
-        ) as ResidualDiagnostics;
+        return asJson<ResidualDiagnostics>({
+          ...d,
+          runId: run.id,
+          horizonStep,
+          times: series.times,
+          predicted: nullable(series.predicted),
+          residuals: nullable(stepErrors(series)),
+          histogram: {
+            rule: d.histogram.rule,
+            edges: nullable(d.histogram.edges),
+            counts: nullable(d.histogram.counts),
+            centres: nullable(d.histogram.centres),
+            normalCounts: nullable(d.histogram.normalCounts),
+          },
+          qq: { theoretical: nullable(d.qq.theoretical), sample: nullable(d.qq.sample) },
+          acf: { ...d.acf, values: nullable(d.acf.values), band: nullableNumber(d.acf.band) },
+        });
       },
     ),
     'runs:compare': method(
@@ -109,7 +99,7 @@ export function interpretMethods(store: DatasetStore) {
         alternative: z.enum(['two-sided', 'less', 'greater']),
       }),
       async ({ a, b, loss, h, alternative }): Promise<Comparison> => {
-        if (!sameWindows(a, b)) {
+        if (!sameTestWindows(a, b)) {
           throw new StudioFailure(
             'invalid-request',
             'The two runs were not scored on the same test windows (different dataset, split, lookback or horizon); a Diebold-Mariano test needs paired forecasts.',
@@ -117,8 +107,8 @@ export function interpretMethods(store: DatasetStore) {
         }
         const sa = stepSeries(a, h);
         const sb = stepSeries(b, h);
-        const e1 = Float64Array.from(sa.actual, (v, i) => v - (sa.predicted[i] ?? Number.NaN));
-        const e2 = Float64Array.from(sb.actual, (v, i) => v - (sb.predicted[i] ?? Number.NaN));
+        const e1 = stepErrors(sa);
+        const e2 = stepErrors(sb);
         const power = loss === 'squared' ? 2 : 1;
         const dm = dieboldMarianoTest(e1, e2, { h, power, alternative: alternatives[alternative] });
         const d = Float64Array.from(
@@ -126,31 +116,29 @@ export function interpretMethods(store: DatasetStore) {
           (v, i) => Math.abs(v) ** power - Math.abs(e2[i] ?? Number.NaN) ** power,
         );
         const t = pairedTTest(d);
-        return JSON.parse(
-          JSON.stringify({
-            runA: a.id,
-            runB: b.id,
-            n: dm.n,
-            h: dm.h,
-            loss,
-            alternative,
-            dieboldMariano: {
-              statistic: dm.statistic,
-              pValue: dm.pValue,
-              verdict: dm.verdict,
-              meanLossDifferential: dm.meanLossDifferential,
-              ...(dm.note ? { note: dm.note } : {}),
-            },
-            pairedTTest: {
-              statistic: t.statistic,
-              pValue: t.pValue,
-              verdict: t.verdict,
-              df: t.df,
-              mean: t.mean,
-            },
-            metrics: { a: a.metrics, b: b.metrics },
-          }),
-        ) as Comparison;
+        return asJson<Comparison>({
+          runA: a.id,
+          runB: b.id,
+          n: dm.n,
+          h: dm.h,
+          loss,
+          alternative,
+          dieboldMariano: {
+            statistic: dm.statistic,
+            pValue: dm.pValue,
+            verdict: dm.verdict,
+            meanLossDifferential: dm.meanLossDifferential,
+            ...(dm.note ? { note: dm.note } : {}),
+          },
+          pairedTTest: {
+            statistic: t.statistic,
+            pValue: t.pValue,
+            verdict: t.verdict,
+            df: t.df,
+            mean: t.mean,
+          },
+          metrics: { a: a.metrics, b: b.metrics },
+        });
       },
     ),
   };

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { BacktestResult } from '../../shared/schemas/search';
 import { StudioFailure } from '../../shared/result';
-import { nullable } from '../analysis/jsonSafe';
+import { asJson, nullable } from '../analysis/jsonSafe';
+import { absoluteErrors } from './testErrors';
 import type { LoadedDataset } from '../datasets/openDataset';
 import { makeFolds, type Fold } from '../interpret/folds';
 import { conformalIntervals } from '../interpret/conformal';
@@ -18,6 +19,8 @@ import { resolveSteps } from '../analysis/columnSeries';
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
 import { foldBaselines } from './foldBaselines';
 import { aggregateFolds } from './foldAggregate';
+
+type FoldResult = BacktestResult['folds'][number];
 
 export interface BacktestParams {
   settings: Partial<Omit<FitConfig, 'transforms'>>;
@@ -135,10 +138,8 @@ export async function runBacktest(
       previousDir = dir;
       const validation = run.validation;
       if (validation && validation.predicted.length > 0) {
-        const residuals = Float64Array.from(validation.actual, (a, i) =>
-          Math.abs(a - (validation.predicted[i] ?? Number.NaN)),
-        );
-        const [band] = conformalIntervals(Float64Array.from(predicted), residuals, h, [0.95]);
+        const scores = absoluteErrors(validation);
+        const [band] = conformalIntervals(Float64Array.from(predicted), scores, h, [0.95]);
         if (band) interval95 = { lower: nullable(band.lower), upper: nullable(band.upper) };
       }
     }
@@ -159,10 +160,8 @@ export async function runBacktest(
       times: Array.from(data.time.subarray(fold.testStart, fold.testEnd)),
       actual: nullable(actual),
       predicted: nullable(predicted),
-      metrics: JSON.parse(JSON.stringify(metrics)) as BacktestResult['folds'][number]['metrics'],
-      baselines: JSON.parse(
-        JSON.stringify(baselines.metrics),
-      ) as BacktestResult['folds'][number]['baselines'],
+      metrics: asJson<FoldResult['metrics']>(metrics),
+      baselines: asJson<FoldResult['baselines']>(baselines.metrics),
       baselineNotes: baselines.notes,
       interval95,
       trainingSeconds,

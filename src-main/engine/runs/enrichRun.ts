@@ -6,33 +6,24 @@ import { computeMetrics, type ForecastMetrics } from '../model/metrics';
 import { fitArimaBaseline } from '../interpret/arimaBaseline';
 import { conformalIntervals, empiricalCoverage } from '../interpret/conformal';
 import type { RunResult } from '../../shared/schemas/model';
+import { asJson } from '../analysis/jsonSafe';
+import { absoluteErrors } from './testErrors';
 
 export const intervalLevels = [0.8, 0.95] as const;
 
-function jsonSafe<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-interface ArimaFit {
-  metrics: ForecastMetrics;
-  predictions: number[];
+/** The auto-ARIMA row of the baseline table: its scores, or only the note saying why there are none. */
+interface ArimaRow {
+  fit: { metrics: ForecastMetrics; predictions: number[] } | null;
   note: string;
 }
 
-function arimaSkipped(): ReturnType<typeof arimaBaseline> {
-  return { note: 'auto-ARIMA not fitted: the run was cancelled' };
-}
-
-function arimaBaseline(
-  core: CoreRun,
-  target: Float64Array,
-): { metrics: ForecastMetrics; predictions: number[]; note: string } | { note: string } {
+function arimaBaseline(core: CoreRun, target: Float64Array): ArimaRow {
   const { valStart, testStart } = core.split;
   const m = core.dataset.seasonalPeriod;
   const train = target.subarray(0, valStart);
   const after = target.subarray(valStart);
   const fit = fitArimaBaseline(train, m, after);
-  if (!fit.ok) return { note: `auto-ARIMA not available: ${fit.reason}` };
+  if (!fit.ok) return { fit: null, note: `auto-ARIMA not available: ${fit.reason}` };
   // One-step-ahead forecast of every target point, aligned with the model's (window, step) pairs.
   const { targetStarts, horizon } = core.test;
   const predictions: number[] = [];
@@ -46,46 +37,39 @@ function arimaBaseline(
     (horizon > 1
       ? " (each point from all actuals before it: an easier task than the model's direct multi-step forecast)"
       : '');
-  return { metrics, predictions, note };
+  return { fit: { metrics, predictions }, note };
+}
+
+type Band = RunResult['intervals'][number];
+
+/** Split-conformal bands for `predictions`, with empirical coverage when the actuals are known. */
+function bands(
+  predictions: number[],
+  scores: Float64Array,
+  horizon: number,
+  actual: number[] | null,
+): Band[] {
+  return conformalIntervals(Float64Array.from(predictions), scores, horizon, intervalLevels).map(
+    (band) => ({
+      level: band.level,
+      lower: Array.from(band.lower),
+      upper: Array.from(band.upper),
+      halfWidth: Array.from(band.halfWidth),
+      coverage: actual ? empiricalCoverage(actual, band.lower, band.upper) : null,
+      notes: band.notes,
+    }),
+  );
 }
 
 function intervals(core: CoreRun): Pick<RunResult, 'intervals' | 'forecastIntervals'> {
   const validation = core.validation;
   if (!validation || validation.predicted.length === 0)
     return { intervals: [], forecastIntervals: [] };
-  const residuals = Float64Array.from(validation.actual, (a, i) =>
-    Math.abs(a - (validation.predicted[i] ?? Number.NaN)),
-  );
+  const scores = absoluteErrors(validation);
   const horizon = core.test.horizon;
-  const bands = conformalIntervals(
-    Float64Array.from(core.test.predicted),
-    residuals,
-    horizon,
-    intervalLevels,
-  );
-  const forecastBands = conformalIntervals(
-    Float64Array.from(core.forecast.values),
-    residuals,
-    horizon,
-    intervalLevels,
-  );
   return {
-    intervals: bands.map((band) => ({
-      level: band.level,
-      lower: Array.from(band.lower),
-      upper: Array.from(band.upper),
-      halfWidth: Array.from(band.halfWidth),
-      coverage: empiricalCoverage(core.test.actual, band.lower, band.upper),
-      notes: band.notes,
-    })),
-    forecastIntervals: forecastBands.map((band) => ({
-      level: band.level,
-      lower: Array.from(band.lower),
-      upper: Array.from(band.upper),
-      halfWidth: Array.from(band.halfWidth),
-      coverage: null,
-      notes: band.notes,
-    })),
+    intervals: bands(core.test.predicted, scores, horizon, core.test.actual),
+    forecastIntervals: bands(core.forecast.values, scores, horizon, null),
   };
 }
 
@@ -96,8 +80,10 @@ export function enrichRun(
   runId: string,
 ): RunResult {
   // A cancelled run should come back at once: skip the auto-ARIMA search (it can take seconds).
-  const arima = core.stoppedReason === 'cancelled' ? arimaSkipped() : arimaBaseline(core, target);
-  const arimaFit = 'metrics' in arima ? (arima as ArimaFit) : null;
+  const arima: ArimaRow =
+    core.stoppedReason === 'cancelled'
+      ? { fit: null, note: 'auto-ARIMA not fitted: the run was cancelled' }
+      : arimaBaseline(core, target);
   const baselineNotes: Record<string, string> = {
     naive: 'last value before each test window',
     seasonalNaive: `value ${core.dataset.seasonalPeriod} steps back`,
@@ -106,11 +92,11 @@ export function enrichRun(
   };
   const baselines: Record<string, ForecastMetrics> = { ...core.baselines };
   const baselinePredictions: Record<string, number[]> = { ...core.test.baselinePredictions };
-  if (arimaFit) {
-    baselines.arima = arimaFit.metrics;
-    baselinePredictions.arima = arimaFit.predictions;
+  if (arima.fit) {
+    baselines.arima = arima.fit.metrics;
+    baselinePredictions.arima = arima.fit.predictions;
   }
-  return jsonSafe({
+  return asJson<RunResult>({
     ...core,
     id: runId,
     datasetId,
@@ -118,5 +104,5 @@ export function enrichRun(
     baselineNotes,
     test: { ...core.test, baselinePredictions },
     ...intervals(core),
-  }) as unknown as RunResult;
+  });
 }

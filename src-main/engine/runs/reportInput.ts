@@ -12,7 +12,7 @@ import type { ReportInput, ReportRun } from '../reports/reportTypes';
 import type { ReportSection } from '../reports/reportSections';
 import { seriesWindow } from '../series/seriesWindow';
 import { analyzeSeries } from '../stats/analyzeSeries';
-import { stepSeries } from './testErrors';
+import { sameTestWindows, stepErrors, stepSeries } from './testErrors';
 
 export interface ReportRequestData {
   title: string;
@@ -92,16 +92,9 @@ export function buildReportInput(data: ReportRequestData): ReportInput {
   }
   input.runs = data.runs.map((run) => reportRun(run, dataset, data.sensitivities[run.id]));
   const [a, b] = data.runs;
-  if (
-    data.runs.length === 2 &&
-    a &&
-    b &&
-    a.test.targetStarts.join() === b.test.targetStarts.join()
-  ) {
-    const sa = stepSeries(a, 1);
-    const sb = stepSeries(b, 1);
-    const e1 = Float64Array.from(sa.actual, (v, i) => v - (sa.predicted[i] ?? Number.NaN));
-    const e2 = Float64Array.from(sb.actual, (v, i) => v - (sb.predicted[i] ?? Number.NaN));
+  if (data.runs.length === 2 && a && b && sameTestWindows(a, b)) {
+    const e1 = stepErrors(stepSeries(a, 1));
+    const e2 = stepErrors(stepSeries(b, 1));
     input.comparison = {
       dm: {
         ...dieboldMarianoTest(e1, e2, { h: 1, power: 2, alternative: 'two.sided' }),

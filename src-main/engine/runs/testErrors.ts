@@ -39,3 +39,23 @@ export function stepSeries(run: RunTestPart, step: number): StepSeries {
   }
   return { targetStarts: targetStarts.map((t) => t + step - 1), times, actual, predicted };
 }
+
+/** actual − predicted, pair by pair (NaN where either is missing). */
+export function stepErrors(series: Pick<StepSeries, 'actual' | 'predicted'>): Float64Array {
+  return Float64Array.from(series.actual, (a, i) => a - (series.predicted[i] ?? Number.NaN));
+}
+
+/** |actual − predicted| over a run's windows: the conformal calibration scores. */
+export function absoluteErrors(part: {
+  actual: ArrayLike<number>;
+  predicted: ArrayLike<number>;
+}): Float64Array {
+  return Float64Array.from(part.actual, (a, i) => Math.abs(a - (part.predicted[i] ?? Number.NaN)));
+}
+
+/** Two runs scored on the very same test windows (a paired comparison needs that). */
+export function sameTestWindows(a: RunTestPart, b: RunTestPart): boolean {
+  const x = a.test.targetStarts;
+  const y = b.test.targetStarts;
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
