@@ -1,6 +1,6 @@
 // Builds the .seriesstudio document from the session (datasets with their content hashes, runs
 // with their model folders) and restores a session from one.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   PROJECT_FORMAT,
   PROJECT_SCHEMA_VERSION,
@@ -19,6 +19,27 @@ export function modelDirOf(
   return typeof run.modelDir === 'string' ? run.modelDir : path.join(env.workDir, 'models', run.id);
 }
 
+/** The file's sha256, computed by the engine once per version of the file (path, size, mtime). */
+async function fileHash(
+  env: HostEnvironment,
+  session: SessionState,
+  file: string,
+  job: JobScope,
+): Promise<{ sha256: string; sizeBytes: number }> {
+  const { size, mtimeMs } = await stat(file);
+  const key = `${file}\0${size}\0${mtimeMs}`;
+  const known = session.fileHashes.get(key);
+  if (known) return known;
+  const hash = await engineCall<{ sha256: string; sizeBytes: number }>(
+    env,
+    'projects:hash',
+    { path: file },
+    job,
+  );
+  session.fileHashes.set(key, hash);
+  return hash;
+}
+
 export async function buildProject(
   env: HostEnvironment,
   session: SessionState,
@@ -27,12 +48,7 @@ export async function buildProject(
 ): Promise<Project> {
   const datasets = [];
   for (const { spec, info } of session.datasets.list()) {
-    const hash = await engineCall<{ sha256: string; sizeBytes: number }>(
-      env,
-      'projects:hash',
-      { path: spec.path },
-      job,
-    );
+    const hash = await fileHash(env, session, spec.path, job);
     datasets.push({
       datasetId: spec.datasetId,
       name: spec.name,

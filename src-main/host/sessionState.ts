@@ -8,6 +8,8 @@ export class SessionState {
   readonly runs = new RunRegistry();
   /** The latest explanation computed per run, for reports. */
   readonly sensitivities = new Map<string, SensitivityResult>();
+  /** Content hashes of dataset files, keyed by path, size and mtime: autosave must not re-read them. */
+  readonly fileHashes = new Map<string, { sha256: string; sizeBytes: number }>();
   /** Changed since the last save or autosave. */
   dirty = false;
 }
