@@ -95,16 +95,7 @@ export function modelMethods(store: DatasetStore) {
           { ...settings, transforms: [] },
           targetName,
         );
-        const { valStart } = computeSplit(
-          target.length,
-          {
-            testSize: resolved.testSize ?? undefined,
-            testFraction: resolved.testFraction,
-            valSize: resolved.valSize ?? undefined,
-            valFraction: resolved.valFraction,
-          },
-          resolved.horizon,
-        );
+        const valStart = trainEndOf(resolved, target.length);
         const runId = `run_${randomUUID().replace(/-/g, '')}`;
         const report = throttledProgress(ctx, 150);
         // No transforms chosen at all (the CLI without --transforms): use the suggested ones.
