@@ -1,6 +1,6 @@
 // Public surface of the modelling engine.
 export * from './backend';
-export * from './baselines';
+export * from '../baselines/baselines';
 export * from './buildModel';
 export * from './fitConfig';
 export * from './forecast';

@@ -4,7 +4,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { randomUUID } from 'node:crypto';
 import { initBackend } from './backend';
-import { meanForecast, naiveForecast, seasonalNaiveForecast } from './baselines';
+import { meanForecast, naiveForecast, seasonalNaiveForecast } from '../baselines/baselines';
 import { buildModel } from './buildModel';
 import { modelConfigOf, resolveFitConfig, type FitConfig } from './fitConfig';
 import { forecastFuture, type ForecastDataset } from './forecast';

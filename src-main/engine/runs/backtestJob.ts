@@ -17,7 +17,7 @@ import type { FitConfig } from '../model/fitConfig';
 import { fitDatasetOf } from './fitDataset';
 import { resolveSteps } from '../analysis/columnSeries';
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
-import { foldBaselines } from './foldBaselines';
+import { foldBaselines } from '../baselines/foldBaselines';
 import { aggregateFolds } from './foldAggregate';
 
 type FoldResult = BacktestResult['folds'][number];

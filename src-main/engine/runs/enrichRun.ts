@@ -3,7 +3,7 @@
 // calibrated on the validation windows, per horizon step.
 import type { RunResult as CoreRun } from '../model/runResult';
 import { computeMetrics, type ForecastMetrics } from '../model/metrics';
-import { fitArimaBaseline } from '../interpret/arimaBaseline';
+import { fitArimaBaseline } from '../baselines/arimaBaseline';
 import { conformalIntervals, empiricalCoverage } from '../interpret/conformal';
 import type { RunResult } from '../../shared/schemas/model';
 import { asJson } from '../analysis/jsonSafe';

@@ -1,6 +1,6 @@
 // Baselines for one backtest fold's test block, on the same points as the model's forecast.
-import { fitArimaBaseline } from '../interpret/arimaBaseline';
-import { meanForecast, naiveForecast, seasonalNaiveForecast } from '../model/baselines';
+import { fitArimaBaseline } from './arimaBaseline';
+import { meanForecast, naiveForecast, seasonalNaiveForecast } from './baselines';
 import { computeMetrics, type ForecastMetrics } from '../model/metrics';
 
 export interface FoldBaselines {
