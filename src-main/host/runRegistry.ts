@@ -28,6 +28,15 @@ export function summarize(run: RunResult, origin: RunOrigin, best: boolean): Run
     trainingSeconds: run.timings.trainingSeconds,
     origin,
     best,
+    verdict: run.verdict
+      ? {
+          outcome: run.verdict.outcome,
+          baselineLabel: run.verdict.baselineLabel,
+          headline: run.verdict.headline,
+          baselineValue: run.verdict.baselineValue,
+          pValue: run.verdict.dm?.pValue ?? null,
+        }
+      : null,
   };
 }
 

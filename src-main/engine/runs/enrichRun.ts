@@ -8,6 +8,7 @@ import { conformalIntervals, empiricalCoverage } from '../interpret/conformal';
 import type { RunResult } from '../../shared/schemas/model';
 import { asJson } from '../analysis/jsonSafe';
 import { absoluteErrors } from './testErrors';
+import { withEvaluation } from './evaluation';
 
 export const intervalLevels = [0.8, 0.95] as const;
 
@@ -96,7 +97,7 @@ export function enrichRun(
     baselines.arima = arima.fit.metrics;
     baselinePredictions.arima = arima.fit.predictions;
   }
-  return asJson<RunResult>({
+  const run = asJson<RunResult>({
     ...core,
     id: runId,
     datasetId,
@@ -105,4 +106,5 @@ export function enrichRun(
     test: { ...core.test, baselinePredictions },
     ...intervals(core),
   });
+  return withEvaluation(run, target);
 }

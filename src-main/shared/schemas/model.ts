@@ -75,6 +75,53 @@ export const IntervalBand = z.object({
   notes: z.array(z.string()),
 });
 
+/** The model against the best baseline on the test part (engine/runs/verdict.ts). */
+export const RunVerdict = z.object({
+  outcome: z.enum(['beats', 'no-difference', 'loses', 'untested']),
+  metric: z.enum(['rmse', 'mase']),
+  /** Key of the best baseline in `baselines`. */
+  baseline: z.string(),
+  /** Its name in words, e.g. "seasonal naive", "ETS(M,Ad,M)". */
+  baselineLabel: z.string(),
+  modelValue: Num,
+  baselineValue: Num,
+  relativeDifference: Num,
+  level: z.number(),
+  /** Diebold–Mariano (HLN, h = the horizon) on per-window losses; null with fewer than 2 windows. */
+  dm: z
+    .object({
+      statistic: Num,
+      pValue: Num,
+      h: z.number(),
+      n: z.number(),
+      power: z.union([z.literal(1), z.literal(2)]),
+      meanLossDifferential: Num,
+      note: z.string().nullable(),
+    })
+    .nullable(),
+  /** Every scored baseline, best first. */
+  ranking: z.array(z.object({ name: z.string(), label: z.string(), value: z.number() })),
+  /** A classical method that did better, offered as the forecast. */
+  offer: z.object({ baseline: z.string(), label: z.string() }).nullable(),
+  headline: z.string(),
+});
+export type RunVerdict = z.infer<typeof RunVerdict>;
+
+/** The M-competition protocol: the h-step forecast from one origin (the first test window). */
+export const HStepEvaluation = z.object({
+  /** Row of the first forecast value. */
+  origin: z.number(),
+  horizon: z.number(),
+  times: z.array(z.number()),
+  actual: z.array(Num),
+  predicted: z.array(Num),
+  metrics: Metrics,
+  /** Baselines that forecast all h steps from the same origin. */
+  baselines: z.record(z.string(), Metrics),
+  notes: z.array(z.string()),
+});
+export type HStepEvaluation = z.infer<typeof HStepEvaluation>;
+
 /** A finished run. Loose at the top level so fields added by newer engines pass through. */
 export const RunResult = z.looseObject({
   id: z.string(),
@@ -115,6 +162,8 @@ export const RunResult = z.looseObject({
   forecast: z.object({ times: z.array(z.number()), values: z.array(Num) }),
   intervals: z.array(IntervalBand),
   forecastIntervals: z.array(IntervalBand),
+  verdict: RunVerdict.nullable().optional(),
+  hStep: HStepEvaluation.nullable().optional(),
 });
 export type RunResult = z.infer<typeof RunResult>;
 
@@ -134,6 +183,10 @@ export const RunSummary = z.object({
   trainingSeconds: z.number(),
   origin: z.enum(['fit', 'search', 'backtest', 'project']),
   best: z.boolean(),
+  verdict: RunVerdict.pick({ outcome: true, baselineLabel: true, headline: true })
+    .extend({ baselineValue: Num, pValue: Num })
+    .nullable()
+    .optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
