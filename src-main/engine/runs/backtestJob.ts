@@ -19,6 +19,7 @@ import { resolveSteps } from '../analysis/columnSeries';
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
 import { foldBaselines } from '../baselines/foldBaselines';
 import { aggregateFolds } from './foldAggregate';
+import { rollingOneStep } from './hStep';
 
 type FoldResult = BacktestResult['folds'][number];
 
@@ -178,6 +179,7 @@ export async function runBacktest(
     folds: out,
     plannedFolds: folds.length,
     aggregate: aggregateFolds(out),
+    oneStep: asJson<NonNullable<BacktestResult['oneStep']>>(rollingOneStep(out, target, period)),
     cancelled: out.length < folds.length,
     seconds: (performance.now() - started) / 1000,
     backend,

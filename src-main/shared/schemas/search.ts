@@ -94,6 +94,8 @@ export const BacktestResult = z.object({
   plannedFolds: z.number(),
   /** metric name → model / baseline name → spread over folds. */
   aggregate: z.record(z.string(), z.record(z.string(), MetricSpread)),
+  /** Rolling one-step metrics: step 1 of every fold, pooled; model / baseline name → metrics. */
+  oneStep: z.record(z.string(), Metrics).optional(),
   cancelled: z.boolean(),
   seconds: z.number(),
   backend: z.string(),
