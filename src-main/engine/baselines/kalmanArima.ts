@@ -1,0 +1,251 @@
+// Exact one-step and multi-step SARIMA forecasts by the Kalman filter, in the state-space form R's
+// arima() uses (makeARIMA: Harvey's form for the ARMA part, the differencing polynomial carried in
+// the state, the ARMA part started at its stationary covariance and the differenced states diffuse
+// with κ = 1e6). With the same coefficients the forecasts equal R's Arima(..., fixed=)/predict.
+// Unlike a conditional recursion (pre-sample innovations set to 0) nothing is lost at the start, which
+// matters for strong seasonal MA terms.
+import {
+  differencingWeights,
+  expandPolynomials,
+  type SarimaCoefficients,
+  type SarimaOrder,
+} from './arimaFilter';
+
+const KAPPA = 1e6;
+
+export interface SarimaStateSpace {
+  /** State dimension: r (ARMA) + d (differencing). */
+  size: number;
+  r: number;
+  /** Row-major size×size transition. */
+  T: Float64Array;
+  Z: Float64Array;
+  /** R·R' (innovation variance 1). */
+  V: Float64Array;
+  /** Covariance of the first state before any observation. */
+  P0: Float64Array;
+}
+
+/** Stationary covariance of x_{t+1} = A x_t + R e_t with var(e) = 1 (doubling algorithm). */
+export function stationaryCovariance(A: Float64Array, V: Float64Array, r: number): Float64Array {
+  let P = Float64Array.from(V);
+  let Ak = Float64Array.from(A);
+  const tmp = new Float64Array(r * r);
+  const prod = (a: Float64Array, b: Float64Array, out: Float64Array, transposeB: boolean): void => {
+    for (let i = 0; i < r; i++)
+      for (let j = 0; j < r; j++) {
+        let s = 0;
+        for (let k = 0; k < r; k++)
+          s +=
+            (a[i * r + k] as number) *
+            (transposeB ? (b[j * r + k] as number) : (b[k * r + j] as number));
+        out[i * r + j] = s;
+      }
+  };
+  for (let iter = 0; iter < 200; iter++) {
+    const APA = new Float64Array(r * r);
+    prod(Ak, P, tmp, false);
+    prod(tmp, Ak, APA, true);
+    let change = 0;
+    let norm = 0;
+    for (let i = 0; i < r * r; i++) {
+      P[i] = (P[i] as number) + (APA[i] as number);
+      change = Math.max(change, Math.abs(APA[i] as number));
+      norm = Math.max(norm, Math.abs(P[i] as number));
+    }
+    if (!Number.isFinite(norm)) throw new Error('the AR part is not stationary');
+    if (change <= 1e-16 * norm) return P;
+    const A2 = new Float64Array(r * r);
+    prod(Ak, Ak, A2, false);
+    Ak = A2;
+    P = Float64Array.from(P);
+  }
+  throw new Error('the AR part is not stationary (its covariance does not converge)');
+}
+
+export function sarimaStateSpace(order: SarimaOrder, c: SarimaCoefficients): SarimaStateSpace {
+  const { ar, ma } = expandPolynomials(order, c);
+  const phi = ar.subarray(1);
+  const theta = ma.subarray(1);
+  const p = phi.length;
+  const q = theta.length;
+  const r = Math.max(p, q + 1);
+  const delta = differencingWeights(order.d, order.D, order.s).subarray(1);
+  const d = delta.length;
+  const size = r + d;
+  const T = new Float64Array(size * size);
+  for (let i = 0; i < p; i++) T[i * size] = phi[i] as number;
+  for (let i = 0; i < r - 1; i++) T[i * size + i + 1] = 1;
+  if (d > 0) {
+    T[r * size] = 1;
+    for (let j = 0; j < d; j++) T[r * size + r + j] = delta[j] as number;
+    for (let j = 1; j < d; j++) T[(r + j) * size + r + j - 1] = 1;
+  }
+  const Z = new Float64Array(size);
+  Z[0] = 1;
+  for (let j = 0; j < d; j++) Z[r + j] = delta[j] as number;
+  const R = new Float64Array(size);
+  R[0] = 1;
+  for (let i = 1; i < r; i++) R[i] = i - 1 < q ? (theta[i - 1] as number) : 0;
+  const V = new Float64Array(size * size);
+  for (let i = 0; i < size; i++)
+    for (let j = 0; j < size; j++) V[i * size + j] = (R[i] as number) * (R[j] as number);
+  const P0 = new Float64Array(size * size);
+  if (r === 1) {
+    P0[0] = p > 0 ? 1 / (1 - (phi[0] as number) ** 2) : 1;
+  } else {
+    const A = new Float64Array(r * r);
+    const Vr = new Float64Array(r * r);
+    for (let i = 0; i < r; i++)
+      for (let j = 0; j < r; j++) {
+        A[i * r + j] = T[i * size + j] as number;
+        Vr[i * r + j] = V[i * size + j] as number;
+      }
+    const Q0 = stationaryCovariance(A, Vr, r);
+    for (let i = 0; i < r; i++)
+      for (let j = 0; j < r; j++) P0[i * size + j] = Q0[i * r + j] as number;
+  }
+  for (let j = 0; j < d; j++) P0[(r + j) * size + r + j] = KAPPA;
+  return { size, r, T, Z, V, P0 };
+}
+
+export interface KalmanResult {
+  /** One-step forecasts of every observation from the ones before it (original units). */
+  oneStep: Float64Array;
+  /** Their variances in units of σ² (Z P_{t|t−1} Z'). */
+  gains: Float64Array;
+  /** Filtered state and covariance after the last observation. */
+  state: Float64Array;
+  cov: Float64Array;
+}
+
+function regression(order: SarimaOrder, c: SarimaCoefficients): (t: number) => number {
+  const useMean = order.d === 0 && order.D === 0;
+  return (t) => (useMean ? c.mean : 0) + c.drift * (t + 1);
+}
+
+/** Filters the whole series; NaN observations are skipped (the prediction carries on). */
+export function kalmanFilter(
+  series: ArrayLike<number>,
+  order: SarimaOrder,
+  c: SarimaCoefficients,
+): KalmanResult {
+  const ss = sarimaStateSpace(order, c);
+  const { size: k, T, Z, V } = ss;
+  const reg = regression(order, c);
+  const n = series.length;
+  let a = new Float64Array(k);
+  let anew = new Float64Array(k);
+  let P = new Float64Array(k * k);
+  let Pnew = Float64Array.from(ss.P0);
+  const TP = new Float64Array(k * k);
+  const M = new Float64Array(k);
+  const oneStep = new Float64Array(n);
+  const gains = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += (T[i * k + j] as number) * (a[j] as number);
+      anew[i] = s;
+    }
+    if (t > 0) {
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          let s = 0;
+          for (let l = 0; l < k; l++) s += (T[i * k + l] as number) * (P[l * k + j] as number);
+          TP[i * k + j] = s;
+        }
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) {
+          let s = V[i * k + j] as number;
+          for (let l = 0; l < k; l++) s += (TP[i * k + l] as number) * (T[j * k + l] as number);
+          Pnew[i * k + j] = s;
+        }
+    }
+    let fc = 0;
+    for (let i = 0; i < k; i++) fc += (Z[i] as number) * (anew[i] as number);
+    let gain = 0;
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += (Pnew[i * k + j] as number) * (Z[j] as number);
+      M[i] = s;
+      gain += (Z[i] as number) * s;
+    }
+    oneStep[t] = fc + reg(t);
+    gains[t] = gain;
+    const y = series[t] as number;
+    if (Number.isNaN(y)) {
+      [a, anew] = [anew, a];
+      [P, Pnew] = [Pnew, P];
+      continue;
+    }
+    const resid = y - reg(t) - fc;
+    for (let i = 0; i < k; i++) a[i] = (anew[i] as number) + ((M[i] as number) * resid) / gain;
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++)
+        P[i * k + j] = (Pnew[i * k + j] as number) - ((M[i] as number) * (M[j] as number)) / gain;
+  }
+  return { oneStep, gains, state: a, cov: P };
+}
+
+/** h-step forecasts from the end of `series` and their variances in units of σ² (KalmanForecast). */
+export function kalmanForecast(
+  series: ArrayLike<number>,
+  order: SarimaOrder,
+  c: SarimaCoefficients,
+  h: number,
+): { mean: Float64Array; variance: Float64Array } {
+  const ss = sarimaStateSpace(order, c);
+  const { size: k, T, Z, V } = ss;
+  const reg = regression(order, c);
+  const f = kalmanFilter(series, order, c);
+  let a = f.state;
+  let P = f.cov;
+  const n = series.length;
+  const mean = new Float64Array(h);
+  const variance = new Float64Array(h);
+  for (let l = 0; l < h; l++) {
+    const anew = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += (T[i * k + j] as number) * (a[j] as number);
+      anew[i] = s;
+    }
+    a = anew;
+    const TP = new Float64Array(k * k);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let m = 0; m < k; m++) s += (T[i * k + m] as number) * (P[m * k + j] as number);
+        TP[i * k + j] = s;
+      }
+    const Pn = new Float64Array(k * k);
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) {
+        let s = V[i * k + j] as number;
+        for (let m = 0; m < k; m++) s += (TP[i * k + m] as number) * (T[j * k + m] as number);
+        Pn[i * k + j] = s;
+      }
+    P = Pn;
+    let fc = 0;
+    let v = 0;
+    for (let i = 0; i < k; i++) {
+      fc += (Z[i] as number) * (a[i] as number);
+      for (let j = 0; j < k; j++)
+        v += (Z[i] as number) * (Z[j] as number) * (P[i * k + j] as number);
+    }
+    mean[l] = fc + reg(n + l);
+    variance[l] = v;
+  }
+  return { mean, variance };
+}
+
+/** One-step forecasts of series[from..] from all values before each (exact filter). */
+export function exactOneStepForecasts(
+  series: Float64Array,
+  order: SarimaOrder,
+  c: SarimaCoefficients,
+  from: number,
+): Float64Array {
+  return kalmanFilter(series, order, c).oneStep.slice(from);
+}
