@@ -4,7 +4,8 @@ import path from 'node:path';
 import { writeFileAtomic } from '../engine/fsAtomic/writeFileAtomic';
 import type { DatasetInfo } from '../shared/schemas/dataset';
 import type { OpenedProject } from '../shared/schemas/projectChannels';
-import type { DatasetCheck, Project } from '../shared/schemas/project';
+import type { DatasetCheck, SessionProject } from '../shared/schemas/project';
+import { projectModelsDir } from '../engine/projects/projectModels';
 import { RunResult } from '../shared/schemas/model';
 import { StudioFailure } from '../shared/result';
 import type { DatasetSpec } from './datasetRegistry';
@@ -49,21 +50,49 @@ export function projectHandlers(
   env: HostEnvironment,
   session: SessionState,
 ): Pick<Handlers, ProjectHandlerNames> {
+  /** Models folders of the projects opened in this session: a save may copy models from them. */
+  const openedModels = new Set<string>();
+
+  /**
+   * The CSV a project's dataset is read from. A project file is untrusted, so it only ever leads
+   * to: its own embedded copy (written inside the work folder under its validated base name), a
+   * file the user chose (relocated; on the desktop it must come from a dialog), or the file it
+   * names when that file's content hash is the one the project recorded (so a crafted project
+   * cannot make the app read a file whose content it does not already know).
+   */
+  async function datasetFile(
+    ds: SessionProject['datasets'][number],
+    check: DatasetCheck | undefined,
+    relocated: string | undefined,
+  ): Promise<string | null> {
+    if (relocated !== undefined)
+      return (await env.files.resolve({ kind: 'path', path: relocated })).path;
+    if (check?.status === 'ok' || (check?.status === 'changed' && env.files.isAllowed(ds.path))) {
+      if (!env.files.isAllowed(ds.path)) env.files.allow(ds.path);
+      return (await env.files.resolve({ kind: 'path', path: ds.path })).path;
+    }
+    if (ds.embeddedCsv === undefined) return null;
+    const folder = path.join(env.workDir, 'embedded', ds.datasetId);
+    const file = path.join(folder, ds.name);
+    if (path.dirname(file) !== folder || path.basename(file) !== ds.name)
+      throw new StudioFailure(
+        'invalid-request',
+        `The dataset name "${ds.name}" is not a file name.`,
+      );
+    await mkdir(folder, { recursive: true });
+    await writeFile(file, ds.embeddedCsv);
+    env.files.allow(file);
+    return file;
+  }
+
   async function restoreDataset(
-    ds: Project['datasets'][number],
+    ds: SessionProject['datasets'][number],
     check: DatasetCheck | undefined,
     relocated: string | undefined,
     job: JobScope,
   ): Promise<DatasetInfo | null> {
-    let file: string | null = relocated ?? (check?.status === 'moved' ? null : ds.path);
-    if (file === null && ds.embeddedCsv !== undefined) {
-      const folder = path.join(env.workDir, 'embedded', ds.datasetId);
-      await mkdir(folder, { recursive: true });
-      file = path.join(folder, ds.name);
-      await writeFile(file, ds.embeddedCsv);
-    }
+    const file = await datasetFile(ds, check, relocated);
     if (file === null) return null;
-    env.files.allow(file);
     const spec: DatasetSpec = {
       datasetId: ds.datasetId,
       source: { kind: 'path', path: file },
@@ -81,10 +110,11 @@ export function projectHandlers(
     'project:save': async (request, job) => {
       const file = await choosePath(env, request.path, 'project', false);
       const project = await buildProject(env, session, request, job);
+      const modelRoots = [path.join(env.workDir, 'models'), ...openedModels];
       const saved = await engineCall<{ warnings: string[] }>(
         env,
         'projects:save',
-        { path: file, project },
+        { path: file, project, modelRoots },
         job,
       );
       await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
@@ -95,11 +125,12 @@ export function projectHandlers(
     'project:open': async (request, job) => {
       const file = await choosePath(env, request.path, 'project', true);
       const opened = await engineCall<{
-        project: Project;
+        project: SessionProject;
         datasetChecks: DatasetCheck[];
         missingModels: string[];
       }>(env, 'projects:open', { path: file }, job);
       const { project } = opened;
+      openedModels.add(projectModelsDir(file));
       const warnings = opened.missingModels.map(
         (id) =>
           `Run ${id}: its model files are missing, so it cannot be explained or re-used (its results are kept).`,
@@ -149,7 +180,7 @@ export function projectHandlers(
       };
     },
     'project:recovery': async () => {
-      const read = await engineCall<{ path: string; project: Project | null }>(
+      const read = await engineCall<{ path: string; project: SessionProject | null }>(
         env,
         'projects:recovery',
         { action: 'read', dir: recoveryDir(env) },

@@ -2,12 +2,13 @@
 // then renamed over the target (rename is atomic within one file system), and the folder is
 // fsynced so the rename itself survives a power cut. Readers see the old or the new version, never
 // a mix. The previous version is kept as "<name>.bak" through a hard link (or a copy), so the
-// target never disappears, not even for a moment.
-import { randomBytes } from 'node:crypto';
+// target never disappears, not even for a moment. Temp names carry the writer's pid, so
+// collectStaleTemps can remove what a killed writer left behind without touching a live one's.
 import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { atomicWriteError } from './atomicWriteError';
+import { escapeRegExp, isStale, ownerTag } from './ownedNames';
 
 export interface AtomicFsOps {
   /** Create `file` (it must not exist), write all of `data`, fsync and close it. */
@@ -67,9 +68,41 @@ export function backupPathOf(target: string): string {
   return `${target}.bak`;
 }
 
+/** Temp files this process is writing now (base names); anything else of ours is a leftover. */
+const activeTemps = new Set<string>();
+
 function tempName(target: string, tag = 'tmp'): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.${tag}`);
+  const name = `.${path.basename(target)}.${ownerTag()}.${tag}`;
+  activeTemps.add(name);
+  return path.join(dir, name);
+}
+
+function releaseTemp(temp: string): void {
+  activeTemps.delete(path.basename(temp));
+}
+
+/** Whether `name` (a base name) is one of the temp names writeFileAtomic uses for `target`. */
+export function isTempOf(target: string, name: string): boolean {
+  const base = escapeRegExp(path.basename(target));
+  return new RegExp(`^\\.${base}\\.\\d{1,10}-[0-9a-f]{12}\\.(?:tmp|bak\\.tmp)$`).test(name);
+}
+
+/**
+ * Removes the temp files interrupted writes of `target` left in its folder (their writer was
+ * killed). Returns the names removed.
+ */
+export async function collectStaleTemps(target: string): Promise<string[]> {
+  const file = path.resolve(target);
+  const dir = path.dirname(file);
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!isTempOf(file, name) || !isStale(name, activeTemps)) continue;
+    await fsp.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 const exists = (file: string): Promise<boolean> =>
@@ -92,6 +125,8 @@ async function keepBackup(target: string, ops: AtomicFsOps): Promise<void> {
   } catch (e) {
     await ops.unlink(staged).catch(() => undefined);
     throw e;
+  } finally {
+    releaseTemp(staged);
   }
 }
 
@@ -114,5 +149,7 @@ export async function writeFileAtomic(
   } catch (e) {
     if (tempCreated) await ops.unlink(temp).catch(() => undefined);
     throw atomicWriteError(file, e);
+  } finally {
+    releaseTemp(temp);
   }
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, saveProject } from './projectFile';
 import type { ProjectFileError } from './projectErrors';
 import { runModelDir } from './projectModels';
-import { CSV_SHA256, CSV_TEXT, datasetEntry, sampleProject } from './projectTestData';
+import { CSV_SHA256, CSV_TEXT, datasetEntry, modelHash, sampleProject } from './projectTestData';
 
 let dir: string;
 let csv: string;
@@ -99,8 +99,10 @@ describe('saveProject / openProject', () => {
     );
     expect(saved.warnings).toEqual([expect.stringContaining('run_b')]);
     const raw = JSON.parse(await readFile(file, 'utf8')) as { runs: { modelDir: string | null }[] };
-    expect(raw.runs.map((r) => r.modelDir)).toEqual(['study.seriesstudio.models/run_a', null]);
-    expect(await readFile(path.join(runModelDir(file, 'run_a'), 'model.json'), 'utf8')).toBe(
+    // One immutable version folder per model content: "<runId>-<16 hex of its sha256>".
+    const version = `run_a-${modelHash([['model.json', '{"m":1}']])}`;
+    expect(raw.runs.map((r) => r.modelDir)).toEqual([`study.seriesstudio.models/${version}`, null]);
+    expect(await readFile(path.join(runModelDir(file, version), 'model.json'), 'utf8')).toBe(
       '{"m":1}',
     );
     // The project moves with its models folder; the relative path still resolves.
@@ -110,7 +112,11 @@ describe('saveProject / openProject', () => {
     await rename(`${file}.models`, path.join(moved, 'study.seriesstudio.models'));
     const opened = await openProject(path.join(moved, 'study.seriesstudio'));
     expect(opened.project.runs[0]?.modelDir).toBe(
-      path.join(moved, 'study.seriesstudio.models', 'run_a'),
+      path.join(
+        moved,
+        'study.seriesstudio.models',
+        `run_a-${modelHash([['model.json', '{"m":1}']])}`,
+      ),
     );
     expect(opened.missingModels).toEqual([]);
     await rm(path.join(moved, 'study.seriesstudio.models'), { recursive: true });

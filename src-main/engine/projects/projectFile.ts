@@ -1,20 +1,43 @@
-// Save and open .seriesstudio projects. Saving is atomic with a .bak of the previous version;
-// opening never writes, and reports whether each dataset's CSV is still where and what it was.
+// Save and open .seriesstudio projects. A save is atomic as a whole: new model versions are staged
+// beside the project first, and the rename of the project file is the single commit point (the
+// previous version is kept as .bak); old versions and leftovers are collected after it. Opening
+// validates everything before it touches the disk, and then only collects leftovers of
+// interrupted saves; it reports whether each dataset's CSV is still where and what it was.
 import { readFile, stat } from 'node:fs/promises';
-import { Project, type DatasetCheck, type ProjectDataset } from '../../shared/schemas/project';
+import {
+  Project,
+  SessionProject,
+  type DatasetCheck,
+  type ProjectDataset,
+} from '../../shared/schemas/project';
+import { atomicWriteError } from '../fsAtomic/atomicWriteError';
 import { writeFileAtomic } from '../fsAtomic/writeFileAtomic';
 import { hashFile } from './hashFile';
 import { parseProjectText } from './parseProjectText';
 import { ProjectFileError } from './projectErrors';
-import { resolveRunModels, storeRunModels } from './projectModels';
+import {
+  collectProjectGarbage,
+  discardStored,
+  ModelFolderError,
+  projectModelsDir,
+  resolveRunModels,
+  storeRunModels,
+  type StoreOptions,
+} from './projectModels';
+import path from 'node:path';
 
 export interface SaveProjectResult {
   project: Project;
   warnings: string[];
 }
 
+export interface SaveProjectOptions extends StoreOptions {
+  /** Keep the replaced version as "<file>.bak" (default true). */
+  backup?: boolean;
+}
+
 export interface OpenProjectResult {
-  project: Project;
+  project: SessionProject;
   datasetChecks: DatasetCheck[];
   /** Runs whose model folder is missing (their modelDir is null in project). */
   missingModels: string[];
@@ -24,12 +47,56 @@ export function serialiseProject(project: Project): string {
   return `${JSON.stringify(project, null, 2)}\n`;
 }
 
-export async function saveProject(file: string, project: Project): Promise<SaveProjectResult> {
-  const valid = Project.parse(project);
-  const { runs, warnings } = await storeRunModels(file, valid.runs);
-  const saved: Project = { ...valid, runs };
-  await writeFileAtomic(file, serialiseProject(saved), { backup: true });
-  return { project: saved, warnings };
+/** One save or open of a project at a time in this process, so each sees the other's result. */
+const busy = new Map<string, Promise<unknown>>();
+
+async function exclusive<T>(file: string, run: () => Promise<T>): Promise<T> {
+  const key = path.resolve(file);
+  const before = busy.get(key) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(run);
+  busy.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (busy.get(key) === mine) busy.delete(key);
+  }
+}
+
+export async function saveProject(
+  file: string,
+  project: SessionProject,
+  options: SaveProjectOptions = {},
+): Promise<SaveProjectResult> {
+  const valid = SessionProject.parse(project);
+  return exclusive(file, async () => {
+    try {
+      const models = projectModelsDir(file);
+      const sources = new Set(
+        valid.runs.flatMap((r) =>
+          typeof r.modelDir === 'string' && path.dirname(path.resolve(r.modelDir)) === models
+            ? [path.basename(r.modelDir)]
+            : [],
+        ),
+      );
+      await collectProjectGarbage(file, sources);
+      const stored = await storeRunModels(file, valid.runs, options);
+      const saved = Project.parse({ ...valid, runs: stored.runs });
+      try {
+        // The commit point: before this rename the old project (and every folder it refers to)
+        // is the project; after it, the new one is.
+        await writeFileAtomic(file, serialiseProject(saved), { backup: options.backup ?? true });
+      } catch (e) {
+        await discardStored(stored, models);
+        throw e;
+      }
+      await stored.unlock();
+      await collectProjectGarbage(file).catch(() => undefined);
+      return { project: saved, warnings: stored.warnings };
+    } catch (e) {
+      if (e instanceof ModelFolderError || e instanceof ProjectFileError) throw e;
+      throw atomicWriteError(path.resolve(file), e);
+    }
+  });
 }
 
 export async function readProjectFile(file: string): Promise<Project> {
@@ -79,8 +146,12 @@ export async function checkDataset(d: ProjectDataset): Promise<DatasetCheck> {
 }
 
 export async function openProject(file: string): Promise<OpenProjectResult> {
-  const parsed = await readProjectFile(file);
-  const { runs, missingModels } = await resolveRunModels(file, parsed.runs);
-  const datasetChecks = await Promise.all(parsed.datasets.map(checkDataset));
-  return { project: { ...parsed, runs }, datasetChecks, missingModels };
+  return exclusive(file, async () => {
+    const parsed = await readProjectFile(file);
+    const { runs, missingModels } = await resolveRunModels(file, parsed.runs);
+    const datasetChecks = await Promise.all(parsed.datasets.map(checkDataset));
+    // Valid: now (and only now) clear what an interrupted save left beside it.
+    await collectProjectGarbage(file).catch(() => undefined);
+    return { project: { ...parsed, runs }, datasetChecks, missingModels };
+  });
 }

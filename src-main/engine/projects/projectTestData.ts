@@ -1,5 +1,6 @@
 // A small valid project for the project tests.
-import type { Project, ProjectDataset } from '../../shared/schemas/project';
+import { createHash } from 'node:crypto';
+import type { ProjectDataset, SessionProject } from '../../shared/schemas/project';
 
 export const CSV_TEXT = 'date,value\n2020-01-01,1\n2020-02-01,2\n';
 /** sha256 of CSV_TEXT (sha256sum of the same 37 bytes). */
@@ -27,7 +28,24 @@ export function datasetEntry(csvPath: string, sha256: string, sizeBytes: number)
   };
 }
 
-export function sampleProject(datasets: ProjectDataset[], runs: Project['runs'] = []): Project {
+/**
+ * First 16 hex of a model folder's content hash, computed independently of projectModels.ts:
+ * sha256 over "<name>\0<byte length>\0<bytes>" for each file in name order.
+ */
+export function modelHash(files: [name: string, content: string][]): string {
+  const hash = createHash('sha256');
+  for (const [name, content] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const bytes = Buffer.from(content);
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function sampleProject(
+  datasets: ProjectDataset[],
+  runs: SessionProject['runs'] = [],
+): SessionProject {
   return {
     format: 'series-studio-project',
     schemaVersion: 1,

@@ -3,21 +3,30 @@
 // ended without saving.
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Project } from '../../shared/schemas/project';
-import { writeFileAtomic } from '../fsAtomic/writeFileAtomic';
-import { serialiseProject, readProjectFile } from './projectFile';
+import type { Project, SessionProject } from '../../shared/schemas/project';
+import { readProjectFile, saveProject } from './projectFile';
 import { ProjectFileError } from './projectErrors';
+import { projectModelsDir } from './projectModels';
 
 export function recoveryPath(dir: string): string {
   return path.join(dir, 'recovery.seriesstudio');
 }
 
-/** Model folders stay where they are (absolute paths): recovery copies no models. */
-export async function writeRecovery(dir: string, project: Project): Promise<void> {
+/**
+ * Saved like any project, models included ("recovery.seriesstudio.models/"), so a recovered
+ * session does not depend on the crashed session's work folder, which is cleaned up at start.
+ */
+export async function writeRecovery(
+  dir: string,
+  project: SessionProject,
+  modelRoots?: readonly string[],
+): Promise<{ warnings: string[] }> {
   await mkdir(dir, { recursive: true });
-  await writeFileAtomic(recoveryPath(dir), serialiseProject(Project.parse(project)), {
+  const { warnings } = await saveProject(recoveryPath(dir), project, {
     backup: false,
+    ...(modelRoots === undefined ? {} : { modelRoots }),
   });
+  return { warnings };
 }
 
 /** null when there is nothing to recover; throws ProjectFileError if the file is unusable. */
@@ -32,4 +41,5 @@ export async function readRecovery(dir: string): Promise<Project | null> {
 
 export async function clearRecovery(dir: string): Promise<void> {
   await rm(recoveryPath(dir), { force: true });
+  await rm(projectModelsDir(recoveryPath(dir)), { recursive: true, force: true });
 }

@@ -1,7 +1,9 @@
 // A saved project (.seriesstudio): JSON naming the CSV files it was built from (with a hash to
 // notice when they change), what was explored and the finished runs. Runs stay loosely typed so a
 // RunResult that gains fields still loads; model weights live beside the project file in
-// "<project>.models/<runId>/".
+// "<project>.models/<runId>-<content hash>/" (immutable versions, see engine/projects/projectModels).
+// A project file is untrusted input: every path-like field is checked here, before anything
+// is written or read because of it.
 import { z } from 'zod';
 import { TransformStep } from './analysis';
 import { DatasetId } from './common';
@@ -11,11 +13,31 @@ export const PROJECT_FORMAT = 'series-studio-project';
 export const PROJECT_SCHEMA_VERSION = 1;
 export const PROJECT_EXTENSION = '.seriesstudio';
 
+/** A file's base name: one path segment, never a folder part, "." or "..", or a control character. */
+export const BaseName = z
+  .string()
+  .min(1, 'a file name cannot be empty')
+  .max(255, 'a file name is at most 255 characters')
+  .refine(
+    // eslint-disable-next-line no-control-regex
+    (name) => !/[/\\\u0000-\u001f]/.test(name) && name !== '.' && name !== '..',
+    'must be a plain file name, without folders ("/", "\\", "..") or control characters',
+  );
+
+/** An absolute path (POSIX "/…", Windows "C:\\…" or "\\\\server\\…") without NUL bytes. */
+export const AbsolutePath = z
+  .string()
+  .max(4096)
+  .refine(
+    (p) => !p.includes('\0') && /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(p),
+    'must be an absolute path',
+  );
+
 export const ProjectDataset = z.object({
   datasetId: DatasetId,
-  name: z.string().max(500),
+  name: BaseName,
   /** Absolute path of the CSV when saved. */
-  path: z.string().max(4096),
+  path: AbsolutePath,
   sha256: z.string().regex(/^[a-f0-9]{64}$/, 'not a sha256 hex digest'),
   sizeBytes: z.number().int().nonnegative(),
   options: ParseOptions,
@@ -37,12 +59,33 @@ export const ProjectRunId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,100}$/, 'run ids are 1–100 letters, digits, _ or -');
 
+/**
+ * A run's model folder as a project file stores it: "<project file name>.models/<version>", with
+ * <version> one folder name ("<runId>-<content hash>"; older files: "<runId>"). Only the version is
+ * used: it is always looked up in the opening project's own models folder.
+ */
+export const ProjectModelRef = z
+  .string()
+  .max(400)
+  .regex(
+    // eslint-disable-next-line no-control-regex
+    /^[^/\\\u0000-\u001f]{0,240}\.models\/[A-Za-z0-9_-]{1,160}$/,
+    'a model folder must be "<project>.models/<folder>": relative, inside the project\'s own models folder',
+  );
+
 export const ProjectRun = z.looseObject({
   id: ProjectRunId,
-  /** Relative to the project's folder once saved ("name.seriesstudio.models/<id>"), or null. */
-  modelDir: z.string().max(4096).nullable().optional(),
+  /** Relative to the project's folder once saved ("name.seriesstudio.models/<id>-<hash>"), or null. */
+  modelDir: ProjectModelRef.nullable().optional(),
 });
 export type ProjectRun = z.infer<typeof ProjectRun>;
+
+/** A run in memory (session, save request, opened project): its model folder is absolute. */
+export const SessionProjectRun = z.looseObject({
+  id: ProjectRunId,
+  modelDir: AbsolutePath.nullable().optional(),
+});
+export type SessionProjectRun = z.infer<typeof SessionProjectRun>;
 
 export const Project = z.object({
   format: z.literal(PROJECT_FORMAT),
@@ -56,6 +99,12 @@ export const Project = z.object({
   runs: z.array(ProjectRun).max(10_000),
 });
 export type Project = z.infer<typeof Project>;
+
+/** A project as the session holds it: the same document, with absolute model folders. */
+export const SessionProject = Project.extend({
+  runs: z.array(SessionProjectRun).max(10_000),
+});
+export type SessionProject = z.infer<typeof SessionProject>;
 
 export const DatasetCheck = z.object({
   datasetId: DatasetId,
