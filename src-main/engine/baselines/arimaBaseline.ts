@@ -1,14 +1,19 @@
 // Auto-ARIMA baseline for the model comparison table. The `arima` package can only forecast from
 // the end of the series it was fitted on, so instead of refitting once per test point (one full
 // AutoARIMA search each) we fit once on the training part, read the chosen model, and filter it
-// forward through the test actuals: cost = one stepwise search + O(n·(p + q + s·(P + Q))).
-import { oneStepForecasts, type SarimaCoefficients, type SarimaOrder } from './arimaFilter';
+// forward through the test actuals with an exact Kalman filter (kalmanArima.ts): cost = one stepwise
+// search + one filter pass.
+import type { SarimaCoefficients, SarimaOrder } from './arimaFilter';
+import { exactOneStepForecasts, kalmanForecast } from './kalmanArima';
 import { loadArima, parseArimaSummary, resetArima, type ArimaInstance } from './arimaWasm';
 
 export interface ArimaBaselineSuccess {
   ok: true;
   /** One-step-ahead forecasts of each test value from all values before it (original units). */
   predictions: Float64Array;
+  /** Forecast of the `horizon` steps after the training part, and its variance (σ² included). */
+  forecast: Float64Array;
+  forecastVariance: Float64Array;
   order: SarimaOrder;
   coefficients: SarimaCoefficients;
   sigma2: number;
@@ -57,6 +62,7 @@ export function fitArimaBaseline(
   train: Float64Array,
   seasonalPeriod: number,
   test: Float64Array,
+  horizon = 0,
 ): ArimaBaselineResult {
   const s = Number.isInteger(seasonalPeriod) && seasonalPeriod > 1 ? seasonalPeriod : 0;
   const problem = precheck(train, s);
@@ -82,8 +88,10 @@ export function fitArimaBaseline(
     const series = new Float64Array(train.length + test.length);
     series.set(train);
     series.set(test, train.length);
-    const predictions = oneStepForecasts(series, order, coefficients, train.length);
-    if (!predictions.every(Number.isFinite)) {
+    const predictions = exactOneStepForecasts(series, order, coefficients, train.length);
+    const path = kalmanForecast(train, order, coefficients, horizon);
+    const forecastVariance = path.variance.map((v) => v * summary.sigma2);
+    if (!predictions.every(Number.isFinite) || !path.mean.every(Number.isFinite)) {
       return fail(
         `The fitted ${orderLabel(order)} model produced non-finite forecasts (likely a non-invertible MA part).`,
       );
@@ -91,6 +99,8 @@ export function fitArimaBaseline(
     return {
       ok: true,
       predictions,
+      forecast: path.mean,
+      forecastVariance,
       order,
       coefficients,
       sigma2: summary.sigma2,
@@ -99,7 +109,7 @@ export function fitArimaBaseline(
       packageFirstForecast,
       method:
         'Auto-ARIMA fitted once on the training part (arima/ctsa, CSS-MLE, stepwise); test forecasts ' +
-        'filter the fitted model through the actuals without refitting.',
+        'run the fitted model through the actuals with an exact Kalman filter, without refitting.',
     };
   } catch (error) {
     // A WebAssembly abort can leave the module's heap unusable; a fresh instance is cheap.

@@ -1,0 +1,284 @@
+// The classical peers of every run and every backtest fold, behind one call: ETS (automatic
+// selection as forecast::ets), Theta (as forecast::thetaf) and auto-ARIMA (the `arima` package's
+// stepwise search, forecasts by an exact Kalman filter). Each method is fitted once on `train` and
+// never refitted: the forecast path runs h steps from the end of train, the one-step forecasts and
+// the paths from later origins continue the fitted model through the given actuals.
+import { fitArimaBaseline } from './arimaBaseline';
+import { kalmanForecast } from './kalmanArima';
+import { autoEts, etsFilter, etsForecast, etsOneStep, normalBands, type EtsFit } from './ets';
+import { fitTheta, thetaForecast, thetaOneStep, type ThetaFit } from './theta';
+
+export type ClassicalMethod = 'ets' | 'theta' | 'arima';
+export const CLASSICAL_METHODS: readonly ClassicalMethod[] = ['ets', 'theta', 'arima'];
+
+export interface ClassicalOptions {
+  /** Actuals after the training part: one-step forecasts of each from the values before it. */
+  test?: ArrayLike<number>;
+  /**
+   * Offsets into `test` (0 = the end of train, k = after test[0..k−1]) from which to forecast h
+   * steps, given the actuals before the origin, without refitting.
+   */
+  origins?: readonly number[];
+  /** Interval levels, default [0.8, 0.95]. */
+  levels?: readonly number[];
+  /** Which methods to fit (default all three). */
+  methods?: readonly ClassicalMethod[];
+}
+
+export interface ClassicalBand {
+  level: number;
+  lower: number[];
+  upper: number[];
+}
+
+export type ParameterValue = number | string | boolean | number[];
+
+export interface ClassicalSuccess {
+  ok: true;
+  method: ClassicalMethod;
+  /** "ETS(M,Ad,M)", "Theta", "ARIMA(1,1,1)(0,1,1)[12]" */
+  label: string;
+  /** h steps from the end of train. */
+  forecast: number[];
+  /** Prediction intervals for `forecast` (empty where the method has none). */
+  intervals: ClassicalBand[];
+  /** One-step forecasts of each `test` value (null without a test part). */
+  oneStep: number[] | null;
+  /** h-step paths from each of `origins`, in the same order. */
+  originPaths: number[][];
+  parameters: Record<string, ParameterValue>;
+  note: string;
+}
+export interface ClassicalFailure {
+  ok: false;
+  method: ClassicalMethod;
+  label: string;
+  /** Why there is no forecast, in words. */
+  note: string;
+}
+export type ClassicalResult = ClassicalSuccess | ClassicalFailure;
+export type ClassicalBaselines = Partial<Record<ClassicalMethod, ClassicalResult>>;
+
+const round = (v: number): number => Number(v.toPrecision(10));
+const arr = (x: ArrayLike<number>): number[] => Array.from(x);
+const bandsOf = (
+  b: { level: number; lower: Float64Array; upper: Float64Array }[],
+): ClassicalBand[] => b.map((x) => ({ level: x.level, lower: arr(x.lower), upper: arr(x.upper) }));
+
+function concat(a: ArrayLike<number>, b: ArrayLike<number>, k: number): Float64Array {
+  const out = new Float64Array(a.length + k);
+  out.set(Array.from(a));
+  for (let i = 0; i < k; i++) out[a.length + i] = b[i] as number;
+  return out;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function etsResult(
+  train: Float64Array,
+  m: number,
+  h: number,
+  test: ArrayLike<number> | undefined,
+  origins: readonly number[],
+  levels: readonly number[],
+): ClassicalResult {
+  let fit: EtsFit;
+  let tried: number;
+  try {
+    const auto = autoEts(train, m);
+    fit = auto.best;
+    tried = auto.candidates.length;
+  } catch (error) {
+    return { ok: false, method: 'ets', label: 'ETS', note: `ETS not available: ${message(error)}` };
+  }
+  const f = etsForecast(fit, h);
+  const { spec, par } = fit;
+  const parameters: Record<string, ParameterValue> = {
+    error: spec.error,
+    trend: spec.trend,
+    season: spec.season,
+    damped: spec.damped,
+    alpha: round(par.alpha),
+    initialState: arr(fit.initialState).map(round),
+    sigma2: round(fit.sigma2),
+    aicc: round(fit.aicc),
+    loglik: round(fit.loglik),
+  };
+  if (spec.trend !== 'N') parameters.beta = round(par.beta);
+  if (spec.season !== 'N') parameters.gamma = round(par.gamma);
+  if (spec.damped) parameters.phi = round(par.phi);
+  const originPaths = origins.map((k) => {
+    if (k === 0 || !test) return arr(f.mean);
+    const run = etsFilter(
+      Array.from({ length: k }, (_, i) => test[i] as number),
+      fit.finalState,
+      fit.m,
+      spec,
+      par,
+    );
+    return arr(etsForecast({ ...fit, finalState: run.finalState }, h).mean);
+  });
+  return {
+    ok: true,
+    method: 'ets',
+    label: fit.label,
+    forecast: arr(f.mean),
+    intervals: f.variance ? bandsOf(normalBands(f.mean, f.variance, levels)) : [],
+    oneStep: test ? arr(etsOneStep(fit, test)) : null,
+    originPaths,
+    parameters,
+    note: `${fit.label} chosen by AICc among ${tried} exponential smoothing models fitted on the training part`,
+  };
+}
+
+function thetaResult(
+  train: Float64Array,
+  m: number,
+  h: number,
+  test: ArrayLike<number> | undefined,
+  origins: readonly number[],
+  levels: readonly number[],
+): ClassicalResult {
+  let fit: ThetaFit;
+  try {
+    fit = fitTheta(train, m);
+  } catch (error) {
+    return {
+      ok: false,
+      method: 'theta',
+      label: 'Theta',
+      note: `Theta not available: ${message(error)}`,
+    };
+  }
+  const f = thetaForecast(fit, h, levels);
+  const originPaths = origins.map((k) => {
+    if (k === 0 || !test) return arr(f.mean);
+    const adjusted = Array.from(
+      { length: k },
+      (_, i) =>
+        (test[i] as number) / (fit.seasonal ? (fit.figure[(fit.n + i) % fit.m] as number) : 1),
+    );
+    const level = etsFilter(adjusted, [fit.level], 1, fit.ses.spec, fit.ses.par)
+      .finalState[0] as number;
+    return arr(thetaForecast({ ...fit, level, n: fit.n + k }, h, []).mean);
+  });
+  return {
+    ok: true,
+    method: 'theta',
+    label: 'Theta',
+    forecast: arr(f.mean),
+    intervals: bandsOf(f.bands),
+    oneStep: test ? arr(thetaOneStep(fit, test)) : null,
+    originPaths,
+    parameters: {
+      alpha: round(fit.alpha),
+      drift: round(fit.drift),
+      level: round(fit.level),
+      seasonal: fit.seasonal,
+      ...(fit.seasonal ? { seasonalIndices: arr(fit.figure).map(round) } : {}),
+      sigma2: round(fit.sigma2),
+    },
+    note: fit.seasonal
+      ? 'Theta on the multiplicatively deseasonalised training part (the 90% seasonality test passed), reseasonalised'
+      : 'Theta on the training part (no seasonal adjustment: the 90% seasonality test did not pass)',
+  };
+}
+
+function arimaResult(
+  train: Float64Array,
+  m: number,
+  h: number,
+  test: ArrayLike<number> | undefined,
+  origins: readonly number[],
+  levels: readonly number[],
+): ClassicalResult {
+  const testArray = test ? Float64Array.from(Array.from(test)) : new Float64Array(0);
+  const fit = fitArimaBaseline(train, m, testArray, h);
+  if (!fit.ok)
+    return {
+      ok: false,
+      method: 'arima',
+      label: 'ARIMA',
+      note: `auto-ARIMA not available: ${fit.reason}`,
+    };
+  const { order, coefficients: c } = fit;
+  let originPaths: number[][];
+  try {
+    originPaths = origins.map((k) =>
+      k === 0 || !test
+        ? arr(fit.forecast)
+        : arr(kalmanForecast(concat(train, testArray, k), order, c, h).mean),
+    );
+  } catch (error) {
+    return {
+      ok: false,
+      method: 'arima',
+      label: fit.label,
+      note: `auto-ARIMA not available: ${message(error)}`,
+    };
+  }
+  return {
+    ok: true,
+    method: 'arima',
+    label: fit.label,
+    forecast: arr(fit.forecast),
+    intervals: bandsOf(normalBands(fit.forecast, fit.forecastVariance, levels)),
+    oneStep: test ? arr(fit.predictions) : null,
+    originPaths,
+    parameters: {
+      p: order.p,
+      d: order.d,
+      q: order.q,
+      P: order.P,
+      D: order.D,
+      Q: order.Q,
+      s: order.s,
+      ar: c.ar,
+      ma: c.ma,
+      sar: c.sar,
+      sma: c.sma,
+      ...(order.d === 0 && order.D === 0 ? { mean: c.mean } : {}),
+      ...(c.drift !== 0 ? { drift: c.drift } : {}),
+      sigma2: round(fit.sigma2),
+      aic: round(fit.aic),
+    },
+    note: `${fit.label} chosen by the arima package's stepwise search on the training part; forecasts by an exact Kalman filter`,
+  };
+}
+
+/**
+ * Fits ETS, Theta and auto-ARIMA on `train` (seasonal period m; 1 or less = none) and forecasts h
+ * steps from its end. Never throws: a method that cannot be fitted comes back with ok: false and a
+ * note saying why.
+ */
+export function classicalBaselines(
+  train: Float64Array,
+  m: number,
+  h: number,
+  opts: ClassicalOptions = {},
+): ClassicalBaselines {
+  const period = Number.isInteger(m) && m > 1 ? m : 1;
+  const levels = opts.levels ?? [0.8, 0.95];
+  const origins = opts.origins ?? [];
+  const methods = opts.methods ?? CLASSICAL_METHODS;
+  const out: ClassicalBaselines = {};
+  const steps = Math.max(1, Math.floor(h));
+  for (const method of methods) {
+    try {
+      if (method === 'ets') out.ets = etsResult(train, period, steps, opts.test, origins, levels);
+      else if (method === 'theta')
+        out.theta = thetaResult(train, period, steps, opts.test, origins, levels);
+      else out.arima = arimaResult(train, period, steps, opts.test, origins, levels);
+    } catch (error) {
+      out[method] = {
+        ok: false,
+        method,
+        label: method,
+        note: `${method} failed: ${message(error)}`,
+      };
+    }
+  }
+  return out;
+}
