@@ -9,14 +9,14 @@ const actual = { times: [9, 10, 11, 12], values: [0, 1.5, 2.5, 3.5] };
 describe('actualVsPredictedOption', () => {
   it('draws the whole actual series and the chosen horizon step of the predictions', () => {
     const option = actualVsPredictedOption({ actual, test, timeFormat: 'index' });
-    expect(seriesNamed(option, 'actual').data).toEqual([
+    expect(seriesNamed(option, 'Actual').data).toEqual([
       [9, 0],
       [10, 1.5],
       [11, 2.5],
       [12, 3.5],
     ]);
     // step 0 takes entries 0 and 2: (10, 1) and (11, 3).
-    expect(seriesNamed(option, 'model').data).toEqual([
+    expect(seriesNamed(option, 'Model').data).toEqual([
       [10, 1],
       [11, 3],
     ]);
@@ -31,7 +31,7 @@ describe('actualVsPredictedOption', () => {
   });
 
   it('adds baselines, the interval band and the forecast only when given', () => {
-    expect(seriesNames(actualVsPredictedOption({ actual, test }))).toEqual(['actual', 'model']);
+    expect(seriesNames(actualVsPredictedOption({ actual, test }))).toEqual(['Actual', 'Model']);
     const option = actualVsPredictedOption({
       actual,
       test,
@@ -43,12 +43,12 @@ describe('actualVsPredictedOption', () => {
       [10, 0],
       [11, 1.5],
     ]);
-    expect(seriesNamed(option, 'forecast').data).toEqual([
+    expect(seriesNamed(option, 'Forecast').data).toEqual([
       [13, 5],
       [14, 6],
     ]);
     // Band at step 0: lower 0.5 and 2, upper 1.5 and 4.5 → thickness 1 and 2.5, stacked on lower.
-    const lower = seriesNamed(option, 'interval lower');
+    const lower = seriesNamed(option, '90% interval floor');
     const band = seriesNamed(option, '90% interval');
     expect(lower.data).toEqual([
       [10, 0.5],
@@ -60,6 +60,14 @@ describe('actualVsPredictedOption', () => {
     ]);
     expect(lower.stack).toBe('interval');
     expect(band.stack).toBe('interval');
+    // Names in words; the floor stays out of the legend.
+    expect((option.legend as { data: string[] }).data).toEqual([
+      '90% interval',
+      'Actual',
+      'Model',
+      'naive',
+      'Forecast',
+    ]);
   });
 
   it('leaves a gap where an interval bound is infinite', () => {

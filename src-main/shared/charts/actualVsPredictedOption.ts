@@ -30,6 +30,8 @@ export interface ActualVsPredictedInput extends RunChartStyle {
   /** Same layout as test.predicted; level in (0, 1). */
   interval?: { level: number; lower: ArrayLike<number>; upper: ArrayLike<number> };
   forecast?: TimedValues;
+  /** Legend name of the forecast past the data (default "Forecast"). */
+  forecastName?: string;
 }
 
 type Point = [number, number | null];
@@ -80,7 +82,7 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
     const label = `${Math.round(input.interval.level * 100)}% interval`;
     const silent = { symbol: 'none', silent: true, tooltip: { show: false }, z: 1 };
     series.push(
-      line('interval lower', lower, { ...silent, stack: 'interval', lineStyle: { opacity: 0 } }),
+      line(`${label} floor`, lower, { ...silent, stack: 'interval', lineStyle: { opacity: 0 } }),
     );
     series.push(
       line(label, width, {
@@ -88,17 +90,18 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
         stack: 'interval',
         lineStyle: { opacity: 0 },
         areaStyle: { color: theme.band },
+        itemStyle: { color: theme.band },
       }),
     );
   }
   series.push(
-    line('actual', allPoints(input.actual), {
+    line('Actual', allPoints(input.actual), {
       lineStyle: { width: 1.5, color: theme.text },
       itemStyle: { color: theme.text },
     }),
   );
   series.push(
-    line(input.modelName ?? 'model', stepPoints(times, input.test.predicted, horizon, step)),
+    line(input.modelName ?? 'Model', stepPoints(times, input.test.predicted, horizon, step)),
   );
   for (const b of input.baselines ?? []) {
     series.push(
@@ -109,11 +112,19 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
   }
   if (input.forecast) {
     series.push(
-      line('forecast', allPoints(input.forecast), { lineStyle: { width: 1.5, type: 'dashed' } }),
+      line(input.forecastName ?? 'Forecast', allPoints(input.forecast), {
+        lineStyle: { width: 1.5, type: 'dashed' },
+      }),
     );
   }
+  const base = baseOption(input, true);
   return {
-    ...baseOption(input, true),
+    ...base,
+    // The band's invisible floor stays out of the legend.
+    legend: {
+      ...(base.legend as ChartOption),
+      data: series.map((s) => String(s.name)).filter((n) => !n.endsWith(' floor')),
+    },
     xAxis: timeAxis(theme, input.timeFormat),
     yAxis: valueAxis(theme),
     series,

@@ -17,21 +17,21 @@ describe('backtestFoldsOption', () => {
   });
 
   it('draws one forecast line per fold, numbered from 1', () => {
-    expect(seriesNamed(option, 'fold 1').data).toEqual([
+    expect(seriesNamed(option, 'Fold 1').data).toEqual([
       [3, 2.5],
       [4, 3.5],
     ]);
-    expect(seriesNamed(option, 'fold 2').data).toEqual([[5, 4.5]]);
+    expect(seriesNamed(option, 'Fold 2').data).toEqual([[5, 4.5]]);
   });
 
   it('marks each origin at its first forecast time and stacks the 95% band', () => {
-    expect(seriesNamed(option, 'actual').markLine?.data).toEqual([{ xAxis: 3 }, { xAxis: 5 }]);
+    expect(seriesNamed(option, 'Actual').markLine?.data).toEqual([{ xAxis: 3 }, { xAxis: 5 }]);
     // widths 3 − 2 = 1 and 5 − 3 = 2
-    expect(seriesNamed(option, 'fold 1 95%').data).toEqual([
+    expect(seriesNamed(option, 'Fold 1 95% interval').data).toEqual([
       [3, 1],
       [4, 2],
     ]);
     expect(seriesNames(option)).not.toContain('fold 2 95%');
-    expect((option.legend as { data: string[] }).data).toEqual(['actual', 'fold 1', 'fold 2']);
+    expect((option.legend as { data: string[] }).data).toEqual(['Actual', 'Fold 1', 'Fold 2']);
   });
 });

@@ -52,10 +52,10 @@ export function backtestFoldsOption(input: BacktestFoldsInput): ChartOption {
       lineStyle: { opacity: 0 },
       z: 1,
     };
-    series.push({ ...common, name: `fold ${fold.index + 1} 95% lower`, data: lower });
+    series.push({ ...common, name: `Fold ${fold.index + 1} 95% interval floor`, data: lower });
     series.push({
       ...common,
-      name: `fold ${fold.index + 1} 95%`,
+      name: `Fold ${fold.index + 1} 95% interval`,
       data: width,
       areaStyle: { color: colour(i), opacity: 0.12 },
     });
@@ -65,7 +65,7 @@ export function backtestFoldsOption(input: BacktestFoldsInput): ChartOption {
     .filter((t): t is number => t !== undefined)
     .map((t) => ({ xAxis: t }));
   series.push({
-    name: 'actual',
+    name: 'Actual',
     type: 'line',
     showSymbol: false,
     lineStyle: { color: theme.text, width: 1.5 },
@@ -82,7 +82,7 @@ export function backtestFoldsOption(input: BacktestFoldsInput): ChartOption {
   input.folds.forEach((fold, i) => {
     const style = { color: colour(i) };
     series.push({
-      name: `fold ${fold.index + 1}`,
+      name: `Fold ${fold.index + 1}`,
       type: 'line',
       showSymbol: true,
       symbolSize: 4,

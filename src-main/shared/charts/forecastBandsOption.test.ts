@@ -17,13 +17,13 @@ describe('forecastBandsOption', () => {
       ],
     });
     expect(seriesNames(option).slice(0, 4)).toEqual([
-      '95% interval lower',
+      '95% interval floor',
       '95% interval',
-      '80% interval lower',
+      '80% interval floor',
       '80% interval',
     ]);
     // Step 0 keeps indices 0 and 2 (times 1 and 2); 95% width = 12 − 8 = 4 and 14 − 10 = 4.
-    expect(seriesNamed(option, '95% interval lower').data).toEqual([
+    expect(seriesNamed(option, '95% interval floor').data).toEqual([
       [1, 8],
       [2, 10],
     ]);
@@ -51,11 +51,11 @@ describe('forecastBandsOption', () => {
       [5, null],
     ]);
     // Step 1 keeps indices 1 and 3: (2, 11) and (3, 13).
-    expect(seriesNamed(option, 'model').data).toEqual([
+    expect(seriesNamed(option, 'Model').data).toEqual([
       [2, 11],
       [3, 13],
     ]);
-    expect(seriesNames(option)).toContain('forecast');
+    expect(seriesNames(option)).toContain('Forecast');
   });
 });
 
@@ -66,9 +66,83 @@ describe('forecastBandsOption legend and colours', () => {
       test,
       bands: [{ level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] }],
     });
-    const legend = option.legend as { data: string[] };
-    expect(legend.data).toEqual(['95% interval', 'actual', 'model']);
+    const legend = option.legend as { data: unknown[] };
+    // The only band is drawn alone at opacity 0.13 of the theme's band colour (47, 111, 222).
+    expect(legend.data).toEqual([
+      { name: '95% interval', icon: 'rect', itemStyle: { color: 'rgba(47, 111, 222, 0.13)' } },
+      'Actual',
+      'Model',
+    ]);
     // palette[0] is '#2f6fde' (chartTheme.ts)
-    expect(seriesNamed(option, 'model').lineStyle?.color).toBe('#2f6fde');
+    expect(seriesNamed(option, 'Model').lineStyle?.color).toBe('#2f6fde');
+  });
+
+  it('shows nested bands in the legend in the colour they have where they overlap', () => {
+    const option = forecastBandsOption({
+      actual,
+      test,
+      bands: [
+        { level: 0.8, lower: [9, 10, 11, 12], upper: [11, 12, 13, 14] },
+        { level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] },
+      ],
+    });
+    const legend = option.legend as { data: { name?: string; itemStyle?: { color: string } }[] };
+    // 95% alone: 0.13; 80% (0.2) over it: 1 − 0.87 · 0.8 = 0.304.
+    expect(legend.data[0]?.itemStyle?.color).toBe('rgba(47, 111, 222, 0.13)');
+    expect(legend.data[1]?.itemStyle?.color).toBe('rgba(47, 111, 222, 0.304)');
+    const fill80 = seriesNamed(option, '80% interval') as { areaStyle?: { color: string } };
+    expect(fill80.areaStyle?.color).toBe('rgba(47, 111, 222, 0.2)');
+  });
+
+  it('draws other methods and the ensemble members beside the forecast, named in words', () => {
+    const option = forecastBandsOption({
+      actual,
+      test,
+      forecast: { times: [4, 5], values: [15, 16] },
+      forecastName: 'Model forecast',
+      peers: [
+        { name: 'ETS(M,Ad,M) forecast', values: [14, 15] },
+        { name: 'Theta forecast', values: [15.5, null] },
+      ],
+      members: {
+        name: 'Ensemble members (3)',
+        paths: [
+          [14, 15],
+          [15, 16],
+          [16, 18],
+        ],
+      },
+    });
+    expect(seriesNamed(option, 'ETS(M,Ad,M) forecast').data).toEqual([
+      [4, 14],
+      [5, 15],
+    ]);
+    expect(seriesNamed(option, 'Theta forecast').data).toEqual([
+      [4, 15.5],
+      [5, null],
+    ]);
+    const members = seriesNames(option).filter((n) => n === 'Ensemble members (3)');
+    expect(members).toHaveLength(3);
+    expect((option.legend as { data: unknown[] }).data).toEqual([
+      'Actual',
+      'Model',
+      'Model forecast',
+      'Ensemble members (3)',
+      'ETS(M,Ad,M) forecast',
+      'Theta forecast',
+    ]);
+    // Model, forecast, then the peers take the next palette colours: #17a398, #f3a712.
+    expect(seriesNamed(option, 'ETS(M,Ad,M) forecast').lineStyle?.color).toBe('#17a398');
+    expect(seriesNamed(option, 'Theta forecast').lineStyle?.color).toBe('#f3a712');
+  });
+
+  it('leaves peers and members out without a forecast', () => {
+    const option = forecastBandsOption({
+      actual,
+      test,
+      peers: [{ name: 'Theta forecast', values: [1] }],
+      members: { name: 'Ensemble members (1)', paths: [[1]] },
+    });
+    expect(seriesNames(option)).toEqual(['Actual', 'Model']);
   });
 });

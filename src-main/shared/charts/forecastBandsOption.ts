@@ -1,5 +1,7 @@
 // The run chart of the app: actual vs predicted (with baselines and the forecast, as
-// actualVsPredictedOption draws them) under several nested interval bands, e.g. 80% inside 95%.
+// actualVsPredictedOption draws them) under several nested interval bands, e.g. 80% inside 95%,
+// plus what stands beside the model's forecast past the data: other methods' forecasts (ETS,
+// Theta, …) and the paths of the ensemble's members, so their spread shows.
 import {
   actualVsPredictedOption,
   type ActualVsPredictedInput,
@@ -19,9 +21,28 @@ export interface ForecastBandsInput extends Omit<ActualVsPredictedInput, 'interv
   bands?: readonly Band[];
   /** Bands around the future forecast, one value per forecast time. */
   forecastBands?: readonly Band[];
+  /** Other methods' forecasts at the forecast times, named in words ("ETS(M,Ad,M)"). */
+  peers?: readonly { name: string; values: ArrayLike<number | null> }[];
+  /** The ensemble members' forecasts at the forecast times; drawn as thin lines under one name. */
+  members?: { name: string; paths: readonly ArrayLike<number | null>[] };
 }
 
 type Point = [number, number | null];
+
+/** "rgba(r, g, b, a)" or "#rrggbb" at another opacity. */
+export function withAlpha(color: string, alpha: number): string {
+  const rgba = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/.exec(color);
+  if (rgba) return `rgba(${rgba[1]}, ${rgba[2]}, ${rgba[3]}, ${alpha})`;
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (hex) {
+    const [r, g, b] = [hex[1], hex[2], hex[3]].map((h) => parseInt(h ?? '0', 16));
+    return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+  }
+  return color;
+}
+
+/** Opacity of a band's own layer, widest first; nested bands add up where they overlap. */
+const bandAlpha = (rank: number): number => (rank === 0 ? 0.13 : 0.2);
 
 function bandSeries(
   name: string,
@@ -54,12 +75,15 @@ function bandSeries(
     lineStyle: { opacity: 0 },
   };
   return [
-    { ...common, name: `${name} lower`, data: lower },
+    { ...common, name: `${name} floor`, data: lower },
     { ...common, name, data: width, areaStyle: { color: fill }, itemStyle: { color: fill } },
   ];
 }
 
 const percent = (level: number): string => `${Math.round(level * 100)}%`;
+
+const timed = (times: ArrayLike<number>, values: ArrayLike<number | null>): Point[] =>
+  Array.from({ length: times.length }, (_, i): Point => [times[i] as number, finite(values[i])]);
 
 export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   const option = actualVsPredictedOption(input);
@@ -67,8 +91,23 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   const horizon = Math.max(1, Math.floor(input.test.horizon));
   const step = Math.min(Math.max(0, Math.floor(input.step ?? 0)), horizon - 1);
   const onStep = (i: number): boolean => i % horizon === step;
-  // Widest first so the narrower band paints over it; both use the theme's translucent fill, so
-  // the inner band reads darker where they overlap.
+  // One fill per level, widest first, so the narrower band paints over it. Where bands nest, the
+  // colours add up: the legend shows each level in the colour it has on the chart (alone for the
+  // widest, over the wider ones for the next).
+  const levels = [
+    ...new Set([...(input.bands ?? []), ...(input.forecastBands ?? [])].map((b) => b.level)),
+  ].sort((a, b) => b - a);
+  const fills = new Map<number, { fill: string; seen: string }>();
+  let remaining = 1;
+  levels.forEach((level, rank) => {
+    const alpha = bandAlpha(rank);
+    remaining *= 1 - alpha;
+    fills.set(level, {
+      fill: withAlpha(theme.band, alpha),
+      seen: withAlpha(theme.band, +(1 - remaining).toFixed(3)),
+    });
+  });
+  const fillOf = (level: number): string => fills.get(level)?.fill ?? theme.band;
   const sorted = [...(input.bands ?? [])].sort((a, b) => b.level - a.level);
   const bands = sorted.flatMap((b) =>
     bandSeries(
@@ -77,7 +116,7 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
       input.test.times,
       b,
       onStep,
-      theme.band,
+      fillOf(b.level),
     ),
   );
   const forecast: TimedValues | undefined = input.forecast;
@@ -92,7 +131,7 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
             forecast.times,
             b,
             () => true,
-            theme.band,
+            fillOf(b.level),
           ),
         )
     : [];
@@ -104,11 +143,53 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
     const color = colour(next++);
     return { ...s, lineStyle: { ...line, color }, itemStyle: { color } };
   });
-  const all = [...bands, ...future, ...series];
-  // The invisible floors of the bands stay out of the legend.
-  const legendNames = [
-    ...new Set(all.map((s) => String(s.name)).filter((n) => !n.endsWith(' lower'))),
+  const beside: ChartOption[] = [];
+  if (forecast && input.members && input.members.paths.length > 0) {
+    const color = withAlpha(theme.muted, 0.55);
+    for (const path of input.members.paths) {
+      beside.push({
+        name: input.members.name,
+        type: 'line',
+        showSymbol: false,
+        silent: true,
+        tooltip: { show: false },
+        connectNulls: false,
+        z: 2,
+        lineStyle: { width: 1, color },
+        itemStyle: { color },
+        data: timed(forecast.times, path),
+      });
+    }
+  }
+  if (forecast) {
+    for (const peer of input.peers ?? []) {
+      const color = colour(next++);
+      beside.push({
+        name: peer.name,
+        type: 'line',
+        showSymbol: false,
+        connectNulls: false,
+        lineStyle: { width: 1.5, type: 'dashed', color },
+        itemStyle: { color },
+        data: timed(forecast.times, peer.values),
+      });
+    }
+  }
+  const all = [...bands, ...future, ...beside, ...series];
+  // The invisible floors of the bands stay out of the legend; bands show as filled squares.
+  const names = [
+    ...new Set(
+      [...bands, ...future, ...series, ...beside]
+        .map((s) => String(s.name))
+        .filter((n) => !n.endsWith(' floor')),
+    ),
   ];
-  const legend = { ...(option.legend as ChartOption), type: 'scroll', data: legendNames };
+  const bandLevel = new Map(levels.map((l) => [`${percent(l)} interval`, l]));
+  const data = names.map((name) => {
+    const level = bandLevel.get(name);
+    if (level === undefined) return name;
+    return { name, icon: 'rect', itemStyle: { color: fills.get(level)?.seen ?? theme.band } };
+  });
+  const legend = { ...(option.legend as ChartOption), type: 'scroll', data };
   return { ...option, legend, series: all };
 }

@@ -40,12 +40,12 @@ describe('runsComparisonOption', () => {
       actual: { times: [4, 5, 6], values: [0, 1.5, 2.5] },
       timeFormat: 'index',
     });
-    expect(seriesNames(option)).toEqual(['actual', 'A']);
+    expect(seriesNames(option)).toEqual(['Actual', 'A']);
     expect(seriesNamed(option, 'A').data).toEqual([
       [5, 1],
       [6, 2],
     ]);
-    expect(seriesNamed(option, 'actual').data).toEqual([
+    expect(seriesNamed(option, 'Actual').data).toEqual([
       [4, 0],
       [5, 1.5],
       [6, 2.5],

@@ -70,7 +70,7 @@ export function runsComparisonOption(input: RunsComparisonInput): ChartOption {
   }
   if (input.actual) {
     series.push({
-      name: 'actual',
+      name: 'Actual',
       type: 'line',
       showSymbol: false,
       lineStyle: { color: theme.text, width: 1.5 },
