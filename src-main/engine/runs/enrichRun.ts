@@ -1,44 +1,63 @@
 // What the studio adds to every fit beyond the modelling core: a run id the contract accepts, the
-// auto-ARIMA baseline beside naive/seasonal-naive/mean, and split-conformal prediction intervals
-// calibrated on the validation windows, per horizon step.
+// classical baselines (ETS, Theta, auto-ARIMA) beside naive/seasonal-naive/mean, and split-conformal
+// prediction intervals calibrated on the validation windows, per horizon step.
 import type { RunResult as CoreRun } from '../model/runResult';
 import { computeMetrics, type ForecastMetrics } from '../model/metrics';
-import { fitArimaBaseline } from '../baselines/arimaBaseline';
+import {
+  CLASSICAL_METHODS,
+  classicalBaselines,
+  type ClassicalMethod,
+} from '../baselines/classical';
 import { conformalIntervals, empiricalCoverage } from '../interpret/conformal';
-import type { RunResult } from '../../shared/schemas/model';
+import type { BaselineModel, RunResult } from '../../shared/schemas/model';
 import { asJson } from '../analysis/jsonSafe';
 import { absoluteErrors } from './testErrors';
 import { withEvaluation } from './evaluation';
 
 export const intervalLevels = [0.8, 0.95] as const;
 
-/** The auto-ARIMA row of the baseline table: its scores, or only the note saying why there are none. */
-interface ArimaRow {
-  fit: { metrics: ForecastMetrics; predictions: number[] } | null;
+/** The classical rows of the baseline table (ETS, Theta, ARIMA): scores, or the note saying why not. */
+interface ClassicalRow {
+  fit: { metrics: ForecastMetrics; predictions: number[]; model: BaselineModel } | null;
   note: string;
 }
 
-function arimaBaseline(core: CoreRun, target: Float64Array): ArimaRow {
+function classicalRows(core: CoreRun, target: Float64Array): Record<ClassicalMethod, ClassicalRow> {
   const { valStart, testStart } = core.split;
   const m = core.dataset.seasonalPeriod;
   const train = target.subarray(0, valStart);
   const after = target.subarray(valStart);
-  const fit = fitArimaBaseline(train, m, after);
-  if (!fit.ok) return { fit: null, note: `auto-ARIMA not available: ${fit.reason}` };
-  // One-step-ahead forecast of every target point, aligned with the model's (window, step) pairs.
   const { targetStarts, horizon } = core.test;
-  const predictions: number[] = [];
-  for (const t0 of targetStarts) {
-    for (let h = 0; h < horizon; h++)
-      predictions.push(fit.predictions[t0 + h - valStart] ?? Number.NaN);
+  const origin = (targetStarts[0] ?? testStart) - valStart;
+  const results = classicalBaselines(train, m, horizon, { test: after, origins: [origin] });
+  const rows = {} as Record<ClassicalMethod, ClassicalRow>;
+  for (const method of CLASSICAL_METHODS) {
+    const r = results[method];
+    if (!r?.ok || !r.oneStep) {
+      rows[method] = { fit: null, note: r?.note ?? `${method} not fitted` };
+      continue;
+    }
+    const oneStep = r.oneStep;
+    // One-step-ahead forecast of every target point, aligned with the model's (window, step) pairs.
+    const predictions: number[] = [];
+    for (const t0 of targetStarts) {
+      for (let h = 0; h < horizon; h++) predictions.push(oneStep[t0 + h - valStart] ?? Number.NaN);
+    }
+    const metrics = computeMetrics(core.test.actual, predictions, target.subarray(0, testStart), m);
+    const note =
+      `${r.label} fitted on the training part, one-step-ahead forecasts` +
+      (horizon > 1
+        ? " (each point from all actuals before it: an easier task than the model's direct multi-step forecast)"
+        : '');
+    const model: BaselineModel = {
+      label: r.label,
+      parameters: r.parameters,
+      note: r.note,
+      originForecast: r.originPaths[0] ?? [],
+    };
+    rows[method] = { fit: { metrics, predictions, model }, note };
   }
-  const metrics = computeMetrics(core.test.actual, predictions, target.subarray(0, testStart), m);
-  const note =
-    `${fit.label} fitted on the training part, one-step-ahead forecasts` +
-    (horizon > 1
-      ? " (each point from all actuals before it: an easier task than the model's direct multi-step forecast)"
-      : '');
-  return { fit: { metrics, predictions }, note };
+  return rows;
 }
 
 type Band = RunResult['intervals'][number];
@@ -80,22 +99,29 @@ export function enrichRun(
   target: Float64Array,
   runId: string,
 ): RunResult {
-  // A cancelled run should come back at once: skip the auto-ARIMA search (it can take seconds).
-  const arima: ArimaRow =
-    core.stoppedReason === 'cancelled'
-      ? { fit: null, note: 'auto-ARIMA not fitted: the run was cancelled' }
-      : arimaBaseline(core, target);
+  // A cancelled run should come back at once: skip the classical fits (they can take seconds).
+  const cancelled: Record<ClassicalMethod, ClassicalRow> = {
+    arima: { fit: null, note: 'auto-ARIMA not fitted: the run was cancelled' },
+    ets: { fit: null, note: 'ETS not fitted: the run was cancelled' },
+    theta: { fit: null, note: 'Theta not fitted: the run was cancelled' },
+  };
+  const classical = core.stoppedReason === 'cancelled' ? cancelled : classicalRows(core, target);
   const baselineNotes: Record<string, string> = {
     naive: 'last value before each test window',
     seasonalNaive: `value ${core.dataset.seasonalPeriod} steps back`,
     mean: 'mean of the training part',
-    arima: arima.note,
   };
   const baselines: Record<string, ForecastMetrics> = { ...core.baselines };
   const baselinePredictions: Record<string, number[]> = { ...core.test.baselinePredictions };
-  if (arima.fit) {
-    baselines.arima = arima.fit.metrics;
-    baselinePredictions.arima = arima.fit.predictions;
+  const baselineModels: Record<string, BaselineModel> = {};
+  for (const method of CLASSICAL_METHODS) {
+    const row = classical[method];
+    baselineNotes[method] = row.note;
+    if (row.fit) {
+      baselines[method] = row.fit.metrics;
+      baselinePredictions[method] = row.fit.predictions;
+      baselineModels[method] = row.fit.model;
+    }
   }
   const run = asJson<RunResult>({
     ...core,
@@ -104,6 +130,7 @@ export function enrichRun(
     baselines,
     baselineNotes,
     test: { ...core.test, baselinePredictions },
+    baselineModels,
     ...intervals(core),
   });
   return withEvaluation(run, target);

@@ -102,7 +102,14 @@ export const RunVerdict = z.object({
   /** Every scored baseline, best first. */
   ranking: z.array(z.object({ name: z.string(), label: z.string(), value: z.number() })),
   /** A classical method that did better, offered as the forecast. */
-  offer: z.object({ baseline: z.string(), label: z.string() }).nullable(),
+  offer: z
+    .object({
+      baseline: z.string(),
+      label: z.string(),
+      /** That method's forecast past the data, at the run's forecast times, when it has one. */
+      forecast: z.array(Num).optional(),
+    })
+    .nullable(),
   headline: z.string(),
 });
 export type RunVerdict = z.infer<typeof RunVerdict>;
@@ -121,6 +128,16 @@ export const HStepEvaluation = z.object({
   notes: z.array(z.string()),
 });
 export type HStepEvaluation = z.infer<typeof HStepEvaluation>;
+
+/** A fitted classical baseline (engine/baselines/classical.ts): its label and parameters. */
+export const BaselineModel = z.looseObject({
+  label: z.string(),
+  parameters: z.record(z.string(), z.union([Num, z.string(), z.boolean(), z.array(Num)])),
+  note: z.string(),
+  /** h-step forecast from the first test origin, without later actuals. */
+  originForecast: z.array(Num).optional(),
+});
+export type BaselineModel = z.infer<typeof BaselineModel>;
 
 /** A finished run. Loose at the top level so fields added by newer engines pass through. */
 export const RunResult = z.looseObject({
@@ -164,6 +181,8 @@ export const RunResult = z.looseObject({
   forecastIntervals: z.array(IntervalBand),
   verdict: RunVerdict.nullable().optional(),
   hStep: HStepEvaluation.nullable().optional(),
+  /** Fitted ETS / Theta / ARIMA baselines keyed as in `baselines`. */
+  baselineModels: z.record(z.string(), BaselineModel).optional(),
 });
 export type RunResult = z.infer<typeof RunResult>;
 
