@@ -30,12 +30,7 @@ async function fileHash(
   const key = `${file}\0${size}\0${mtimeMs}`;
   const known = session.fileHashes.get(key);
   if (known) return known;
-  const hash = await engineCall<{ sha256: string; sizeBytes: number }>(
-    env,
-    'projects:hash',
-    { path: file },
-    job,
-  );
+  const hash = await engineCall(env, 'project:hash', { path: file }, job);
   session.fileHashes.set(key, hash);
   return hash;
 }

@@ -101,7 +101,7 @@ export function projectHandlers(
       options: ds.options,
       choices: ds.choices,
     };
-    const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
+    const info = await engineCall(env, 'datasets:open', { spec }, job);
     session.datasets.put(spec, info);
     return info;
   }
@@ -111,24 +111,15 @@ export function projectHandlers(
       const file = await choosePath(env, request.path, 'project', false);
       const project = await buildProject(env, session, request, job);
       const modelRoots = [path.join(env.workDir, 'models'), ...openedModels];
-      const saved = await engineCall<{ warnings: string[] }>(
-        env,
-        'projects:save',
-        { path: file, project, modelRoots },
-        job,
-      );
-      await engineCall(env, 'projects:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
+      const saved = await engineCall(env, 'project:save', { path: file, project, modelRoots }, job);
+      await engineCall(env, 'project:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
       session.dirty = false;
       env.onFileUsed?.(file, 'project');
       return { path: file, warnings: saved.warnings };
     },
     'project:open': async (request, job) => {
       const file = await choosePath(env, request.path, 'project', true);
-      const opened = await engineCall<{
-        project: SessionProject;
-        datasetChecks: DatasetCheck[];
-        missingModels: string[];
-      }>(env, 'projects:open', { path: file }, job);
+      const opened = await engineCall(env, 'project:open', { path: file }, job);
       const { project } = opened;
       openedModels.add(projectModelsDir(file));
       const warnings = opened.missingModels.map(
@@ -180,9 +171,9 @@ export function projectHandlers(
       };
     },
     'project:recovery': async () => {
-      const read = await engineCall<{ path: string; project: SessionProject | null }>(
+      const read = await engineCall(
         env,
-        'projects:recovery',
+        'project:recovery',
         { action: 'read', dir: recoveryDir(env) },
         noJob(),
       ).catch(() => null);
@@ -197,9 +188,9 @@ export function projectHandlers(
     },
     'report:export': async (request, job) => {
       const runs = request.runIds.map((id) => session.runs.get(id));
-      const { html } = await engineCall<{ html: string }>(
+      const { html } = await engineCall(
         env,
-        'reports:html',
+        'report:html',
         {
           title: request.title,
           spec: request.datasetId ? session.datasets.spec(request.datasetId) : null,
@@ -228,7 +219,7 @@ export function projectHandlers(
       else {
         const scratch = path.join(env.workDir, 'reports', `${Date.now()}-${fileName}`);
         await mkdir(path.dirname(scratch), { recursive: true });
-        await engineCall(env, 'reports:pdf', { html, outPath: scratch }, job);
+        await engineCall(env, 'report:pdf', { html, outPath: scratch }, job);
         bytes = await readFile(scratch);
         await rm(scratch, { force: true });
       }

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { SessionProject } from '../../shared/schemas/project';
 import { StudioFailure } from '../../shared/result';
 import { AtomicWriteError } from '../fsAtomic/atomicWriteError';
-import { method } from '../process/methodTypes';
+import type { HandlersFor } from '../process/methodTypes';
 import { hashFile } from '../projects/hashFile';
 import { openProject, saveProject } from '../projects/projectFile';
 import { ProjectFileError } from '../projects/projectErrors';
@@ -24,49 +22,27 @@ async function asStudioFailure<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function projectMethods() {
+export function projectMethods(): HandlersFor<
+  'project:hash' | 'project:save' | 'project:open' | 'project:recovery'
+> {
   return {
-    'projects:hash': method(z.object({ path: z.string() }), async ({ path }, ctx) =>
-      hashFile(path, ctx.signal),
-    ),
-    'projects:save': method(
-      z.object({
-        path: z.string(),
-        project: SessionProject,
-        /** Folders run models may be copied from (work folder, opened projects' models). */
-        modelRoots: z.array(z.string().max(4096)).max(1000).optional(),
+    'project:hash': async ({ path }, ctx) => hashFile(path, ctx.signal),
+    'project:save': ({ path, project, modelRoots }) =>
+      asStudioFailure(() =>
+        saveProject(path, project, modelRoots === undefined ? {} : { modelRoots }),
+      ),
+    'project:open': ({ path }) => asStudioFailure(() => openProject(path)),
+    'project:recovery': async (params) =>
+      asStudioFailure(async () => {
+        if (params.action === 'write') {
+          await writeRecovery(params.dir, params.project, params.modelRoots);
+          return { path: recoveryPath(params.dir), project: null };
+        }
+        if (params.action === 'clear') {
+          await clearRecovery(params.dir);
+          return { path: recoveryPath(params.dir), project: null };
+        }
+        return { path: recoveryPath(params.dir), project: await readRecovery(params.dir) };
       }),
-      ({ path, project, modelRoots }) =>
-        asStudioFailure(() =>
-          saveProject(path, project, modelRoots === undefined ? {} : { modelRoots }),
-        ),
-    ),
-    'projects:open': method(z.object({ path: z.string() }), ({ path }) =>
-      asStudioFailure(() => openProject(path)),
-    ),
-    'projects:recovery': method(
-      z.discriminatedUnion('action', [
-        z.object({
-          action: z.literal('write'),
-          dir: z.string(),
-          project: SessionProject,
-          modelRoots: z.array(z.string().max(4096)).max(1000).optional(),
-        }),
-        z.object({ action: z.literal('read'), dir: z.string() }),
-        z.object({ action: z.literal('clear'), dir: z.string() }),
-      ]),
-      async (params) =>
-        asStudioFailure(async () => {
-          if (params.action === 'write') {
-            await writeRecovery(params.dir, params.project, params.modelRoots);
-            return { path: recoveryPath(params.dir), project: null };
-          }
-          if (params.action === 'clear') {
-            await clearRecovery(params.dir);
-            return { path: recoveryPath(params.dir), project: null };
-          }
-          return { path: recoveryPath(params.dir), project: await readRecovery(params.dir) };
-        }),
-    ),
   };
 }
