@@ -159,7 +159,7 @@ export function createHandlers(
       session.sensitivities.set(runId, result);
       return result;
     },
-    'runs:export': async ({ format, runId }) => {
+    'runs:export': async ({ format, runId, forecastFrom }) => {
       if (format !== 'predictions')
         return exportRuns(
           runs.all().map((e) => e.run),
@@ -171,7 +171,7 @@ export function createHandlers(
       return {
         fileName: `${run.dataset.name.replace(/\.\w+$/, '')}-${run.id}-predictions.csv`,
         mimeType: 'text/csv',
-        content: predictionsCsv(run),
+        content: predictionsCsv(run, forecastFrom),
       };
     },
     'search:run': async (request, job) => {

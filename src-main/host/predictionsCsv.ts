@@ -1,6 +1,8 @@
 // "Export predictions": one run's test predictions beside the actuals, every baseline and the
 // conformal bands, then the future forecast — one row per (window, horizon step), ISO times.
 import type { RunResult } from '../shared/schemas/model';
+import { forecasterTitle } from '../shared/charts/forecasterNames';
+import { peerForecasts } from '../shared/charts/runForecasts';
 import { formatTime } from '../shared/charts/timeAxis';
 import type { TimeFormat } from '../shared/schemas/dataset';
 
@@ -8,8 +10,15 @@ function cell(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(v);
 }
 
-export function predictionsCsv(run: RunResult): string {
+/**
+ * `forecastFrom` names a classical baseline (e.g. "ets") whose forecast past the data replaces the
+ * model's in the forecast rows (the verdict offers it when it did better); a last column then
+ * says which method made the forecast.
+ */
+export function predictionsCsv(run: RunResult, forecastFrom?: string): string {
   const format = run.dataset.timeFormat as TimeFormat;
+  const peer = forecastFrom ? peerForecasts(run).find((p) => p.key === forecastFrom) : undefined;
+  const source = peer ? forecasterTitle(peer.key, run) : `Model (${run.config.cell.toUpperCase()})`;
   const baselines = Object.keys(run.test.baselinePredictions);
   const bands = run.intervals;
   const header = [
@@ -21,6 +30,7 @@ export function predictionsCsv(run: RunResult): string {
     'predicted',
     ...baselines.map((b) => `baseline_${b}`),
     ...bands.flatMap((b) => [`lower_${b.level * 100}`, `upper_${b.level * 100}`]),
+    ...(forecastFrom ? ['forecast_by'] : []),
   ];
   const rows: string[][] = [];
   const { horizon } = run.test;
@@ -35,6 +45,7 @@ export function predictionsCsv(run: RunResult): string {
       cell(p),
       ...baselines.map((b) => cell(run.test.baselinePredictions[b]?.[i])),
       ...bands.flatMap((b) => [cell(b.lower[i]), cell(b.upper[i])]),
+      ...(forecastFrom ? [''] : []),
     ]);
   });
   run.forecast.values.forEach((v, i) => {
@@ -45,12 +56,14 @@ export function predictionsCsv(run: RunResult): string {
       '',
       String(i + 1),
       '',
-      cell(v),
+      cell(peer ? peer.values[i] : v),
       ...baselines.map(() => ''),
       ...bands.flatMap((b) => {
-        const f = fb.find((x) => x.level === b.level);
+        // The model's conformal bands do not belong to another method's forecast.
+        const f = peer ? undefined : fb.find((x) => x.level === b.level);
         return [cell(f?.lower[i]), cell(f?.upper[i])];
       }),
+      ...(forecastFrom ? [`"${source.replace(/"/g, '""')}"`] : []),
     ]);
   });
   return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';

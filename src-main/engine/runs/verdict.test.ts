@@ -127,9 +127,7 @@ describe('runVerdict', () => {
     relClose(v?.dm?.pValue ?? null, 2 * c22.p_value);
     expect(v?.offer).toEqual({ baseline: 'ets', label: 'ETS(M,Ad,M)' });
     expect(v?.headline).toMatch(/^The model loses to ETS\(M,Ad,M\), the best baseline: /);
-    expect(v?.headline).toMatch(
-      /p = 0\.0011\. ETS\(M,Ad,M\) forecasts better here; you can use its forecast instead\.$/,
-    );
+    expect(v?.headline).toMatch(/p = 0\.0011\. ETS\(M,Ad,M\) forecasts better here\.$/);
   });
 
   it("names ARIMA by its fitted order from the baseline's note", () => {
@@ -141,6 +139,16 @@ describe('runVerdict', () => {
     const v = runVerdict(run);
     expect(v?.baselineLabel).toBe('ARIMA(0,1,1)(0,1,1)[12]');
     expect(v?.offer).toEqual({ baseline: 'arima', label: 'ARIMA(0,1,1)(0,1,1)[12]' });
+  });
+
+  it("offers the winner's forecast past the data when the run carries it", () => {
+    const run = handBuiltRun(1, [2, 2, 2, 2, 2], { theta: [1, 1, 1, 1, 1.5] });
+    run.baselineModels = { theta: { label: 'Theta', forecast: [10, Number.NaN, 12] } };
+    const v = runVerdict(run);
+    expect(v?.offer).toEqual({ baseline: 'theta', label: 'Theta', forecast: [10, null, 12] });
+    expect(v?.headline).toMatch(
+      / Theta forecasts better here; you can use its forecast instead\.$/,
+    );
   });
 
   it('uses MASE and absolute loss when no RMSE is finite (reference case 0)', () => {

@@ -80,6 +80,23 @@ function pickMetric(run: VerdictInput): 'rmse' | 'mase' | null {
   return null;
 }
 
+/** The winning classical method, with its forecast past the data when the run carries one. */
+function offerOf(
+  run: VerdictInput,
+  baseline: string,
+  label: string,
+): NonNullable<RunVerdict['offer']> {
+  const model = run.baselineModels?.[baseline];
+  const forecast =
+    model && typeof model === 'object' ? (model as { forecast?: unknown }).forecast : null;
+  if (!Array.isArray(forecast)) return { baseline, label };
+  return {
+    baseline,
+    label,
+    forecast: forecast.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null)),
+  };
+}
+
 /** The verdict, or null when the run has no scored baseline to compare with. */
 export function runVerdict(run: VerdictInput, level = VERDICT_LEVEL): RunVerdict | null {
   const metric = pickMetric(run);
@@ -120,7 +137,7 @@ export function runVerdict(run: VerdictInput, level = VERDICT_LEVEL): RunVerdict
   else outcome = (dm?.meanLossDifferential ?? 0) < 0 ? 'beats' : 'loses';
   const classicalWins = CLASSICAL.has(best.name) && best.value < modelValue && outcome !== 'beats';
   const baselineLabel = forecasterInline(best.name, names);
-  const offer = classicalWins ? { baseline: best.name, label: best.label } : null;
+  const offer = classicalWins ? offerOf(run, best.name, best.label) : null;
   const headline = verdictHeadline({
     outcome,
     metric,

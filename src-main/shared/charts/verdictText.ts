@@ -13,7 +13,7 @@ export interface VerdictWords {
   n: number;
   level: number;
   /** The baseline offered as the forecast instead of the model's, if any. */
-  offer: { label: string } | null;
+  offer: { label: string; forecast?: unknown } | null;
 }
 
 /** Four significant digits, like the tables. */
@@ -58,6 +58,9 @@ export function verdictHeadline(v: VerdictWords): string {
       text = `Compared with ${best}: ${numbers}; too few test windows (${v.n}) for a significance test.`;
       break;
   }
-  if (v.offer) text += ` ${v.offer.label} forecasts better here; you can use its forecast instead.`;
+  if (v.offer)
+    text += v.offer.forecast
+      ? ` ${v.offer.label} forecasts better here; you can use its forecast instead.`
+      : ` ${v.offer.label} forecasts better here.`;
   return text;
 }

@@ -90,6 +90,8 @@ export const ExportRequest = z.object({
   /** json/csv: every run; predictions: one run's test predictions, baselines, intervals and forecast. */
   format: z.enum(['json', 'csv', 'predictions']),
   runId: RunId.optional(),
+  /** predictions: a classical baseline ("ets", "theta", …) whose forecast replaces the model's. */
+  forecastFrom: z.string().max(40).optional(),
 });
 export const ExportedFile = z.object({
   fileName: z.string(),

@@ -10,6 +10,7 @@ export type RunSortKey =
   | 'smape'
   | 'r2'
   | 'naiveRmse'
+  | 'baseline'
   | 'valLoss'
   | 'trainingSeconds';
 
@@ -31,6 +32,9 @@ function valueOf(run: RunSummary, key: RunSortKey): number | string | null {
       return run.metrics[key];
     case 'naiveRmse':
       return run.naiveRmse;
+    case 'baseline':
+      // The best baseline's test error (in the verdict's metric); naive for runs without one.
+      return run.verdict ? run.verdict.baselineValue : run.naiveRmse;
     case 'valLoss':
       return run.valLoss;
     case 'trainingSeconds':
