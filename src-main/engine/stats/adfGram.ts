@@ -41,7 +41,7 @@ function range(from: number, to: number): number[] {
 }
 
 /**
- * adfuller's autolag="AIC" search: lags 0..maxlag all fitted on the sample of the largest lag,
+ * adfuller's autolag="AIC" (or "BIC") search: lags 0..maxlag all fitted on the sample of the largest lag,
  * nested in column order [level, lag 1, …], so one factor gives every residual sum of squares.
  * Ties go to the smaller lag, as statsmodels' min over (aic, lag) pairs does. null when some
  * rival's AIC is within the error bounds of the best, as the choice could then differ from QR's.
@@ -50,18 +50,21 @@ export function adfAutolagGram(
   gram: LaggedGram,
   maxlag: number,
   conditionLimit = GRAM_CONDITION_LIMIT,
+  criterion: 'AIC' | 'BIC' = 'AIC',
 ): AdfGramSearch | null {
   const ex = gram.maxLag + 1;
   const f = factorGram(gram.centred(maxlag, [ex, ...range(1, maxlag), 0]), maxlag + 2);
   if (f === null || !(f.condition <= conditionLimit)) return null;
   const rows = gram.rowsFor(maxlag);
+  // AIC charges 2 per parameter, BIC ln(nobs), as statsmodels' OLS results do.
+  const penalty = criterion === 'BIC' ? Math.log(rows) : 2;
   const aics = new Float64Array(maxlag + 1);
   const errors = new Float64Array(maxlag + 1);
   let usedLag = 0;
   for (let lag = 0; lag <= maxlag; lag++) {
     // lag + 1 regressors besides the constant, lag + 2 parameters in statsmodels' count; an AIC
     // moves by rows·δssr/ssr.
-    aics[lag] = -2 * olsLogLikelihood(nestedSsr(f, lag + 1), rows) + 2 * (lag + 2);
+    aics[lag] = -2 * olsLogLikelihood(nestedSsr(f, lag + 1), rows) + penalty * (lag + 2);
     errors[lag] = rows * nestedSsrRelativeError(f, lag + 1);
     if ((aics[lag] as number) < (aics[usedLag] as number)) usedLag = lag;
   }

@@ -1,5 +1,6 @@
-// Box-Cox transform and the maximum-likelihood λ of scipy.stats.boxcox(x) (boxcox_normmax with
-// method "mle": Brent on −llf starting from the bracket (−2, 2)).
+// Box-Cox transform, the maximum-likelihood λ of scipy.stats.boxcox(x) (boxcox_normmax with
+// method "mle": Brent on −llf starting from the bracket (−2, 2)), and Guerrero's λ as R's
+// forecast::BoxCox.lambda(x, method = "guerrero") (R's optimize over [−1, 2]).
 import { brentMinimize } from './brent';
 
 /**
@@ -42,16 +43,165 @@ export function boxcoxLambdaMle(x: Float64Array): number {
   return brentMinimize((lambda) => -boxcoxLogLikelihood(x, lambda), -2, 2);
 }
 
+/** (v^λ − 1)/λ, or ln v at λ = 0; expm1 keeps λ near 0 exact (the one Box-Cox of the app). */
+export function boxcoxValue(v: number, lambda: number): number {
+  return lambda === 0 ? Math.log(v) : Math.expm1(lambda * Math.log(v)) / lambda;
+}
+
+/** Inverse of boxcoxValue: (λz + 1)^(1/λ) through log1p, or e^z at λ = 0. */
+export function invBoxcoxValue(z: number, lambda: number): number {
+  return lambda === 0 ? Math.exp(z) : Math.exp(Math.log1p(lambda * z) / lambda);
+}
+
 /** (x^λ − 1)/λ, or ln x at λ = 0 (expm1 keeps small λ accurate). */
 export function boxcox(x: Float64Array, lambda: number): Float64Array {
-  return Float64Array.from(x, (v) =>
-    lambda === 0 ? Math.log(v) : Math.expm1(lambda * Math.log(v)) / lambda,
-  );
+  return Float64Array.from(x, (v) => boxcoxValue(v, lambda));
 }
 
 /** Inverse transform: (λy + 1)^(1/λ), or e^y at λ = 0. */
 export function invBoxcox(y: Float64Array, lambda: number): Float64Array {
-  return Float64Array.from(y, (v) =>
-    lambda === 0 ? Math.exp(v) : Math.exp(Math.log1p(lambda * v) / lambda),
-  );
+  return Float64Array.from(y, (v) => invBoxcoxValue(v, lambda));
+}
+
+/** Neumaier-compensated sum, standing in for the long double accumulators of R's mean and var. */
+function compensatedSum(v: ArrayLike<number>, shift = 0): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = (v[i] as number) - shift;
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/** R's mean(): the sum over n, refined by the mean of the deviations. */
+function rMean(v: ArrayLike<number>): number {
+  const m = compensatedSum(v) / v.length;
+  return m + compensatedSum(v, m) / v.length;
+}
+
+/** R's sd(): two-pass, denominator n − 1. */
+function rSd(v: ArrayLike<number>): number {
+  const m = rMean(v);
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = ((v[i] as number) - m) ** 2;
+    const t = s + x;
+    c += s >= x ? s - t + x : x - t + s;
+    s = t;
+  }
+  return Math.sqrt((s + c) / (v.length - 1));
+}
+
+/**
+ * Guerrero's criterion (forecast's guer.cv): split the last ⌊n/p⌋·p values into ⌊n/p⌋ blocks of
+ * p = max(2, period), and return the coefficient of variation of sd_j / mean_j^(1−λ).
+ */
+export function guerreroCriterion(x: Float64Array, lambda: number, period: number): number {
+  const p = Math.round(Math.max(2, period));
+  const nyr = Math.floor(x.length / p);
+  const start = x.length - nyr * p;
+  const ratios = new Float64Array(nyr);
+  for (let j = 0; j < nyr; j++) {
+    const block = x.subarray(start + j * p, start + (j + 1) * p);
+    ratios[j] = rSd(block) / Math.pow(rMean(block), 1 - lambda);
+  }
+  return rSd(ratios) / rMean(ratios);
+}
+
+/**
+ * R's optimize() (Brent's fmin, netlib's localmin as in R's optimize.c) with R's default tolerance
+ * .Machine$double.eps^0.25, step for step, so the λ it stops at is R's.
+ */
+export function rOptimize(
+  f: (x: number) => number,
+  lower: number,
+  upper: number,
+  tol = Math.pow(2 ** -52, 0.25),
+): number {
+  const c = (3 - Math.sqrt(5)) * 0.5;
+  const eps = Math.sqrt(2 ** -52);
+  const fin = (v: number): number => (Number.isFinite(v) ? v : Number.MAX_VALUE);
+  let a = lower;
+  let b = upper;
+  let v = a + c * (b - a);
+  let w = v;
+  let x = v;
+  let d = 0;
+  let e = 0;
+  let fx = fin(f(x));
+  let fv = fx;
+  let fw = fx;
+  const tol3 = tol / 3;
+  for (;;) {
+    const xm = (a + b) * 0.5;
+    const tol1 = eps * Math.abs(x) + tol3;
+    const t2 = tol1 * 2;
+    if (Math.abs(x - xm) <= t2 - (b - a) * 0.5) break;
+    let p = 0;
+    let q = 0;
+    let r = 0;
+    if (Math.abs(e) > tol1) {
+      r = (x - w) * (fx - fv);
+      q = (x - v) * (fx - fw);
+      p = (x - v) * q - (x - w) * r;
+      q = (q - r) * 2;
+      if (q > 0) p = -p;
+      else q = -q;
+      r = e;
+      e = d;
+    }
+    let u: number;
+    if (Math.abs(p) >= Math.abs(q * 0.5 * r) || p <= q * (a - x) || p >= q * (b - x)) {
+      e = x < xm ? b - x : a - x;
+      d = c * e;
+    } else {
+      d = p / q;
+      u = x + d;
+      if (u - a < t2 || b - u < t2) {
+        d = tol1;
+        if (x >= xm) d = -d;
+      }
+    }
+    if (Math.abs(d) >= tol1) u = x + d;
+    else if (d > 0) u = x + tol1;
+    else u = x - tol1;
+    const fu = fin(f(u));
+    if (fu <= fx) {
+      if (u < x) b = x;
+      else a = x;
+      v = w;
+      w = x;
+      x = u;
+      fv = fw;
+      fw = fx;
+      fx = fu;
+    } else {
+      if (u < x) a = u;
+      else b = u;
+      if (fu <= fw || w === x) {
+        v = w;
+        fv = fw;
+        w = u;
+        fw = fu;
+      } else if (fu <= fv || v === x || v === w) {
+        v = u;
+        fv = fu;
+      }
+    }
+  }
+  return x;
+}
+
+/**
+ * Guerrero's λ over [−1, 2] for strictly positive data, as forecast::BoxCox.lambda(x,
+ * method = "guerrero") with frequency(x) = period; 1 when n ≤ 2·period, as forecast returns.
+ */
+export function boxcoxLambdaGuerrero(x: Float64Array, period: number): number {
+  for (const v of x) if (!(v > 0)) throw new RangeError('Box-Cox needs strictly positive data');
+  if (x.length <= 2 * period) return 1;
+  return rOptimize((lambda) => guerreroCriterion(x, lambda, period), -1, 2);
 }
