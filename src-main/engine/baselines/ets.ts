@@ -554,6 +554,54 @@ export function fitEtsModel(
   };
 }
 
+/**
+ * A model with given smoothing parameters and full initial state (R's
+ * ets(y, model = fit, use.initial.values = TRUE)). `sigma2` defaults to R's value for that call:
+ * SSE / (n − (parameters + states + 1)).
+ */
+export function etsWithState(
+  y: ArrayLike<number>,
+  m: number,
+  spec: EtsSpec,
+  par: EtsParameters,
+  initialState: ArrayLike<number>,
+  sigma2?: number,
+): EtsFit {
+  const hasSeason = spec.season !== 'N';
+  const mm = hasSeason ? m : 1;
+  const p: EtsParameters = {
+    alpha: par.alpha,
+    beta: spec.trend !== 'N' ? par.beta : 0,
+    gamma: hasSeason ? par.gamma : 0,
+    phi: spec.damped ? par.phi : 1,
+  };
+  const init = Float64Array.from(initialState);
+  const r = etsFilter(y, init, mm, spec, p);
+  const n = y.length;
+  const npar = 1 + (spec.trend !== 'N' ? 1 : 0) + (hasSeason ? 1 : 0) + (spec.damped ? 1 : 0);
+  const k = npar + init.length - (hasSeason ? 1 : 0) + 1;
+  const aic = r.lik + 2 * k;
+  let sse = 0;
+  for (const v of r.e) if (!Number.isNaN(v)) sse += v * v;
+  return {
+    spec,
+    label: etsLabel(spec),
+    m: mm,
+    par: p,
+    initialState: init,
+    finalState: r.finalState,
+    fitted: r.fitted,
+    residuals: r.e,
+    loglik: -0.5 * r.lik,
+    aic,
+    aicc: aic + (2 * k * (k + 1)) / (n - k - 1),
+    bic: r.lik + Math.log(n) * k,
+    sigma2: sigma2 ?? sse / (n - k),
+    mse: r.amse0,
+    npar: k,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Automatic selection.
 
