@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   autoEts,
@@ -10,6 +9,7 @@ import {
   type SeasonType,
   type TrendType,
 } from './ets';
+import { maxRelativeError, readFixture } from './referenceFixtures.testkit';
 
 // Made by scripts/reference/classical.R (R 4.2, forecast 8.20).
 interface FixedCase {
@@ -34,20 +34,9 @@ interface FixedCase {
   lower95: number[];
   upper95: number[];
 }
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/classical-fixed.json', import.meta.url), 'utf8'),
-) as { series: Record<string, number[]>; ets: FixedCase[] };
-
-export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let worst = 0;
-  for (let i = 0; i < b.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    worst = Math.max(worst, Math.abs(x - y) / Math.max(Math.abs(y), 1e-12));
-  }
-  return worst;
-}
+const fixture = readFixture<{ series: Record<string, number[]>; ets: FixedCase[] }>(
+  'classical-fixed.json',
+);
 
 describe('ETS with given parameters and initial states (R: ets(y, model = fit, use.initial.values = TRUE))', () => {
   it('has all 42 reference models', () => {
