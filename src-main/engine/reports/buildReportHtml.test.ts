@@ -42,7 +42,9 @@ describe('buildReportHtml', () => {
 
   it('escapes user text everywhere', () => {
     expect(html).toContain('Airline &lt;study&gt; &amp; &quot;friends&quot;');
-    expect(html).toContain('/data/demo &lt;2024&gt;.csv');
+    // The file by its name alone: no folders of this machine in a report.
+    expect(html).toContain('<td>demo &lt;2024&gt;.csv</td>');
+    expect(html).not.toContain('/data/');
     expect(html).not.toContain('<study>');
     const evil = buildReportHtml({
       ...fullReportInput(),

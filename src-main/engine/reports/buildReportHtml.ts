@@ -12,7 +12,7 @@ import { esc } from './htmlText';
 import { formatReportDate } from './reportFormat';
 import { REPORT_HEADINGS, REPORT_SECTIONS, type ReportSection } from './reportSections';
 import { REPORT_CSS } from './reportStyles';
-import type { ReportInput, ReportRun } from './reportTypes';
+import type { ReportGroup, ReportInput, ReportRun } from './reportTypes';
 import { actualVsPredictedHtml, residualsHtml, sensitivityHtml, trainingHtml } from './runCharts';
 import { backendHtml, metricsHtml, runConfigHtml } from './runTables';
 
@@ -25,7 +25,7 @@ function runHtml(r: ReportRun, on: (s: ReportSection) => boolean, timeFormat: Ti
     on('runConfig') ? runConfigHtml(r.run) : '',
     on('backend') ? backendHtml(r.run) : '',
     on('training') ? trainingHtml(r) : '',
-    on('metrics') ? metricsHtml(r.run) : '',
+    on('metrics') ? metricsHtml(r) : '',
     on('actualVsPredicted') ? actualVsPredictedHtml(r, timeFormat) : '',
     on('residuals') ? residualsHtml(r) : '',
     on('sensitivity') ? sensitivityHtml(r, timeFormat) : '',
@@ -35,13 +35,30 @@ function runHtml(r: ReportRun, on: (s: ReportSection) => boolean, timeFormat: Ti
   return `<article class="run"><h2>Run: ${esc(runLabel(r))}${created}</h2>${parts}</article>`;
 }
 
+function groupsOf(input: ReportInput): readonly ReportGroup[] {
+  if (input.groups) return input.groups;
+  const runs = input.runs ?? [];
+  return [
+    {
+      ...(input.dataset ? { dataset: input.dataset } : {}),
+      name: input.dataset?.info.name ?? runs[0]?.run.dataset.name ?? '',
+      runs,
+    },
+  ];
+}
+
+const DATASET_SECTIONS: readonly ReportSection[] = [
+  'dataset',
+  'series',
+  'correlogram',
+  'stationarity',
+];
+
 export function buildReportHtml(input: ReportInput): string {
   const chosen = new Set<ReportSection>(input.sections ?? REPORT_SECTIONS);
   const on = (s: ReportSection): boolean => chosen.has(s);
-  const runs = input.runs ?? [];
-  const data = input.dataset;
-  const timeFormat: TimeFormat =
-    data?.info.timeFormat ?? (runs[0]?.run.dataset.timeFormat as TimeFormat | undefined) ?? 'index';
+  const groups = groupsOf(input);
+  const several = groups.length > 1;
   const body: string[] = [];
   if (on('title')) {
     body.push(
@@ -49,18 +66,42 @@ export function buildReportHtml(input: ReportInput): string {
         `<p class="date">${esc(formatReportDate(input.date ?? new Date()))}</p></header>`,
     );
   }
-  if (data) {
-    if (on('dataset')) body.push(datasetSummaryHtml(data.info));
-    if (on('series')) body.push(seriesHtml(data));
-    if (on('correlogram')) body.push(correlogramHtml(data));
-    if (on('stationarity')) body.push(stationarityHtml(data));
-  }
-  for (const r of runs) body.push(runHtml(r, on, timeFormat));
-  if (on('comparison') && (runs.length > 1 || input.comparison?.dm)) {
+  if (several) {
+    const names = groups.map(
+      (g) => `${g.name} (${g.runs.length} run${g.runs.length === 1 ? '' : 's'})`,
+    );
     body.push(
-      `<article class="run">${comparisonHtml(runs, runs.map(runLabel), input.comparison, timeFormat)}</article>`,
+      `<p>Runs on ${groups.length} datasets, each section with its own dataset: ${esc(names.join(', '))}.</p>`,
     );
   }
+  const dm = input.comparison?.dm;
+  groups.forEach((g, gi) => {
+    const data = g.dataset;
+    const timeFormat: TimeFormat =
+      data?.info.timeFormat ??
+      (g.runs[0]?.run.dataset.timeFormat as TimeFormat | undefined) ??
+      'index';
+    if (several)
+      body.push(`<h1 class="dataset-title${gi > 0 ? ' next' : ''}">Dataset: ${esc(g.name)}</h1>`);
+    if (data) {
+      if (on('dataset')) body.push(datasetSummaryHtml(data.info));
+      if (on('series')) body.push(seriesHtml(data));
+      if (on('correlogram')) body.push(correlogramHtml(data));
+      if (on('stationarity')) body.push(stationarityHtml(data));
+    } else if (g.runs.length > 0 && DATASET_SECTIONS.some(on)) {
+      body.push(
+        `<p class="note">The dataset these runs were trained on (${esc(g.name)}) is not open, so its summary, series and tests are left out; open it and export again to include them.</p>`,
+      );
+    }
+    for (const r of g.runs) body.push(runHtml(r, on, timeFormat));
+    const ids = new Set(g.runs.map((r) => r.run.id));
+    const groupDm = dm && ids.has(dm.runA) && ids.has(dm.runB) ? { dm } : undefined;
+    if (on('comparison') && (g.runs.length > 1 || groupDm)) {
+      body.push(
+        `<article class="run">${comparisonHtml(g.runs, g.runs.map(runLabel), groupDm, timeFormat)}</article>`,
+      );
+    }
+  });
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',

@@ -13,7 +13,8 @@ const WIDTH = 700;
 
 function sourceText(info: DatasetInfo): string {
   const s = info.source;
-  if (s.kind === 'path') return s.path;
+  // The file's name only: the folders it sits in are this machine's business.
+  if (s.kind === 'path') return s.path.split(/[\\/]/).pop() ?? info.name;
   if (s.kind === 'sample') return `bundled sample ${s.name}`;
   return `uploaded file ${info.name}`;
 }

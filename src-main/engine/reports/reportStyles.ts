@@ -13,6 +13,13 @@ h2 { font-size: 13pt; margin: 18px 0 6px; color: #2f6fde; break-after: avoid; }
 h3 { font-size: 11pt; margin: 12px 0 4px; break-after: avoid; }
 section { break-inside: auto; }
 .run { break-before: page; }
+h1.dataset-title { font-size: 15pt; margin: 14px 0 4px; padding-bottom: 3px; border-bottom: 1px solid #d1d5db; }
+h1.dataset-title.next { break-before: page; }
+p.verdict { padding: 5px 8px; border-radius: 4px; font-weight: 600; margin: 4px 0 8px; }
+p.verdict.good { color: #15803d; background: #ecfdf3; border-left: 3px solid #15803d; }
+p.verdict.bad { color: #b91c1c; background: #fef2f2; border-left: 3px solid #b91c1c; }
+p.verdict.even { color: #92400e; background: #fffbeb; border-left: 3px solid #b45309; }
+table.grid td.best { font-weight: 700; }
 table { border-collapse: collapse; margin: 4px 0 8px; font-size: 9pt; }
 table.kv th { text-align: left; font-weight: 600; padding: 2px 12px 2px 0; vertical-align: top; color: #4c5b61; }
 table.kv td { padding: 2px 0; }

@@ -1,6 +1,8 @@
 // What a report is built from: plain data the engine already has (JSON-able, so it can come over
 // the contract or from a saved project).
+import type { NamedBaselines } from '../../shared/charts/forecasterNames';
 import type { AnalysisResult } from '../../shared/schemas/analysis';
+import type { HStepEvaluation, RunVerdict } from '../../shared/schemas/model';
 import type { DatasetInfo, SeriesWindow } from '../../shared/schemas/dataset';
 import type { DieboldMarianoResult } from '../interpret/dieboldMariano';
 import type { ResidualDiagnostics } from '../interpret/residualDiagnostics';
@@ -49,6 +51,36 @@ export interface ReportRun {
   interval?: { level: number; lower: ArrayLike<number>; upper: ArrayLike<number> };
   /** The whole target series for the actual-vs-predicted chart; default: the test actuals. */
   actual?: { times: ArrayLike<number>; values: ArrayLike<number | null> };
+  /** Interval bands (80%, 95%, …) in the layout of run.test.predicted, and around the forecast. */
+  bands?: readonly {
+    level: number;
+    lower: ArrayLike<number | null>;
+    upper: ArrayLike<number | null>;
+  }[];
+  forecastBands?: readonly {
+    level: number;
+    lower: ArrayLike<number | null>;
+    upper: ArrayLike<number | null>;
+  }[];
+  /** The verdict against the best baseline (runs from newer engines). */
+  verdict?: RunVerdict | null;
+  /** The h-step forecast from one origin. */
+  hStep?: HStepEvaluation | null;
+  /** What names the baselines in words (fitted labels, notes). */
+  names?: NamedBaselines;
+  /** Other methods' forecasts past the data, at run.forecast.times. */
+  peers?: readonly { name: string; values: ArrayLike<number | null> }[];
+  /** The ensemble members' forecasts past the data. */
+  members?: { name: string; paths: readonly ArrayLike<number | null>[] } | null;
+}
+
+/** The runs trained on one dataset, printed after that dataset's own sections. */
+export interface ReportGroup {
+  /** Absent when the runs' dataset could not be opened; the report then says so. */
+  dataset?: ReportDataset;
+  /** The dataset's name as the runs recorded it. */
+  name: string;
+  runs: readonly ReportRun[];
 }
 
 export interface ReportComparison {
@@ -64,5 +96,7 @@ export interface ReportInput {
   sections?: readonly ReportSection[];
   dataset?: ReportDataset;
   runs?: readonly ReportRun[];
+  /** Runs by dataset, each group with its own dataset sections; overrides dataset/runs. */
+  groups?: readonly ReportGroup[];
   comparison?: ReportComparison;
 }

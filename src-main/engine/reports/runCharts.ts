@@ -1,6 +1,7 @@
 // Per-run report sections made of charts: training curves, actual vs predicted, residual
 // diagnostics and input sensitivity.
-import { actualVsPredictedOption } from '../../shared/charts/actualVsPredictedOption';
+import { forecastBandsOption } from '../../shared/charts/forecastBandsOption';
+import { forecasterTitle } from '../../shared/charts/forecasterNames';
 import { lagImportanceOption } from '../../shared/charts/lagImportanceOption';
 import { qqPlotOption } from '../../shared/charts/qqPlotOption';
 import { residualAcfOption } from '../../shared/charts/residualAcfOption';
@@ -33,25 +34,40 @@ export function trainingHtml(r: ReportRun): string {
 export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): string {
   const run = r.run;
   const test = run.test;
-  const option = actualVsPredictedOption({
+  const names = r.names ?? {};
+  const shown = ['naive', 'seasonalNaive'] as const;
+  const bands = r.bands ?? (r.interval ? [r.interval] : []);
+  const option = forecastBandsOption({
     timeFormat,
     actual: r.actual ?? {
       times: test.times.filter((_, i) => i % test.horizon === 0),
       values: test.actual.filter((_, i) => i % test.horizon === 0),
     },
     test: { times: test.times, predicted: test.predicted, horizon: test.horizon },
-    modelName: run.config.cell.toUpperCase(),
-    baselines: [
-      { name: 'naive', values: test.baselinePredictions.naive },
-      { name: 'seasonal naive', values: test.baselinePredictions.seasonalNaive },
-    ],
-    ...(r.interval ? { interval: r.interval } : {}),
+    modelName: `Model (${run.config.cell.toUpperCase()})`,
+    forecastName: 'Model forecast',
+    baselines: shown.flatMap((name) => {
+      const values = (test.baselinePredictions as Record<string, number[] | undefined>)[name];
+      return values ? [{ name: forecasterTitle(name, names), values }] : [];
+    }),
+    bands,
     forecast: run.forecast,
+    forecastBands: r.forecastBands ?? [],
+    ...(r.peers ? { peers: r.peers } : {}),
+    ...(r.members ? { members: r.members } : {}),
   });
-  const caption = `One-step-ahead test predictions${test.horizon > 1 ? ` (horizon ${test.horizon}: step 1 shown)` : ''}; dashed: forecast past the data.`;
+  const levels = [...new Set(bands.map((b) => `${Math.round(b.level * 100)}%`))].join(' and ');
+  const beside = [
+    r.peers?.length ? r.peers.map((p) => p.name).join(', ') : '',
+    r.members ? `${r.members.paths.length} ensemble members` : '',
+  ].filter(Boolean);
+  const caption =
+    `One-step-ahead test predictions${test.horizon > 1 ? ` (horizon ${test.horizon}: step 1 shown)` : ''}` +
+    `${levels ? `, with ${levels} conformal intervals` : ''}; dashed: forecast past the data` +
+    `${beside.length ? `, beside ${beside.join(' and ')}` : ''}.`;
   return section(
     REPORT_HEADINGS.actualVsPredicted,
-    figure(renderChartSvg(option, WIDTH, 300), caption),
+    figure(renderChartSvg(option, WIDTH, 320), caption),
     3,
   );
 }

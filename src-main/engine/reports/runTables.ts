@@ -1,10 +1,13 @@
 // Per-run report sections made of tables: configuration, backend and timings, metrics.
+import { backendInWords, kernelInWords } from '../../shared/charts/backendWords';
+import { forecasterRank, forecasterTitle } from '../../shared/charts/forecasterNames';
 import type { ForecastMetrics } from '../model/metrics';
 import type { RunResult } from '../model/runResult';
 import type { TransformStep } from '../transforms';
 import { esc, gridTable, keyValueTable, section } from './htmlText';
-import { formatNumber, formatSeconds } from './reportFormat';
+import { formatNumber, formatPValue, formatSeconds } from './reportFormat';
 import { REPORT_HEADINGS } from './reportSections';
+import type { ReportRun } from './reportTypes';
 
 export function describeTransform(step: TransformStep): string {
   switch (step.kind) {
@@ -54,8 +57,8 @@ export function backendHtml(run: RunResult): string {
     : Number.NaN;
   const stop = run.stopMessage ? `${run.stoppedReason}: ${run.stopMessage}` : run.stoppedReason;
   const table = keyValueTable([
-    ['Backend', `${run.backend.backend} — ${run.backend.detail}`],
-    ['Recurrent kernel', run.kernel],
+    ['Backend', backendInWords(run.backend)],
+    ['Recurrent kernel', kernelInWords(run.kernel)],
     ['Total time', formatSeconds(t.totalSeconds)],
     [
       'Training time',
@@ -78,37 +81,70 @@ export const METRIC_ROWS: readonly [string, (m: ForecastMetrics) => number | nul
   ['MSE', (m) => m.mse],
 ];
 
-const baselineTitles: Record<string, string> = {
-  naive: 'Naive',
-  seasonalNaive: 'Seasonal naive',
-  mean: 'Mean',
-  arima: 'Auto-ARIMA',
-};
+type Scores = Record<string, ForecastMetrics | undefined>;
 
-export function metricsHtml(run: RunResult): string {
-  // Every baseline the run carries (the studio adds auto-ARIMA when it fits), in a stable order.
-  const baselines = run.baselines as unknown as Record<string, ForecastMetrics | undefined>;
-  const known = Object.keys(baselineTitles);
-  const names = [...known, ...Object.keys(baselines).filter((n) => !known.includes(n))];
-  const columns: [string, ForecastMetrics][] = [['Model', run.metrics]];
+/** Model first, then every baseline in the print order, named in words. */
+function scoreColumns(
+  r: ReportRun,
+  model: ForecastMetrics,
+  baselines: Scores,
+): [string, ForecastMetrics][] {
+  const names = Object.keys(baselines).sort((a, b) => forecasterRank(a) - forecasterRank(b));
+  const columns: [string, ForecastMetrics][] = [
+    [`Model (${r.run.config.cell.toUpperCase()})`, model],
+  ];
   for (const name of names) {
     const m = baselines[name];
-    if (m) columns.push([baselineTitles[name] ?? name, m]);
+    if (m) columns.push([forecasterTitle(name, r.names ?? {}), m]);
   }
-  const rows = METRIC_ROWS.map(([name, get]) => [
-    name,
-    ...columns.map(([, m]) => formatNumber(get(m))),
-  ]);
+  return columns;
+}
+
+function scoreTable(columns: [string, ForecastMetrics][], rows = METRIC_ROWS): string {
+  const body = rows.map(([name, get]) => [name, ...columns.map(([, m]) => formatNumber(get(m)))]);
+  return gridTable(['Metric', ...columns.map(([n]) => n)], body);
+}
+
+function verdictHtml(r: ReportRun): string {
+  const v = r.verdict;
+  if (!v) return '';
+  const tone = v.outcome === 'beats' ? 'good' : v.outcome === 'loses' ? 'bad' : 'even';
+  const mark = tone === 'good' ? '✓' : tone === 'bad' ? '✗' : '≈';
+  const dm = v.dm
+    ? `<p class="note">Diebold–Mariano test against ${esc(v.baselineLabel)}: ${v.metric === 'rmse' ? 'squared' : 'absolute'} error per test window, HLN correction, h = ${v.dm.h}, ${v.dm.n} windows, statistic ${formatNumber(v.dm.statistic)}, p = ${formatPValue(v.dm.pValue)}.</p>`
+    : '';
+  return `<p class="verdict ${tone}">${mark} ${esc(v.headline)}</p>${dm}`;
+}
+
+function hStepHtml(r: ReportRun): string {
+  const h = r.hStep;
+  if (!h) return '';
+  const rows = METRIC_ROWS.filter(([name]) => !['R²', 'MSE', 'MAPE (%)'].includes(name));
+  return (
+    `<h3>${h.horizon}-step forecast from one origin (the first test window)</h3>` +
+    scoreTable(scoreColumns(r, h.metrics as ForecastMetrics, h.baselines as Scores), rows) +
+    (h.notes.length ? `<p class="note">${esc(h.notes.join(' '))}</p>` : '')
+  );
+}
+
+export function metricsHtml(r: ReportRun): string {
+  const run = r.run;
+  // Every baseline the run carries (the studio adds ARIMA, ETS and Theta when they fit).
+  const baselines = run.baselines as unknown as Scores;
+  const columns = scoreColumns(r, run.metrics, baselines);
   const skipped =
     run.metrics.mapeSkipped > 0
       ? `<p class="note">MAPE skips ${run.metrics.mapeSkipped} zero actuals.</p>`
       : '';
   const notes = (run as unknown as { baselineNotes?: Record<string, string> }).baselineNotes ?? {};
-  const missing = notes.arima && !baselines.arima ? `<p class="note">${esc(notes.arima)}</p>` : '';
-  const intro = `<p>Test set: ${run.metrics.count} (window, horizon step) pairs, original units.</p>${missing}`;
+  const missing = Object.entries(notes)
+    .filter(([k, note]) => !baselines[k] && note)
+    .map(([, note]) => `<p class="note">${esc(note)}</p>`)
+    .join('');
+  const intro = `<p>Rolling test part: ${run.metrics.count} (window, horizon step) pairs over ${run.split.testWindows} windows, original units.</p>${missing}`;
   return section(
     REPORT_HEADINGS.metrics,
-    intro + gridTable(['Metric', ...columns.map(([n]) => n)], rows) + skipped,
+    verdictHtml(r) + intro + scoreTable(columns) + skipped + hStepHtml(r),
     3,
   );
 }

@@ -1,6 +1,8 @@
-// Assembles a report from what the studio has: the dataset (series + diagnostics of the explored
-// column), the chosen runs with freshly computed residual diagnostics, the explanations the analyst
-// computed, and a Diebold-Mariano comparison when exactly two runs are chosen.
+// Assembles a report from what the studio has: the chosen runs grouped by the dataset each was
+// trained on, every group with ITS dataset's pages (summary, series, and the diagnostics of the
+// runs' target after the runs' own transforms), the runs with freshly computed residual
+// diagnostics, the explanations the analyst computed, and a Diebold-Mariano comparison when exactly
+// two runs are chosen. The dataset selected in the sidebar only matters for a report without runs.
 import type { SensitivityResult as ContractSensitivity } from '../../shared/schemas/interpret';
 import type { RunResult } from '../../shared/schemas/model';
 import type { LoadedDataset } from '../datasets/openDataset';
@@ -8,7 +10,9 @@ import { columnSeries } from '../analysis/columnSeries';
 import { dieboldMarianoTest } from '../interpret/dieboldMariano';
 import { residualDiagnostics } from '../interpret/residualDiagnostics';
 import type { RunResult as CoreRun } from '../model/runResult';
-import type { ReportInput, ReportRun } from '../reports/reportTypes';
+import { memberPaths, peerForecasts } from '../../shared/charts/runForecasts';
+import type { TransformStep } from '../../shared/schemas/analysis';
+import type { ReportDataset, ReportGroup, ReportInput, ReportRun } from '../reports/reportTypes';
 import type { ReportSection } from '../reports/reportSections';
 import { seriesWindow } from '../series/seriesWindow';
 import { analyzeSeries } from '../stats/analyzeSeries';
@@ -21,6 +25,8 @@ export interface ReportRequestData {
   runs: RunResult[];
   sensitivities: Record<string, ContractSensitivity>;
   sections: ReportSection[];
+  /** The runs' own datasets; a run whose dataset is not among them gets no dataset pages. */
+  datasets?: LoadedDataset[];
 }
 
 function reportRun(
@@ -33,8 +39,16 @@ function reportRun(
     first.actual.length >= 3 ? residualDiagnostics(first.actual, first.predicted) : undefined;
   const band95 = run.intervals.find((b) => b.level === 0.95);
   const targetValues = dataset?.table.columns.find((c) => c.name === run.config.target)?.values;
+  const members = memberPaths(run);
   return {
     run: run as unknown as CoreRun,
+    verdict: run.verdict ?? null,
+    hStep: run.hStep ?? null,
+    names: { baselineNotes: run.baselineNotes, baselineModels: run.baselineModels },
+    bands: run.intervals,
+    forecastBands: run.forecastIntervals,
+    peers: peerForecasts(run),
+    members,
     ...(residuals ? { residuals } : {}),
     ...(band95
       ? {
@@ -69,28 +83,84 @@ function reportRun(
   };
 }
 
+/** Summary, series and diagnostics of `column` after `transforms` (the runs' own, when they agree). */
+function datasetPages(
+  dataset: LoadedDataset,
+  column: string | null,
+  transforms: TransformStep[],
+): ReportDataset {
+  const explored = column ?? dataset.table.columns[0]?.name ?? null;
+  const series = explored
+    ? seriesWindow(dataset, { columns: [explored], maxPoints: 1500 })
+    : undefined;
+  let prepared: ReturnType<typeof columnSeries> | null = null;
+  if (explored) {
+    try {
+      prepared = columnSeries(dataset, explored, transforms);
+    } catch {
+      // A transform that does not apply to the whole column (log of a negative value): raw values.
+      prepared = columnSeries(dataset, explored, []);
+    }
+  }
+  const complete = prepared?.complete ?? null;
+  const analysis =
+    complete && complete.length >= 8
+      ? analyzeSeries(complete, { seasonalPeriod: dataset.frequency.seasonalPeriod })
+      : null;
+  return {
+    info: dataset.info,
+    ...(series ? { series } : {}),
+    ...(analysis
+      ? {
+          analysis: {
+            ...analysis,
+            column: explored ?? '',
+            transforms: prepared?.labels ?? [],
+            boxcoxLambda: null,
+          },
+        }
+      : {}),
+  } as ReportDataset;
+}
+
+const sameTransforms = (runs: readonly RunResult[]): TransformStep[] => {
+  const first = runs[0]?.config.transforms ?? [];
+  const key = JSON.stringify(first);
+  return runs.every((r) => JSON.stringify(r.config.transforms) === key) ? first : [];
+};
+
 export function buildReportInput(data: ReportRequestData): ReportInput {
   const { dataset, column } = data;
   const input: ReportInput = { title: data.title, sections: ['title', ...data.sections] };
-  if (dataset) {
-    const explored = column ?? dataset.table.columns[0]?.name ?? null;
-    const series = explored
-      ? seriesWindow(dataset, { columns: [explored], maxPoints: 1500 })
-      : undefined;
-    const complete = explored ? columnSeries(dataset, explored, []).complete : null;
-    const analysis =
-      complete && complete.length >= 8
-        ? analyzeSeries(complete, { seasonalPeriod: dataset.frequency.seasonalPeriod })
-        : null;
-    input.dataset = {
-      info: dataset.info,
-      ...(series ? { series } : {}),
-      ...(analysis
-        ? { analysis: { ...analysis, column: explored ?? '', transforms: [], boxcoxLambda: null } }
-        : {}),
-    } as ReportInput['dataset'];
+  if (data.runs.length === 0) {
+    if (dataset) input.dataset = datasetPages(dataset, column, []);
+    input.runs = [];
+  } else {
+    const known = [...(data.datasets ?? []), ...(dataset ? [dataset] : [])];
+    const order: string[] = [];
+    const byId = new Map<string, RunResult[]>();
+    for (const run of data.runs) {
+      if (!byId.has(run.datasetId)) {
+        order.push(run.datasetId);
+        byId.set(run.datasetId, []);
+      }
+      byId.get(run.datasetId)?.push(run);
+    }
+    const groups: ReportGroup[] = order.map((id) => {
+      const runs = byId.get(id) ?? [];
+      const own = known.find((d) => d.info.datasetId === id) ?? null;
+      const first = runs[0];
+      return {
+        ...(own && first
+          ? { dataset: datasetPages(own, first.config.target, sameTransforms(runs)) }
+          : {}),
+        name: own?.info.name ?? first?.dataset.name ?? id,
+        runs: runs.map((run) => reportRun(run, own, data.sensitivities[run.id])),
+      };
+    });
+    input.groups = groups;
+    input.runs = groups.flatMap((g) => g.runs);
   }
-  input.runs = data.runs.map((run) => reportRun(run, dataset, data.sensitivities[run.id]));
   const [a, b] = data.runs;
   if (data.runs.length === 2 && a && b && sameTestWindows(a, b)) {
     const e1 = stepErrors(stepSeries(a, 1));
