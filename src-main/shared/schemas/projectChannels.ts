@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { JobId, RunId } from './common';
-import { DatasetCheck, ExploreState } from './project';
+import { DatasetId, JobId, RunId } from './common';
+import { AbsolutePath, DatasetCheck, ExploreState } from './project';
 import { DatasetInfo } from './dataset';
 
 export const SaveProjectRequest = z.object({
   /** null in the desktop app opens a Save dialog; browser mode needs an absolute path. */
-  path: z.string().max(4096).nullable(),
+  path: AbsolutePath.nullable(),
   title: z.string().max(500),
   explore: z.record(z.string(), ExploreState),
   embedCsv: z.boolean().default(false),
@@ -16,9 +16,12 @@ export const SavedProject = z.object({ path: z.string(), warnings: z.array(z.str
 export const OpenProjectRequest = z.object({
   jobId: JobId,
   /** null in the desktop app opens an Open dialog. */
-  path: z.string().max(4096).nullable(),
-  /** Replacement paths for CSVs that moved, keyed by datasetId (the app asks the user for them). */
-  relocate: z.record(z.string(), z.string().max(4096)).default({}),
+  path: AbsolutePath.nullable(),
+  /**
+   * Replacement paths for CSVs that moved, keyed by datasetId (the app asks the user for them).
+   * On the desktop each must have been chosen through a dialog (dialog:openCsv).
+   */
+  relocate: z.record(DatasetId, AbsolutePath).default({}),
 });
 
 export const OpenedProject = z.object({
@@ -69,7 +72,7 @@ export const ReportRequest = z.object({
   sections: z.array(ReportSection),
   format: z.enum(['pdf', 'html']),
   /** null: desktop asks with a Save dialog; browser mode gets the bytes back to download. */
-  path: z.string().max(4096).nullable(),
+  path: AbsolutePath.nullable(),
 });
 
 export const ExportedReport = z.object({
