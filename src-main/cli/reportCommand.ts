@@ -16,6 +16,8 @@ interface ReportSource {
   title: string;
   spec: DatasetSpec | null;
   runs: RunResult[];
+  /** The runs' own datasets (each run's pages use its own). */
+  specs: DatasetSpec[];
 }
 
 async function fromProject(engine: CliEngine, file: string): Promise<ReportSource> {
@@ -23,19 +25,16 @@ async function fromProject(engine: CliEngine, file: string): Promise<ReportSourc
     path: path.resolve(file),
   });
   const { project } = opened;
-  const ds = project.datasets[0];
-  const spec: DatasetSpec | null = ds
-    ? {
-        datasetId: ds.datasetId,
-        source: { kind: 'path', path: ds.path },
-        path: ds.path,
-        name: ds.name,
-        options: ds.options,
-        choices: ds.choices,
-      }
-    : null;
+  const specs: DatasetSpec[] = project.datasets.map((ds) => ({
+    datasetId: ds.datasetId,
+    source: { kind: 'path', path: ds.path },
+    path: ds.path,
+    name: ds.name,
+    options: ds.options,
+    choices: ds.choices,
+  }));
   const runs = project.runs.map((r) => parseUnknown(RunResult, r, `run ${r.id} in ${file}`));
-  return { title: project.title, spec, runs };
+  return { title: project.title, spec: specs[0] ?? null, runs, specs };
 }
 
 async function fromRuns(files: string[]): Promise<ReportSource> {
@@ -44,10 +43,21 @@ async function fromRuns(files: string[]): Promise<ReportSource> {
       parseUnknown(RunResult, JSON.parse(await readFile(f, 'utf8')), `run file ${f}`),
     ),
   );
-  const first = runs[0];
-  const csv = first?.dataset.filePath;
-  const spec = csv ? await datasetSpecFor(csv) : null;
-  return { title: `${first?.dataset.name ?? 'Series Studio'} — forecasting report`, spec, runs };
+  // Each run's own CSV, under the run's dataset id so its pages find it; a CSV that is gone
+  // leaves that run without dataset pages (the report says so).
+  const specs: DatasetSpec[] = [];
+  for (const run of runs) {
+    const csv = run.dataset.filePath;
+    if (!csv || specs.some((s) => s.datasetId === run.datasetId)) continue;
+    const spec = await datasetSpecFor(csv).catch(() => null);
+    if (spec) specs.push({ ...spec, datasetId: run.datasetId });
+  }
+  const names = [...new Set(runs.map((r) => r.dataset.name))];
+  const title =
+    names.length === 1
+      ? `${names[0] ?? 'Series Studio'} — forecasting report`
+      : 'Series Studio — forecasting report';
+  return { title, spec: specs[0] ?? null, runs, specs };
 }
 
 export const reportCommand: CliCommand = {
@@ -77,6 +87,7 @@ export const reportCommand: CliCommand = {
         spec: source.spec,
         column: stringOption(args, 'column') ?? source.runs[0]?.config.target ?? null,
         runs: source.runs,
+        specs: source.specs,
         sensitivities: {},
         sections,
       });

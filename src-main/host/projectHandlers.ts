@@ -196,6 +196,14 @@ export function projectHandlers(
           spec: request.datasetId ? session.datasets.spec(request.datasetId) : null,
           column: request.column,
           runs,
+          // Each run's pages use the dataset it was trained on, whichever is selected.
+          specs: [...new Set(runs.map((r) => r.datasetId))].flatMap((id) => {
+            try {
+              return [session.datasets.spec(id)];
+            } catch {
+              return []; // closed since: the report says the run's dataset is not open
+            }
+          }),
           sensitivities: Object.fromEntries(
             request.runIds.flatMap((id) => {
               const s = session.sensitivities.get(id);
