@@ -1,12 +1,13 @@
 // SIGKILLs a process that keeps saving large versions of one file, at random moments, and checks
 // after every kill that the file is one complete version (and so is its .bak).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../testing/sharedData';
+import { collectStaleTemps } from './writeFileAtomic';
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'atomicSaveLoop.ts');
 const KILLS = 22;
@@ -58,6 +59,11 @@ describe('writeFileAtomic under SIGKILL', () => {
         checkComplete(await readFile(`${target}.bak`, 'utf8'));
       }
       expect(totalSaves).toBeGreaterThanOrEqual(KILLS);
+      // What the killed writers left (their temp names record their pid) is collected.
+      const left = (await readdir(dir)).filter((f) => f.startsWith('.'));
+      expect((await collectStaleTemps(target)).sort()).toEqual(left.sort());
+      expect((await readdir(dir)).sort()).toEqual(['project.json', 'project.json.bak']);
+      console.log(`atomic write kill test: ${KILLS} kills, ${left.length} temp files collected`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
