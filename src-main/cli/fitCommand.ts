@@ -44,7 +44,7 @@ export const fitCommand: CliCommand = {
       const m = run.metrics;
       process.stderr.write(
         `${run.stoppedReason}: ${run.epochs.length} epochs on ${run.backend.backend} (${run.kernel}) in ${run.timings.trainingSeconds.toFixed(1)} s · ` +
-          `test RMSE ${m.rmse?.toPrecision(5)} vs naive ${run.baselines.naive?.rmse?.toPrecision(5)} · wrote ${out}\n`,
+          `${run.verdict?.headline ?? `test RMSE ${m.rmse?.toPrecision(5)} vs naive ${run.baselines.naive?.rmse?.toPrecision(5)}`} · wrote ${out}\n`,
       );
     } finally {
       await session.close();

@@ -30,12 +30,18 @@ export function analysisMethods(store: DatasetStore) {
             `${params.column}: diagnostics need at least 8 values, got ${series.complete.length}.`,
           );
         }
+        // analyzeSeries caps the lag count itself and says so in its notes.
+        const { adf, kpss, ljungBox, boxcoxMethod } = params;
         const result = analyzeSeries(series.complete, {
-          ...(params.nlags === undefined
-            ? {}
-            : { nlags: Math.min(params.nlags, Math.floor(series.complete.length / 2) - 1) }),
+          ...(params.nlags === undefined ? {} : { nlags: params.nlags }),
           pacfMethod: params.pacfMethod,
           seasonalPeriod: dataset.frequency.seasonalPeriod,
+          ...(adf === undefined
+            ? {}
+            : { adf: { ...adf, autolag: adf.autolag === 'none' ? null : adf.autolag } }),
+          ...(kpss === undefined ? {} : { kpss }),
+          ...(ljungBox === undefined ? {} : { ljungBox }),
+          ...(boxcoxMethod === undefined ? {} : { boxcoxMethod }),
         });
         const positive = series.complete.every((v) => v > 0);
         return asJson<AnalysisResult>({

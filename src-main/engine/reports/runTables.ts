@@ -5,7 +5,8 @@ import type { ForecastMetrics } from '../model/metrics';
 import type { RunResult } from '../model/runResult';
 import type { TransformStep } from '../transforms';
 import { esc, gridTable, keyValueTable, section } from './htmlText';
-import { formatNumber, formatPValue, formatSeconds } from './reportFormat';
+import { pEquals } from '../../shared/charts/verdictText';
+import { formatNumber, formatSeconds } from './reportFormat';
 import { REPORT_HEADINGS } from './reportSections';
 import type { ReportRun } from './reportTypes';
 
@@ -111,7 +112,7 @@ function verdictHtml(r: ReportRun): string {
   const tone = v.outcome === 'beats' ? 'good' : v.outcome === 'loses' ? 'bad' : 'even';
   const mark = tone === 'good' ? '✓' : tone === 'bad' ? '✗' : '≈';
   const dm = v.dm
-    ? `<p class="note">Diebold–Mariano test against ${esc(v.baselineLabel)}: ${v.metric === 'rmse' ? 'squared' : 'absolute'} error per test window, HLN correction, h = ${v.dm.h}, ${v.dm.n} windows, statistic ${formatNumber(v.dm.statistic)}, p = ${formatPValue(v.dm.pValue)}.</p>`
+    ? `<p class="note">Diebold–Mariano test against ${esc(v.baselineLabel)}: ${v.metric === 'rmse' ? 'squared' : 'absolute'} error per test window, HLN correction, h = ${v.dm.h}, ${v.dm.n} windows, statistic ${formatNumber(v.dm.statistic)}, ${pEquals(v.dm.pValue)}.</p>`
     : '';
   return `<p class="verdict ${tone}">${mark} ${esc(v.headline)}</p>${dm}`;
 }

@@ -1,6 +1,8 @@
 // Forward transforms of a target series. Every step is causal: value t depends only on values <= t,
 // so the transform of a prefix equals the prefix of the transform. Inversion relies on that.
 
+import { boxcoxValue, invBoxcoxValue } from '../stats/boxcox';
+
 /** One JSON-able transform step, applied in order. */
 export type TransformStep =
   | { kind: 'log' }
@@ -15,13 +17,11 @@ export function stepLag(step: TransformStep): number {
   return 0;
 }
 
-export function boxCox(v: number, lambda: number): number {
-  return lambda === 0 ? Math.log(v) : (Math.pow(v, lambda) - 1) / lambda;
-}
+/** Box-Cox of one value: the one implementation in stats/boxcox (expm1/log1p, exact at tiny λ). */
+export const boxCox = boxcoxValue;
 
-export function inverseBoxCox(z: number, lambda: number): number {
-  return lambda === 0 ? Math.exp(z) : Math.pow(lambda * z + 1, 1 / lambda);
-}
+/** Inverse Box-Cox of one value (log1p, exact at tiny λ). */
+export const inverseBoxCox = invBoxcoxValue;
 
 function validate(step: TransformStep): void {
   if (step.kind === 'seasonalDiff' && (!Number.isInteger(step.period) || step.period < 1)) {

@@ -3,7 +3,7 @@
 // count (ties dropped). Each fold is one origin, so the folds are the independent-ish units here;
 // the per-fold colour says only which of the two had the lower RMSE in that fold.
 import { forecasterInline, type NamedBaselines } from './forecasterNames';
-import { verdictNumber, verdictPValue, type VerdictOutcome } from './verdictText';
+import { pEquals, verdictNumber, type VerdictOutcome } from './verdictText';
 
 interface FoldScores {
   metrics: { rmse: number | null };
@@ -91,7 +91,7 @@ export function backtestVerdict(
           : 'loses';
   const label = forecasterInline(b.key, names);
   const numbers = `mean RMSE ${verdictNumber(modelMean)} vs ${verdictNumber(b.value)}, lower in ${wins} of ${folds.length} folds`;
-  const sign = `sign test p = ${verdictPValue(pValue)}`;
+  const sign = `sign test ${pEquals(pValue)}`;
   const best_ = `${label}, the best baseline over the folds`;
   const headline =
     outcome === 'beats'

@@ -30,6 +30,12 @@ export function verdictPValue(p: number | null): string {
   return p < 1e-4 ? '< 0.0001' : p.toFixed(4);
 }
 
+/** "p = 0.1817" or "p < 0.0001". */
+export function pEquals(p: number | null): string {
+  const text = verdictPValue(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+}
+
 function change(model: number | null, base: number | null): string {
   if (model === null || base === null || !Number.isFinite(model) || !(Math.abs(base) > 0))
     return '';
@@ -41,7 +47,7 @@ function change(model: number | null, base: number | null): string {
 export function verdictHeadline(v: VerdictWords): string {
   const metric = v.metric.toUpperCase();
   const numbers = `test ${metric} ${verdictNumber(v.modelValue)} vs ${verdictNumber(v.baselineValue)}${change(v.modelValue, v.baselineValue)}`;
-  const dm = `Diebold–Mariano p = ${verdictPValue(v.pValue)}`;
+  const dm = `Diebold–Mariano ${pEquals(v.pValue)}`;
   const best = `${v.baselineLabel}, the best baseline`;
   let text: string;
   switch (v.outcome) {
