@@ -14,8 +14,13 @@ describe('analyzeSeries', () => {
   it('bundles the statsmodels-matching pieces', () => {
     expect(result.n).toBe(144);
     expect(worstRelativeError(result.acf.values, ref.acf)).toBeLessThan(1e-8);
-    expect(worstRelativeError(result.pacf.values, ref.pacf_yw_adjusted)).toBeLessThan(1e-8);
-    expect(worstRelativeError(result.pacf.ols ?? [], ref.pacf_ols)).toBeLessThan(1e-8);
+    expect(worstRelativeError(result.pacf.ywadjusted, ref.pacf_yw_adjusted)).toBeLessThan(1e-8);
+    expect(
+      worstRelativeError(
+        (result.pacf.ols ?? []).map((v) => v ?? NaN),
+        ref.pacf_ols,
+      ),
+    ).toBeLessThan(1e-8);
     expect(relativeError(result.pacf.band, ref.pacf_band)).toBeLessThan(1e-14);
     expect(relativeError(result.adf?.statistic ?? NaN, ref.adf.stat)).toBeLessThan(1e-8);
     expect(result.kpss?.lags).toBe(ref.kpss.lags);
@@ -69,5 +74,57 @@ describe('analyzeSeries', () => {
     expect(Math.abs((fast.adf?.statistic ?? NaN) - (exact.adf?.statistic ?? NaN))).toBeLessThan(
       1e-9,
     );
+  });
+});
+
+describe('analyzeSeries with the test options', () => {
+  it('announces capped lags', () => {
+    const r = analyzeSeries(ar1Series(240, 0.5, 3), { nlags: 500 });
+    expect(r.nlags).toBe(119);
+    expect(r.nlagsRequested).toBe(500);
+    expect(r.notes).toContain(
+      'Lags capped at 119 (asked for 500): the PACF needs fewer lags than half the 240 values.',
+    );
+    expect(analyzeSeries(ar1Series(240, 0.5, 3), { nlags: 119 }).nlagsRequested).toBeUndefined();
+  });
+
+  it('labels every result with what was run', () => {
+    const x = referenceSeries('UKgas.csv:UKgas');
+    const r = analyzeSeries(x, {
+      seasonalPeriod: 4,
+      adf: { regression: 'ct', autolag: 'BIC' },
+      kpss: { regression: 'ct', nlags: 'legacy' },
+      ljungBox: { lags: [12, 24], modelDf: 2, boxPierce: true },
+      boxcoxMethod: 'guerrero',
+    });
+    // statsmodels: adfuller(x, regression="ct", autolag="BIC") picks lag 4 of 13.
+    expect(r.adf?.usedLag).toBe(4);
+    expect(r.labels.adf).toBe(
+      'ADF, constant + trend, lag 4 chosen by BIC (max 13), MacKinnon p-value',
+    );
+    expect(r.labels.kpss).toBe(
+      'KPSS trend stationarity, Bartlett kernel, 13 lags by ⌈12·(n/100)^¼⌉, table p-value (0.01–0.10, clipped outside)',
+    );
+    expect(r.labels.ljungBox).toBe(
+      'Ljung-Box and Box-Pierce Q at lags 12, 24, χ² df = lags − 2 fitted parameters',
+    );
+    expect(r.portmanteau?.rows.map((row) => [row.lags, row.df])).toEqual([
+      [12, 10],
+      [24, 22],
+    ]);
+    expect(r.ljungBox?.lags).toBe(12);
+    expect(r.boxcox?.label).toBe('Box-Cox λ by Guerrero (blocks of 4, λ in [−1, 2])');
+    // R: forecast::BoxCox.lambda(ts(UKgas, frequency = 4), method = "guerrero")
+    expect(relativeError(r.boxcox?.lambda ?? NaN, -0.44570228282182273)).toBeLessThan(1e-8);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('leaves out OLS PACF lags that a 0/1 step series cannot identify, and says why', () => {
+    const x = Float64Array.from({ length: 40 }, (_, t) => (t >= 30 ? 1 : 0));
+    const r = analyzeSeries(x, { nlags: 19, pacfMethod: 'ols' });
+    expect(r.pacf.missing.map((m) => m.lag)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(r.pacf.values[10]).toBeNull();
+    expect(r.pacf.values[1]).toBeCloseTo(0.9666666666666668, 14);
+    expect(r.notes).toContain(r.pacf.missing[0]?.reason);
   });
 });

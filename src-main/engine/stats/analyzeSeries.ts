@@ -1,13 +1,28 @@
 // One call that runs every diagnostic on a series (missing values already dropped) and returns a
 // plain, JSON-serialisable bundle for the CLI `analyze` command and the UI.
 import { acfBartlettBand, acfFromSums, checkLags, defaultNlags } from './acf';
-import { adfTest, type AdfResult } from './adf';
+import { adfTest, type AdfAutolag, type AdfRegression, type AdfResult } from './adf';
 import { laggedProductSums } from './autocovariance';
+import { boxcoxLambdaGuerrero, boxcoxLambdaMle } from './boxcox';
 import { summarize, type Summary } from './descriptive';
 import { interpretDiagnostics } from './hints';
-import { kpssTest, type KpssResult } from './kpss';
-import { defaultLjungBoxLag, ljungBox, type LjungBoxResult } from './ljungBox';
-import { pacfBand, pacfOls, pacfYuleWalkerFromSums } from './pacf';
+import { kpssTest, type KpssNlags, type KpssRegression, type KpssResult } from './kpss';
+import {
+  defaultLjungBoxLag,
+  ljungBoxVerdict,
+  portmanteau,
+  type LjungBoxResult,
+  type PortmanteauResult,
+} from './ljungBox';
+import { pacfBand, pacfOlsDetailed, pacfYuleWalkerFromSums } from './pacf';
+
+export type BoxcoxMethod = 'mle' | 'guerrero';
+
+export interface BoxcoxSummary {
+  method: BoxcoxMethod;
+  lambda: number;
+  label: string;
+}
 
 export type PacfMethod = 'ywadjusted' | 'ols';
 
@@ -20,25 +35,39 @@ export interface AnalyzeOptions {
    * where an error bound fails. 'exact': Householder QR throughout, O(n·lags²) (slow on long series).
    */
   solver?: 'fast' | 'exact';
+  adf?: { regression?: AdfRegression; autolag?: AdfAutolag; maxlag?: number };
+  kpss?: { regression?: KpssRegression; nlags?: KpssNlags };
+  /** Portmanteau tests: lags (default min(10, n/5)), fitted parameters, Box-Pierce beside Ljung-Box. */
+  ljungBox?: { lags?: readonly number[]; modelDf?: number; boxPierce?: boolean };
+  /** Box-Cox λ, for strictly positive series; Guerrero's method uses seasonalPeriod. */
+  boxcoxMethod?: BoxcoxMethod;
 }
 
 export interface AnalysisResult {
   n: number;
   nlags: number;
+  /** The lag count asked for, when it was capped at n/2 − 1 (the note says so). */
+  nlagsRequested?: number;
   summary: Summary;
   acf: { values: number[]; band: number[]; method: string };
   pacf: {
     method: PacfMethod;
-    values: number[];
+    /** null at OLS lags that are not identified (see missing). */
+    values: (number | null)[];
     ywadjusted: number[];
     /** null when skipped (see notes): the exact solver is too slow on very long series. */
-    ols: number[] | null;
+    ols: (number | null)[] | null;
     band: number;
     label: string;
+    /** OLS lags left out (not identified), with the reason. */
+    missing: { lag: number; reason: string }[];
   };
   adf: AdfResult | null;
   kpss: KpssResult | null;
   ljungBox: LjungBoxResult | null;
+  /** Ljung-Box (and Box-Pierce) at every lag asked for. */
+  portmanteau: PortmanteauResult | null;
+  boxcox: BoxcoxSummary | null;
   hints: string[];
   labels: { adf: string; kpss: string; ljungBox: string };
   /** Diagnostics that could not be computed, with the reason. */
@@ -57,13 +86,42 @@ function attempt<T>(name: string, notes: string[], run: () => T): T | null {
   }
 }
 
+function boxcoxSummary(
+  x: Float64Array,
+  method: BoxcoxMethod,
+  period: number,
+  notes: string[],
+  asked: boolean,
+): BoxcoxSummary | null {
+  if (!x.every((v) => v > 0)) {
+    if (asked) notes.push('Box-Cox λ not computed: the series has values ≤ 0.');
+    return null;
+  }
+  if (method === 'guerrero') {
+    const p = Math.round(Math.max(2, period));
+    const lambda = boxcoxLambdaGuerrero(x, period);
+    const label =
+      x.length <= 2 * period
+        ? `Box-Cox λ by Guerrero: 1, as the series is not longer than two seasons (${2 * period} values)`
+        : `Box-Cox λ by Guerrero (blocks of ${p}, λ in [−1, 2])`;
+    return { method, lambda, label };
+  }
+  return { method, lambda: boxcoxLambdaMle(x), label: 'Box-Cox λ by maximum likelihood' };
+}
+
 export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): AnalysisResult {
   const n = x.length;
   if (n < 8) throw new RangeError(`need at least 8 observations, got ${n}`);
   for (const v of x)
     if (!Number.isFinite(v)) throw new RangeError('series contains non-finite values');
   const notes: string[] = [];
-  const nlags = options.nlags ?? defaultNlags(n);
+  const cap = Math.floor(n / 2) - 1;
+  const requested = options.nlags;
+  const nlags = requested === undefined ? defaultNlags(n) : Math.min(requested, cap);
+  if (requested !== undefined && requested > cap)
+    notes.push(
+      `Lags capped at ${cap} (asked for ${requested}): the PACF needs fewer lags than half the ${n} values.`,
+    );
   const method = options.pacfMethod ?? 'ywadjusted';
   const solver = options.solver ?? 'fast';
   checkLags(n, nlags);
@@ -71,18 +129,57 @@ export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): An
   const sums = laggedProductSums(x, nlags);
   const acfValues = acfFromSums(sums);
   const ywadjusted = pacfYuleWalkerFromSums(sums, n);
-  let ols: number[] | null = null;
-  if (method === 'ols' || solver === 'fast' || n <= OLS_PACF_MAX_N) ols = pacfOls(x, nlags, solver);
-  else notes.push(`OLS PACF skipped for n = ${n} > ${OLS_PACF_MAX_N} (Yule-Walker shown).`);
+  let ols: (number | null)[] | null = null;
+  let missing: { lag: number; reason: string }[] = [];
+  if (method === 'ols' || solver === 'fast' || n <= OLS_PACF_MAX_N) {
+    ({ values: ols, missing } = pacfOlsDetailed(x, nlags, solver));
+    for (const m of missing) notes.push(m.reason);
+  } else notes.push(`OLS PACF skipped for n = ${n} > ${OLS_PACF_MAX_N} (Yule-Walker shown).`);
   const band = pacfBand(n);
-  const adf = attempt('ADF', notes, () => adfTest(x, { method: solver }));
-  const kpss = attempt('KPSS', notes, () => kpssTest(x));
-  const lbLag = defaultLjungBoxLag(n);
-  const lb = attempt('Ljung-Box', notes, () => ljungBox(x, lbLag));
+  const adf = attempt('ADF', notes, () =>
+    adfTest(x, {
+      method: solver,
+      ...(options.adf?.regression === undefined ? {} : { regression: options.adf.regression }),
+      ...(options.adf?.autolag === undefined ? {} : { autolag: options.adf.autolag }),
+      ...(options.adf?.maxlag === undefined ? {} : { maxlag: options.adf.maxlag }),
+    }),
+  );
+  const kpss = attempt('KPSS', notes, () =>
+    kpssTest(x, {
+      ...(options.kpss?.regression === undefined ? {} : { regression: options.kpss.regression }),
+      ...(options.kpss?.nlags === undefined ? {} : { nlags: options.kpss.nlags }),
+    }),
+  );
+  const lbLags = options.ljungBox?.lags ?? [defaultLjungBoxLag(n)];
+  const modelDf = options.ljungBox?.modelDf ?? 0;
+  const port = attempt('Ljung-Box', notes, () =>
+    portmanteau(x, lbLags, modelDf, options.ljungBox?.boxPierce ?? false),
+  );
+  const first = port?.rows[0];
+  const lb: LjungBoxResult | null =
+    first === undefined
+      ? null
+      : {
+          statistic: first.ljungBox.statistic,
+          pValue: first.ljungBox.pValue,
+          lags: first.lags,
+          df: first.df,
+          verdict: ljungBoxVerdict(first.ljungBox.pValue, first.lags),
+        };
+  const boxcox = attempt('Box-Cox λ', notes, () =>
+    boxcoxSummary(
+      x,
+      options.boxcoxMethod ?? 'mle',
+      options.seasonalPeriod ?? 1,
+      notes,
+      options.boxcoxMethod !== undefined,
+    ),
+  );
   const pacfValues = method === 'ols' && ols ? ols : ywadjusted;
   return {
     n,
     nlags,
+    ...(requested !== undefined && requested > cap ? { nlagsRequested: requested } : {}),
     summary: summarize(x),
     acf: {
       values: acfValues,
@@ -99,13 +196,16 @@ export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): An
         method === 'ols'
           ? 'PACF (OLS regressions with constant), 95% band ±1.96/√n'
           : 'PACF (Yule-Walker, adjusted autocovariances), 95% band ±1.96/√n',
+      missing,
     },
     adf,
     kpss,
     ljungBox: lb,
+    portmanteau: port,
+    boxcox,
     hints: interpretDiagnostics({
       acf: acfValues,
-      pacf: pacfValues,
+      pacf: pacfValues.map((v) => v ?? 0),
       band,
       adf,
       kpss,
@@ -113,9 +213,9 @@ export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): An
       seasonalPeriod: options.seasonalPeriod,
     }),
     labels: {
-      adf: 'Augmented Dickey-Fuller (constant, lag by AIC), MacKinnon p-value',
-      kpss: 'KPSS level stationarity (Bartlett kernel, Hobijn lag), table p-value',
-      ljungBox: `Ljung-Box Q up to lag ${lbLag}`,
+      adf: adf?.label ?? 'ADF not computed',
+      kpss: kpss?.label ?? 'KPSS not computed',
+      ljungBox: port?.label ?? 'Ljung-Box not computed',
     },
     notes,
   };

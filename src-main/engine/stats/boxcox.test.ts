@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
-import { boxcox, boxcoxLambdaMle, boxcoxLogLikelihood, invBoxcox } from './boxcox';
+import { boxCox, inverseBoxCox } from '../transforms/transformSteps';
+import {
+  boxcox,
+  boxcoxLambdaMle,
+  boxcoxLogLikelihood,
+  boxcoxValue,
+  invBoxcox,
+  invBoxcoxValue,
+} from './boxcox';
 import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture';
 
 const KEYS = REFERENCE_KEYS.filter((k) => referenceFor(k).boxcox_lambda_mle !== undefined);
@@ -42,5 +50,19 @@ describe('Box-Cox transform', () => {
 
   it('rejects non-positive data', () => {
     expect(() => boxcoxLambdaMle(Float64Array.from([1, 0, 2]))).toThrow(RangeError);
+  });
+});
+
+describe('the fit pipeline uses this Box-Cox (exact at tiny λ)', () => {
+  it('λ = 1e-12 on 13067.3: ln v + λ ln²v / 2, and the round trip returns the value', () => {
+    const v = 13067.3;
+    const lambda = 1e-12;
+    const z = boxCox(v, lambda);
+    const logV = Math.log(v);
+    // (v^λ − 1)/λ = ln v · (1 + λ ln v / 2 + …); pow-based (v^λ − 1)/λ gave 9.47797.
+    expect(Math.abs(z - logV * (1 + (lambda * logV) / 2)) / logV).toBeLessThan(1e-15);
+    expect(Math.abs(inverseBoxCox(z, lambda) - v) / v).toBeLessThan(1e-14);
+    expect(boxCox(v, lambda)).toBe(boxcoxValue(v, lambda));
+    expect(inverseBoxCox(z, lambda)).toBe(invBoxcoxValue(z, lambda));
   });
 });

@@ -12,12 +12,75 @@ export const TransformStep = z.discriminatedUnion('kind', [
 ]);
 export type TransformStep = z.infer<typeof TransformStep>;
 
+/** An enum whose refusal lists what is supported, in words. */
+function choice<const T extends readonly [string, ...string[]]>(
+  what: string,
+  values: T,
+  supported: string,
+) {
+  return z.enum(values, {
+    error: (issue) => `${what} ${JSON.stringify(issue.input)} is not supported; use ${supported}.`,
+  });
+}
+
+export const AdfRegression = choice(
+  'ADF regression',
+  ['c', 'ct', 'ctt', 'n'],
+  'c (constant), ct (constant + trend), ctt (constant + trend + trend²) or n (none)',
+);
+export const AdfAutolag = choice(
+  'ADF lag selection',
+  ['AIC', 'BIC', 't-stat', 'none'],
+  'AIC, BIC, t-stat or none (fixed at the maximum lag)',
+);
+export const KpssRegression = choice(
+  'KPSS regression',
+  ['c', 'ct'],
+  'c (level stationarity) or ct (trend stationarity)',
+);
+export const BoxcoxMethod = choice(
+  'Box-Cox method',
+  ['mle', 'guerrero'],
+  'mle (maximum likelihood) or guerrero',
+);
+
+export const AdfOptions = z.strictObject({
+  regression: AdfRegression.optional(),
+  autolag: AdfAutolag.optional(),
+  /** Largest lag; the default is ⌈12·(n/100)^¼⌉ capped at n/2 − terms − 1. */
+  maxlag: z.number().int().min(0).max(10_000).optional(),
+});
+export type AdfOptions = z.infer<typeof AdfOptions>;
+
+export const KpssOptions = z.strictObject({
+  regression: KpssRegression.optional(),
+  nlags: z
+    .union([z.enum(['auto', 'legacy']), z.number().int().min(0).max(100_000)], {
+      error:
+        'KPSS lags must be auto (Hobijn et al.), legacy (⌈12·(n/100)^¼⌉) or a whole number ≥ 0.',
+    })
+    .optional(),
+});
+export type KpssOptions = z.infer<typeof KpssOptions>;
+
+export const LjungBoxOptions = z.strictObject({
+  lags: z.array(z.number().int().min(1).max(100_000)).min(1).max(20).optional(),
+  /** Fitted ARMA parameters to take off the χ² degrees of freedom. */
+  modelDf: z.number().int().min(0).max(1000).optional(),
+  boxPierce: z.boolean().optional(),
+});
+export type LjungBoxOptions = z.infer<typeof LjungBoxOptions>;
+
 export const AnalyzeRequest = z.object({
   datasetId: DatasetId,
   column: z.string().max(500),
   transforms: z.array(TransformStep).max(4).default([]),
   nlags: z.number().int().min(1).max(1000).optional(),
   pacfMethod: z.enum(['ywadjusted', 'ols']).default('ywadjusted'),
+  adf: AdfOptions.optional(),
+  kpss: KpssOptions.optional(),
+  ljungBox: LjungBoxOptions.optional(),
+  boxcoxMethod: BoxcoxMethod.optional(),
 });
 
 const TestResult = {
@@ -31,6 +94,8 @@ export const AnalysisResult = z.object({
   transforms: z.array(z.string()),
   n: z.number(),
   nlags: z.number(),
+  /** The lag count asked for, when it was capped (a note says so). */
+  nlagsRequested: z.number().optional(),
   summary: z.object({
     count: z.number(),
     mean: Num,
@@ -49,6 +114,8 @@ export const AnalysisResult = z.object({
     ols: z.array(Num).nullable(),
     band: z.number(),
     label: z.string(),
+    /** OLS lags left out because their regression is rank-deficient, with the reason. */
+    missing: z.array(z.object({ lag: z.number(), reason: z.string() })).optional(),
   }),
   adf: z
     .object({
@@ -57,6 +124,10 @@ export const AnalysisResult = z.object({
       nobs: z.number(),
       critical: z.record(z.string(), z.number()),
       icBest: Num,
+      regression: z.enum(['c', 'ct', 'ctt', 'n']).optional(),
+      autolag: z.enum(['AIC', 'BIC', 't-stat']).nullable().optional(),
+      maxlag: z.number().optional(),
+      label: z.string().optional(),
     })
     .nullable(),
   kpss: z
@@ -65,9 +136,32 @@ export const AnalysisResult = z.object({
       lags: z.number(),
       pValueClipped: z.enum(['below', 'above']).nullable(),
       critical: z.record(z.string(), z.number()),
+      regression: z.enum(['c', 'ct']).optional(),
+      nlagsMethod: z.enum(['auto', 'legacy', 'fixed']).optional(),
+      label: z.string().optional(),
     })
     .nullable(),
   ljungBox: z.object({ ...TestResult, lags: z.number(), df: z.number() }).nullable(),
+  /** Ljung-Box (and Box-Pierce when asked) at every lag asked for. */
+  portmanteau: z
+    .object({
+      modelDf: z.number(),
+      label: z.string(),
+      rows: z.array(
+        z.object({
+          lags: z.number(),
+          df: z.number(),
+          ljungBox: z.object({ statistic: Num, pValue: Num }),
+          boxPierce: z.object({ statistic: Num, pValue: Num }).nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
+  boxcox: z
+    .object({ method: z.enum(['mle', 'guerrero']), lambda: Num, label: z.string() })
+    .nullable()
+    .optional(),
   hints: z.array(z.string()),
   labels: z.object({ adf: z.string(), kpss: z.string(), ljungBox: z.string() }),
   notes: z.array(z.string()),
