@@ -4,7 +4,7 @@
 // forward through the test actuals with an exact Kalman filter (kalmanArima.ts): cost = one stepwise
 // search + one filter pass.
 import type { SarimaCoefficients, SarimaOrder } from './arimaFilter';
-import { exactOneStepForecasts, kalmanForecast } from './kalmanArima';
+import { kalmanFilter, kalmanForecastFrom } from './kalmanArima';
 import { loadArima, parseArimaSummary, resetArima, type ArimaInstance } from './arimaWasm';
 
 export interface ArimaBaselineSuccess {
@@ -88,8 +88,19 @@ export function fitArimaBaseline(
     const series = new Float64Array(train.length + test.length);
     series.set(train);
     series.set(test, train.length);
-    const predictions = exactOneStepForecasts(series, order, coefficients, train.length);
-    const path = kalmanForecast(train, order, coefficients, horizon);
+    // One pass through train + test: the one-step forecasts, and the state at the end of train for
+    // the forecast from there.
+    const run = kalmanFilter(series, order, coefficients, train.length);
+    const predictions = run.oneStep.slice(train.length);
+    const atEnd = run.snapshot ?? { state: run.state, cov: run.cov };
+    const path = kalmanForecastFrom(
+      order,
+      coefficients,
+      atEnd.state,
+      atEnd.cov,
+      train.length,
+      horizon,
+    );
     const forecastVariance = path.variance.map((v) => v * summary.sigma2);
     if (!predictions.every(Number.isFinite) || !path.mean.every(Number.isFinite)) {
       return fail(

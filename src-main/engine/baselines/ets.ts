@@ -207,27 +207,138 @@ export function etsFilter(
   return { lik, amse0, e, fitted, finalState };
 }
 
+/**
+ * The optimiser's objective: etsFilter's `lik` (or the one-step MSE) with no arrays allocated; the
+ * seasons live in a ring buffer. The arithmetic is etsFilter's, in the same order.
+ */
+function etsObjectiveValue(
+  y: ArrayLike<number>,
+  init: ArrayLike<number>,
+  m: number,
+  spec: EtsSpec,
+  par: EtsParameters,
+  ring: Float64Array,
+  mse: boolean,
+): number {
+  const n = y.length;
+  const trend = spec.trend === 'N' ? 0 : spec.trend === 'A' ? 1 : 2;
+  const season = spec.season === 'N' ? 0 : spec.season === 'A' ? 1 : 2;
+  const multiplicativeError = spec.error === 'M';
+  const { alpha, beta, gamma, phi } = par;
+  const mm = season > 0 ? m : 1;
+  let l = init[0] as number;
+  let b = trend > 0 ? (init[1] as number) : 0;
+  const s0 = trend > 0 ? 2 : 1;
+  // ring[(p + k) % mm] holds s_{mm−1−k}: ring[p] is the oldest season, the one this step uses.
+  let p = 0;
+  if (season > 0) for (let k = 0; k < mm; k++) ring[k] = init[s0 + mm - 1 - k] as number;
+  const dampedOne = Math.abs(phi - 1) < TOL;
+  let sse = 0;
+  let logf = 0;
+  let nobs = 0;
+  let amse0 = 0;
+  for (let i = 0; i < n; i++) {
+    const oldl = l;
+    const oldb = b;
+    let f: number;
+    if (trend === 0) f = oldl;
+    else if (trend === 1) f = oldl + phi * oldb;
+    else f = oldb < 0 ? Number.NaN : oldl * Math.pow(oldb, phi);
+    const sPrev = season > 0 ? (ring[p] as number) : 0;
+    if (season === 1) f += sPrev;
+    else if (season === 2) f *= sPrev;
+    if (Number.isNaN(f)) return Number.NaN;
+    const yi = y[i] as number;
+    const missing = Number.isNaN(yi);
+    const d = missing ? 0 : yi - f;
+    if (mse) amse0 = (amse0 * i + d * d) / (i + 1);
+    let q: number;
+    let phib: number;
+    if (trend === 0) {
+      q = oldl;
+      phib = 0;
+    } else if (trend === 1) {
+      phib = phi * oldb;
+      q = oldl + phib;
+    } else {
+      phib = dampedOne ? oldb : Math.pow(oldb, phi);
+      q = oldl * phib;
+    }
+    let pv: number;
+    if (missing) pv = q;
+    else if (season === 0) pv = yi;
+    else if (season === 1) pv = yi - sPrev;
+    else pv = Math.abs(sPrev) < TOL ? HUGEN : yi / sPrev;
+    l = q + alpha * (pv - q);
+    if (trend > 0) {
+      let r: number;
+      if (trend === 1) r = l - oldl;
+      else r = Math.abs(oldl) < TOL ? HUGEN : l / oldl;
+      b = phib + (beta / alpha) * (r - phib);
+    }
+    if (season > 0) {
+      let t: number;
+      if (missing) t = sPrev;
+      else if (season === 1) t = yi - q;
+      else t = Math.abs(q) < TOL ? HUGEN : yi / q;
+      ring[p] = sPrev + gamma * (t - sPrev);
+      p = p + 1 === mm ? 0 : p + 1;
+    }
+    if (!missing) {
+      const e = multiplicativeError ? (yi - f) / f : yi - f;
+      sse += e * e;
+      logf += Math.log(Math.abs(f));
+      nobs++;
+    }
+  }
+  if (mse) return amse0;
+  let lik = nobs * Math.log(sse);
+  if (multiplicativeError) lik += 2 * logf;
+  return lik;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Admissibility (Hyndman et al. 2008, ch. 10), as forecast's C++ target function checks it.
 
+let scratchA = new Float64Array(32);
+let scratchB = new Float64Array(32);
+
 /** True when every root of Σ c_k z^k (c ascending, leading coefficient last) has |z| ≤ radius. */
-export function rootsWithin(ascending: readonly number[], radius: number): boolean {
+export function rootsWithin(ascending: ArrayLike<number>, radius: number): boolean {
   // Scale z = radius·w, then the Schur–Cohn reduction: all roots strictly inside the unit disk iff
-  // |a_0| < |a_N| and the reduced polynomial has the same property.
-  let a = ascending.map((c, k) => c * Math.pow(radius, k));
-  while (a.length > 1) {
-    const N = a.length - 1;
+  // |a_0| < |a_N| and the reduced polynomial (a_N·a_{j+1} − a_0·a_{N−1−j}) has the same property.
+  const len = ascending.length;
+  if (scratchA.length < len) {
+    scratchA = new Float64Array(len);
+    scratchB = new Float64Array(len);
+  }
+  let a = scratchA;
+  let next = scratchB;
+  let power = 1;
+  for (let k = 0; k < len; k++) {
+    a[k] = (ascending[k] as number) * power;
+    power *= radius;
+  }
+  for (let N = len - 1; N > 0; N--) {
     const a0 = a[0] as number;
     const aN = a[N] as number;
     if (!(Math.abs(a0) < Math.abs(aN))) return false;
-    const next = new Array<number>(N);
-    for (let j = 0; j < N; j++) next[j] = aN * (a[j + 1] as number) - a0 * (a[N - j - 1] as number);
-    // Keep the magnitudes in range.
-    const scale = Math.max(...next.map(Math.abs));
-    a = scale > 0 ? next.map((v) => v / scale) : next;
+    let scale = 0;
+    for (let j = 0; j < N; j++) {
+      const v = aN * (a[j + 1] as number) - a0 * (a[N - j - 1] as number);
+      next[j] = v;
+      const abs = v < 0 ? -v : v;
+      if (abs > scale) scale = abs;
+    }
+    if (scale > 0) for (let j = 0; j < N; j++) next[j] = (next[j] as number) / scale;
+    const t = a;
+    a = next;
+    next = t;
   }
   return true;
 }
+
+let scratchPoly = new Float64Array(32);
 
 function admissible(par: EtsParameters, hasTrend: boolean, hasSeason: boolean, m: number): boolean {
   const { alpha, gamma, phi } = par;
@@ -243,13 +354,12 @@ function admissible(par: EtsParameters, hasTrend: boolean, hasSeason: boolean, m
     if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
     if (beta < -(1 - phi) * (gamma / m + alpha)) return false;
     // Characteristic polynomial, ascending powers.
-    const asc = [
-      phi * (1 - alpha - gamma),
-      alpha + beta - alpha * phi + gamma - 1,
-      ...new Array<number>(m - 2).fill(alpha + beta - alpha * phi),
-      alpha + beta - phi,
-      1,
-    ];
+    if (scratchPoly.length !== m + 2) scratchPoly = new Float64Array(m + 2);
+    const asc = scratchPoly.fill(alpha + beta - alpha * phi);
+    asc[0] = phi * (1 - alpha - gamma);
+    asc[1] = alpha + beta - alpha * phi + gamma - 1;
+    asc[m] = alpha + beta - phi;
+    asc[m + 1] = 1;
     if (!rootsWithin(asc, 1 + 1e-10)) return false;
   }
   return true;
@@ -499,6 +609,7 @@ export function fitEtsModel(
   const np = x0.length;
   if (np >= y.length - 1) throw new Error('not enough data for this model');
   const npar = names.length;
+  const ring = new Float64Array(mm);
   const objective = (x: Float64Array): number => {
     const p = params(x);
     if (!withinUsualBounds(p, spec, used, fixed)) return Number.POSITIVE_INFINITY;
@@ -516,11 +627,12 @@ export function fitEtsModel(
       for (let i = hasTrend ? 2 : 1; i < state.length; i++)
         if ((state[i] as number) < 0) return Number.POSITIVE_INFINITY;
     }
-    const r = etsFilter(y, state, mm, spec, p);
-    let lik = r.lik;
+    const value = etsObjectiveValue(y, state, mm, spec, p, ring, criterion === 'mse');
+    if (criterion === 'mse') return Number.isNaN(value) ? Number.POSITIVE_INFINITY : value;
+    let lik = value;
     if (lik < -1e10) lik = -1e10;
     if (Number.isNaN(lik)) lik = Number.POSITIVE_INFINITY;
-    return criterion === 'lik' ? lik : r.amse0;
+    return lik;
   };
   const opt = nelderMead(objective, x0, {
     abstol: Number.NEGATIVE_INFINITY,

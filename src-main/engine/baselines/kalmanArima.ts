@@ -117,6 +117,8 @@ export interface KalmanResult {
   /** Filtered state and covariance after the last observation. */
   state: Float64Array;
   cov: Float64Array;
+  /** State and covariance after observation `snapshotAt − 1`, when asked for. */
+  snapshot: { state: Float64Array; cov: Float64Array } | null;
 }
 
 function regression(order: SarimaOrder, c: SarimaCoefficients): (t: number) => number {
@@ -124,14 +126,82 @@ function regression(order: SarimaOrder, c: SarimaCoefficients): (t: number) => n
   return (t) => (useMean ? c.mean : 0) + c.drift * (t + 1);
 }
 
+/** The transition's non-zero entries by row (it is a companion-like, sparse matrix). */
+interface SparseRows {
+  start: Int32Array;
+  col: Int32Array;
+  val: Float64Array;
+}
+function sparseRows(T: Float64Array, k: number): SparseRows {
+  const start = new Int32Array(k + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let i = 0; i < k; i++) {
+    start[i] = cols.length;
+    for (let j = 0; j < k; j++) {
+      const v = T[i * k + j] as number;
+      if (v !== 0) {
+        cols.push(j);
+        vals.push(v);
+      }
+    }
+  }
+  start[k] = cols.length;
+  return { start, col: Int32Array.from(cols), val: Float64Array.from(vals) };
+}
+
+/** out = T·a */
+function predictState(t: SparseRows, a: Float64Array, out: Float64Array): void {
+  const k = a.length;
+  for (let i = 0; i < k; i++) {
+    let s = 0;
+    for (let e = t.start[i] as number; e < (t.start[i + 1] as number); e++)
+      s += (t.val[e] as number) * (a[t.col[e] as number] as number);
+    out[i] = s;
+  }
+}
+
+/** out = T·P·T' + V, with `tp` as workspace. */
+function predictCovariance(
+  t: SparseRows,
+  P: Float64Array,
+  V: Float64Array,
+  tp: Float64Array,
+  out: Float64Array,
+): void {
+  const k = Math.round(Math.sqrt(P.length));
+  // tp = T·P (row i of T times P)
+  for (let i = 0; i < k; i++) {
+    const row = i * k;
+    for (let j = 0; j < k; j++) tp[row + j] = 0;
+    for (let e = t.start[i] as number; e < (t.start[i + 1] as number); e++) {
+      const v = t.val[e] as number;
+      const src = (t.col[e] as number) * k;
+      for (let j = 0; j < k; j++)
+        tp[row + j] = (tp[row + j] as number) + v * (P[src + j] as number);
+    }
+  }
+  // out = tp·T' + V: out[i][j] = Σ_l tp[i][l]·T[j][l]
+  for (let j = 0; j < k; j++) {
+    for (let i = 0; i < k; i++) {
+      let s = V[i * k + j] as number;
+      for (let e = t.start[j] as number; e < (t.start[j + 1] as number); e++)
+        s += (tp[i * k + (t.col[e] as number)] as number) * (t.val[e] as number);
+      out[i * k + j] = s;
+    }
+  }
+}
+
 /** Filters the whole series; NaN observations are skipped (the prediction carries on). */
 export function kalmanFilter(
   series: ArrayLike<number>,
   order: SarimaOrder,
   c: SarimaCoefficients,
+  snapshotAt = -1,
 ): KalmanResult {
   const ss = sarimaStateSpace(order, c);
-  const { size: k, T, Z, V } = ss;
+  const { size: k, Z, V } = ss;
+  const T = sparseRows(ss.T, k);
   const reg = regression(order, c);
   const n = series.length;
   let a = new Float64Array(k);
@@ -142,26 +212,11 @@ export function kalmanFilter(
   const M = new Float64Array(k);
   const oneStep = new Float64Array(n);
   const gains = new Float64Array(n);
+  let snapshot: KalmanResult['snapshot'] = null;
+  if (snapshotAt === 0) snapshot = { state: new Float64Array(k), cov: new Float64Array(k * k) };
   for (let t = 0; t < n; t++) {
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (T[i * k + j] as number) * (a[j] as number);
-      anew[i] = s;
-    }
-    if (t > 0) {
-      for (let i = 0; i < k; i++)
-        for (let j = 0; j < k; j++) {
-          let s = 0;
-          for (let l = 0; l < k; l++) s += (T[i * k + l] as number) * (P[l * k + j] as number);
-          TP[i * k + j] = s;
-        }
-      for (let i = 0; i < k; i++)
-        for (let j = 0; j < k; j++) {
-          let s = V[i * k + j] as number;
-          for (let l = 0; l < k; l++) s += (TP[i * k + l] as number) * (T[j * k + l] as number);
-          Pnew[i * k + j] = s;
-        }
-    }
+    predictState(T, a, anew);
+    if (t > 0) predictCovariance(T, P, V, TP, Pnew);
     let fc = 0;
     for (let i = 0; i < k; i++) fc += (Z[i] as number) * (anew[i] as number);
     let gain = 0;
@@ -177,56 +232,48 @@ export function kalmanFilter(
     if (Number.isNaN(y)) {
       [a, anew] = [anew, a];
       [P, Pnew] = [Pnew, P];
-      continue;
+    } else {
+      const resid = y - reg(t) - fc;
+      for (let i = 0; i < k; i++) a[i] = (anew[i] as number) + ((M[i] as number) * resid) / gain;
+      for (let i = 0; i < k; i++) {
+        const mi = (M[i] as number) / gain;
+        for (let j = 0; j < k; j++)
+          P[i * k + j] = (Pnew[i * k + j] as number) - mi * (M[j] as number);
+      }
     }
-    const resid = y - reg(t) - fc;
-    for (let i = 0; i < k; i++) a[i] = (anew[i] as number) + ((M[i] as number) * resid) / gain;
-    for (let i = 0; i < k; i++)
-      for (let j = 0; j < k; j++)
-        P[i * k + j] = (Pnew[i * k + j] as number) - ((M[i] as number) * (M[j] as number)) / gain;
+    if (t + 1 === snapshotAt) snapshot = { state: Float64Array.from(a), cov: Float64Array.from(P) };
   }
-  return { oneStep, gains, state: a, cov: P };
+  return { oneStep, gains, state: a, cov: P, snapshot };
 }
 
-/** h-step forecasts from the end of `series` and their variances in units of σ² (KalmanForecast). */
-export function kalmanForecast(
-  series: ArrayLike<number>,
+/**
+ * h-step forecasts and their variances (units of σ²) from a filtered state after `n` observations
+ * (KalmanForecast).
+ */
+export function kalmanForecastFrom(
   order: SarimaOrder,
   c: SarimaCoefficients,
+  state: Float64Array,
+  cov: Float64Array,
+  n: number,
   h: number,
 ): { mean: Float64Array; variance: Float64Array } {
   const ss = sarimaStateSpace(order, c);
-  const { size: k, T, Z, V } = ss;
+  const { size: k, Z, V } = ss;
+  const T = sparseRows(ss.T, k);
   const reg = regression(order, c);
-  const f = kalmanFilter(series, order, c);
-  let a = f.state;
-  let P = f.cov;
-  const n = series.length;
+  let a = Float64Array.from(state);
+  let anew = new Float64Array(k);
+  let P = Float64Array.from(cov);
+  let Pn = new Float64Array(k * k);
+  const TP = new Float64Array(k * k);
   const mean = new Float64Array(h);
   const variance = new Float64Array(h);
   for (let l = 0; l < h; l++) {
-    const anew = new Float64Array(k);
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (T[i * k + j] as number) * (a[j] as number);
-      anew[i] = s;
-    }
-    a = anew;
-    const TP = new Float64Array(k * k);
-    for (let i = 0; i < k; i++)
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        for (let m = 0; m < k; m++) s += (T[i * k + m] as number) * (P[m * k + j] as number);
-        TP[i * k + j] = s;
-      }
-    const Pn = new Float64Array(k * k);
-    for (let i = 0; i < k; i++)
-      for (let j = 0; j < k; j++) {
-        let s = V[i * k + j] as number;
-        for (let m = 0; m < k; m++) s += (TP[i * k + m] as number) * (T[j * k + m] as number);
-        Pn[i * k + j] = s;
-      }
-    P = Pn;
+    predictState(T, a, anew);
+    [a, anew] = [anew, a];
+    predictCovariance(T, P, V, TP, Pn);
+    [P, Pn] = [Pn, P];
     let fc = 0;
     let v = 0;
     for (let i = 0; i < k; i++) {
@@ -238,6 +285,17 @@ export function kalmanForecast(
     variance[l] = v;
   }
   return { mean, variance };
+}
+
+/** h-step forecasts from the end of `series` and their variances in units of σ². */
+export function kalmanForecast(
+  series: ArrayLike<number>,
+  order: SarimaOrder,
+  c: SarimaCoefficients,
+  h: number,
+): { mean: Float64Array; variance: Float64Array } {
+  const f = kalmanFilter(series, order, c);
+  return kalmanForecastFrom(order, c, f.state, f.cov, series.length, h);
 }
 
 /** One-step forecasts of series[from..] from all values before each (exact filter). */
