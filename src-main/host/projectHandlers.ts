@@ -69,7 +69,12 @@ export function projectHandlers(
       return (await env.files.resolve({ kind: 'path', path: relocated })).path;
     if (check?.status === 'ok' || (check?.status === 'changed' && env.files.isAllowed(ds.path))) {
       if (!env.files.isAllowed(ds.path)) env.files.allow(ds.path);
-      return (await env.files.resolve({ kind: 'path', path: ds.path })).path;
+      const named = await env.files.resolve({ kind: 'path', path: ds.path }).catch((e: unknown) => {
+        // Not a file the app opens (e.g. an unexpected extension): use the copy, or ask.
+        if (e instanceof StudioFailure) return null;
+        throw e;
+      });
+      if (named) return named.path;
     }
     if (ds.embeddedCsv === undefined) return null;
     const folder = path.join(env.workDir, 'embedded', ds.datasetId);
