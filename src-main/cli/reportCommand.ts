@@ -82,7 +82,7 @@ export const reportCommand: CliCommand = {
       const source = first?.endsWith('.seriesstudio')
         ? await fromProject(engine, first)
         : await fromRuns(args.positional);
-      const { html } = await engine.call<{ html: string }>('reports:html', {
+      const { html } = await engine.call<{ html: string }>('report:html', {
         title: stringOption(args, 'title') ?? source.title,
         spec: source.spec,
         column: stringOption(args, 'column') ?? source.runs[0]?.config.target ?? null,
@@ -92,7 +92,7 @@ export const reportCommand: CliCommand = {
         sections,
       });
       if (format === 'html') await writeFileAtomic(path.resolve(out), html, { backup: false });
-      else await engine.call('reports:pdf', { html, outPath: path.resolve(out) });
+      else await engine.call('report:pdf', { html, outPath: path.resolve(out) });
       process.stderr.write(
         `wrote ${out} (${sections.length} sections, ${source.runs.length} run(s))\n`,
       );

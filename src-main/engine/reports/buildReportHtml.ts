@@ -17,7 +17,11 @@ import { actualVsPredictedHtml, residualsHtml, sensitivityHtml, trainingHtml } f
 import { backendHtml, metricsHtml, runConfigHtml } from './runTables';
 
 export function runLabel(r: ReportRun): string {
-  return r.label ?? `${r.run.config.cell.toUpperCase()} ${r.run.id.slice(0, 8)}`;
+  const c = r.run.config;
+  return (
+    r.label ??
+    `${c.cell.toUpperCase()} ${c.layers} × ${c.units}, lookback ${c.lookback}, horizon ${c.horizon}`
+  );
 }
 
 function runHtml(r: ReportRun, on: (s: ReportSection) => boolean, timeFormat: TimeFormat): string {
@@ -31,7 +35,11 @@ function runHtml(r: ReportRun, on: (s: ReportSection) => boolean, timeFormat: Ti
     on('sensitivity') ? sensitivityHtml(r, timeFormat) : '',
   ].join('');
   if (!parts) return '';
-  const created = r.run.createdAt ? ` <span class="note">(${esc(r.run.createdAt)})</span>` : '';
+  const when = r.run.createdAt ? new Date(r.run.createdAt) : null;
+  const created =
+    when && Number.isFinite(when.getTime())
+      ? ` <span class="note">(trained ${esc(formatReportDate(when))})</span>`
+      : '';
   return `<article class="run"><h2>Run: ${esc(runLabel(r))}${created}</h2>${parts}</article>`;
 }
 

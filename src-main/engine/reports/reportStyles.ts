@@ -20,7 +20,7 @@ p.verdict.good { color: #15803d; background: #ecfdf3; border-left: 3px solid #15
 p.verdict.bad { color: #b91c1c; background: #fef2f2; border-left: 3px solid #b91c1c; }
 p.verdict.even { color: #92400e; background: #fffbeb; border-left: 3px solid #b45309; }
 table.grid td.best { font-weight: 700; }
-table { border-collapse: collapse; margin: 4px 0 8px; font-size: 9pt; }
+table { border-collapse: collapse; margin: 4px 0 8px; font-size: 9pt; break-inside: avoid; }
 table.kv th { text-align: left; font-weight: 600; padding: 2px 12px 2px 0; vertical-align: top; color: #4c5b61; }
 table.kv td { padding: 2px 0; }
 table.grid th, table.grid td { border: 1px solid #d1d5db; padding: 3px 8px; }

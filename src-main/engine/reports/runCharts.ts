@@ -56,6 +56,16 @@ export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): str
     ...(r.peers ? { peers: r.peers } : {}),
     ...(r.members ? { members: r.members } : {}),
   });
+  // On paper every legend entry shows: a wrapping legend and room for its rows above the plot.
+  const entries = ((option.legend as { data?: unknown[] } | undefined)?.data ?? []).length;
+  const rows = Math.ceil(entries / 5);
+  option.legend = {
+    ...(option.legend as Record<string, unknown>),
+    type: 'plain',
+    left: 8,
+    right: 8,
+  };
+  option.grid = { ...(option.grid as Record<string, unknown>), top: 16 + 22 * rows };
   const levels = [...new Set(bands.map((b) => `${Math.round(b.level * 100)}%`))].join(' and ');
   const beside = [
     r.peers?.length ? r.peers.map((p) => p.name).join(', ') : '',
@@ -67,7 +77,7 @@ export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): str
     `${beside.length ? `, beside ${beside.join(' and ')}` : ''}.`;
   return section(
     REPORT_HEADINGS.actualVsPredicted,
-    figure(renderChartSvg(option, WIDTH, 320), caption),
+    figure(renderChartSvg(option, WIDTH, 300 + 22 * rows), caption),
     3,
   );
 }

@@ -33,7 +33,7 @@ export function runConfigHtml(run: RunResult): string {
     ['Target', c.target],
     ['Extra inputs', c.features.length ? c.features.join(', ') : 'none'],
     ['Transforms', c.transforms.length ? c.transforms.map(describeTransform).join(' → ') : 'none'],
-    ['Scaler', `${c.scaler}${range}, fitted on the training part`],
+    ['Scaler', c.scaler === 'none' ? 'none' : `${c.scaler}${range}, fitted on the training part`],
     ['Window', `lookback ${c.lookback}, horizon ${c.horizon}, stride ${c.stride}`],
     [
       'Split',
@@ -51,12 +51,20 @@ export function runConfigHtml(run: RunResult): string {
   return section(REPORT_HEADINGS.runConfig, table, 3);
 }
 
+const stoppedWords: Record<string, string> = {
+  completed: 'completed',
+  'early-stopping': 'early stopping',
+  cancelled: 'cancelled',
+  'nan-loss': 'stopped, the loss was not finite',
+};
+
 export function backendHtml(run: RunResult): string {
   const t = run.timings;
   const perEpoch = t.perEpochSeconds.length
     ? t.perEpochSeconds.reduce((a, b) => a + b, 0) / t.perEpochSeconds.length
     : Number.NaN;
-  const stop = run.stopMessage ? `${run.stoppedReason}: ${run.stopMessage}` : run.stoppedReason;
+  const reason = stoppedWords[run.stoppedReason] ?? run.stoppedReason;
+  const stop = run.stopMessage ? `${reason}: ${run.stopMessage}` : reason;
   const table = keyValueTable([
     ['Backend', backendInWords(run.backend)],
     ['Recurrent kernel', kernelInWords(run.kernel)],

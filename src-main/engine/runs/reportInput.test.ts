@@ -172,9 +172,13 @@ describe('buildReportInput', () => {
     const html = buildReportHtml(input);
     expect(html).toContain('Dataset: AirPassengers.csv</h1>');
     expect(html).toContain('Dataset: Nile.csv</h1>');
-    expect(html.indexOf('Dataset: Nile.csv')).toBeGreaterThan(
-      html.lastIndexOf('Run: LSTM run-air-'),
+    // Both AirPassengers runs print before the Nile section, the Nile run after it.
+    const nileAt = html.indexOf('Dataset: Nile.csv');
+    const runsAt = [...html.matchAll(/<h2>Run: LSTM 1 × 8, lookback 4, horizon 1/g)].map(
+      (m) => m.index,
     );
+    expect(runsAt.filter((i) => i < nileAt)).toHaveLength(2);
+    expect(runsAt.filter((i) => i > nileAt)).toHaveLength(1);
   });
 
   it("says so when a run's dataset is not open, and shows no other dataset instead", () => {
