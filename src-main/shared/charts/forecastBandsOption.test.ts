@@ -67,9 +67,10 @@ describe('forecastBandsOption legend and colours', () => {
       bands: [{ level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] }],
     });
     const legend = option.legend as { data: unknown[] };
-    // The only band is drawn alone at opacity 0.13 of the theme's band colour (47, 111, 222).
+    // The only band: the theme's band colour (47, 111, 222) at 0.13 over white, as one opaque
+    // colour: 255 − 208·0.13 = 227.96, 255 − 144·0.13 = 236.28, 255 − 33·0.13 = 250.71.
     expect(legend.data).toEqual([
-      { name: '95% interval', icon: 'rect', itemStyle: { color: 'rgba(47, 111, 222, 0.13)' } },
+      { name: '95% interval', icon: 'rect', itemStyle: { color: 'rgb(228, 236, 251)' } },
       'Actual',
       'Model',
     ]);
@@ -77,7 +78,7 @@ describe('forecastBandsOption legend and colours', () => {
     expect(seriesNamed(option, 'Model').lineStyle?.color).toBe('#2f6fde');
   });
 
-  it('shows nested bands in the legend in the colour they have where they overlap', () => {
+  it('gives nested bands opaque fills, the legend the very same colours', () => {
     const option = forecastBandsOption({
       actual,
       test,
@@ -87,11 +88,12 @@ describe('forecastBandsOption legend and colours', () => {
       ],
     });
     const legend = option.legend as { data: { name?: string; itemStyle?: { color: string } }[] };
-    // 95% alone: 0.13; 80% (0.2) over it: 1 − 0.87 · 0.8 = 0.304.
-    expect(legend.data[0]?.itemStyle?.color).toBe('rgba(47, 111, 222, 0.13)');
-    expect(legend.data[1]?.itemStyle?.color).toBe('rgba(47, 111, 222, 0.304)');
+    // 95%: 0.13 → rgb(228, 236, 251); 80%: 1 − 0.87·0.8 = 0.304 → 255 − 208·0.304 = 191.77,
+    // 255 − 144·0.304 = 211.22, 255 − 33·0.304 = 244.97.
+    expect(legend.data[0]?.itemStyle?.color).toBe('rgb(228, 236, 251)');
+    expect(legend.data[1]?.itemStyle?.color).toBe('rgb(192, 211, 245)');
     const fill80 = seriesNamed(option, '80% interval') as { areaStyle?: { color: string } };
-    expect(fill80.areaStyle?.color).toBe('rgba(47, 111, 222, 0.2)');
+    expect(fill80.areaStyle?.color).toBe('rgb(192, 211, 245)');
   });
 
   it('draws other methods and the ensemble members beside the forecast, named in words', () => {

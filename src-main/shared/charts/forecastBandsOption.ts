@@ -41,8 +41,23 @@ export function withAlpha(color: string, alpha: number): string {
   return color;
 }
 
-/** Opacity of a band's own layer, widest first; nested bands add up where they overlap. */
-const bandAlpha = (rank: number): number => (rank === 0 ? 0.13 : 0.2);
+/** Opacity of a band's own layer, widest first, as if each narrower one were laid over the wider. */
+const bandAlpha = (rank: number): number => 1 - 0.87 * 0.8 ** rank;
+
+/** `color` at `alpha` over `background`, as one opaque colour ("rgb(r, g, b)"). */
+export function blend(color: string, alpha: number, background: string): string {
+  const rgb = (c: string): number[] | null => {
+    const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)/.exec(c);
+    if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+    const h = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);
+    return h ? [h[1], h[2], h[3]].map((x) => parseInt(x ?? '0', 16)) : null;
+  };
+  const fg = rgb(color);
+  const bg = rgb(background) ?? [255, 255, 255];
+  if (!fg) return color;
+  const mix = fg.map((v, i) => Math.round((bg[i] as number) + (v - (bg[i] as number)) * alpha));
+  return `rgb(${mix.join(', ')})`;
+}
 
 function bandSeries(
   name: string,
@@ -91,23 +106,17 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   const horizon = Math.max(1, Math.floor(input.test.horizon));
   const step = Math.min(Math.max(0, Math.floor(input.step ?? 0)), horizon - 1);
   const onStep = (i: number): boolean => i % horizon === step;
-  // One fill per level, widest first, so the narrower band paints over it. Where bands nest, the
-  // colours add up: the legend shows each level in the colour it has on the chart (alone for the
-  // widest, over the wider ones for the next).
+  // One opaque fill per level, widest lightest, drawn widest first so the narrower band covers its
+  // part of the wider one: each band looks the same wherever it is drawn, and the legend shows
+  // exactly that colour.
   const levels = [
     ...new Set([...(input.bands ?? []), ...(input.forecastBands ?? [])].map((b) => b.level)),
   ].sort((a, b) => b - a);
-  const fills = new Map<number, { fill: string; seen: string }>();
-  let remaining = 1;
-  levels.forEach((level, rank) => {
-    const alpha = bandAlpha(rank);
-    remaining *= 1 - alpha;
-    fills.set(level, {
-      fill: withAlpha(theme.band, alpha),
-      seen: withAlpha(theme.band, +(1 - remaining).toFixed(3)),
-    });
-  });
-  const fillOf = (level: number): string => fills.get(level)?.fill ?? theme.band;
+  const fills = new Map<number, string>();
+  levels.forEach((level, rank) =>
+    fills.set(level, blend(theme.band, +bandAlpha(rank).toFixed(3), theme.background)),
+  );
+  const fillOf = (level: number): string => fills.get(level) ?? theme.band;
   const sorted = [...(input.bands ?? [])].sort((a, b) => b.level - a.level);
   const bands = sorted.flatMap((b) =>
     bandSeries(
@@ -188,7 +197,7 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   const data = names.map((name) => {
     const level = bandLevel.get(name);
     if (level === undefined) return name;
-    return { name, icon: 'rect', itemStyle: { color: fills.get(level)?.seen ?? theme.band } };
+    return { name, icon: 'rect', itemStyle: { color: fills.get(level) ?? theme.band } };
   });
   const legend = { ...(option.legend as ChartOption), type: 'scroll', data };
   return { ...option, legend, series: all };
