@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { referenceSeries } from '../testing/sharedData';
 import { residualDiagnostics } from './residualDiagnostics';
 
 // actual = 10 + 3 sin(1.3 i) + 0.1 i, predicted = 10 + 2.8 sin(1.3 i + 0.2), i = 0..29.
@@ -57,5 +58,21 @@ describe('residualDiagnostics', () => {
     const p = Float64Array.from([0, 0, Number.NaN, 0, 0, 0]);
     expect(residualDiagnostics(a, p).n).toBe(4);
     expect(() => residualDiagnostics(a.slice(0, 3), p.slice(0, 3))).toThrow(/at least 4/);
+  });
+});
+
+describe('residual Ljung-Box with fitted ARMA parameters', () => {
+  it('takes model_df off the χ² degrees of freedom, as acorr_ljungbox(model_df=2)', () => {
+    const x = referenceSeries('Nile.csv:Nile');
+    const d = residualDiagnostics(x, new Float64Array(x.length), { modelDf: 2 });
+    // statsmodels 0.13.5: acorr_ljungbox(Nile, lags=[10], model_df=2) (stats-options.json)
+    expect(d.ljungBox?.lags).toBe(10);
+    expect(d.ljungBox?.df).toBe(8);
+    expect(Math.abs((d.ljungBox?.statistic ?? NaN) / 88.12687155129981 - 1)).toBeLessThan(1e-8);
+    expect(Math.abs((d.ljungBox?.pValue ?? NaN) / 1.115488849839937e-15 - 1)).toBeLessThan(1e-6);
+    expect(d.verdicts.autocorrelation).toMatch(
+      /Q\(10\) = 88.1 on 8 df \(2 fitted ARMA parameters\)/,
+    );
+    expect(residualDiagnostics(x, new Float64Array(x.length)).ljungBox?.df).toBe(10);
   });
 });

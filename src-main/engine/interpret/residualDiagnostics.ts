@@ -17,6 +17,11 @@ export interface ResidualDiagnosticsOptions {
   acfLags?: number;
   /** Significance level for the verdicts. */
   level?: number;
+  /**
+   * Fitted ARMA parameters (p + q) of the model whose in-sample residuals these are: Ljung-Box
+   * then uses χ²(lags − modelDf), as statsmodels' model_df. 0 (default) for forecast errors.
+   */
+  modelDf?: number;
 }
 
 export interface QqPoints {
@@ -38,6 +43,8 @@ export interface LjungBoxSummary {
   statistic: number;
   pValue: number;
   lags: number;
+  /** χ² degrees of freedom: lags − modelDf. */
+  df: number;
 }
 
 export interface ResidualVerdicts {
@@ -97,7 +104,8 @@ export function residualDiagnostics(
   const outsideBand = values.slice(1).filter((v) => Math.abs(v) > band).length;
 
   const lbLags = Math.min(10, Math.floor(n / 5));
-  const lb = lbLags >= 1 && std > 0 ? ljungBox(residuals, lbLags) : null;
+  const modelDf = options.modelDf ?? 0;
+  const lb = lbLags >= 1 && std > 0 ? ljungBox(residuals, lbLags, modelDf) : null;
   const jb = jarqueBera(residuals);
   const tt = oneSampleTTest(residuals, 0);
 
@@ -109,12 +117,13 @@ export function residualDiagnostics(
     histogram: histogram(residuals, options.binRule ?? 'fd', mean, std),
     qq,
     acf: { values, band, outsideBand },
-    ljungBox: lb === null ? null : { statistic: lb.statistic, pValue: lb.pValue, lags: lbLags },
+    ljungBox:
+      lb === null ? null : { statistic: lb.statistic, pValue: lb.pValue, lags: lbLags, df: lb.df },
     jarqueBera: jb,
     meanZeroTTest: tt,
     verdicts: {
       mean: meanVerdict(tt, level),
-      autocorrelation: autocorrelationVerdict(lb, lbLags, outsideBand, k, level),
+      autocorrelation: autocorrelationVerdict(lb, lbLags, outsideBand, k, level, modelDf),
       normality: normalityVerdict(jb, level),
     },
   };
@@ -136,10 +145,12 @@ function autocorrelationVerdict(
   outside: number,
   shown: number,
   level: number,
+  modelDf = 0,
 ): string {
   const acfPart = `${outside} of ${shown} ACF lags fall outside the ±1.96/√n band (about ${fmt(0.05 * shown)} expected by chance).`;
   if (lb === null) return `Too few residuals for a Ljung-Box test. ${acfPart}`;
-  const test = `Ljung-Box Q(${lags}) = ${fmt(lb.statistic)}, p = ${fmtP(lb.pValue)}`;
+  const df = modelDf > 0 ? ` on ${lags - modelDf} df (${modelDf} fitted ARMA parameters)` : '';
+  const test = `Ljung-Box Q(${lags}) = ${fmt(lb.statistic)}${df}, p = ${fmtP(lb.pValue)}`;
   return lb.pValue < level
     ? `The residuals are autocorrelated (${test}): the model leaves predictable structure unused. ${acfPart}`
     : `No significant autocorrelation in the residuals (${test}). ${acfPart}`;

@@ -64,7 +64,17 @@ export const KpssOptions = z.strictObject({
 export type KpssOptions = z.infer<typeof KpssOptions>;
 
 export const LjungBoxOptions = z.strictObject({
-  lags: z.array(z.number().int().min(1).max(100_000)).min(1).max(20).optional(),
+  lags: z
+    .array(
+      z
+        .number({ error: 'Ljung-Box lags must be whole numbers ≥ 1, for example 10,20.' })
+        .int()
+        .min(1)
+        .max(100_000),
+    )
+    .min(1)
+    .max(20)
+    .optional(),
   /** Fitted ARMA parameters to take off the χ² degrees of freedom. */
   modelDf: z.number().int().min(0).max(1000).optional(),
   boxPierce: z.boolean().optional(),
