@@ -1,6 +1,6 @@
 // What stands beside a run's own forecast past the data, read from the run JSON for the run chart
 // (app and report): the classical methods' forecasts (`baselineModels[k].forecast`) and the paths
-// of the ensemble's members (`ensemble.members[i].forecast`). Both are optional: runs from older
+// of the ensemble's members (`forecaster.members[i].forecast`). Both are optional: runs from older
 // engines, or without an ensemble, simply have none, and nothing is drawn.
 import { forecasterRank, forecasterTitle, type NamedBaselines } from './forecasterNames';
 
@@ -16,7 +16,8 @@ function numbers(value: unknown): Path | null {
 
 export interface RunForecastSource extends NamedBaselines {
   forecast: { times: number[]; values: (number | null)[] };
-  ensemble?: unknown;
+  /** The forecasting pipeline's record: members, how they are combined. */
+  forecaster?: unknown;
 }
 
 /** Classical methods' forecasts at the run's forecast times, named "<model> forecast". */
@@ -41,8 +42,10 @@ export function peerForecasts(
 }
 
 /** The ensemble members' forecast paths, or null for a single model. */
-export function memberPaths(run: RunForecastSource): { name: string; paths: Path[] } | null {
-  const ensemble = run.ensemble;
+export function memberPaths(
+  run: RunForecastSource,
+): { name: string; paths: Path[]; combine: string | null } | null {
+  const ensemble = run.forecaster;
   if (!ensemble || typeof ensemble !== 'object') return null;
   const members = (ensemble as { members?: unknown }).members;
   if (!Array.isArray(members)) return null;
@@ -52,7 +55,12 @@ export function memberPaths(run: RunForecastSource): { name: string; paths: Path
     return path && path.length > 0 ? [path] : [];
   });
   if (paths.length < 2) return null;
-  return { name: `Ensemble members (${paths.length})`, paths };
+  const combine = (ensemble as { combine?: unknown }).combine;
+  return {
+    name: `Ensemble members (${paths.length})`,
+    paths,
+    combine: typeof combine === 'string' ? combine : null,
+  };
 }
 
 /** Lowest and highest member value at each forecast time: the spread the run view reports. */
