@@ -981,6 +981,9 @@ export function etsForecast(fit: EtsFit, h: number): EtsForecast {
     const variance = theta.map((t, j) => (1 + fit.sigma2) * t - (c.mu[j] as number) ** 2);
     return { mean: c.mu, variance };
   }
+  // Class 3 as forecast 8.20 computes it. Note that for a damped trend its mean weights the slope
+  // by 1 at step 1 (H = (1, 1) with F = [1 1; 0 φ]) where the state recursion uses φ, so these point
+  // forecasts are R's, not exactly l + φb times the season; kept for parity with forecast.ets.
   if (spec.error === 'M' && spec.season === 'M' && spec.trend !== 'M') {
     const c = class3(fit, h);
     return { mean: c.mu, variance: c.variance };
