@@ -29,7 +29,11 @@ function classicalRows(core: CoreRun, target: Float64Array): Record<ClassicalMet
   const after = target.subarray(valStart);
   const { targetStarts, horizon } = core.test;
   const origin = (targetStarts[0] ?? testStart) - valStart;
-  const results = classicalBaselines(train, m, horizon, { test: after, origins: [origin] });
+  // Origins: the first test window, and the end of the data (the forecast past it, beside the model's).
+  const results = classicalBaselines(train, m, horizon, {
+    test: after,
+    origins: [origin, after.length],
+  });
   const rows = {} as Record<ClassicalMethod, ClassicalRow>;
   for (const method of CLASSICAL_METHODS) {
     const r = results[method];
@@ -54,6 +58,7 @@ function classicalRows(core: CoreRun, target: Float64Array): Record<ClassicalMet
       parameters: r.parameters,
       note: r.note,
       originForecast: r.originPaths[0] ?? [],
+      forecast: r.originPaths[1] ?? [],
     };
     rows[method] = { fit: { metrics, predictions, model }, note };
   }
