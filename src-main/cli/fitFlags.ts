@@ -25,6 +25,11 @@ export const fitFlagNames = [
   'patience',
   'seed',
   'backend',
+  'ensemble',
+  'seasonality',
+  'normalisation',
+  'pretrained',
+  'adaptation',
 ] as const;
 
 export function fitSettingsFromArgs(args: ParsedArgs): FitSettings {
@@ -53,6 +58,11 @@ export function fitSettingsFromArgs(args: ParsedArgs): FitSettings {
     patience: numberOption(args, 'patience'),
     seed: numberOption(args, 'seed'),
     backend: stringOption(args, 'backend'),
+    ensemble: numberOption(args, 'ensemble'),
+    seasonality: stringOption(args, 'seasonality'),
+    normalisation: stringOption(args, 'normalisation'),
+    pretrained: stringOption(args, 'pretrained'),
+    adaptation: stringOption(args, 'adaptation'),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   return parseUnknown(FitSettings, defined, 'model flags');

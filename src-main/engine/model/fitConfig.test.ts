@@ -14,7 +14,7 @@ describe('defaultFitConfig', () => {
       'minmax',
     ]);
   });
-  it('short non-seasonal series: lookback min(12, n/5), horizon 1', () => {
+  it('short non-seasonal series: lookback min(8, n/5), horizon 1', () => {
     const c = defaultFitConfig(40, 1);
     expect([c.lookback, c.horizon]).toEqual([8, 1]);
   });
@@ -23,8 +23,13 @@ describe('defaultFitConfig', () => {
     expect(resolveFitConfig(144, 12, {}, 'y').valSize).toBeNull();
     // horizon 12: 10 windows need 21 validation rows, more than 15% of 115 (17).
     expect(resolveFitConfig(144, 12, { horizon: 12 }, 'y').valSize).toBe(21);
-    // Too short to spare them: leave the fraction alone.
-    expect(resolveFitConfig(40, 1, { horizon: 12 }, 'y').valSize).toBeNull();
+    // Too short to spare them: the classic path leaves the fraction alone (15% of 28 = 4 < h, so no
+    // validation part); the forecasting pipeline keeps one window (h = 12 rows) since 28 − 12 ≥ 13.
+    expect(
+      resolveFitConfig(40, 1, { horizon: 12, normalisation: 'scaler' }, 'y').valSize,
+    ).toBeNull();
+    expect(resolveFitConfig(40, 1, { horizon: 12 }, 'y').valSize).toBe(12);
+    expect(resolveFitConfig(30, 1, { horizon: 8 }, 'y').valSize).toBeNull(); // 22 − 8 < 9
   });
   it('resolves the test size to at least one horizon and maps to a ModelConfig', () => {
     const c = resolveFitConfig(30, 1, { horizon: 8, features: ['x'] }, 'y');

@@ -1,18 +1,24 @@
 // All settings of one fit, JSON-able, with defaults for small/medium series (tens to a few
 // thousand rows):
-// - lookback = min(2·m, n/5) for seasonal data (m > 1), else min(12, n/5): two seasons of
-//   context without eating the data; at least 1.
+// - lookback = min(base, n/5): base 8 yearly, 12 quarterly, 24 monthly, else 2m (8–48), at least 1.
 // - horizon = 1 (one step ahead): comparable with every baseline including auto-ARIMA's one-step
 //   forecasts, and it leaves enough validation windows to calibrate prediction intervals.
 // - 1 LSTM layer × 32 units, tanh, no dropout: enough capacity for one series, fast on CPU.
 // - 100 epochs with early stopping (patience 10) and restored best weights; batch 32; Adam 1e-3.
 // - min-max scaling to [0, 1] fitted on the training part; no transforms.
 // - test = last 20% of rows (at least one horizon), validation = 15% of the rows before test, and
-//   at least horizon + 9 rows (10 validation windows) when the training part can spare them.
-import type { BackendName } from './backend';
-import type { ModelConfig } from './buildModel';
-import type { ScalerKind } from './scalers';
-import type { TransformStep } from '../transforms';
+//   at least horizon + 9 rows (10 validation windows) when the training part can spare them; for
+//   the forecasting pipeline at least one horizon (one window) when h + 1 training rows remain.
+// - the forecasting pipeline (engine/forecasting): seasonal adjustment and window-level
+//   normalisation decided on the training part ('auto'), 5 members started from the pretrained
+//   forecaster of the frequency class and fine-tuned with early stopping (patience 10), MAE loss,
+//   combined by the median, the forecast from the members refitted on all rows. normalisation
+//   'scaler' (or extra features) selects the classic path: one network on globally scaled rows.
+import type { BackendName } from "./backend";
+import type { ModelConfig } from "./buildModel";
+import { baseLookback } from "../forecasting/frequency";
+import type { ScalerKind } from "./scalers";
+import type { TransformStep } from "../transforms";
 
 export interface FitConfig {
   target: string;
@@ -28,16 +34,16 @@ export interface FitConfig {
   testFraction: number;
   valSize: number | null;
   valFraction: number;
-  cell: ModelConfig['cell'];
+  cell: ModelConfig["cell"];
   layers: number;
   units: number;
-  activation: ModelConfig['activation'];
+  activation: ModelConfig["activation"];
   dropout: number;
   recurrentDropout: number;
-  optimizer: ModelConfig['optimizer'];
+  optimizer: ModelConfig["optimizer"];
   learningRate: number;
   momentum: number;
-  loss: ModelConfig['loss'];
+  loss: ModelConfig["loss"];
   epochs: number;
   batchSize: number;
   /** 0 disables early stopping. */
@@ -45,18 +51,42 @@ export interface FitConfig {
   seed: number;
   /** null = best available (tfjs-node > wasm > cpu). */
   backend: BackendName | null;
+  /** Window-level normalisation (forecasting pipeline) or 'scaler': the classic global scaler. */
+  normalisation?: "auto" | "ratio" | "difference" | "scaler";
+  /** Seasonal adjustment by classical decomposition; 'auto' = the 90% seasonality test. */
+  seasonality?: "auto" | "multiplicative" | "additive" | "none";
+  /** Start members from the pretrained forecaster of the frequency class when there is one. */
+  pretrained?: "auto" | "none";
+  /** How pretrained members adapt: fine-tuning with early stopping, or none (zero-shot). */
+  adaptation?: "fine-tune" | "zero-shot";
+  /** Ensemble members (1 = a single network), combined by the median. */
+  ensemble?: number;
+  /** Forecast past the end from models refitted on all rows (else from the evaluation models). */
+  refitAll?: boolean;
 }
 
-export function defaultFitConfig(n: number, seasonalPeriod: number, target = ''): FitConfig {
+/** The forecasting pipeline runs unless the classic scaler path is asked for (or features are used). */
+export function usesForecaster(
+  c: Pick<FitConfig, "normalisation" | "features">,
+): boolean {
+  return c.normalisation !== "scaler" && c.features.length === 0;
+}
+
+export function defaultFitConfig(
+  n: number,
+  seasonalPeriod: number,
+  target = "",
+): FitConfig {
   const m = Math.max(1, Math.floor(seasonalPeriod));
   const cap = Math.max(1, Math.floor(n / 5));
-  const lookback = Math.max(1, Math.min(m > 1 ? 2 * m : 12, cap));
+  // The forecasting pipeline's base (8 yearly, 12 quarterly, 24 monthly, else 2m), at most n/5.
+  const lookback = Math.max(1, Math.min(baseLookback(m, 1), cap));
   const horizon = 1;
   return {
     target,
     features: [],
     transforms: [],
-    scaler: 'minmax',
+    scaler: "minmax",
     featureRange: [0, 1],
     lookback,
     horizon,
@@ -65,21 +95,27 @@ export function defaultFitConfig(n: number, seasonalPeriod: number, target = '')
     testFraction: 0.2,
     valSize: null,
     valFraction: 0.15,
-    cell: 'lstm',
+    cell: "lstm",
     layers: 1,
     units: 32,
-    activation: 'tanh',
+    activation: "tanh",
     dropout: 0,
     recurrentDropout: 0,
-    optimizer: 'adam',
+    optimizer: "adam",
     learningRate: 1e-3,
     momentum: 0,
-    loss: 'mse',
+    loss: "mae",
     epochs: 100,
     batchSize: 32,
     patience: 10,
     seed: 42,
     backend: null,
+    normalisation: "auto",
+    seasonality: "auto",
+    pretrained: "auto",
+    adaptation: "fine-tune",
+    ensemble: 5,
+    refitAll: true,
   };
 }
 
@@ -93,15 +129,28 @@ export function resolveFitConfig(
   const base = defaultFitConfig(n, seasonalPeriod, firstColumn);
   const merged: FitConfig = { ...base, ...partial };
   if (merged.testSize === null)
-    merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
+    merged.testSize = Math.max(
+      merged.horizon,
+      Math.round(merged.testFraction * n),
+    );
   if (merged.valSize === null && merged.valFraction > 0) {
     // Enough validation windows for early stopping and conformal calibration (10), if affordable.
     const beforeTest = n - merged.testSize;
     const wanted = merged.horizon + 9;
     const trainLeft = beforeTest - wanted;
     const fromFraction = Math.round(merged.valFraction * beforeTest);
-    if (fromFraction < wanted && trainLeft >= merged.lookback + merged.horizon + 20) {
+    if (
+      fromFraction < wanted &&
+      trainLeft >= merged.lookback + merged.horizon + 20
+    ) {
       merged.valSize = wanted;
+    } else if (
+      usesForecaster(merged) &&
+      fromFraction < merged.horizon &&
+      beforeTest - merged.horizon >= merged.horizon + 1
+    ) {
+      // One validation window for early stopping, if the training part keeps a window.
+      merged.valSize = merged.horizon;
     }
   }
   return merged;

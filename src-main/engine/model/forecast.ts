@@ -6,6 +6,9 @@ import type { LoadedModel, ModelSidecar } from './modelFiles';
 import { selectColumns, transformAndScale, type DataSpec } from './prepareData';
 import { predictScaled, toOriginalUnits } from './predictWindows';
 import { buildWindows } from './windows';
+import { adjustSeries, unadjust, type SeasonalAdjustment } from '../forecasting/preprocessing';
+import { buildLocalWindows, denormaliseOutputs } from '../forecasting/localWindows';
+import { predictWindowSet } from '../forecasting/network';
 
 export interface ForecastDataset {
   time: Float64Array;
@@ -19,13 +22,40 @@ export interface FutureForecast {
   values: number[];
 }
 
-type Preprocessing = Pick<ModelSidecar, 'target' | 'features' | 'transforms' | 'scaler' | 'window'>;
+type Preprocessing = Pick<
+  ModelSidecar,
+  'target' | 'features' | 'transforms' | 'scaler' | 'window' | 'forecasting'
+>;
+
+/** A forecasting-pipeline model: seasonal adjustment, then a window normalised by its last level. */
+function forecastLocal(
+  model: tf.LayersModel,
+  prep: Preprocessing & { forecasting: NonNullable<ModelSidecar['forecasting']> },
+  dataset: ForecastDataset,
+): FutureForecast {
+  const target = selectColumns(dataset.columns, { target: prep.target, features: [] })[0];
+  const n = target?.length ?? 0;
+  if (!target || n < 1) throw new Error('forecasting needs at least 1 row');
+  const seasonal: SeasonalAdjustment = { ...prep.forecasting.seasonal, test: null, reason: '' };
+  const adjusted = adjustSeries(target, seasonal);
+  const { lookback, horizon } = prep.window;
+  const set = buildLocalWindows(adjusted, [n], lookback, horizon, prep.forecasting.norm);
+  const values = unadjust(
+    denormaliseOutputs(predictWindowSet(model, set), set, prep.forecasting.norm),
+    n,
+    seasonal,
+  );
+  const next = dataset.nextTimes ?? inferNextTimes(dataset.time);
+  return { times: next(dataset.time[n - 1] ?? n - 1, horizon), values: Array.from(values) };
+}
 
 export function forecastFuture(
   model: tf.LayersModel,
   prep: Preprocessing,
   dataset: ForecastDataset,
 ): FutureForecast {
+  if (prep.forecasting)
+    return forecastLocal(model, { ...prep, forecasting: prep.forecasting }, dataset);
   const spec: DataSpec = {
     target: prep.target,
     features: prep.features,

@@ -29,6 +29,14 @@ export interface ModelSidecar {
   /** e.g. "LSTM 1×32 tanh" for display. */
   cellInfo: string;
   trainedOn: { dataset: string; rows: number; runId: string | null };
+  /**
+   * Forecasting-pipeline models (engine/forecasting): the seasonal adjustment and the window-level
+   * normalisation the network expects; absent for classic scaler models.
+   */
+  forecasting?: {
+    seasonal: { mode: 'multiplicative' | 'additive' | 'none'; period: number; figure: number[] };
+    norm: { kind: 'ratio' | 'difference'; scale: number };
+  };
 }
 
 export interface LoadedModel {

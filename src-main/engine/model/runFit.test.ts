@@ -19,8 +19,11 @@ const dataset = (v: Float64Array = values): FitDataset => ({
   columns: { AirPassengers: v },
   seasonalPeriod: 12,
 });
+// The classic path (one network on globally scaled, transformed rows); the forecasting pipeline's
+// own tests are in engine/forecasting/pipeline.test.ts.
 const tiny: Partial<FitConfig> = {
   backend: 'cpu',
+  normalisation: 'scaler',
   transforms: [{ kind: 'log' }, { kind: 'diff' }],
   lookback: 12,
   horizon: 3,
@@ -83,7 +86,13 @@ describe('runFit', () => {
 
 describe('model files', () => {
   it('save -> load -> identical forecast; model.json uses stock class names', async () => {
-    const r = await runFit(dataset(), { ...tiny, cell: 'gru', layers: 2 }, {}, { saveDir: dir });
+    const r = await runFit(
+      dataset(),
+      { ...tiny, cell: 'gru', layers: 2, refitAll: false },
+      {},
+      { saveDir: dir },
+    );
+    expect(r.forecastModel?.kind).toBe('evaluation-models');
     const loaded = await loadModel(dir);
     expect(forecastWithModel(loaded, dataset()).values).toEqual(r.forecast.values);
     const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as {

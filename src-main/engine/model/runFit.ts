@@ -6,14 +6,19 @@ import { randomUUID } from 'node:crypto';
 import { initBackend } from './backend';
 import { meanForecast, naiveForecast, seasonalNaiveForecast } from '../baselines/baselines';
 import { buildModel } from './buildModel';
-import { modelConfigOf, resolveFitConfig, type FitConfig } from './fitConfig';
+import { modelConfigOf, resolveFitConfig, usesForecaster, type FitConfig } from './fitConfig';
+import { computeSplit } from './split';
+import { inferNextTimes } from './futureTimes';
+import { forecastSeries, type ForecasterSettings } from '../forecasting/seriesForecaster';
+import type { BackendInfo } from './backend';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
 import { loadStockModel, saveModel, type ModelSidecar } from './modelFiles';
 import { getRecurrentKernel } from './opByOpKernel';
-import { prepareData, selectColumns, type DataSpec } from './prepareData';
+import { prepareData, selectColumns, transformAndScale, type DataSpec } from './prepareData';
+import { buildWindows, windowStarts } from './windows';
 import { actualsFor, predictScaled, toOriginalUnits } from './predictWindows';
-import type { RunResult, WindowPredictions } from './runResult';
+import type { ForecastModelInfo, RunResult, WindowPredictions } from './runResult';
 import { trainModel, type TrainHooks } from './train';
 import type { WindowSet } from './windows';
 
@@ -89,6 +94,8 @@ export async function runFit(
     partial.target ?? names[0] ?? '',
   );
   const backend = await initBackend(config.backend ?? undefined);
+  if (usesForecaster(config))
+    return runForecasterFit(dataset, config, partial, backend, hooks, options, started);
   const spec: DataSpec = {
     target: config.target,
     features: config.features,
@@ -144,7 +151,20 @@ export async function runFit(
     };
     const id = options.id ?? randomUUID();
     sidecar.trainedOn.runId = id;
-    const forecast = forecastFuture(model, sidecar, dataset);
+    const refit =
+      config.refitAll !== false && trained.stoppedReason !== 'cancelled'
+        ? await refitClassic(dataset, raw, config, spec, trained.bestEpoch, options)
+        : null;
+    const forecast = refit?.forecast ?? forecastFuture(model, sidecar, dataset);
+    const forecastModel: ForecastModelInfo = refit
+      ? {
+          kind: 'all-data-refit',
+          label: `network refitted on all ${n} rows for ${refit.epochs} epoch${refit.epochs === 1 ? '' : 's'} (the count validation chose)`,
+        }
+      : {
+          kind: 'evaluation-models',
+          label: `network trained on the first ${split.valStart} rows`,
+        };
     if (options.saveDir) await saveModel(options.saveDir, model, sidecar);
     return {
       id,
@@ -194,9 +214,260 @@ export async function runFit(
           ? windowPredictions(model, prepared.val, prepared, config, target, dataset.time)
           : null,
       forecast,
+      forecastModel,
+      forecaster: null,
+      fallback: null,
       modelDir: options.saveDir ?? null,
     };
   } finally {
     model.dispose();
+  }
+}
+
+/**
+ * The classic path's forecast from a network refitted on every row: scaler and transforms fitted
+ * on all rows, the same architecture, seed and initial weights, trained for the epoch count the
+ * validation chose (no early stopping). Null when validation kept the initial weights.
+ */
+async function refitClassic(
+  dataset: FitDataset,
+  raw: Float64Array[],
+  config: FitConfig,
+  spec: DataSpec,
+  bestEpoch: number | null,
+  options: RunFitOptions,
+): Promise<{ forecast: ReturnType<typeof forecastFuture>; epochs: number } | null> {
+  const epochs = (bestEpoch ?? -1) + 1;
+  if (epochs === 0) return null;
+  const n = raw[0]?.length ?? 0;
+  const scaled = transformAndScale(raw, spec, n);
+  const first = scaled.transformed.offset;
+  const windows = buildWindows(
+    scaled.inputs,
+    scaled.inputs[0] as Float64Array,
+    windowStarts(spec.window, first, first, n),
+    spec.window,
+  );
+  if (windows.count === 0) return null;
+  const modelConfig = modelConfigOf(config);
+  const model = buildModel(modelConfig);
+  try {
+    if (options.initialWeightsDir) await copyWeightsFrom(options.initialWeightsDir, model);
+    await trainModel(model, { train: windows, val: null }, { ...config, epochs, patience: 0 });
+    const forecast = forecastFuture(
+      model,
+      { ...spec, scaler: scaled.scaler, window: spec.window },
+      dataset,
+    );
+    return { forecast, epochs };
+  } finally {
+    model.dispose();
+  }
+}
+
+function forecasterSettingsOf(config: FitConfig, partial: Partial<FitConfig>): ForecasterSettings {
+  const norm = config.normalisation ?? 'auto';
+  return {
+    seasonality: config.seasonality ?? 'auto',
+    normalisation: norm === 'scaler' ? 'auto' : norm,
+    pretrained: config.pretrained ?? 'auto',
+    adaptation: config.adaptation ?? 'fine-tune',
+    ensemble: config.ensemble ?? 5,
+    refitAll: config.refitAll ?? true,
+    lookback: partial.lookback ?? null,
+    cell: config.cell,
+    layers: config.layers,
+    units: config.units,
+    learningRate: config.learningRate,
+    loss: config.loss,
+    epochs: config.epochs,
+    batchSize: config.batchSize,
+    patience: config.patience,
+    seed: config.seed,
+  };
+}
+
+/** The forecasting pipeline (engine/forecasting) in the run's structure: same split, metrics and baselines. */
+async function runForecasterFit(
+  dataset: FitDataset,
+  config: FitConfig,
+  partial: Partial<FitConfig>,
+  backend: BackendInfo,
+  hooks: TrainHooks,
+  options: RunFitOptions,
+  started: number,
+): Promise<RunResult> {
+  const n = dataset.time.length;
+  const target = selectColumns(dataset.columns, { target: config.target, features: [] })[0];
+  if (!target || target.length !== n)
+    throw new Error(`time has ${n} rows, the target ${target?.length ?? 0}`);
+  const h = config.horizon;
+  const split = computeSplit(
+    n,
+    {
+      testSize: config.testSize ?? undefined,
+      testFraction: config.testFraction,
+      valSize: config.valSize ?? undefined,
+      valFraction: config.valFraction,
+    },
+    h,
+  );
+  const m = dataset.seasonalPeriod;
+  const out = await forecastSeries(
+    target,
+    m,
+    h,
+    split,
+    forecasterSettingsOf(config, partial),
+    hooks,
+    {
+      keepModel: options.saveDir !== undefined,
+    },
+  );
+  try {
+    const times = (starts: number[]): number[] =>
+      starts.flatMap((t0) => Array.from({ length: h }, (_, i) => dataset.time[t0 + i] ?? t0 + i));
+    const actual = (starts: number[]): number[] =>
+      starts.flatMap((t0) => Array.from({ length: h }, (_, i) => target[t0 + i] ?? Number.NaN));
+    const testStarts = out.test.targetStarts;
+    const test: WindowPredictions = {
+      targetStarts: testStarts,
+      horizon: h,
+      times: times(testStarts),
+      predicted: Array.from(out.test.predicted),
+      actual: actual(testStarts),
+    };
+    const validation: WindowPredictions | null = out.validation
+      ? {
+          targetStarts: out.validation.targetStarts,
+          horizon: h,
+          times: times(out.validation.targetStarts),
+          predicted: Array.from(out.validation.predicted),
+          actual: actual(out.validation.targetStarts),
+        }
+      : null;
+    const insample = target.subarray(0, split.testStart);
+    const starts = Int32Array.from(testStarts);
+    const baselinePredictions = {
+      naive: naiveForecast(target, starts, h),
+      seasonalNaive: seasonalNaiveForecast(target, starts, h, m),
+      mean: meanForecast(target, split.valStart, starts.length, h),
+    };
+    const score = (p: ArrayLike<number>) => computeMetrics(test.actual, p, insample, m);
+    const id = options.id ?? randomUUID();
+    const notes: string[] = [];
+    if (config.transforms.length > 0)
+      notes.push(
+        `Transforms (${config.transforms.map((t) => t.kind).join(', ')}) are not applied: this pipeline adjusts seasonality and normalises each window itself (normalisation "scaler" uses them).`,
+      );
+    if (out.fallback) notes.push(out.fallback.message);
+    const resolved: FitConfig = {
+      ...config,
+      transforms: [],
+      lookback: out.lookback,
+      seasonality: out.preprocessing.seasonality.mode,
+      normalisation: out.preprocessing.normalisation.kind,
+      scaler: 'none',
+    };
+    if (options.saveDir && out.model && out.modelPrep) {
+      const modelConfig = {
+        ...modelConfigOf(resolved),
+        lookback: out.modelPrep.lookback,
+        nFeatures: 1,
+      };
+      const sidecar: ModelSidecar = {
+        format: 'series-studio-model',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        modelConfig,
+        target: config.target,
+        features: [],
+        transforms: [],
+        scaler: { kind: 'none', offset: [0], scale: [1] },
+        window: { lookback: out.modelPrep.lookback, horizon: h, stride: 1 },
+        seasonalPeriod: m,
+        cellInfo: `${config.cell.toUpperCase()} ${config.layers}×${config.units} tanh`,
+        trainedOn: { dataset: dataset.name, rows: split.valStart, runId: id },
+        forecasting: {
+          seasonal: {
+            mode: out.modelPrep.preprocessing.seasonal.mode,
+            period: out.modelPrep.preprocessing.seasonal.period,
+            figure: out.modelPrep.preprocessing.seasonal.figure,
+          },
+          norm: out.modelPrep.preprocessing.norm,
+        },
+      };
+      await saveModel(options.saveDir, out.model, sidecar);
+    }
+    const next = dataset.nextTimes ?? inferNextTimes(dataset.time);
+    return {
+      id,
+      createdAt: new Date().toISOString(),
+      dataset: {
+        name: dataset.name,
+        filePath: dataset.filePath ?? null,
+        rows: n,
+        timeFormat: dataset.timeFormat,
+        seasonalPeriod: m,
+      },
+      config: resolved,
+      backend,
+      kernel: getRecurrentKernel().name,
+      timings: {
+        totalSeconds: (performance.now() - started) / 1000,
+        trainingSeconds: out.trainingSeconds,
+        perEpochSeconds: out.training.epochs.map((e) => e.seconds),
+      },
+      epochs: out.training.epochs,
+      stoppedReason: out.training.stoppedReason,
+      stopMessage: out.training.message,
+      bestEpoch: out.training.bestEpoch,
+      split: {
+        ...split,
+        trainWindows: out.windows.train,
+        valWindows: out.windows.val,
+        testWindows: out.windows.test,
+      },
+      scaler: { kind: 'none', offset: [0], scale: [1] },
+      metrics: score(test.predicted),
+      baselines: {
+        naive: score(baselinePredictions.naive),
+        seasonalNaive: score(baselinePredictions.seasonalNaive),
+        mean: score(baselinePredictions.mean),
+      },
+      test: {
+        ...test,
+        baselinePredictions: {
+          naive: Array.from(baselinePredictions.naive),
+          seasonalNaive: Array.from(baselinePredictions.seasonalNaive),
+          mean: Array.from(baselinePredictions.mean),
+        },
+      },
+      validation,
+      forecast: {
+        times: next(dataset.time[n - 1] ?? n - 1, h),
+        values: Array.from(out.forecast),
+      },
+      forecastModel: out.forecastModel,
+      forecaster: {
+        frequencyClass: out.frequencyClass,
+        pretrained: out.pretrained,
+        adaptation: out.adaptation,
+        adaptationNote: out.adaptationNote,
+        lookback: out.lookback,
+        lookbackNote: out.lookbackNote,
+        preprocessing: out.preprocessing,
+        refitPreprocessing: out.refitPreprocessing,
+        members: out.members,
+        combine: out.combine,
+        spread: out.spread,
+        windows: out.windows,
+        notes,
+      },
+      fallback: out.fallback,
+      modelDir: options.saveDir && out.model ? options.saveDir : null,
+    };
+  } finally {
+    out.model?.dispose();
   }
 }

@@ -5,6 +5,46 @@ import type { ForecastMetrics } from './metrics';
 import type { ScalerParams } from './scalers';
 import type { SplitBoundaries } from './split';
 import type { EpochRecord, StoppedReason } from './train';
+import type {
+  Adaptation,
+  MemberRecord,
+  PreprocessingRecord,
+} from '../forecasting/seriesForecaster';
+import type { FrequencyClass } from '../forecasting/frequency';
+import type { Spread } from '../forecasting/ensemble';
+
+/** Which model made the forecast past the end. */
+export interface ForecastModelInfo {
+  kind: 'all-data-refit' | 'evaluation-models' | 'classical-fallback';
+  label: string;
+}
+
+/** What the forecasting pipeline decided and did (null on the classic scaler path). */
+export interface ForecasterRecord {
+  frequencyClass: FrequencyClass | null;
+  pretrained: {
+    used: boolean;
+    frequencyClass: FrequencyClass | null;
+    source: string | null;
+    note: string;
+  };
+  adaptation: Adaptation;
+  adaptationNote: string;
+  lookback: number;
+  lookbackNote: string;
+  /** Decided on the training part (evaluation models). */
+  preprocessing: PreprocessingRecord;
+  /** Decided on all rows (the refitted models that made the forecast); null without a refit. */
+  refitPreprocessing: PreprocessingRecord | null;
+  /** The ensemble members, each with its own forecast path past the end. */
+  members: MemberRecord[];
+  combine: 'median';
+  /** Smallest and largest member forecast per step. */
+  spread: Spread;
+  windows: { train: number; val: number; test: number };
+  /** Plain-language notes, e.g. settings this pipeline does not apply. */
+  notes: string[];
+}
 
 export interface WindowPredictions {
   /** Row index of each window's first target. */
@@ -46,6 +86,12 @@ export interface RunResult {
   };
   validation: WindowPredictions | null;
   forecast: { times: number[]; values: number[] };
+  /** Which model made `forecast`. */
+  forecastModel?: ForecastModelInfo;
+  /** The forecasting pipeline's decisions, members and spread; null on the classic path. */
+  forecaster?: ForecasterRecord | null;
+  /** Set when the series was too short for any network and a classical method forecast instead. */
+  fallback?: { method: string; message: string } | null;
   /** Where the model was saved, if it was. */
   modelDir: string | null;
 }

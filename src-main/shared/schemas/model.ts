@@ -4,6 +4,34 @@ import { DatasetId, JobId, RunId } from './common';
 
 export const CellType = z.enum(['lstm', 'gru', 'rnn']);
 
+/**
+ * Settings of the forecasting pipeline (engine/forecasting). A run's config holds what was decided
+ * on the training part ('auto' resolved), so a form can show it and the user override it.
+ */
+const forecastingSettings = {
+  /** Window-level normalisation: log ratio or difference to the window's last input level; 'scaler' = the classic global scaler path. */
+  normalisation: z.enum(['auto', 'ratio', 'difference', 'scaler']),
+  /** Classical seasonal adjustment; 'auto' = the 90% seasonality test on the training part. */
+  seasonality: z.enum(['auto', 'multiplicative', 'additive', 'none']),
+  /** Start from the pretrained forecaster of the frequency class when there is one. */
+  pretrained: z.enum(['auto', 'none']),
+  /** How pretrained members adapt to the series. */
+  adaptation: z.enum(['fine-tune', 'zero-shot']),
+  /** Ensemble members combined by the median (1 = a single network). */
+  ensemble: z.number().int().min(1).max(20),
+  /** Forecast past the end from models refitted on all rows. */
+  refitAll: z.boolean(),
+};
+/** Keys a run recorded before the forecasting pipeline may lack. */
+export const forecastingKeys = {
+  normalisation: true,
+  seasonality: true,
+  pretrained: true,
+  adaptation: true,
+  ensemble: true,
+  refitAll: true,
+} as const;
+
 /** Every setting of a fit; the engine fills what is left out with its documented defaults. */
 export const FitSettings = z
   .object({
@@ -38,6 +66,7 @@ export const FitSettings = z
       .min(0)
       .max(2 ** 31 - 1),
     backend: z.enum(['tensorflow', 'wasm', 'cpu']).nullable(),
+    ...forecastingSettings,
   })
   .partial();
 export type FitSettings = z.infer<typeof FitSettings>;
@@ -151,7 +180,7 @@ export const RunResult = z.looseObject({
     timeFormat: z.string(),
     seasonalPeriod: z.number(),
   }),
-  config: FitSettings.required(),
+  config: FitSettings.required().partial(forecastingKeys),
   backend: z.object({ backend: z.enum(['tensorflow', 'wasm', 'cpu']), detail: z.string() }),
   kernel: z.string(),
   timings: z.object({

@@ -1,0 +1,448 @@
+// The forecasting pipeline for one series: K network members (seed and lookback varied), each
+// started from the pretrained forecaster of the series' frequency class when there is one and
+// adapted by fine-tuning with early stopping on the validation windows (zero-shot when there are
+// none), or trained on the series alone; combined by the median. Preprocessing (seasonal
+// adjustment, window-level normalisation) is decided on the rows a model trains on.
+//
+// Evaluation: members trained on [0, valStart), stopped on validation windows, score the test
+// windows (targets in [testStart, n), stride 1). The forecast past the end comes from the same
+// members refitted on every row (preprocessing re-decided on all rows, the epoch count validation
+// chose, no early stopping), unless refitAll is off. Series too short for any network fall back
+// to a classical method.
+import type * as tf from '@tensorflow/tfjs';
+import { classicalBaselines, type ClassicalSuccess } from '../baselines/classical';
+import type { TrainHooks, TrainResult, EpochRecord, StoppedReason } from '../model/train';
+import { medianCombine, spreadOf, type Spread } from './ensemble';
+import { chooseLookback, frequencyClassOf, memberLookback, type FrequencyClass } from './frequency';
+import {
+  buildLocalWindows,
+  denormaliseOutputs,
+  localWindowStarts,
+  type LocalWindowSet,
+} from './localWindows';
+import { predictWindowSet, trainNetwork, type NetworkSpec, type WeightValues } from './network';
+import {
+  adjustSeries,
+  decidePreprocessing,
+  unadjust,
+  type NormalisationSetting,
+  type Preprocessing,
+  type SeasonalitySetting,
+} from './preprocessing';
+import { loadPretrained, type Pretrained } from './pretrained';
+
+export interface ForecasterSettings {
+  seasonality: SeasonalitySetting;
+  normalisation: NormalisationSetting;
+  pretrained: 'auto' | 'none';
+  adaptation: 'fine-tune' | 'zero-shot';
+  ensemble: number;
+  refitAll: boolean;
+  /** null = chosen from the pretrained network or from n and h. */
+  lookback: number | null;
+  cell: NetworkSpec['cell'];
+  layers: number;
+  units: number;
+  learningRate: number;
+  loss: NetworkSpec['loss'];
+  epochs: number;
+  batchSize: number;
+  patience: number;
+  seed: number;
+}
+
+export interface SplitRows {
+  n: number;
+  valStart: number;
+  testStart: number;
+}
+
+export type Adaptation = 'fine-tune' | 'zero-shot' | 'per-series' | 'classical-fallback';
+
+export interface MemberRecord {
+  index: number;
+  seed: number;
+  lookback: number;
+  init: 'pretrained' | 'random';
+  adaptation: Adaptation;
+  /** Epoch (0-based) validation chose; null = the initial (pretrained) weights. */
+  bestEpoch: number | null;
+  epochsRun: number;
+  stoppedReason: StoppedReason;
+  /** Epochs the all-data refit trained (null without a refit). */
+  refitEpochs: number | null;
+  /** This member's forecast past the end, original units. */
+  forecast: number[];
+}
+
+export interface PreprocessingRecord {
+  rows: number;
+  seasonality: {
+    mode: 'multiplicative' | 'additive' | 'none';
+    period: number;
+    figure: number[];
+    rm: number | null;
+    threshold: number | null;
+    reason: string;
+  };
+  normalisation: { kind: 'ratio' | 'difference'; scale: number; reason: string };
+}
+
+export interface ForecasterOutput {
+  frequencyClass: FrequencyClass | null;
+  pretrained: {
+    used: boolean;
+    frequencyClass: FrequencyClass | null;
+    source: string | null;
+    note: string;
+  };
+  adaptation: Adaptation;
+  adaptationNote: string;
+  lookback: number;
+  lookbackNote: string;
+  /** Decided on the training part (evaluation) and on all rows (the forecast's refit). */
+  preprocessing: PreprocessingRecord;
+  refitPreprocessing: PreprocessingRecord | null;
+  members: MemberRecord[];
+  combine: 'median';
+  spread: Spread;
+  forecastModel: {
+    kind: 'all-data-refit' | 'evaluation-models' | 'classical-fallback';
+    label: string;
+  };
+  fallback: { method: string; message: string } | null;
+  /** Original units, [windows, h] row-major. */
+  test: { targetStarts: number[]; predicted: Float64Array };
+  validation: { targetStarts: number[]; predicted: Float64Array } | null;
+  forecast: Float64Array;
+  /** Member 0's training record. */
+  training: TrainResult;
+  trainingSeconds: number;
+  windows: { train: number; val: number; test: number };
+  /** Member 0's evaluation model (trained on the training part), kept for saving when keepModel was asked; the caller disposes it. */
+  model: tf.LayersModel | null;
+  modelPrep: { preprocessing: Preprocessing; lookback: number } | null;
+}
+
+function record(p: Preprocessing): PreprocessingRecord {
+  return {
+    rows: p.fitEnd,
+    seasonality: {
+      mode: p.seasonal.mode,
+      period: p.seasonal.period,
+      figure: p.seasonal.figure,
+      rm: p.seasonal.test && Number.isFinite(p.seasonal.test.rm) ? p.seasonal.test.rm : null,
+      threshold:
+        p.seasonal.test && Number.isFinite(p.seasonal.test.threshold)
+          ? p.seasonal.test.threshold
+          : null,
+      reason: p.seasonal.reason,
+    },
+    normalisation: { kind: p.norm.kind, scale: p.norm.scale, reason: p.normReason },
+  };
+}
+
+/** Forecasts (original units) of the windows starting at `starts` from the adjusted series. */
+export function predictStarts(
+  model: tf.LayersModel,
+  adjusted: Float64Array,
+  starts: number[],
+  lookback: number,
+  horizon: number,
+  prep: Preprocessing,
+): Float64Array {
+  if (starts.length === 0) return new Float64Array(0);
+  const set = buildLocalWindows(adjusted, starts, lookback, horizon, prep.norm);
+  const out = denormaliseOutputs(predictWindowSet(model, set), set, prep.norm);
+  const result = new Float64Array(out.length);
+  starts.forEach((t0, w) => {
+    result.set(
+      unadjust(out.subarray(w * horizon, (w + 1) * horizon), t0, prep.seasonal),
+      w * horizon,
+    );
+  });
+  return result;
+}
+
+function windowsOf(
+  adjusted: Float64Array,
+  prep: Preprocessing,
+  lo: number,
+  hi: number,
+  lookback: number,
+  horizon: number,
+): LocalWindowSet {
+  return buildLocalWindows(
+    adjusted,
+    localWindowStarts(0, lo, hi, horizon, 1),
+    lookback,
+    horizon,
+    prep.norm,
+  );
+}
+
+/** h-step paths of a classical method from each origin row (and from n), for the fallback. */
+function classicalFallback(
+  series: Float64Array,
+  m: number,
+  h: number,
+  split: SplitRows,
+  testStarts: number[],
+): { label: string; test: Float64Array; forecast: Float64Array; note: string } {
+  const pick = (train: Float64Array, opts: Parameters<typeof classicalBaselines>[3]) => {
+    const fits = classicalBaselines(train, m, h, { ...opts, methods: ['theta', 'ets'] });
+    for (const r of [fits.theta, fits.ets]) if (r?.ok) return r;
+    return null;
+  };
+  const lastValue = (upTo: number): Float64Array =>
+    new Float64Array(h).fill(series[upTo - 1] ?? Number.NaN);
+  const trainPart = series.subarray(0, split.testStart);
+  const evalFit: ClassicalSuccess | null = pick(trainPart, {
+    test: series.subarray(split.testStart),
+    origins: testStarts.map((t0) => t0 - split.testStart),
+  });
+  const test = new Float64Array(testStarts.length * h);
+  testStarts.forEach((t0, w) => {
+    const path = evalFit?.originPaths[w] ?? Array.from(lastValue(t0));
+    test.set(path.slice(0, h), w * h);
+  });
+  const allFit = pick(series, {});
+  const forecast = allFit ? Float64Array.from(allFit.forecast) : lastValue(series.length);
+  const label = allFit?.label ?? 'naive (last value)';
+  return {
+    label,
+    test,
+    forecast,
+    note: allFit ? allFit.note : 'Theta and ETS could not be fitted',
+  };
+}
+
+export async function forecastSeries(
+  series: Float64Array,
+  m: number,
+  horizon: number,
+  split: SplitRows,
+  settings: ForecasterSettings,
+  hooks: TrainHooks = {},
+  options: { keepModel?: boolean; pretrainedRoot?: string | null } = {},
+): Promise<ForecasterOutput> {
+  const started = performance.now();
+  const { n, valStart, testStart } = split;
+  const h = horizon;
+  const cls = frequencyClassOf(m);
+  const prep = decidePreprocessing(series, valStart, m, settings);
+  const adjusted = adjustSeries(series, prep.seasonal);
+
+  // Pretrained forecaster of the class, if any and if its head covers h.
+  let pretrained: Pretrained | null = null;
+  let pretrainedNote: string;
+  if (settings.pretrained === 'none') pretrainedNote = 'pretrained forecaster switched off';
+  else if (cls === null) pretrainedNote = `no pretrained class for seasonal period ${m}`;
+  else {
+    const loaded = await loadPretrained(
+      cls,
+      options.pretrainedRoot === undefined ? undefined : options.pretrainedRoot,
+    );
+    if (loaded.pretrained === null) pretrainedNote = loaded.why;
+    else if (loaded.pretrained.meta.network.horizon < h)
+      pretrainedNote = `the pretrained ${cls} forecaster forecasts ${loaded.pretrained.meta.network.horizon} steps, fewer than h = ${h}`;
+    else if (
+      loaded.pretrained.meta.network.units !== settings.units ||
+      loaded.pretrained.meta.network.cell !== settings.cell ||
+      loaded.pretrained.meta.network.layers !== settings.layers
+    )
+      pretrainedNote = `the pretrained ${cls} forecaster is ${loaded.pretrained.meta.network.cell.toUpperCase()} ${loaded.pretrained.meta.network.layers}×${loaded.pretrained.meta.network.units}, the settings ask for another network`;
+    else {
+      pretrained = loaded.pretrained;
+      pretrainedNote = `pretrained ${cls} forecaster (${pretrained.meta.pool.join(' + ')}, ${pretrained.meta.series} series)`;
+    }
+  }
+  const init: WeightValues | null = pretrained?.weights ?? null;
+  const lookback =
+    settings.lookback ??
+    (pretrained ? pretrained.meta.network.lookback : chooseLookback(valStart, h, m));
+  const lookbackNote =
+    settings.lookback !== null
+      ? `lookback ${lookback} (chosen in the settings)`
+      : pretrained
+        ? `lookback ${lookback}, the pretrained network's; shorter histories are padded with the first value`
+        : `lookback ${lookback} = min(base, training rows ${valStart} − h ${h}), so there is at least one window`;
+
+  const train = windowsOf(adjusted, prep, 0, valStart, lookback, h);
+  const testStarts = localWindowStarts(0, testStart, n, h, 1);
+  const valStarts = localWindowStarts(0, valStart, testStart, h, 1);
+  const K = Math.max(1, Math.floor(settings.ensemble));
+
+  const emptyTraining: TrainResult = {
+    epochs: [],
+    stoppedReason: 'completed',
+    message: null,
+    bestEpoch: null,
+    trainingSeconds: 0,
+  };
+  if (!pretrained && train.count === 0) {
+    const fb = classicalFallback(series, m, h, split, testStarts);
+    const message = `The series is too short for a network (${valStart} training rows for horizon ${h}); the forecast is ${fb.label}'s.`;
+    return {
+      frequencyClass: cls,
+      pretrained: { used: false, frequencyClass: cls, source: null, note: pretrainedNote },
+      adaptation: 'classical-fallback',
+      adaptationNote: message,
+      lookback,
+      lookbackNote,
+      preprocessing: record(prep),
+      refitPreprocessing: null,
+      members: [],
+      combine: 'median',
+      spread: spreadOf([fb.forecast]),
+      forecastModel: { kind: 'classical-fallback', label: fb.label },
+      fallback: { method: fb.label, message },
+      test: { targetStarts: testStarts, predicted: fb.test },
+      validation: null,
+      forecast: fb.forecast,
+      training: { ...emptyTraining, message },
+      trainingSeconds: 0,
+      windows: { train: 0, val: valStarts.length, test: testStarts.length },
+      model: null,
+      modelPrep: null,
+    };
+  }
+
+  let adaptation: Adaptation;
+  let adaptationNote: string;
+  const val = windowsOf(adjusted, prep, valStart, testStart, lookback, h);
+  if (!pretrained) {
+    adaptation = 'per-series';
+    adaptationNote = `${K} network${K > 1 ? 's' : ''} trained on this series alone (${pretrainedNote})`;
+  } else if (settings.adaptation === 'zero-shot') {
+    adaptation = 'zero-shot';
+    adaptationNote = 'pretrained weights used as they are (zero-shot, chosen in the settings)';
+  } else if (val.count === 0 || train.count === 0) {
+    adaptation = 'zero-shot';
+    adaptationNote = `pretrained weights used as they are: ${train.count === 0 ? 'no training windows' : 'no validation windows to stop fine-tuning'}`;
+  } else {
+    adaptation = 'fine-tune';
+    adaptationNote = `pretrained weights fine-tuned on ${train.count} windows, early stopping on ${val.count} validation windows (epoch 0 = pretrained weights kept)`;
+  }
+
+  const allPrep = settings.refitAll ? decidePreprocessing(series, n, m, settings) : null;
+  const allAdjusted = allPrep ? adjustSeries(series, allPrep.seasonal) : null;
+
+  const members: MemberRecord[] = [];
+  const testPaths: Float64Array[] = [];
+  const valPaths: Float64Array[] = [];
+  const forecastPaths: Float64Array[] = [];
+  let training: TrainResult = emptyTraining;
+  let keptModel: tf.LayersModel | null = null;
+  let keptPrep: ForecasterOutput['modelPrep'] = null;
+  let cancelled = false;
+  for (let k = 0; k < K && !cancelled; k++) {
+    const L = memberLookback(lookback, k);
+    const seed = settings.seed + k;
+    const spec: NetworkSpec = {
+      cell: settings.cell,
+      layers: settings.layers,
+      units: settings.units,
+      lookback: L,
+      horizon: h,
+      seed,
+      learningRate: settings.learningRate,
+      loss: settings.loss,
+      epochs: adaptation === 'zero-shot' ? 0 : settings.epochs,
+      batchSize: settings.batchSize,
+      patience: settings.patience,
+    };
+    const trainK = L === lookback ? train : windowsOf(adjusted, prep, 0, valStart, L, h);
+    const valK = L === lookback ? val : windowsOf(adjusted, prep, valStart, testStart, L, h);
+    const net = await trainNetwork(trainK, valK.count > 0 ? valK : null, spec, init, hooks);
+    let refitEpochs: number | null = null;
+    let forecast: Float64Array;
+    try {
+      if (k === 0) training = net.result;
+      if (net.result.stoppedReason === 'cancelled') cancelled = true;
+      testPaths.push(predictStarts(net.model, adjusted, testStarts, L, h, prep));
+      valPaths.push(predictStarts(net.model, adjusted, valStarts, L, h, prep));
+      if (allPrep && allAdjusted && !cancelled) {
+        // Same init and settings on every row, for the epoch count validation chose.
+        refitEpochs = adaptation === 'zero-shot' ? 0 : (net.result.bestEpoch ?? -1) + 1;
+        // A random initialisation is no forecaster: train it at least one epoch.
+        if (!init) refitEpochs = Math.max(1, refitEpochs);
+        const allWindows = windowsOf(allAdjusted, allPrep, 0, n, L, h);
+        const refit = await trainNetwork(
+          allWindows,
+          null,
+          { ...spec, epochs: refitEpochs, patience: 0 },
+          init,
+          { signal: hooks.signal },
+        );
+        try {
+          forecast = predictStarts(refit.model, allAdjusted, [n], L, h, allPrep);
+        } finally {
+          refit.model.dispose();
+        }
+      } else {
+        forecast = predictStarts(net.model, adjusted, [n], L, h, prep);
+      }
+    } finally {
+      if (k === 0 && options.keepModel) {
+        keptModel = net.model;
+        keptPrep = { preprocessing: prep, lookback: L };
+      } else net.model.dispose();
+    }
+    forecastPaths.push(forecast);
+    members.push({
+      index: k,
+      seed,
+      lookback: L,
+      init: init ? 'pretrained' : 'random',
+      adaptation,
+      bestEpoch: net.result.bestEpoch,
+      epochsRun: net.result.epochs.length,
+      stoppedReason: net.result.stoppedReason,
+      refitEpochs,
+      forecast: Array.from(forecast),
+    });
+  }
+  const refitted = allPrep !== null && !cancelled;
+  return {
+    frequencyClass: cls,
+    pretrained: {
+      used: pretrained !== null,
+      frequencyClass: pretrained ? cls : null,
+      source: pretrained ? pretrained.dir : null,
+      note: pretrainedNote,
+    },
+    adaptation,
+    adaptationNote,
+    lookback,
+    lookbackNote,
+    preprocessing: record(prep),
+    refitPreprocessing: allPrep ? record(allPrep) : null,
+    members,
+    combine: 'median',
+    spread: spreadOf(forecastPaths),
+    forecastModel: refitted
+      ? {
+          kind: 'all-data-refit',
+          label: `median of ${members.length} network${members.length > 1 ? 's' : ''} refitted on all ${n} rows (${adaptation})`,
+        }
+      : {
+          kind: 'evaluation-models',
+          label: `median of ${members.length} network${members.length > 1 ? 's' : ''} trained on the first ${valStart} rows`,
+        },
+    fallback: null,
+    test: { targetStarts: testStarts, predicted: medianCombine(testPaths) },
+    validation:
+      valStarts.length > 0 ? { targetStarts: valStarts, predicted: medianCombine(valPaths) } : null,
+    forecast: medianCombine(forecastPaths),
+    training: cancelled
+      ? { ...training, stoppedReason: 'cancelled', message: training.message ?? 'cancelled' }
+      : training,
+    trainingSeconds: (performance.now() - started) / 1000,
+    windows: { train: train.count, val: val.count, test: testStarts.length },
+    model: keptModel,
+    modelPrep: keptPrep,
+  };
+}
+
+export type { EpochRecord };
