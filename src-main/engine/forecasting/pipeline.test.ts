@@ -1,0 +1,142 @@
+// The forecasting pipeline through runFit: evaluation untouched by the all-data refit, short
+// series that never fail, no leakage from later rows, tensors freed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { classicalBaselines } from '../baselines/classical';
+import { readSimpleCsv } from '../testing/sharedData';
+import type { FitConfig } from '../model/fitConfig';
+import { forecastWithModel } from '../model/forecast';
+import { loadModel } from '../model/modelFiles';
+import { runFit, type FitDataset } from '../model/runFit';
+
+const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
+const monthly = (v: Float64Array = values): FitDataset => ({
+  name: 'AirPassengers',
+  time: Float64Array.from(v, (_, i) => Date.UTC(1949, i, 1)),
+  timeFormat: 'epoch-ms',
+  columns: { y: v },
+  seasonalPeriod: 12,
+});
+// Per-series members (no pretrained weights), small and quick.
+const small: Partial<FitConfig> = {
+  backend: 'cpu',
+  target: 'y',
+  horizon: 3,
+  pretrained: 'none',
+  units: 4,
+  epochs: 3,
+  ensemble: 2,
+  testSize: 24,
+  valSize: 12,
+};
+const dir = mkdtempSync(path.join(tmpdir(), 'ss-forecaster-'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('forecasting pipeline in runFit', () => {
+  it('refitting on all data leaves every evaluation number unchanged', async () => {
+    const refit = await runFit(monthly(), { ...small, refitAll: true });
+    const evalOnly = await runFit(monthly(), { ...small, refitAll: false });
+    expect(refit.forecastModel?.kind).toBe('all-data-refit');
+    expect(evalOnly.forecastModel?.kind).toBe('evaluation-models');
+    expect(refit.metrics).toEqual(evalOnly.metrics);
+    expect(refit.baselines).toEqual(evalOnly.baselines);
+    expect(refit.test.predicted).toEqual(evalOnly.test.predicted);
+    expect(refit.validation?.predicted).toEqual(evalOnly.validation?.predicted);
+    expect(refit.epochs.map((e) => e.loss)).toEqual(evalOnly.epochs.map((e) => e.loss));
+    // The refit members trained the epoch count validation chose, on all 144 rows.
+    const members = refit.forecaster?.members ?? [];
+    expect(members).toHaveLength(2);
+    for (const m of members) expect(m.refitEpochs).toBe(Math.max(1, (m.bestEpoch ?? -1) + 1));
+    expect(refit.forecaster?.refitPreprocessing?.rows).toBe(144);
+    expect(refit.forecaster?.preprocessing.rows).toBe(108);
+    expect(refit.forecast.values).not.toEqual(evalOnly.forecast.values);
+  });
+
+  it('records the decided preprocessing in the config and the forecaster record', async () => {
+    const r = await runFit(monthly(), { ...small, ensemble: 1 });
+    // AirPassengers' first 108 rows are strongly seasonal and positive.
+    expect(r.config.seasonality).toBe('multiplicative');
+    expect(r.config.normalisation).toBe('ratio');
+    expect(r.forecaster?.preprocessing.seasonality.figure).toHaveLength(12);
+    expect(r.forecaster?.adaptation).toBe('per-series');
+    expect(r.forecaster?.spread.min).toHaveLength(3);
+    expect(r.fallback).toBeNull();
+  });
+
+  it('leakage: changing a late value leaves earlier test predictions and validation unchanged', async () => {
+    const a = await runFit(monthly(), { ...small, ensemble: 1 });
+    const altered = values.slice();
+    altered[140] = 9999;
+    const b = await runFit(monthly(altered), { ...small, ensemble: 1 });
+    expect(b.validation?.predicted).toEqual(a.validation?.predicted);
+    expect(b.forecaster?.preprocessing).toEqual(a.forecaster?.preprocessing);
+    let compared = 0;
+    a.test.targetStarts.forEach((t0, w) => {
+      if (t0 > 140) return;
+      compared++;
+      expect(b.test.predicted.slice(w * 3, w * 3 + 3)).toEqual(
+        a.test.predicted.slice(w * 3, w * 3 + 3),
+      );
+    });
+    expect(compared).toBe(21); // test windows start at rows 120..141; those at 120..140 read rows < 140
+  });
+
+  it('a 16-row quarterly series with h = 8 fits: pretrained zero-shot, or a classical fallback', async () => {
+    const v = Float64Array.from([
+      120, 135, 150, 128, 131, 147, 160, 140, 142, 158, 173, 150, 155, 170, 186, 163,
+    ]);
+    const quarterly: FitDataset = {
+      name: 'short',
+      time: Float64Array.from(v, (_, i) => i),
+      timeFormat: 'index',
+      columns: { y: v },
+      seasonalPeriod: 4,
+    };
+    const zero = await runFit(quarterly, { backend: 'cpu', target: 'y', horizon: 8 });
+    expect(zero.split).toMatchObject({ n: 16, valStart: 8, testStart: 8, testWindows: 1 });
+    expect(zero.forecaster?.adaptation).toBe('zero-shot');
+    expect(zero.forecaster?.pretrained.frequencyClass).toBe('quarterly');
+    expect(zero.forecast.values).toHaveLength(8);
+    expect(zero.forecast.values.every(Number.isFinite)).toBe(true);
+    expect(zero.forecaster?.members).toHaveLength(5);
+
+    const fallback = await runFit(quarterly, {
+      backend: 'cpu',
+      target: 'y',
+      horizon: 8,
+      pretrained: 'none',
+    });
+    expect(fallback.forecaster?.adaptation).toBe('classical-fallback');
+    expect(fallback.forecastModel?.kind).toBe('classical-fallback');
+    expect(fallback.fallback?.message).toBe(
+      "The series is too short for a network (8 training rows for horizon 8); the forecast is Theta's.",
+    );
+    const theta = classicalBaselines(v, 4, 8, { methods: ['theta'] }).theta;
+    expect(theta?.ok).toBe(true);
+    expect(fallback.forecast.values).toEqual(theta?.ok ? theta.forecast : []);
+  });
+
+  it('saves the evaluation model so a stock forecast reproduces it; frees every tensor', async () => {
+    const base = tf.memory().numTensors;
+    const r = await runFit(
+      monthly(),
+      { ...small, ensemble: 1, refitAll: false },
+      {},
+      { saveDir: dir },
+    );
+    expect(tf.memory().numTensors).toBe(base);
+    const loaded = await loadModel(dir);
+    expect(loaded.sidecar.forecasting?.norm.kind).toBe('ratio');
+    const again = forecastWithModel(loaded, monthly()).values;
+    again.forEach((v, i) => expect(v).toBeCloseTo(r.forecast.values[i] ?? NaN, 9));
+    loaded.model.dispose();
+    expect(tf.memory().numTensors).toBe(base);
+  });
+});
