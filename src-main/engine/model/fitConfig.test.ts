@@ -29,7 +29,8 @@ describe('defaultFitConfig', () => {
       resolveFitConfig(40, 1, { horizon: 12, normalisation: 'scaler' }, 'y').valSize,
     ).toBeNull();
     expect(resolveFitConfig(40, 1, { horizon: 12 }, 'y').valSize).toBe(12);
-    expect(resolveFitConfig(30, 1, { horizon: 8 }, 'y').valSize).toBeNull(); // 22 − 8 < 9
+    expect(resolveFitConfig(30, 1, { horizon: 8 }, 'y').valSize).toBe(8); // 22 − 8 ≥ 9
+    expect(resolveFitConfig(20, 1, { horizon: 8 }, 'y').valSize).toBeNull(); // 12 − 8 < 9
   });
   it('resolves the test size to at least one horizon and maps to a ModelConfig', () => {
     const c = resolveFitConfig(30, 1, { horizon: 8, features: ['x'] }, 'y');
