@@ -126,4 +126,65 @@ test.describe('browser mode: import and explore', () => {
     await page.getByTestId('tab-explore').click();
     await expect(page.getByTestId('problems')).toContainText('No problems found');
   });
+
+  test('the Tests card runs the options it shows, each result labelled', async ({
+    studioPage: page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expect(page.getByTestId('test-adf-label')).toContainText('ADF, constant, lag');
+    await page.getByTestId('adf-regression').selectOption('ct');
+    await page.getByTestId('adf-autolag').selectOption('BIC');
+    await page.getByTestId('kpss-regression').selectOption('ct');
+    await page.getByTestId('lb-lags').fill('12, 24');
+    await page.getByTestId('lb-lags').press('Enter');
+    await page.getByTestId('model-df').fill('2');
+    await page.getByTestId('model-df').press('Enter');
+    await page.getByTestId('box-pierce').check();
+    await page.getByTestId('boxcox-method').selectOption('guerrero');
+    // statsmodels 0.13.5: adfuller(x, regression="ct", autolag="BIC") τ −2.1008 at lag 13 of 14,
+    // kpss(x, "ct") 0.096150 at 4 lags (p 0.10, the table's edge); R forecast: Guerrero λ −0.29472.
+    await expect(page.getByTestId('test-adf-label')).toHaveText(
+      'ADF, constant + trend, lag 13 chosen by BIC (max 14), MacKinnon p-value',
+    );
+    await expect(page.getByTestId('test-adf')).toContainText('-2.101');
+    await expect(page.getByTestId('test-kpss-label')).toContainText(
+      'KPSS trend stationarity, Bartlett kernel, 4 lags chosen by Hobijn et al.',
+    );
+    await expect(page.getByTestId('test-kpss')).toContainText('0.09615');
+    await expect(page.getByTestId('test-kpss-note')).toHaveText(
+      '4 lags; p-value clipped at the table’s upper bound: the true p-value is larger than shown',
+    );
+    await expect(page.getByTestId('test-ljung-box-label')).toHaveText(
+      'Ljung-Box and Box-Pierce Q at lags 12, 24, χ² df = lags − 2 fitted parameters',
+    );
+    await expect(page.getByTestId('test-ljung-box-note')).toHaveText(
+      '12 lags, 10 degrees of freedom',
+    );
+    await expect(page.getByTestId('test-box-pierce-24-note')).toHaveText(
+      '24 lags, 22 degrees of freedom',
+    );
+    await expect(page.getByTestId('test-boxcox-label')).toHaveText(
+      'Box-Cox λ by Guerrero (blocks of 12, λ in [−1, 2])',
+    );
+    await expect(page.getByTestId('test-boxcox')).toContainText('-0.2947');
+    // A value the series cannot take is refused, and said so.
+    await page.getByTestId('adf-maxlag').fill('500');
+    await page.getByTestId('adf-maxlag').press('Enter');
+    await expect(page.getByTestId('tests-notes')).toContainText(
+      'ADF not computed: ADF maxlag must be an integer in [0, 69]',
+    );
+    await page.getByTestId('adf-maxlag').fill('');
+    await page.getByTestId('adf-maxlag').press('Enter');
+    await expect(page.getByTestId('test-adf')).toBeVisible();
+    const card = page.getByTestId('tests-card');
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const first = await page.locator('html').getAttribute('data-theme');
+    await page.screenshot({ path: shot(`tests-options-${first}`) });
+    await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', first ?? '');
+    const second = await page.locator('html').getAttribute('data-theme');
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: shot(`tests-options-${second}`) });
+  });
 });

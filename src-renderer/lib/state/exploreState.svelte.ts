@@ -10,6 +10,33 @@ import type { StudioError } from '../../../src-main/shared/result';
 import type { StudioState } from './studioState.svelte';
 
 export type PacfMethod = 'ywadjusted' | 'ols';
+
+/** The Tests card's settings, as the engine's request takes them. */
+export interface TestOptions {
+  adfRegression: 'c' | 'ct' | 'ctt' | 'n';
+  adfAutolag: 'AIC' | 'BIC' | 't-stat' | 'none';
+  /** null: the engine's default ⌈12·(n/100)^¼⌉. */
+  adfMaxlag: number | null;
+  kpssRegression: 'c' | 'ct';
+  kpssNlags: 'auto' | 'legacy' | number;
+  /** null: the engine's default min(10, n/5). */
+  lbLags: number[] | null;
+  modelDf: number;
+  boxPierce: boolean;
+  boxcoxMethod: 'mle' | 'guerrero';
+}
+
+export const DEFAULT_TEST_OPTIONS: TestOptions = {
+  adfRegression: 'c',
+  adfAutolag: 'AIC',
+  adfMaxlag: null,
+  kpssRegression: 'c',
+  kpssNlags: 'auto',
+  lbLags: null,
+  modelDf: 0,
+  boxPierce: false,
+  boxcoxMethod: 'mle',
+};
 /** The contract accepts at most this many steps. */
 export const MAX_TRANSFORMS = 4;
 
@@ -21,6 +48,7 @@ export class ExploreState {
   /** null: the engine's default, min(10·log10 n, n/2 − 1). */
   nlags = $state<number | null>(null);
   pacfMethod = $state<PacfMethod>('ywadjusted');
+  testOptions = $state<TestOptions>({ ...DEFAULT_TEST_OPTIONS });
   /** Transform steps per dataset + column; read them with `transformsFor`. */
   transformsByKey = $state<Record<string, TransformStep[]>>({});
   private history = $state<Record<string, TransformStep[][]>>({});
@@ -90,6 +118,11 @@ export class ExploreState {
 
   async setPacfMethod(method: PacfMethod): Promise<void> {
     this.pacfMethod = method;
+    await this.loadDiagnostics();
+  }
+
+  async setTestOptions(patch: Partial<TestOptions>): Promise<void> {
+    this.testOptions = { ...this.testOptions, ...patch };
     await this.loadDiagnostics();
   }
 
@@ -163,6 +196,7 @@ export class ExploreState {
       transforms: $state.snapshot(this.transforms),
       pacfMethod: this.pacfMethod,
       ...(this.nlags === null ? {} : { nlags: this.nlags }),
+      ...testOptionsRequest($state.snapshot(this.testOptions)),
     });
     if (seq !== this.seq.diagnostics) return;
     this.diagnosticsLoading = false;
@@ -189,4 +223,21 @@ export class ExploreState {
     this.preview = result.ok ? result.value : null;
     this.previewError = result.ok ? null : result.error;
   }
+}
+
+function testOptionsRequest(o: TestOptions) {
+  return {
+    adf: {
+      regression: o.adfRegression,
+      autolag: o.adfAutolag,
+      ...(o.adfMaxlag === null ? {} : { maxlag: o.adfMaxlag }),
+    },
+    kpss: { regression: o.kpssRegression, nlags: o.kpssNlags },
+    ljungBox: {
+      ...(o.lbLags === null ? {} : { lags: o.lbLags }),
+      modelDf: o.modelDf,
+      boxPierce: o.boxPierce,
+    },
+    boxcoxMethod: o.boxcoxMethod,
+  };
 }
