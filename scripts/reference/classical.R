@@ -43,7 +43,7 @@ bands <- function(f) {
 }
 
 # ---- Fixed parameters ------------------------------------------------------------------------
-ets_specs <- c("ANN", "AAN", "AAdN", "ANA", "AAA", "AAdA", "MNN", "MAN", "MAdN", "MNA", "MAA", "MAdA", "MNM", "MAM", "MAdM")
+ets_specs <- c("ANN", "AAN", "AAdN", "ANA", "AAA", "AAdA", "MNN", "MAN", "MAdN", "MNA", "MAA", "MAdA", "MNM", "MAM", "MAdM", "MMN", "MMdN", "MMM", "MMdM")
 ets_fixed <- list()
 for (name in c("AirPassengers", "UKgas", "Nile", "WWWusage")) {
   y <- series[[name]]
@@ -59,7 +59,9 @@ for (name in c("AirPassengers", "UKgas", "Nile", "WWWusage")) {
     for (p in intersect(c("alpha", "beta", "gamma", "phi"), names(fit$par))) fit$par[p] <- round(fit$par[p], 4)
     fit$initstate <- signif(fit$initstate, 6)
     fixed <- ets(y, model = fit, use.initial.values = TRUE)
-    f <- forecast(fixed, h = default_h(m))
+    # Multiplicative trend: R simulates the intervals, so only the point forecasts are compared.
+    mult_trend <- substr(model, 2, 2) == "M"
+    f <- forecast(fixed, h = default_h(m), PI = !mult_trend)
     ets_fixed[[length(ets_fixed) + 1]] <- c(list(
       series = name, m = m, spec = spec, error = substr(model, 1, 1), trend = substr(model, 2, 2),
       season = substr(model, 3, 3), damped = damped,
@@ -69,7 +71,7 @@ for (name in c("AirPassengers", "UKgas", "Nile", "WWWusage")) {
       phi = if ("phi" %in% names(fixed$par)) unname(fixed$par["phi"]) else 1,
       initstate = I(as.numeric(fixed$initstate)), sigma2 = fixed$sigma2, loglik = fixed$loglik,
       fitted = as.numeric(fitted(fixed)), mean = as.numeric(f$mean)
-    ), bands(f))
+    ), if (mult_trend) list() else bands(f))
   }
 }
 
@@ -132,6 +134,8 @@ auto_case <- function(id, y, h) {
   e <- ets(y)
   t_ets <- proc.time()[["elapsed"]] - t0
   fe <- forecast(e, h = h)
+  emt <- ets(y, allow.multiplicative.trend = TRUE)
+  femt <- forecast(emt, h = h, PI = FALSE)
   th <- thetaf(y, h = h)
   t1 <- proc.time()[["elapsed"]]
   a <- auto.arima(y)
@@ -147,6 +151,7 @@ auto_case <- function(id, y, h) {
       phi = if ("phi" %in% names(e$par)) unname(e$par["phi"]) else 1,
       mean = as.numeric(fe$mean), seconds = t_ets
     ), bands(fe)),
+    etsMultiplicativeTrend = list(method = emt$method, aicc = emt$aicc, mean = as.numeric(femt$mean)),
     theta = c(list(alpha = unname(th$model$alpha), drift = unname(th$model$drift), mean = as.numeric(th$mean)), bands(th)),
     arima = list(method = as.character(a), mean = as.numeric(fa$mean), seconds = t_arima)
   )

@@ -20,6 +20,7 @@ interface AutoCase {
   period?: string;
   test?: number[];
   ets: Bands & { method: string; aicc: number; alpha: number; mean: number[] };
+  etsMultiplicativeTrend: { method: string; aicc: number; mean: number[] };
   theta: Bands & { alpha: number; drift: number; mean: number[] };
   arima: { method: string; mean: number[] };
 }
@@ -58,6 +59,19 @@ describe('automatic ETS selection (ets(y)) and Theta (thetaf(y, h)) against R', 
       const sd = f.variance.map(Math.sqrt);
       const upper95 = f.mean.map((v, i) => v + 1.959963984540054 * (sd[i] as number));
       expect(maxRelativeError(upper95, c.ets.upper95), c.id).toBeLessThan(1e-6);
+    }
+  });
+
+  it('with multiplicative trends allowed (allow.multiplicative.trend = TRUE): same model and forecasts on the 9 datasets and 20 yearly M1 series', () => {
+    const subset = cases.filter((c) => c.period === undefined || c.period === 'yearly');
+    expect(subset).toHaveLength(29);
+    for (const c of subset) {
+      const fit = autoEts(Float64Array.from(c.y), c.m, { allowMultiplicativeTrend: true }).best;
+      expect(fit.label, c.id).toBe(c.etsMultiplicativeTrend.method);
+      expect(
+        maxRelativeError(etsForecast(fit, c.h).mean, c.etsMultiplicativeTrend.mean),
+        c.id,
+      ).toBeLessThan(1e-6);
     }
   });
 
