@@ -138,6 +138,14 @@ describe('forecastBandsOption legend and colours', () => {
     expect(seriesNamed(option, 'Theta forecast').lineStyle?.color).toBe('#f3a712');
   });
 
+  it('starts the time axis where asked', () => {
+    const option = forecastBandsOption({ actual, test, xMin: 2 });
+    expect((option.xAxis as { min?: number }).min).toBe(2);
+    // Visible from time 2: actual 12, 14 and model step 0 at time 2: 12 → span 12..14, 5% pad 0.1.
+    expect(option.yAxis).toMatchObject({ min: 11.9, max: 14.1 });
+    expect((forecastBandsOption({ actual, test }).xAxis as { min?: number }).min).toBeUndefined();
+  });
+
   it('leaves peers and members out without a forecast', () => {
     const option = forecastBandsOption({
       actual,

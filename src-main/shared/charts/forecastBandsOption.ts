@@ -25,6 +25,8 @@ export interface ForecastBandsInput extends Omit<ActualVsPredictedInput, 'interv
   peers?: readonly { name: string; values: ArrayLike<number | null> }[];
   /** The ensemble members' forecasts at the forecast times; drawn as thin lines under one name. */
   members?: { name: string; paths: readonly ArrayLike<number | null>[] };
+  /** Start of the time axis (e.g. some context before the test part); default: the data's start. */
+  xMin?: number;
 }
 
 type Point = [number, number | null];
@@ -200,5 +202,37 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
     return { name, icon: 'rect', itemStyle: { color: fills.get(level) ?? theme.band } };
   });
   const legend = { ...(option.legend as ChartOption), type: 'scroll', data };
-  return { ...option, legend, series: all };
+  if (input.xMin === undefined) return { ...option, legend, series: all };
+  // From xMin on: the value axis spans what is visible there, not the whole series.
+  const from = input.xMin;
+  let lo = Infinity;
+  let hi = -Infinity;
+  const see = (t: number | undefined, v: number | null | undefined): void => {
+    if (t === undefined || t < from || v === null || v === undefined || !Number.isFinite(v)) return;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  };
+  for (const line of [...series, ...beside]) for (const [t, v] of line.data as Point[]) see(t, v);
+  for (const b of input.bands ?? [])
+    for (let i = 0; i < input.test.times.length; i++) {
+      if (!onStep(i)) continue;
+      see(input.test.times[i], b.lower[i]);
+      see(input.test.times[i], b.upper[i]);
+    }
+  for (const b of forecast ? (input.forecastBands ?? []) : [])
+    for (let i = 0; i < (forecast?.times.length ?? 0); i++) {
+      see(forecast?.times[i], b.lower[i]);
+      see(forecast?.times[i], b.upper[i]);
+    }
+  const pad = hi > lo ? (hi - lo) * 0.05 : Math.abs(hi) * 0.05 || 1;
+  const xAxis = { ...(option.xAxis as ChartOption), min: from };
+  const yAxis =
+    lo <= hi
+      ? {
+          ...(option.yAxis as ChartOption),
+          min: +(lo - pad).toPrecision(3),
+          max: +(hi + pad).toPrecision(3),
+        }
+      : option.yAxis;
+  return { ...option, legend, xAxis, yAxis, series: all };
 }

@@ -1,0 +1,214 @@
+// The forecast and its verdict against the real engine (browser mode): a trained run is judged
+// against its best baseline with a Diebold–Mariano p-value, colours follow that verdict in the run
+// view, the runs table and the backtest, the ensemble members' spread and the ETS and Theta
+// forecasts stand beside the model's; and a report of a run on a dataset other than the selected
+// one describes the run's own dataset only.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { inkedPixels } from './fixtures/charts';
+import { expect, test } from './fixtures/studio';
+
+const shot = (name: string): string => path.join('test-results', `forecast-${name}.png`);
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+async function train(page: Page): Promise<void> {
+  const view = page.getByTestId('run-view');
+  const previous = (await view.count()) > 0 ? await view.getAttribute('data-run-id') : null;
+  await page.getByTestId('fit-units').fill('8');
+  await page.getByTestId('fit-epochs').fill('8');
+  await page.getByTestId('train-button').click();
+  await expect(view).toHaveAttribute('data-run-id', /^run_/, { timeout: 90_000 });
+  await expect(view).not.toHaveAttribute('data-run-id', previous ?? '');
+  await expect(page.getByTestId('run-stopped')).toHaveText(/completed|early stopping/);
+}
+
+/** A table cell's number as the table prints it ("1,234.5" → 1234.5). */
+async function cellNumber(cell: Locator): Promise<number> {
+  return Number((await cell.innerText()).replace(/,/g, '').trim());
+}
+
+/** Screenshots of what `show` puts on screen, at both sizes, in both themes. */
+async function shots(page: Page, name: string, show: () => Promise<void>): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    const html = page.locator('html');
+    if ((await html.getAttribute('data-theme')) !== theme) {
+      await page.getByTestId('theme-toggle').click();
+      await expect(html).toHaveAttribute('data-theme', theme);
+    }
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await show();
+      await page.screenshot({ path: shot(`${name}-${size.width}-${theme}`) });
+    }
+  }
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+}
+
+test.describe('browser mode: forecasts and verdicts', () => {
+  test('judges a run against its best baseline and shows the members, ETS and Theta', async ({
+    studioPage: page,
+  }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await page.getByTestId('tab-model').click();
+    await page.getByTestId('fit-horizon').fill('6');
+    await train(page);
+
+    // The verdict names the baseline with the lowest test RMSE of the table, in words.
+    const verdict = page.getByTestId('run-verdict');
+    await expect(verdict).toContainText('the best baseline');
+    const rows = page.locator(
+      '[data-testid^="metrics-row-"]:not([data-testid="metrics-row-model"])',
+    );
+    const count = await rows.count();
+    let best = { key: '', shown: '', rmse: Infinity };
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      const rmse = await cellNumber(row.locator('td').first());
+      if (rmse < best.rmse)
+        best = {
+          key: ((await row.getAttribute('data-testid')) ?? '').replace('metrics-row-', ''),
+          shown: (await row.locator('td').first().innerText()).trim(),
+          rmse,
+        };
+    }
+    // ETS, Theta and ARIMA are scored beside naive, seasonal naive and the mean.
+    await expect(page.getByTestId('metrics-row-ets')).toContainText('ETS(');
+    await expect(page.getByTestId('metrics-row-theta')).toContainText('Theta');
+    await expect(verdict).toHaveAttribute('data-baseline', best.key);
+    const outcome = (await verdict.getAttribute('data-outcome')) ?? '';
+    const words = {
+      beats: 'The model beats',
+      'no-difference': 'No significant difference from',
+      loses: 'The model loses to',
+    }[outcome];
+    expect(words, `outcome ${outcome}`).toBeDefined();
+    await expect(verdict).toContainText(`${words ?? ''} `);
+    await expect(verdict).toContainText(/Diebold–Mariano p (=|<) 0\.\d{4}/);
+    await expect(page.getByTestId('verdict-dm')).toContainText('HLN correction, h = 6');
+    // The colour follows the verdict.
+    const tone = { beats: 'good', 'no-difference': 'even', loses: 'bad' }[outcome] ?? '';
+    await expect(verdict).toHaveClass(new RegExp(`\\b${tone}\\b`));
+    // The h-step forecast from one origin, beside the rolling one-step table.
+    await expect(page.getByTestId('hstep-heading')).toContainText(
+      '6-step forecast from one origin',
+    );
+    await expect(page.getByTestId('hstep-row-model')).toBeVisible();
+    await expect(page.getByTestId('hstep-row-ets')).toBeVisible();
+
+    // The ensemble's members and the ETS and Theta forecasts beside the model's forecast.
+    const chart = page.getByTestId('run-chart');
+    await expect(page.getByTestId('run-chart-spread')).toContainText(
+      /^\d+ ensemble members, combined by the median\.\s+Their forecasts for the first future step range from\s+[\d,.]+\s+to\s+[\d,.]+/,
+    );
+    const peers = page.getByTestId('run-chart-peers');
+    await expect(peers.locator('..')).toContainText(/ETS\(.+\) and Theta forecasts/);
+    await expect.poll(() => inkedPixels(chart)).toBeGreaterThan(3000);
+    const withPeers = await inkedPixels(chart);
+    await peers.uncheck();
+    await expect.poll(() => inkedPixels(chart)).toBeLessThan(withPeers);
+    const withoutPeers = await inkedPixels(chart);
+    await page.getByTestId('run-chart-members').uncheck();
+    await expect.poll(() => inkedPixels(chart)).toBeLessThan(withoutPeers);
+    await page.getByTestId('run-chart-members').check();
+    await peers.check();
+    await expect.poll(() => inkedPixels(chart)).toBe(withPeers);
+
+    await shots(page, 'verdict', async () => {
+      await verdict.scrollIntoViewIfNeeded();
+    });
+    await shots(page, 'chart', async () => {
+      await chart.scrollIntoViewIfNeeded();
+    });
+
+    // The runs table colours the run's RMSE by the same verdict.
+    const runId = (await page.getByTestId('run-view').getAttribute('data-run-id')) ?? '';
+    await page.getByTestId('tab-runs').click();
+    const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+    await expect(row.getByTestId('run-rmse')).toHaveAttribute('data-outcome', outcome);
+    await expect(row.getByTestId('run-rmse')).toHaveClass(new RegExp(`\\b${tone}\\b`));
+    // The best baseline's RMSE, printed as the metrics table prints it.
+    await expect(row.getByTestId('run-best-baseline')).toContainText(best.shown);
+    await shots(page, 'runs-table', async () => {
+      await page.getByTestId('runs-table').scrollIntoViewIfNeeded();
+    });
+
+    // A two-fold backtest: each fold coloured against its best baseline, both kinds of metrics.
+    await page.getByTestId('tab-model').click();
+    await page.getByTestId('fit-epochs').fill('4');
+    await page.getByTestId('model-view-backtest').click();
+    await page.getByTestId('backtest-folds').fill('2');
+    await page.getByTestId('backtest-horizon').fill('6');
+    await page.getByTestId('backtest-run').click();
+    await expect(page.getByTestId('backtest-fold')).toHaveCount(2, { timeout: 110_000 });
+    await expect(page.getByTestId('backtest-verdict')).toContainText(
+      'the best baseline over the folds',
+    );
+    const foldRmse = page.getByTestId('backtest-fold-rmse');
+    for (let i = 0; i < 2; i++)
+      await expect(foldRmse.nth(i)).toHaveAttribute('data-outcome', /^(beats|loses|tie)$/);
+    await expect(page.getByTestId('backtest-aggregate')).toContainText('Seasonal naive');
+    await expect(page.getByTestId('backtest-one-step-heading')).toContainText(
+      'Rolling one-step: the first forecast step of every fold, pooled',
+    );
+    await expect(page.getByTestId('backtest-one-step')).toContainText('MASE');
+    await shots(page, 'backtest', async () => {
+      await page.getByTestId('backtest-results').scrollIntoViewIfNeeded();
+    });
+  });
+
+  test('reports a run on its own dataset, whichever dataset is selected', async ({
+    studioPage: page,
+  }) => {
+    await page.getByTestId('sample-select').selectOption('Nile.csv');
+    await expect(page.getByTestId('dataset-name')).toHaveText('Nile.csv');
+    await page.getByTestId('tab-model').click();
+    await train(page);
+    // Back to AirPassengers in the sidebar, then a report of the Nile run alone.
+    await page
+      .getByTestId('dataset-list')
+      .getByRole('button', { name: /^AirPassengers\.csv/ })
+      .click();
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await page.getByTestId('report-open').click();
+    const dialog = page.getByTestId('report-dialog');
+    await expect(dialog).toBeVisible();
+    const boxes = dialog.getByTestId('report-runs').locator('label');
+    const n = await boxes.count();
+    for (let i = 0; i < n; i++) {
+      const box = boxes.nth(i);
+      const input = box.locator('input');
+      const nile = (await box.innerText()).includes('Nile.csv');
+      if (nile !== (await input.isChecked())) await input.click();
+    }
+    await expect(dialog).toContainText(/Runs \(1 of \d+\)/);
+    await page.getByTestId('report-title').fill('Nile report');
+    await page.getByTestId('report-format-pdf').click();
+    const downloading = page.waitForEvent('download', { timeout: 110_000 });
+    await page.getByTestId('report-export').click();
+    const download = await downloading;
+    const file = await download.path();
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    // The run's dataset, its 100 rows and its own column; nothing of AirPassengers (144 rows).
+    expect(text).toContain('Nile.csv');
+    expect(text).toMatch(/Rows\s+100\b/);
+    expect(text).toContain('Column Nile, n = ');
+    expect(text).not.toContain('AirPassengers');
+    expect(text).not.toMatch(/Rows\s+144\b/);
+    expect(text).not.toContain('1960-12');
+    // No machine internals or code names.
+    expect(text).toContain('WebAssembly');
+    expect(text).not.toMatch(/node_modules|\/out\/main|tfjs-node|seasonalNaive|interval lower/);
+    execFileSync('pdftoppm', [
+      '-r',
+      '70',
+      '-png',
+      file,
+      path.join('test-results', 'forecast-report'),
+    ]);
+  });
+});
