@@ -2,7 +2,7 @@
 // process (which owns its own engine, left without its host in the middle of a save), at random
 // moments. After each: the previous or the new project opens, every run's model loads, and the
 // open's cleanup leaves nothing stray. SERIES_STUDIO_ENGINE_KILLS and SERIES_STUDIO_HOST_KILLS set
-// the numbers of kills (default 8 each: each kill costs an engine start, 3–6 s on a loaded
+// the numbers of kills (default 6 each: each kill costs an engine start, 3–6 s on a loaded
 // machine; engine/projects/projectSave.kill.test.ts does 100 kills of a process running the same
 // save code without the engine's start-up). The engine and the host are bundled with esbuild
 // once, as the app's build bundles them, so a kill does not also pay for compiling TypeScript.
@@ -25,8 +25,8 @@ import { forkLauncher } from './forkLauncher';
 import { sourcePaths } from './testing/sourceEngine';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ENGINE_KILLS = Number(process.env['SERIES_STUDIO_ENGINE_KILLS'] ?? 8);
-const HOST_KILLS = Number(process.env['SERIES_STUDIO_HOST_KILLS'] ?? 8);
+const ENGINE_KILLS = Number(process.env['SERIES_STUDIO_ENGINE_KILLS'] ?? 6);
+const HOST_KILLS = Number(process.env['SERIES_STUDIO_HOST_KILLS'] ?? 6);
 
 let root: string;
 let modelDirs: string[];
