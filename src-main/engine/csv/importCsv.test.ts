@@ -92,7 +92,8 @@ describe('importCsv streaming', () => {
     const error = await importCsv(file, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvImportError);
     expect((error as CsvImportError).message).toBe(
-      'runaway.csv row 4: a quoted field opened in this row runs on for more than 4 MiB; the quote is probably never closed',
+      'runaway.csv row 4, column "note": a quoted field opened in this row runs on for more than ' +
+        '1 MiB (1,048,576 characters); the quote is probably never closed',
     );
   });
 

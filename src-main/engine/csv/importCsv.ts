@@ -1,11 +1,13 @@
 // Streams a CSV file into an ImportedTable: bounded memory (typed arrays only), throttled progress,
 // cancellation through an AbortSignal. Records are read by the fast scanner while the text is plain,
 // and by papaparse (the parser of record) from the first record the scanner does not take; see
-// fastRecordScanner.ts for why the two always agree.
+// fastRecordScanner.ts for why the two always agree. Every chunk of text first passes the limits
+// guard (csvLimits.ts: columns, field and row length), before either parser sees it.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { CsvImportError, abortError } from './csvImportError';
+import { CsvLimitGuard } from './csvLimits';
 import { CsvDecodingStream } from './decodingStream';
 import { FastRecordScanner } from './fastRecordScanner';
 import { papaparseNewline, parseWithPapaparse, type RecordSink } from './papaparseRecords';
@@ -124,8 +126,32 @@ export async function importCsvWith(
       settle(new CsvImportError('io-error', filePath, `cannot read the file (${e.message})`)),
     );
     decoder.on('error', (e) => settle(e));
+    let guard: CsvLimitGuard | null = null;
+    let newline: FastRecordScanner['newline'] = '\n';
+    /** Checks the limits on the next chunk; false (the import has failed) past one. */
+    const withinLimits = (text: string): boolean => {
+      try {
+        if (guard === null) {
+          newline = papaparseNewline(text, options);
+          guard = new CsvLimitGuard(filePath, options, newline, (j) => builder.columnName(j));
+        }
+        guard.check(text);
+        return true;
+      } catch (error) {
+        settle(error);
+        return false;
+      }
+    };
     if (!reading.fastPath) {
-      parseWithPapaparse(decoder, sink);
+      const checked = new PassThrough({ objectMode: true });
+      feed = checked;
+      decoder.on('data', (text: string) => {
+        if (!settled && withinLimits(text)) checked.write(text);
+      });
+      decoder.on('end', () => {
+        if (!settled) checked.end();
+      });
+      parseWithPapaparse(checked, sink);
       file.pipe(decoder);
       return;
     }
@@ -140,13 +166,13 @@ export async function importCsvWith(
       return stream;
     };
     decoder.on('data', (text: string) => {
-      if (settled) return;
+      if (settled || !withinLimits(text)) return;
       if (feed !== null) {
         feed.write(text);
         return;
       }
       try {
-        scanner ??= new FastRecordScanner(builder, options, papaparseNewline(text, options));
+        scanner ??= new FastRecordScanner(builder, options, newline);
         const first = scanner.records === 0;
         const rest = scanner.push(text);
         if (first && scanner.records > 0)

@@ -1,13 +1,11 @@
 // The reference record reader: papaparse over a stream of decoded text, feeding the TableBuilder and
-// turning papaparse's quote errors (and runaway quoted fields) into CsvImportErrors.
+// turning papaparse's quote errors into CsvImportErrors. Runaway records never reach it: the limits
+// guard (csvLimits.ts) refuses a field or row past 1 MiB before papaparse would rescan it.
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { CsvImportError } from './csvImportError';
 import type { TableBuilder } from './tableBuilder';
 import type { ParseOptions } from './types';
-
-/** A record longer than this is taken as an unterminated quote, before papaparse rescans it forever. */
-const MAX_OPEN_RECORD_CHARS = 4 * 1024 * 1024;
 
 export type Newline = '\n' | '\r' | '\r\n';
 
@@ -27,7 +25,10 @@ export interface RecordSink {
  * The line ending papaparse guesses from the first chunk of text it is given, asked of papaparse
  * itself so the fast path splits records exactly where papaparse would.
  */
-export function papaparseNewline(firstChunk: string, options: ParseOptions): Newline {
+export function papaparseNewline(
+  firstChunk: string,
+  options: Pick<ParseOptions, 'delimiter' | 'quoteChar'>,
+): Newline {
   const { delimiter, quoteChar } = options;
   const guessed = Papa.parse<string[]>(firstChunk, { delimiter, quoteChar, preview: 1 }).meta
     .linebreak;
@@ -40,10 +41,6 @@ export function papaparseNewline(firstChunk: string, options: ParseOptions): New
  */
 export function parseWithPapaparse(source: Readable, sink: RecordSink, newline?: Newline): void {
   const { builder, filePath, options } = sink;
-  let charsDelivered = 0;
-  source.on('data', (text: string) => {
-    charsDelivered += text.length;
-  });
   Papa.parse<string[]>(source, {
     delimiter: options.delimiter,
     quoteChar: options.quoteChar,
@@ -71,13 +68,6 @@ export function parseWithPapaparse(source: Readable, sink: RecordSink, newline?:
             'text follows the closing quote of a quoted field',
             { row },
           );
-        }
-        if (charsDelivered - results.meta.cursor > MAX_OPEN_RECORD_CHARS) {
-          const detail =
-            'a quoted field opened in this row runs on for more than 4 MiB; the quote is probably never closed';
-          throw new CsvImportError('unterminated-quote', filePath, detail, {
-            row: builder.records + 1,
-          });
         }
         sink.progress();
       } catch (error) {

@@ -2,6 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvImportError } from './csvImportError';
+import { CsvLimitGuard, MAX_RECORD_CHARS } from './csvLimits';
 import { columnNamesFrom, renamedColumnsNote } from './columnNames';
 import {
   detectDecimal,
@@ -12,20 +13,42 @@ import {
 } from './detectDialect';
 import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
+import { papaparseNewline } from './papaparseRecords';
 import { parseNumberDetailed } from './parseNumber';
 import { binaryReason, checkUtf8, hasUtf8Bom, lineOfOffset, utf16Bom } from './textEncoding';
 import type { CsvSniff, EncodingReport, ParseOptions, SniffColumn, TimeFormat } from './types';
 
 export const SNIFF_BYTES = 64 * 1024;
+/** UTF-8 takes at most 4 bytes a character, so this many bytes hold more than MAX_RECORD_CHARS. */
+const HEAD_LIMIT_BYTES = 4 * MAX_RECORD_CHARS + 4;
 
+/** Whether the bytes hold a line ending. */
+function hasLineEnd(bytes: Uint8Array): boolean {
+  return bytes.includes(10) || bytes.includes(13);
+}
+
+/**
+ * The first SNIFF_BYTES of the file, or more when they hold no line ending: then up to the first one
+ * (at most HEAD_LIMIT_BYTES, enough for any row within MAX_RECORD_CHARS), so a first row longer than
+ * the sample is seen whole, and one past the limit is refused by the guard.
+ */
 async function readHead(filePath: string): Promise<{ bytes: Uint8Array; size: number }> {
   try {
     const size = (await stat(filePath)).size;
     const handle = await open(filePath, 'r');
     try {
-      const buffer = Buffer.alloc(Math.min(size, SNIFF_BYTES));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      return { bytes: buffer.subarray(0, bytesRead), size };
+      const pieces: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buffer = Buffer.alloc(Math.min(size - total, SNIFF_BYTES));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, total);
+        if (bytesRead === 0) break;
+        const piece = buffer.subarray(0, bytesRead);
+        pieces.push(piece);
+        total += bytesRead;
+        if (total >= size || total >= HEAD_LIMIT_BYTES || hasLineEnd(piece)) break;
+      }
+      return { bytes: Buffer.concat(pieces), size };
     } finally {
       await handle.close();
     }
@@ -128,9 +151,18 @@ export async function sniffCsv(
     );
   }
   const text = whole ? decoded.text : decoded.text.slice(0, decoded.text.lastIndexOf('\n') + 1);
-  const quoteChar = overrides.quoteChar ?? detectQuoteChar(text);
-  const dialect = detectDelimiter(text, quoteChar);
+  // Detection looks at the first SNIFF_BYTES only; the limits are then checked on all that was read,
+  // before the sample is parsed into rows.
+  const detectionText = text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
+  const quoteChar = overrides.quoteChar ?? detectQuoteChar(detectionText);
+  const dialect = detectDelimiter(detectionText, quoteChar);
   const delimiter = overrides.delimiter ?? dialect.delimiter;
+  const dialectOptions = { delimiter, quoteChar };
+  new CsvLimitGuard(
+    filePath,
+    dialectOptions,
+    papaparseNewline(detectionText, dialectOptions),
+  ).check(decoded.text);
   if (overrides.delimiter === undefined) notes.push(`delimiter: ${dialect.reason}`);
   if (quoteChar === "'") notes.push("fields are quoted with ' (single quote)");
   const rows = parseSample(text, delimiter, quoteChar);

@@ -53,6 +53,11 @@ export class TableBuilder {
     return this.names === null ? -1 : this.names.length;
   }
 
+  /** The name of column `index` once the first record has named the columns; null before. */
+  columnName(index: number): string | null {
+    return this.names?.[index] ?? null;
+  }
+
   addRows(rows: string[][]): void {
     for (const row of rows) this.addRow(row);
   }
