@@ -85,6 +85,8 @@ export async function runBacktest(
   }
   const period = data.seasonalPeriod;
   const out: BacktestResult['folds'] = [];
+  // Step 1 of each classical baseline's path per fold, for the rolling one-step metrics.
+  const stepOne: Record<string, (number | null)[]> = { arima: [], ets: [], theta: [] };
   let firstModelDir: string | null = null;
   let previousDir: string | null = null;
   let backend = '';
@@ -152,6 +154,8 @@ export async function runBacktest(
       period,
     );
     const baselines = foldBaselines(target, fold, period);
+    for (const [name, values] of Object.entries(stepOne))
+      values.push(baselines.paths[name]?.[0] ?? null);
     out.push({
       index: fold.index,
       trainStart: fold.trainStart,
@@ -179,7 +183,15 @@ export async function runBacktest(
     folds: out,
     plannedFolds: folds.length,
     aggregate: aggregateFolds(out),
-    oneStep: asJson<NonNullable<BacktestResult['oneStep']>>(rollingOneStep(out, target, period)),
+    oneStep: asJson<NonNullable<BacktestResult['oneStep']>>(
+      rollingOneStep(
+        out,
+        target,
+        period,
+        // Only the classical baselines fitted on every fold.
+        Object.fromEntries(Object.entries(stepOne).filter(([, v]) => v.every((x) => x !== null))),
+      ),
+    ),
     cancelled: out.length < folds.length,
     seconds: (performance.now() - started) / 1000,
     backend,
