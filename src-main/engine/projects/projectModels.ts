@@ -296,9 +296,15 @@ export async function resolveRunModels(
     const real = await realOrSelf(dir);
     if (!within(await realOrSelf(models), real))
       refuse(run, `its model folder "${version}" leads outside the project's own models folder.`);
-    await modelFiles(dir, `its model folder "${version}"`).catch((e: unknown) =>
+    const names = await modelFiles(dir, `its model folder "${version}"`).catch((e: unknown) =>
       refuse(run, e instanceof Error ? e.message : String(e)),
     );
+    if (!names.includes('model.json')) {
+      // An emptied folder (as older versions' interrupted saves could leave): say it is missing.
+      missingModels.push(run.id);
+      out.push({ ...run, modelDir: null });
+      continue;
+    }
     out.push({ ...run, modelDir: dir });
   }
   return { runs: out, missingModels };

@@ -132,4 +132,17 @@ describe('versioned model folders', () => {
     await openProject(file);
     expect(await models()).toEqual(['backup', `run_1-${a.hash}`]);
   });
+
+  it('reports an emptied model folder (left by older saves) as missing instead of opening it', async () => {
+    await mkdir(path.join(`${file}.models`, 'run_1'), { recursive: true });
+    await writeFile(
+      file,
+      JSON.stringify(
+        sampleProject([], [{ id: 'run_1', modelDir: 'study.seriesstudio.models/run_1' }]),
+      ),
+    );
+    const opened = await openProject(file);
+    expect(opened.missingModels).toEqual(['run_1']);
+    expect(opened.project.runs[0]?.modelDir).toBeNull();
+  });
 });
