@@ -23,7 +23,8 @@ table.grid td.best { font-weight: 700; }
 table { border-collapse: collapse; margin: 4px 0 8px; font-size: 9pt; break-inside: avoid; }
 table.kv th { text-align: left; font-weight: 600; padding: 2px 12px 2px 0; vertical-align: top; color: #4c5b61; }
 table.kv td { padding: 2px 0; }
-table.grid th, table.grid td { border: 1px solid #d1d5db; padding: 3px 8px; }
+table.grid th, table.grid td { border: 1px solid #d1d5db; padding: 3px 5px; }
+table.grid { max-width: 100%; }
 table.grid thead th { background: #f3f4f6; }
 table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 6px 0 10px; break-inside: avoid; }

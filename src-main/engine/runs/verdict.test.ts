@@ -191,3 +191,17 @@ describe('windowLosses', () => {
     expect(Array.from(l.baseline)).toEqual([Math.sqrt(0.5), Math.sqrt(0.5)]);
   });
 });
+
+describe('runVerdict offer wording', () => {
+  it('a lower but not significant error is not called better', () => {
+    // Hand case of the first test with the roles swapped: theta has RMSE 1, the model √2.5.
+    const run = handBuiltRun(1, [2, 1, 2, 1], { theta: [1, 1, 1, 1] });
+    run.baselineModels = { theta: { label: 'Theta', forecast: [1, 2] } };
+    const v = runVerdict(run);
+    expect(v?.outcome).toBe('no-difference');
+    relClose(v?.dm?.pValue ?? null, 0.5 - 1 / Math.PI, 1e-10);
+    expect(v?.headline).toMatch(
+      / Theta has the lower test RMSE, though not significantly; you can use its forecast instead\.$/,
+    );
+  });
+});

@@ -64,9 +64,13 @@ export function verdictHeadline(v: VerdictWords): string {
       text = `Compared with ${best}: ${numbers}; too few test windows (${v.n}) for a significance test.`;
       break;
   }
-  if (v.offer)
-    text += v.offer.forecast
-      ? ` ${v.offer.label} forecasts better here; you can use its forecast instead.`
-      : ` ${v.offer.label} forecasts better here.`;
+  if (v.offer) {
+    // Only a significant loss says "better"; otherwise the lower error may be chance.
+    const claim =
+      v.outcome === 'loses'
+        ? `${v.offer.label} forecasts better here`
+        : `${v.offer.label} has the lower test ${metric}, though not significantly`;
+    text += v.offer.forecast ? ` ${claim}; you can use its forecast instead.` : ` ${claim}.`;
+  }
   return text;
 }
