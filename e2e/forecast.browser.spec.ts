@@ -4,6 +4,7 @@
 // forecasts stand beside the model's; and a report of a run on a dataset other than the selected
 // one describes the run's own dataset only.
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
@@ -93,6 +94,24 @@ test.describe('browser mode: forecasts and verdicts', () => {
     // The colour follows the verdict.
     const tone = { beats: 'good', 'no-difference': 'even', loses: 'bad' }[outcome] ?? '';
     await expect(verdict).toHaveClass(new RegExp(`\\b${tone}\\b`));
+    // A classical method that did better is offered as the forecast, and exported as such.
+    const offer = page.getByTestId('use-baseline-forecast');
+    const offered = (await verdict.innerText()).includes('you can use its forecast instead');
+    if (offered) {
+      const label = ((await offer.innerText()).match(/^Use the (.+) forecast$/) ?? [])[1] ?? '';
+      expect(label).toMatch(/^(ARIMA|ETS|Theta)/);
+      const downloading = page.waitForEvent('download');
+      await offer.click();
+      const csv = await readFile(await (await downloading).path(), 'utf8');
+      const lines = csv.trim().split('\n');
+      expect(lines[0]).toMatch(/,forecast_by$/);
+      const forecastRows = lines.filter((l) => l.startsWith('forecast,'));
+      expect(forecastRows).toHaveLength(6);
+      for (const row of forecastRows) expect(row.endsWith(`,"${label}"`)).toBe(true);
+    } else {
+      await expect(offer).toHaveCount(0);
+    }
+
     // The h-step forecast from one origin, beside the rolling one-step table.
     await expect(page.getByTestId('hstep-heading')).toContainText(
       '6-step forecast from one origin',
