@@ -114,7 +114,7 @@ export const analyzeCommand: CliCommand = {
       const results: AnalysisResult[] = [];
       for (const column of columns) {
         results.push(
-          await session.engine.call<AnalysisResult>('analysis:diagnostics', {
+          await session.engine.call('analysis:diagnostics', {
             spec: session.spec,
             datasetId: session.spec.datasetId,
             column,

@@ -46,3 +46,8 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   if (raw === true) throw new Error(`--${name} needs a value`);
   return raw;
 }
+
+/** Narrows a flag's value to one of the allowed words (the caller says what is allowed). */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}

@@ -1,6 +1,5 @@
-import type { BacktestResult } from '../shared/schemas/search';
 import { StudioFailure } from '../shared/result';
-import { assertKnown, numberOption, parseArgs, stringOption } from './args';
+import { assertKnown, isOneOf, numberOption, parseArgs, stringOption } from './args';
 import { openCliSession } from './cliSession';
 import type { CliCommand } from './commands';
 import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
@@ -33,15 +32,15 @@ export const backtestCommand: CliCommand = {
     }
     const refit = stringOption(args, 'refit') ?? 'scratch';
     const window = stringOption(args, 'window') ?? 'expanding';
-    if (!['scratch', 'finetune', 'none'].includes(refit))
+    if (!isOneOf(['scratch', 'finetune', 'none'] as const, refit))
       throw new StudioFailure('invalid-request', '--refit is scratch, finetune or none');
-    if (!['expanding', 'sliding'].includes(window))
+    if (!isOneOf(['expanding', 'sliding'] as const, window))
       throw new StudioFailure('invalid-request', '--window is expanding or sliding');
     const { horizon: _h, ...settings } = fitSettingsFromArgs(args);
     const session = await openCliSession(file, args.options.has('quiet'));
     try {
       const target = settings.target ?? session.info.columns[0]?.name;
-      const result = await session.engine.call<BacktestResult>('backtest:run', {
+      const result = await session.engine.call('backtest:run', {
         spec: session.spec,
         settings: { ...settings, target },
         folds,

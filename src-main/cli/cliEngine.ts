@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { appPaths, type AppPaths } from '../host/appPaths';
 import { EngineClient } from '../host/engineClient';
 import { forkLauncher } from '../host/forkLauncher';
-import type { JobProgress } from '../shared/schemas/app';
+import type { EngineMethodName, EngineParams, EngineResult } from '../shared/engineMethods';
+import type { EngineProgress } from '../shared/schemas/progress';
 import { StudioFailure } from '../shared/result';
 
 export function cliPaths(): AppPaths {
@@ -19,7 +20,7 @@ export class CliEngine {
 
   constructor(
     paths: AppPaths,
-    private readonly onProgress?: (p: Omit<JobProgress, 'jobId'>) => void,
+    private readonly onProgress?: (p: EngineProgress) => void,
   ) {
     this.client = new EngineClient(
       forkLauncher({
@@ -35,14 +36,19 @@ export class CliEngine {
     );
   }
 
-  async call<T>(method: string, params: unknown, signal?: AbortSignal): Promise<T> {
+  /** One engine call, typed by the engine map; throws the engine's error as a StudioFailure. */
+  async call<M extends EngineMethodName>(
+    method: M,
+    params: EngineParams<M>,
+    signal?: AbortSignal,
+  ): Promise<EngineResult<M>> {
     const result = await this.client.call(method, params, {
       ...(signal ? { signal } : {}),
       ...(this.onProgress ? { onProgress: this.onProgress } : {}),
     });
     if (!result.ok)
       throw new StudioFailure(result.error.code, result.error.message, result.error.details);
-    return result.value as T;
+    return result.value;
   }
 
   dispose(): Promise<void> {

@@ -26,7 +26,7 @@ export async function openCliSession(file: string, quiet = false): Promise<CliSe
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-cli-'));
   try {
     const spec = await datasetSpecFor(file);
-    const info = await engine.call<DatasetInfo>('datasets:open', { spec });
+    const info = await engine.call('datasets:open', { spec });
     return {
       engine,
       spec,

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseUnknown } from '../shared/parseUnknown';
 import { RunResult } from '../shared/schemas/model';
-import type { Comparison } from '../shared/schemas/interpret';
 import { StudioFailure } from '../shared/result';
-import { assertKnown, numberOption, parseArgs, stringOption } from './args';
+import { assertKnown, isOneOf, numberOption, parseArgs, stringOption } from './args';
 import { CliEngine, cliPaths } from './cliEngine';
 import type { CliCommand } from './commands';
 
@@ -36,12 +35,12 @@ export const compareCommand: CliCommand = {
     const alternative = stringOption(args, 'alternative') ?? 'two-sided';
     if (loss !== 'squared' && loss !== 'absolute')
       throw new StudioFailure('invalid-request', '--loss is squared or absolute');
-    if (!['two-sided', 'less', 'greater'].includes(alternative))
+    if (!isOneOf(['two-sided', 'less', 'greater'] as const, alternative))
       throw new StudioFailure('invalid-request', '--alternative is two-sided, less or greater');
     const [a, b] = await Promise.all([readRun(fileA), readRun(fileB)]);
     const engine = new CliEngine(cliPaths());
     try {
-      const result = await engine.call<Comparison>('runs:compare', {
+      const result = await engine.call('runs:compare', {
         a,
         b,
         loss,

@@ -1,6 +1,5 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunResult } from '../shared/schemas/model';
 import { StudioFailure } from '../shared/result';
 import { assertKnown, parseArgs, stringOption } from './args';
 import { openCliSession } from './cliSession';
@@ -30,7 +29,7 @@ export const fitCommand: CliCommand = {
           'invalid-request',
           `${session.info.name} has no numeric column to forecast.`,
         );
-      const run = await session.engine.call<RunResult>('model:fit', {
+      const run = await session.engine.call('model:fit', {
         spec: session.spec,
         settings: { ...settings, target },
         workDir: session.workDir,

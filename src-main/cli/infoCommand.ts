@@ -1,4 +1,3 @@
-import type { DatasetInfo } from '../shared/schemas/dataset';
 import { StudioFailure } from '../shared/result';
 import { assertKnown, parseArgs } from './args';
 import { CliEngine, cliPaths } from './cliEngine';
@@ -14,7 +13,7 @@ export const infoCommand: CliCommand = {
     if (!file) throw new StudioFailure('invalid-request', 'usage: series-studio info <csv>');
     const engine = new CliEngine(cliPaths());
     try {
-      const info = await engine.call<DatasetInfo>('datasets:open', {
+      const info = await engine.call('datasets:open', {
         spec: await datasetSpecFor(file),
       });
       const summary = {

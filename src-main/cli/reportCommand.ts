@@ -3,7 +3,6 @@ import path from 'node:path';
 import { writeFileAtomic } from '../engine/fsAtomic/writeFileAtomic';
 import { parseUnknown } from '../shared/parseUnknown';
 import { RunResult } from '../shared/schemas/model';
-import type { Project } from '../shared/schemas/project';
 import { ReportSection } from '../shared/schemas/projectChannels';
 import { StudioFailure } from '../shared/result';
 import type { DatasetSpec } from '../host/datasetRegistry';
@@ -21,7 +20,7 @@ interface ReportSource {
 }
 
 async function fromProject(engine: CliEngine, file: string): Promise<ReportSource> {
-  const opened = await engine.call<{ project: Project }>('projects:open', {
+  const opened = await engine.call('project:open', {
     path: path.resolve(file),
   });
   const { project } = opened;
@@ -82,7 +81,7 @@ export const reportCommand: CliCommand = {
       const source = first?.endsWith('.seriesstudio')
         ? await fromProject(engine, first)
         : await fromRuns(args.positional);
-      const { html } = await engine.call<{ html: string }>('report:html', {
+      const { html } = await engine.call('report:html', {
         title: stringOption(args, 'title') ?? source.title,
         spec: source.spec,
         column: stringOption(args, 'column') ?? source.runs[0]?.config.target ?? null,

@@ -56,7 +56,7 @@ export const searchCommand: CliCommand = {
             process.stderr.write(
               `trial ${trial.index + 1}/${trial.total}: ${JSON.stringify(settings)}\n`,
             );
-            const run = await session.engine.call<RunResult>(
+            const run = await session.engine.call(
               'model:fit',
               { spec: session.spec, settings, workDir: session.workDir },
               controller.signal,

@@ -26,7 +26,7 @@ export function startAutosave(
       );
       await engineCall(
         env,
-        'projects:recovery',
+        'project:recovery',
         { action: 'write', dir: recoveryDir(env), project },
         job(),
       );
@@ -43,7 +43,7 @@ export function startAutosave(
       if (!clearRecovery) return;
       await engineCall(
         env,
-        'projects:recovery',
+        'project:recovery',
         { action: 'clear', dir: recoveryDir(env) },
         job(),
       ).catch(() => undefined);

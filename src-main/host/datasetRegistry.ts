@@ -2,19 +2,12 @@
 // so a crashed engine never loses what the analyst opened.
 import { createHash } from 'node:crypto';
 import type { DatasetInfo, ImportChoices, ParseOptions } from '../shared/schemas/dataset';
-import type { FileSource } from '../shared/schemas/common';
+import type { DatasetSpec } from '../shared/schemas/engine';
 import { StudioFailure } from '../shared/result';
 import type { ResolvedFile } from './fileAccess';
 
 /** What the engine needs to (re)build a dataset. Sent with every dataset-bound engine call. */
-export interface DatasetSpec {
-  datasetId: string;
-  source: FileSource;
-  path: string;
-  name: string;
-  options: ParseOptions | null;
-  choices: ImportChoices;
-}
+export type { DatasetSpec } from '../shared/schemas/engine';
 
 export function datasetIdFor(
   file: ResolvedFile,

@@ -1,29 +1,60 @@
 // Host side of the engine process (after VS Code's utilityProcess wrapper): one long-lived child,
-// typed calls with ids, progress routing, polite cancel then a hard kill after a bound, and crash
-// detection that fails the calls in flight with a clear error and starts a fresh engine.
+// calls typed by the engine map (shared/engineMethods.ts) with ids, progress routing, polite
+// cancel then a hard kill after a bound, a time limit on every call that is not a job, crash
+// detection that fails the calls in flight with a clear error and starts a fresh engine, and one
+// retry on that fresh engine for idempotent calls. Every answer is checked against the map's
+// result schema here, so nothing past this client casts an engine result.
 import { randomUUID } from 'node:crypto';
-import type { EngineStatus, JobProgress } from '../shared/schemas/app';
+import {
+  engineMethods,
+  methodSpec,
+  type EngineMethodName,
+  type EngineParams,
+  type EngineProgressOf,
+  type EngineResult,
+} from '../shared/engineMethods';
+import type { EngineStatus } from '../shared/schemas/app';
+import type { EngineProgress } from '../shared/schemas/progress';
 import type { Result } from '../shared/result';
 import { fail } from '../shared/result';
 import { parseEngineMessage } from '../engine/process/protocol';
 import type { EngineLauncher, EngineProcessHandle } from './engineProcessHandle';
 
-export interface CallOptions {
-  onProgress?: (progress: Omit<JobProgress, 'jobId'>) => void;
+export interface CallOptions<P = EngineProgress> {
+  onProgress?: (progress: P) => void;
   signal?: AbortSignal;
 }
 
 interface Pending {
-  method: string;
+  method: EngineMethodName;
   resolve: (result: Result<unknown>) => void;
-  onProgress: CallOptions['onProgress'];
+  onProgress: ((progress: EngineProgress) => void) | undefined;
   cancelTimer?: NodeJS.Timeout;
+  timeoutTimer?: NodeJS.Timeout;
+}
+
+/** The answer checked against the map's result schema (the engine is another process). */
+function checkResult<M extends EngineMethodName>(
+  method: M,
+  result: Result<unknown>,
+): Result<EngineResult<M>> {
+  if (!result.ok) return result;
+  const schema = engineMethods[method].result;
+  const checked = schema.safeParse(result.value);
+  if (checked.success) return { ok: true, value: checked.data as EngineResult<M> };
+  const first = checked.error.issues[0];
+  const where = first ? `${first.path.map(String).join('.') || '(root)'}: ${first.message}` : '';
+  return fail('internal', `The engine's answer to ${method} broke the engine map (${where}).`, {
+    method,
+  });
 }
 
 export interface EngineClientOptions {
   /** How long a cancelled call may take to stop before the engine is killed. */
   cancelGraceMs?: number;
   startTimeoutMs?: number;
+  /** Overrides of the map's per-method time limits (tests, slow machines). */
+  timeoutsMs?: Partial<Record<EngineMethodName, number>>;
   onStatus?: (status: EngineStatus) => void;
   onLog?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -45,7 +76,32 @@ export class EngineClient {
     return this.child?.pid;
   }
 
-  async call(method: string, params: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
+  /**
+   * Calls one engine method. Jobs run until done or cancelled (`signal`); other calls fail with
+   * `timeout` past their limit in the map; an idempotent call whose engine died is sent once more
+   * to the fresh engine. The answer is validated against the method's result schema.
+   */
+  async call<M extends EngineMethodName>(
+    method: M,
+    params: EngineParams<M>,
+    options: CallOptions<EngineProgressOf<M>> = {},
+  ): Promise<Result<EngineResult<M>>> {
+    const first = await this.attempt(method, params, options);
+    const retry =
+      !first.ok &&
+      first.error.code === 'engine-crashed' &&
+      methodSpec(method).idempotent === true &&
+      !this.disposed &&
+      options.signal?.aborted !== true;
+    const result = retry ? await this.attempt(method, params, options) : first;
+    return checkResult(method, result);
+  }
+
+  private async attempt<M extends EngineMethodName>(
+    method: M,
+    params: EngineParams<M>,
+    options: CallOptions<EngineProgressOf<M>>,
+  ): Promise<Result<unknown>> {
     if (this.disposed) return fail('unavailable', 'The engine has been shut down.');
     try {
       await this.start();
@@ -55,8 +111,12 @@ export class EngineClient {
     const child = this.child;
     if (!child) return fail('engine-crashed', 'The engine is not running.');
     const id = randomUUID();
+    const spec = methodSpec(method);
+    // Progress arrives untyped from the other process; the engine's handler for this method can
+    // only send this method's progress kind (engine/process/methodTypes.ts).
+    const onProgress = options.onProgress as ((progress: EngineProgress) => void) | undefined;
     return new Promise<Result<unknown>>((resolve) => {
-      const entry: Pending = { method, resolve, onProgress: options.onProgress };
+      const entry: Pending = { method, resolve, onProgress };
       this.pending.set(id, entry);
       const signal = options.signal;
       if (signal) {
@@ -64,8 +124,32 @@ export class EngineClient {
         if (signal.aborted) queueMicrotask(onAbort);
         else signal.addEventListener('abort', onAbort, { once: true });
       }
+      if (spec.job !== true) {
+        const limit = this.timeoutOf(method, spec.timeoutMs);
+        entry.timeoutTimer = setTimeout(() => this.timeOut(id, limit), limit);
+      }
       child.send({ type: 'call', id, method, params });
     });
+  }
+
+  private timeoutOf(method: EngineMethodName, fromMap: number): number {
+    return this.options.timeoutsMs?.[method] ?? fromMap;
+  }
+
+  /** A call past its limit fails with `timeout`; the engine is asked to stop it and keeps running. */
+  private timeOut(id: string, limitMs: number): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.child?.send({ type: 'cancel', id });
+    const limit = limitMs >= 1000 ? `${limitMs / 1000} s` : `${limitMs} ms`;
+    this.settle(
+      id,
+      fail(
+        'timeout',
+        `The engine did not answer ${entry.method} within ${limit}. It may be busy with a long import or job; try again, or cancel the running job.`,
+        { method: entry.method, timeoutMs: limitMs },
+      ),
+    );
   }
 
   /** Polite cancel; if the engine has not answered within the grace period, kill and restart it. */
@@ -97,6 +181,7 @@ export class EngineClient {
     const entry = this.pending.get(id);
     if (!entry) return;
     if (entry.cancelTimer) clearTimeout(entry.cancelTimer);
+    if (entry.timeoutTimer) clearTimeout(entry.timeoutTimer);
     this.pending.delete(id);
     entry.resolve(result);
   }
@@ -121,7 +206,10 @@ export class EngineClient {
         } else if (message.type === 'progress') {
           this.pending.get(message.id)?.onProgress?.(message.progress);
         } else if (message.type === 'result') {
-          this.settle(message.id, message.ok ? { ok: true, value: message.value } : message);
+          this.settle(
+            message.id,
+            message.ok ? { ok: true, value: message.value } : { ok: false, error: message.error },
+          );
         } else {
           this.options.onLog?.(message.level, message.message);
         }

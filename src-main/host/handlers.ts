@@ -1,30 +1,30 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import type { DatasetInfo, SeriesWindow, CsvSniff } from '../shared/schemas/dataset';
-import type { AppInfo } from '../shared/schemas/app';
 import { StudioFailure } from '../shared/result';
 import { datasetIdFor, type DatasetSpec } from './datasetRegistry';
 import { modelDirOf } from './projectBuilder';
 import { projectHandlers } from './projectHandlers';
 import type { SessionState } from './sessionState';
 import { engineCall } from './engineCall';
+import type { EngineParams, EngineResult } from '../shared/engineMethods';
 import type { RunOrigin } from './runRegistry';
 import { exportRuns } from './runsExport';
 import { predictionsCsv } from './predictionsCsv';
 import { storeUploadText } from './uploads';
 import { runSearch } from './searchRunner';
-import type {
-  Comparison,
-  ResidualDiagnostics,
-  SensitivityResult,
-} from '../shared/schemas/interpret';
-import type { FitSettings, RunResult } from '../shared/schemas/model';
-import type { BacktestResult } from '../shared/schemas/search';
+import type { RunResult } from '../shared/schemas/model';
 import type { Handlers, HostEnvironment, JobScope } from './studioHost';
-import type { AnalysisResult, StlResult } from '../shared/schemas/analysis';
 
 export const sampleDatasetName = 'AirPassengers.csv';
+
+/** Engine methods that take a dataset's spec in place of the contract request's datasetId. */
+type DatasetMethod =
+  | 'datasets:series'
+  | 'analysis:diagnostics'
+  | 'analysis:stl'
+  | 'analysis:transform'
+  | 'model:defaults';
 
 export function createHandlers(
   env: HostEnvironment,
@@ -40,13 +40,21 @@ export function createHandlers(
 
   /** Dataset-bound calls carry the dataset's spec so a restarted engine can rebuild it. */
   const withDataset =
-    <T>(engineMethod: string) =>
-    (request: { datasetId: string }, job: JobScope): Promise<T> =>
-      engineCall<T>(env, engineMethod, { ...request, spec: datasets.spec(request.datasetId) }, job);
+    <M extends DatasetMethod>(engineMethod: M) =>
+    (
+      request: Omit<EngineParams<M>, 'spec'> & { datasetId: string },
+      job: JobScope,
+    ): Promise<EngineResult<M>> =>
+      engineCall(
+        env,
+        engineMethod,
+        { ...request, spec: datasets.spec(request.datasetId) } as EngineParams<M>,
+        job,
+      );
 
   return {
     'app:info': async (_request, job) => {
-      const backend = await engineCall<AppInfo['backend']>(env, 'engine:backend', {}, job);
+      const backend = await engineCall(env, 'engine:backend', {}, job);
       return {
         name: 'Series Studio',
         version: env.version,
@@ -70,7 +78,7 @@ export function createHandlers(
     },
     'datasets:sniff': async (request, job) => {
       const file = await env.files.resolve(request.source);
-      return engineCall<CsvSniff>(
+      return engineCall(
         env,
         'datasets:sniff',
         { path: file.path, name: file.name, overrides: request.overrides ?? {} },
@@ -87,21 +95,19 @@ export function createHandlers(
         options: request.options ?? null,
         choices: request.choices ?? {},
       };
-      const info = await engineCall<DatasetInfo>(env, 'datasets:open', { spec }, job);
+      const info = await engineCall(env, 'datasets:open', { spec }, job);
       datasets.put(spec, info);
       session.dirty = true;
       if (request.source.kind === 'path') env.onFileUsed?.(file.path, 'csv');
       return info;
     },
-    'datasets:series': withDataset<SeriesWindow>('datasets:series'),
-    'analysis:diagnostics': withDataset<AnalysisResult>('analysis:diagnostics'),
-    'analysis:stl': withDataset<StlResult>('analysis:stl'),
-    'analysis:transform': withDataset<SeriesWindow>('analysis:transform'),
-    'model:defaults': withDataset<Required<FitSettings> & { transformNotes: string[] }>(
-      'model:defaults',
-    ),
+    'datasets:series': withDataset('datasets:series'),
+    'analysis:diagnostics': withDataset('analysis:diagnostics'),
+    'analysis:stl': withDataset('analysis:stl'),
+    'analysis:transform': withDataset('analysis:transform'),
+    'model:defaults': withDataset('model:defaults'),
     'model:fit': async (request, job) => {
-      const run = await engineCall<RunResult>(
+      const run = await engineCall(
         env,
         'model:fit',
         {
@@ -120,31 +126,21 @@ export function createHandlers(
       session.dirty = true;
       const run = runs.get(runId);
       session.sensitivities.delete(runId);
-      await engineCall(env, 'runs:forget', { modelDir: modelDirOf(env, run) }, job).catch(
+      await engineCall(env, 'runs:delete', { modelDir: modelDirOf(env, run) }, job).catch(
         () => undefined,
       );
       return { deleted: runs.remove(runId) };
     },
     'runs:residuals': async ({ runId, horizonStep }, job) =>
-      engineCall<ResidualDiagnostics>(
-        env,
-        'runs:residuals',
-        { run: runs.get(runId), horizonStep },
-        job,
-      ),
+      engineCall(env, 'runs:residuals', { run: runs.get(runId), horizonStep }, job),
     'runs:compare': async ({ runA, runB, loss, h, alternative }, job) => {
       const a = runs.get(runA);
       const b = runs.get(runB);
-      return engineCall<Comparison>(
-        env,
-        'runs:compare',
-        { a, b, loss, h: h ?? 1, alternative },
-        job,
-      );
+      return engineCall(env, 'runs:compare', { a, b, loss, h: h ?? 1, alternative }, job);
     },
     'runs:sensitivity': async ({ runId, jobId: _jobId, ...params }, job) => {
       const run = runs.get(runId);
-      const result = await engineCall<SensitivityResult>(
+      const result = await engineCall(
         env,
         'runs:sensitivity',
         {
@@ -187,7 +183,7 @@ export function createHandlers(
         {
           signal: job.signal,
           fit: async (settings, trial) => {
-            const run = await engineCall<RunResult>(
+            const run = await engineCall(
               env,
               'model:fit',
               { spec, settings, workDir: env.workDir },
@@ -203,7 +199,7 @@ export function createHandlers(
       return result;
     },
     'backtest:run': async ({ jobId: _jobId, datasetId, ...params }, job) =>
-      engineCall<BacktestResult>(
+      engineCall(
         env,
         'backtest:run',
         { ...params, spec: datasets.spec(datasetId), workDir: env.workDir },

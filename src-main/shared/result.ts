@@ -10,6 +10,8 @@ export const errorCodes = [
   'import-error',
   'cancelled',
   'engine-crashed',
+  /** An engine call that is not a job did not answer within its limit (shared/engineMethods.ts). */
+  'timeout',
   'unavailable',
   'internal',
 ] as const;

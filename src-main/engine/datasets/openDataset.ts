@@ -1,8 +1,8 @@
 // Builds a dataset the way the analyst asked: sniff (unless options were given), stream-import,
 // apply the recorded choices, infer frequency (unless overridden), summarise. The result keeps the
 // typed arrays for the engine and a JSON-able DatasetInfo for the UI.
-import type { DatasetInfo, ImportChoices, ParseOptions } from '../../shared/schemas/dataset';
-import type { FileSource } from '../../shared/schemas/common';
+import type { DatasetInfo } from '../../shared/schemas/dataset';
+import type { DatasetSpec } from '../../shared/schemas/engine';
 import { applyImportChoices } from '../csv/applyImportChoices';
 import { columnSummary } from '../csv/columnSummary';
 import { findProblems } from '../csv/findProblems';
@@ -11,14 +11,8 @@ import { inferFrequency } from '../csv/inferFrequency';
 import { sniffCsv } from '../csv/sniffCsv';
 import type { FrequencyInfo, ImportedTable, ImportHooks } from '../csv/types';
 
-export interface DatasetSpec {
-  datasetId: string;
-  source: FileSource;
-  path: string;
-  name: string;
-  options: ParseOptions | null;
-  choices: ImportChoices;
-}
+/** What the engine needs to (re)build a dataset: the engine map's schema (shared/schemas/engine.ts). */
+export type { DatasetSpec } from '../../shared/schemas/engine';
 
 export interface LoadedDataset {
   spec: DatasetSpec;

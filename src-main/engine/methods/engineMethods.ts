@@ -1,8 +1,7 @@
-// The engine's method table: every call the hosts may make, each with its params schema.
-import { z } from 'zod';
+// The engine's handler table: one handler per method of the engine map (shared/engineMethods.ts),
+// which holds each method's params, result and progress schemas.
 import { DatasetStore } from '../datasets/datasetStore';
-import { method } from '../process/methodTypes';
-import type { MethodTable } from '../process/engineServer';
+import type { MethodTable } from '../process/methodTypes';
 import { analysisMethods } from './analysisMethods';
 import { datasetMethods } from './datasetMethods';
 import { debugMethods } from './debugMethods';
@@ -16,7 +15,7 @@ import { backendInfo } from './backendInfo';
 export function engineMethods(): MethodTable {
   const store = new DatasetStore();
   return {
-    'engine:backend': method(z.object({}), async () => backendInfo()),
+    'engine:backend': () => backendInfo(),
     ...datasetMethods(store),
     ...analysisMethods(store),
     ...modelMethods(store),

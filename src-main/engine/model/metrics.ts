@@ -1,19 +1,13 @@
 // Point-forecast accuracy measures over paired (actual, predicted) values in original units.
+import type { Metrics } from '../../shared/schemas/model';
 
-export interface ForecastMetrics {
-  mse: number;
-  rmse: number;
-  mae: number;
-  r2: number;
-  /** Percent; actuals equal to zero are skipped (see mapeSkipped). NaN if all were skipped. */
-  mape: number;
-  mapeSkipped: number;
-  /** Percent in [0, 200]. */
-  smape: number;
-  /** NaN when the in-sample seasonal-naive scale is zero or unavailable. */
-  mase: number;
-  count: number;
-}
+/**
+ * The contract's Metrics before JSON: the same fields, each a plain number that may be NaN (null
+ * once it crosses a boundary). mape is a percent over non-zero actuals (see mapeSkipped), NaN if
+ * all were skipped; smape is a percent in [0, 200]; mase is NaN when the in-sample seasonal-naive
+ * scale is zero or unavailable.
+ */
+export type ForecastMetrics = { [K in keyof Metrics]-?: number };
 
 function check(actual: ArrayLike<number>, predicted: ArrayLike<number>): void {
   if (actual.length !== predicted.length) {

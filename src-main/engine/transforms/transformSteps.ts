@@ -1,14 +1,11 @@
 // Forward transforms of a target series. Every step is causal: value t depends only on values <= t,
 // so the transform of a prefix equals the prefix of the transform. Inversion relies on that.
 
+import type { ResolvedTransformStep } from '../../shared/schemas/engine';
 import { boxcoxValue, invBoxcoxValue } from '../stats/boxcox';
 
-/** One JSON-able transform step, applied in order. */
-export type TransformStep =
-  | { kind: 'log' }
-  | { kind: 'boxcox'; lambda: number }
-  | { kind: 'diff' }
-  | { kind: 'seasonalDiff'; period: number };
+/** One JSON-able transform step, applied in order: the contract's step with any Box-Cox λ resolved. */
+export type TransformStep = ResolvedTransformStep;
 
 /** Number of leading positions a step leaves undefined (NaN). */
 export function stepLag(step: TransformStep): number {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProgressDetail } from './progress';
 
 export const BackendName = z.enum(['tensorflow', 'wasm', 'cpu']);
 
@@ -25,7 +26,8 @@ export const JobProgress = z.object({
   /** 0..1 where known. */
   fraction: z.number().nullable(),
   message: z.string(),
-  detail: z.record(z.string(), z.unknown()).optional(),
+  /** Typed per job kind (schemas/progress.ts): import bytes, training batches and epochs. */
+  detail: ProgressDetail.optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

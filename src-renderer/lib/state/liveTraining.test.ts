@@ -49,13 +49,25 @@ describe('foldProgress', () => {
 
   it('replaces a repeated epoch and ignores unknown details', () => {
     let live = emptyLiveTraining(null);
-    const epoch = { kind: 'epoch', epoch: 3, epochs: 5, loss: 1, valLoss: 2, bestEpoch: 3 };
+    const epoch = {
+      kind: 'epoch' as const,
+      epoch: 3,
+      epochs: 5,
+      loss: 1,
+      valLoss: 2,
+      seconds: 1,
+      samplesPerSec: null,
+      etaSeconds: null,
+      bestEpoch: 3,
+    };
     live = foldProgress(live, epoch);
     live = foldProgress(live, { ...epoch, loss: 0.5 });
     expect(live.epochs).toEqual([{ epoch: 3, loss: 0.5, valLoss: 2 }]);
     expect(live.epochsTotal).toBe(5);
-    expect(foldProgress(live, { kind: 'evaluate' })).toBe(live);
-    expect(foldProgress(live, null)).toBe(live);
+    expect(foldProgress(live, { kind: 'import', bytesRead: 10, totalBytes: 20, rows: 3 })).toBe(
+      live,
+    );
+    expect(foldProgress(live, undefined)).toBe(live);
   });
 });
 

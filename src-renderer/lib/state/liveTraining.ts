@@ -1,6 +1,7 @@
 // Folds the `job:progress` details of a fit into what the live training view draws: one point per
 // finished epoch, plus the running batch, throughput and ETA.
 import type { EpochPoint } from '../../../src-main/shared/charts/trainingCurvesOption';
+import type { ProgressDetail } from '../../../src-main/shared/schemas/progress';
 
 export interface LiveTraining {
   epochs: EpochPoint[];
@@ -30,28 +31,25 @@ export function emptyLiveTraining(epochsTotal: number | null): LiveTraining {
   };
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** Returns the next state; details that are neither a batch nor an epoch leave it unchanged. */
-export function foldProgress(live: LiveTraining, detail: unknown): LiveTraining {
-  if (typeof detail !== 'object' || detail === null) return live;
-  const d = detail as Record<string, unknown>;
-  const epoch = num(d.epoch);
-  if (epoch === null) return live;
-  if (d.kind === 'batch') {
+/**
+ * Returns the next state. The detail is typed per job kind (shared/schemas/progress.ts): batches
+ * and epochs update it, anything else (an import's bytes, no detail) leaves it unchanged.
+ */
+export function foldProgress(live: LiveTraining, detail: ProgressDetail | undefined): LiveTraining {
+  if (detail?.kind === 'batch') {
     return {
       ...live,
-      epoch,
-      batch: num(d.batch),
-      batches: num(d.batches),
-      batchLoss: num(d.loss),
-      samplesPerSec: num(d.samplesPerSec) ?? live.samplesPerSec,
-      etaSeconds: num(d.etaSeconds) ?? live.etaSeconds,
+      epoch: detail.epoch,
+      batch: detail.batch,
+      batches: detail.batches,
+      batchLoss: detail.loss,
+      samplesPerSec: detail.samplesPerSec ?? live.samplesPerSec,
+      etaSeconds: detail.etaSeconds ?? live.etaSeconds,
     };
   }
-  if (d.kind !== 'epoch') return live;
-  const loss = num(d.loss);
-  const point: EpochPoint = { epoch, loss: loss ?? Number.NaN, valLoss: num(d.valLoss) };
+  if (detail?.kind !== 'epoch') return live;
+  const { epoch } = detail;
+  const point: EpochPoint = { epoch, loss: detail.loss ?? Number.NaN, valLoss: detail.valLoss };
   // An epoch reported twice (a repeated event) replaces its point instead of adding one.
   const epochs = [...live.epochs.filter((e) => e.epoch !== epoch), point].sort(
     (a, b) => a.epoch - b.epoch,
@@ -60,10 +58,10 @@ export function foldProgress(live: LiveTraining, detail: unknown): LiveTraining 
     ...live,
     epochs,
     epoch,
-    epochsTotal: num(d.epochs) ?? live.epochsTotal,
-    samplesPerSec: num(d.samplesPerSec) ?? live.samplesPerSec,
-    etaSeconds: num(d.etaSeconds) ?? live.etaSeconds,
-    bestEpoch: d.bestEpoch === null ? null : (num(d.bestEpoch) ?? live.bestEpoch),
+    epochsTotal: detail.epochs,
+    samplesPerSec: detail.samplesPerSec ?? live.samplesPerSec,
+    etaSeconds: detail.etaSeconds ?? live.etaSeconds,
+    bestEpoch: detail.bestEpoch,
   };
 }
 
