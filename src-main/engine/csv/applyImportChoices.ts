@@ -1,5 +1,6 @@
 // Carries out the analyst's answers to findProblems, in a fixed order (columns, order, duplicates,
 // gaps, missing values) and says in words what was done, for the dataset's report.
+import { overflowSafeMean } from './columnSummary';
 import { forwardFill, linearInterpolate } from './fillMissing';
 import { formatTime } from './findProblems';
 import { addSteps, stepsBetween } from './timeSteps';
@@ -48,15 +49,7 @@ function resolveDuplicates(
   const columns = table.columns.map((c, ci) => {
     const values = (kept.columns[ci] as ImportedTable['columns'][number]).values.slice();
     groups.forEach((g, gi) => {
-      let sum = 0;
-      let n = 0;
-      for (const i of g) {
-        const v = c.values[i] as number;
-        if (Number.isNaN(v)) continue;
-        sum += v;
-        n++;
-      }
-      values[gi] = n === 0 ? NaN : sum / n;
+      values[gi] = overflowSafeMean(c.values, g);
     });
     return withColumnValues(c, values);
   });

@@ -20,7 +20,9 @@ export type CsvErrorCode =
   | 'unknown-column'
   | 'too-many-columns'
   | 'field-too-long'
-  | 'row-too-long';
+  | 'row-too-long'
+  | 'number-out-of-range'
+  | 'values-out-of-range';
 
 /**
  * Three data rows are required: two give one time step, which cannot tell a regular series from an

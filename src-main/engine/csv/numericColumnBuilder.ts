@@ -3,7 +3,12 @@
 // with a bad cell, or a text column, can only be decided once the whole file has been read.
 import { GrowableFloat64 } from './growableFloat64';
 import { describeToken } from './missingTokens';
-import { parseNumberDetailed, parsePlainDecimal, parsePlainDecimalRange } from './parseNumber';
+import {
+  isOutOfRangeNumber,
+  parseNumberDetailed,
+  parsePlainDecimal,
+  parsePlainDecimalRange,
+} from './parseNumber';
 
 export class NumericColumnBuilder {
   /** Small to start: a wide file of few rows must not cost 8 KiB per column (reserve() sizes it). */
@@ -13,6 +18,8 @@ export class NumericColumnBuilder {
   bad = 0;
   firstBadRow = 0;
   firstBadCell = '';
+  /** Whether the first bad cell is a number beyond ±1.8e308 (such as 1e309) rather than text. */
+  firstBadOutOfRange = false;
   grouped = false;
   readonly tokenCounts = new Map<string, number>();
   private readonly decimalCode: number;
@@ -63,6 +70,7 @@ export class NumericColumnBuilder {
       if (this.bad++ === 0) {
         this.firstBadRow = row;
         this.firstBadCell = cell;
+        this.firstBadOutOfRange = isOutOfRangeNumber(cell, this.decimal);
       }
       return NaN;
     }

@@ -97,5 +97,22 @@ function parseNumberSlow(cell: string, decimal: '.' | ','): NumberParse {
   const [, sign = '', head = '', separator = '', rest = '', fraction] = grouped;
   const digits = head + rest.split(separator).join('');
   const value = Number(`${sign}${digits}${fraction === undefined ? '' : `.${fraction}`}`);
-  return { value, grouped: true };
+  return Number.isFinite(value) ? { value, grouped: true } : { value: NaN, grouped: false };
+}
+
+/**
+ * Whether the cell is written as a number but lies beyond ±1.8e308 (the largest double), such as
+ * "1e309": not a number to the importer, but worth a message of its own.
+ */
+export function isOutOfRangeNumber(cell: string, decimal: '.' | ','): boolean {
+  const text = cell.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
+  if ((decimal === '.' ? PLAIN_POINT : PLAIN_COMMA).test(text))
+    return !Number.isFinite(Number(decimal === '.' ? text : text.replace(',', '.')));
+  const grouped = (decimal === '.' ? GROUPED_POINT : GROUPED_COMMA).exec(text);
+  if (grouped === null) return false;
+  const [, sign = '', head = '', separator = '', rest = '', fraction] = grouped;
+  const digits = head + rest.split(separator).join('');
+  return !Number.isFinite(
+    Number(`${sign}${digits}${fraction === undefined ? '' : `.${fraction}`}`),
+  );
 }

@@ -175,6 +175,36 @@ export class TableBuilder {
     });
   }
 
+  /**
+   * Refuses a column whose values span more than the largest double (about 1.8e308, e.g. -1e308 and
+   * 1e308): differences, spreads and every statistic built on them would overflow. Within that
+   * span the summary statistics are finite and exact (columnSummary.ts).
+   */
+  private checkSpan(name: string, values: Float64Array): void {
+    let lo = -1;
+    let hi = -1;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (v < min) {
+        min = v;
+        lo = i;
+      }
+      if (v > max) {
+        max = v;
+        hi = i;
+      }
+    }
+    if (lo < 0 || Number.isFinite(max - min)) return;
+    const rows = this.rowNumbers.toArray();
+    const detail =
+      `the values run from ${min} (row ${rows[lo]}) to ${max} (row ${rows[hi]}), a span beyond ` +
+      '1.8e308, the largest number statistics can hold; rescale the column (e.g. divide it by 1e300) ' +
+      'and open the file again';
+    throw new CsvImportError('values-out-of-range', this.filePath, detail, { column: name });
+  }
+
   finish(warnings: string[]): ImportedTable {
     const fail = (code: 'empty-file' | 'header-only' | 'too-few-rows', detail: string): never => {
       throw new CsvImportError(code, this.filePath, detail);
@@ -207,8 +237,12 @@ export class TableBuilder {
       if (builder.bad > 0) {
         const extra =
           builder.bad > 1 ? ` (and ${builder.bad - 1} more non-numbers in this column)` : '';
-        const detail = `${quoteCell(builder.firstBadCell)} is not a number${extra}`;
-        throw new CsvImportError('not-a-number', this.filePath, detail, {
+        const what = builder.firstBadOutOfRange
+          ? 'is beyond ±1.8e308, the largest a number can be'
+          : 'is not a number';
+        const detail = `${quoteCell(builder.firstBadCell)} ${what}${extra}`;
+        const code = builder.firstBadOutOfRange ? 'number-out-of-range' : 'not-a-number';
+        throw new CsvImportError(code, this.filePath, detail, {
           row: builder.firstBadRow,
           column: builder.name,
         });
@@ -217,9 +251,11 @@ export class TableBuilder {
       if (summary !== null) warnings.push(summary);
       if (builder.grouped)
         warnings.push(`"${builder.name}": thousands separators were read as grouping`);
+      const values = builder.values.toArray();
+      this.checkSpan(builder.name, values);
       columns.push({
         name: builder.name,
-        values: builder.values.toArray(),
+        values,
         missing: builder.missing,
         thousandsSeparatorSeen: builder.grouped,
       });
