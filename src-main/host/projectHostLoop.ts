@@ -14,7 +14,10 @@ if (!entry || !kernelsDir || !file || !first || modelDirs.length === 0)
     'usage: projectHostLoop <engine> <kernels> <project file> <first n> <model dir>...',
   );
 const modelRoots = [...new Set(modelDirs.map((d) => path.dirname(d)))];
-const engine = new EngineClient(forkLauncher({ entry, execArgv: [], kernelsDir }));
+// A loaded machine can take long to start an engine; this test is about kills, not start-up.
+const engine = new EngineClient(forkLauncher({ entry, execArgv: [], kernelsDir }), {
+  startTimeoutMs: 120_000,
+});
 for (let n = Number(first); ; n++) {
   const result = await engine.call('project:save', {
     path: file,

@@ -27,6 +27,7 @@ import { sourcePaths } from './testing/sourceEngine';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ENGINE_KILLS = Number(process.env['SERIES_STUDIO_ENGINE_KILLS'] ?? 6);
 const HOST_KILLS = Number(process.env['SERIES_STUDIO_HOST_KILLS'] ?? 6);
+const KILLS_TIMEOUT = (ENGINE_KILLS + HOST_KILLS) * 20_000;
 
 let root: string;
 let modelDirs: string[];
@@ -81,99 +82,112 @@ async function waitGone(pid: number): Promise<void> {
 }
 
 describe('project saves when the engine or the host is killed', () => {
-  it(`keeps an intact project across ${ENGINE_KILLS} SIGKILLs of the engine`, async () => {
-    const file = await freshProject('engine');
-    const engine = new EngineClient(forkLauncher({ entry: engineEntry, execArgv: [], kernelsDir }));
-    let version = 1;
-    let committed = 0;
-    let leftovers = 0;
-    let crashed = 0;
-    try {
-      for (let k = 0; k < ENGINE_KILLS; k++) {
-        let n = version + 1;
-        let last = version;
-        // One save first, so the engine is up and warm; then kill it at a random moment.
-        let killer: NodeJS.Timeout | undefined;
-        for (;;) {
-          const result = await engine.call('project:save', {
-            path: file,
-            project: projectVersion(n, modelDirs),
-            modelRoots,
-          });
-          if (!result.ok) {
-            expect(result.error.code).toBe('engine-crashed');
-            crashed++;
-            break;
+  it(
+    `keeps an intact project across ${ENGINE_KILLS} SIGKILLs of the engine`,
+    async () => {
+      const file = await freshProject('engine');
+      const engine = new EngineClient(
+        forkLauncher({ entry: engineEntry, execArgv: [], kernelsDir }),
+        {
+          startTimeoutMs: 120_000,
+        },
+      );
+      let version = 1;
+      let committed = 0;
+      let leftovers = 0;
+      let crashed = 0;
+      try {
+        for (let k = 0; k < ENGINE_KILLS; k++) {
+          let n = version + 1;
+          let last = version;
+          // One save first, so the engine is up and warm; then kill it at a random moment.
+          let killer: NodeJS.Timeout | undefined;
+          for (;;) {
+            const result = await engine.call('project:save', {
+              path: file,
+              project: projectVersion(n, modelDirs),
+              modelRoots,
+            });
+            if (!result.ok) {
+              expect(result.error.code).toBe('engine-crashed');
+              crashed++;
+              break;
+            }
+            last = n++;
+            const pid = engine.pid;
+            killer ??= setTimeout(
+              () => {
+                if (pid !== undefined) process.kill(pid, 'SIGKILL');
+              },
+              Math.floor(Math.random() * 30),
+            );
           }
-          last = n++;
-          const pid = engine.pid;
-          killer ??= setTimeout(
-            () => {
-              if (pid !== undefined) process.kill(pid, 'SIGKILL');
-            },
-            Math.floor(Math.random() * 30),
-          );
+          const check = await checkAfterKill(file, last, modelDirs);
+          if (check.version === last + 1) committed++;
+          leftovers += check.leftovers;
+          version = check.version;
         }
+      } finally {
+        await engine.dispose();
+      }
+      console.log(
+        `engine kill test: ${ENGINE_KILLS} SIGKILLs of the engine during saves, ${crashed} saves ` +
+          `failed with engine-crashed, ${ENGINE_KILLS} projects intact (${committed} with the save ` +
+          `in flight committed), ${leftovers} leftovers collected on open`,
+      );
+      expect(crashed).toBe(ENGINE_KILLS);
+    },
+    Math.max(900_000, KILLS_TIMEOUT),
+  );
+
+  it(
+    `keeps an intact project across ${HOST_KILLS} SIGKILLs of the host`,
+    async () => {
+      const file = await freshProject('host');
+      let version = 1;
+      let committed = 0;
+      let leftovers = 0;
+      for (let k = 0; k < HOST_KILLS; k++) {
+        const { last, enginePid } = await new Promise<{ last: number; enginePid: number }>(
+          (resolve, reject) => {
+            const child = spawn(
+              process.execPath,
+              [hostEntry, engineEntry, kernelsDir, file, String(version + 1), ...modelDirs],
+              { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+            );
+            let saved = version;
+            let enginePid = -1;
+            let out = '';
+            let err = '';
+            let timer: NodeJS.Timeout | undefined;
+            child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+            child.stdout.on('data', (d: Buffer) => {
+              out += d.toString();
+              for (const m of out.matchAll(/saved (\d+)/g)) saved = Number(m[1]);
+              enginePid = Number(/engine (\d+)/.exec(out)?.[1] ?? -1);
+              timer ??= setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 30));
+            });
+            child.on('error', reject);
+            child.on('exit', (code, signal) => {
+              clearTimeout(timer);
+              if (signal === 'SIGKILL') resolve({ last: saved, enginePid });
+              else reject(new Error(`host exited with ${code}: ${err}`));
+            });
+          },
+        );
+        expect(enginePid).toBeGreaterThan(0);
+        // The orphaned engine notices its host is gone and exits, possibly in the middle of a save.
+        await waitGone(enginePid);
         const check = await checkAfterKill(file, last, modelDirs);
         if (check.version === last + 1) committed++;
         leftovers += check.leftovers;
         version = check.version;
       }
-    } finally {
-      await engine.dispose();
-    }
-    console.log(
-      `engine kill test: ${ENGINE_KILLS} SIGKILLs of the engine during saves, ${crashed} saves ` +
-        `failed with engine-crashed, ${ENGINE_KILLS} projects intact (${committed} with the save ` +
-        `in flight committed), ${leftovers} leftovers collected on open`,
-    );
-    expect(crashed).toBe(ENGINE_KILLS);
-  }, 900_000);
-
-  it(`keeps an intact project across ${HOST_KILLS} SIGKILLs of the host`, async () => {
-    const file = await freshProject('host');
-    let version = 1;
-    let committed = 0;
-    let leftovers = 0;
-    for (let k = 0; k < HOST_KILLS; k++) {
-      const { last, enginePid } = await new Promise<{ last: number; enginePid: number }>(
-        (resolve, reject) => {
-          const child = spawn(
-            process.execPath,
-            [hostEntry, engineEntry, kernelsDir, file, String(version + 1), ...modelDirs],
-            { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-          );
-          let saved = version;
-          let enginePid = -1;
-          let out = '';
-          let err = '';
-          let timer: NodeJS.Timeout | undefined;
-          child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-          child.stdout.on('data', (d: Buffer) => {
-            out += d.toString();
-            for (const m of out.matchAll(/saved (\d+)/g)) saved = Number(m[1]);
-            enginePid = Number(/engine (\d+)/.exec(out)?.[1] ?? -1);
-            timer ??= setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 30));
-          });
-          child.on('error', reject);
-          child.on('exit', (code, signal) => {
-            clearTimeout(timer);
-            if (signal === 'SIGKILL') resolve({ last: saved, enginePid });
-            else reject(new Error(`host exited with ${code}: ${err}`));
-          });
-        },
+      console.log(
+        `host kill test: ${HOST_KILLS} SIGKILLs of the host during saves, ${HOST_KILLS} projects ` +
+          `intact (${committed} with the save in flight committed), ${leftovers} leftovers collected on open`,
       );
-      expect(enginePid).toBeGreaterThan(0);
-      // The orphaned engine notices its host is gone and exits, possibly in the middle of a save.
-      await waitGone(enginePid);
-      const check = await checkAfterKill(file, last, modelDirs);
-      if (check.version === last + 1) committed++;
-      leftovers += check.leftovers;
-      version = check.version;
-    }
-    console.log(
-      `host kill test: ${HOST_KILLS} SIGKILLs of the host during saves, ${HOST_KILLS} projects ` +
-        `intact (${committed} with the save in flight committed), ${leftovers} leftovers collected on open`,
-    );
-  }, 900_000);
+    },
+    Math.max(900_000, KILLS_TIMEOUT),
+  );
 });
