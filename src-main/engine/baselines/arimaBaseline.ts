@@ -5,6 +5,7 @@
 // search + one filter pass.
 import type { SarimaCoefficients, SarimaOrder } from './arimaFilter';
 import { kalmanFilter, kalmanForecastFrom } from './kalmanArima';
+import { fitShortArima } from './shortArima';
 import { loadArima, parseArimaSummary, resetArima, type ArimaInstance } from './arimaWasm';
 
 export interface ArimaBaselineSuccess {
@@ -20,7 +21,8 @@ export interface ArimaBaselineSuccess {
   aic: number;
   /** "ARIMA(p,d,q)(P,D,Q)[s]" */
   label: string;
-  /** The package's own forecast of the first test value, to compare with predictions[0]. */
+  /** The package's own forecast of the first test value, to compare with predictions[0] (NaN when
+   * the short-series search ran instead of the package). */
   packageFirstForecast: number;
   method: string;
 }
@@ -32,19 +34,68 @@ export type ArimaBaselineResult = ArimaBaselineSuccess | ArimaBaselineFailure;
 
 const fail = (reason: string): ArimaBaselineFailure => ({ ok: false, reason });
 
+const SHORT_MIN = 6;
+/** AutoARIMA's own minimum with the default maximum d = 2. */
+const packageMinimum = (s: number): number => Math.max(2 * s + 2, 20);
+
+/** Series the package refuses: the small non-seasonal search of shortArima.ts. */
+function fitShort(
+  train: Float64Array,
+  test: Float64Array,
+  horizon: number,
+  s: number,
+): ArimaBaselineResult {
+  try {
+    const fit = fitShortArima(train);
+    const { order, coefficients } = fit;
+    const series = new Float64Array(train.length + test.length);
+    series.set(train);
+    series.set(test, train.length);
+    const run = kalmanFilter(series, order, coefficients, train.length);
+    const atEnd = run.snapshot ?? { state: run.state, cov: run.cov };
+    const path = kalmanForecastFrom(
+      order,
+      coefficients,
+      atEnd.state,
+      atEnd.cov,
+      train.length,
+      horizon,
+    );
+    const predictions = run.oneStep.slice(train.length);
+    if (!predictions.every(Number.isFinite) || !path.mean.every(Number.isFinite))
+      return fail(`The fitted ${orderLabel(order)} model produced non-finite forecasts.`);
+    return {
+      ok: true,
+      predictions,
+      forecast: path.mean,
+      forecastVariance: path.variance.map((v) => v * fit.sigma2),
+      order,
+      coefficients,
+      sigma2: fit.sigma2,
+      aic: fit.aic,
+      label: orderLabel(order),
+      packageFirstForecast: Number.NaN,
+      method:
+        `The series is shorter than the arima package's minimum (${packageMinimum(s)}${s > 0 ? ` with seasonal period ${s}` : ''}), ` +
+        'so a small non-seasonal search instead (d by KPSS, p + q ≤ 2, exact maximum likelihood, AICc).',
+    };
+  } catch (error) {
+    return fail(`Auto-ARIMA failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export function orderLabel(o: SarimaOrder): string {
   const base = `ARIMA(${o.p},${o.d},${o.q})`;
   return o.s > 0 ? `${base}(${o.P},${o.D},${o.Q})[${o.s}]` : base;
 }
 
-function precheck(train: Float64Array, s: number): string | null {
+function precheck(train: Float64Array): string | null {
   if (train.some((v) => !Number.isFinite(v))) {
     return 'The training series has missing or infinite values; fill or drop them before fitting ARIMA.';
   }
-  // AutoARIMA's own minimum with the default maximum d = 2.
-  const minLength = Math.max(2 * s + 2, 20);
-  if (train.length < minLength) {
-    return `The training series is too short for auto-ARIMA (${train.length} values; needs at least ${minLength}${s > 0 ? ` with seasonal period ${s}` : ''}).`;
+  // The short-series search's minimum (below the package's, see fitShort).
+  if (train.length < SHORT_MIN) {
+    return `The training series is too short for auto-ARIMA (${train.length} values; needs at least ${SHORT_MIN}).`;
   }
   const first = train[0] as number;
   if (train.every((v) => v === first)) {
@@ -65,8 +116,9 @@ export function fitArimaBaseline(
   horizon = 0,
 ): ArimaBaselineResult {
   const s = Number.isInteger(seasonalPeriod) && seasonalPeriod > 1 ? seasonalPeriod : 0;
-  const problem = precheck(train, s);
+  const problem = precheck(train);
   if (problem !== null) return fail(problem);
+  if (train.length < packageMinimum(s)) return fitShort(train, test, horizon, s);
   let instance: ArimaInstance | null = null;
   try {
     const { ARIMA, lines } = loadArima();
