@@ -70,6 +70,8 @@ export interface ReportRun {
   names?: NamedBaselines;
   /** Other methods' forecasts past the data, at run.forecast.times. */
   peers?: readonly { name: string; values: ArrayLike<number | null> }[];
+  /** Which model made the forecast past the data, in words. */
+  madeBy?: string | null;
   /** The ensemble members' forecasts past the data. */
   members?: { name: string; paths: readonly ArrayLike<number | null>[] } | null;
 }

@@ -74,7 +74,8 @@ export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): str
   const caption =
     `One-step-ahead test predictions${test.horizon > 1 ? ` (horizon ${test.horizon}: step 1 shown)` : ''}` +
     `${levels ? `, with ${levels} conformal intervals` : ''}; dashed: forecast past the data` +
-    `${beside.length ? `, beside ${beside.join(' and ')}` : ''}.`;
+    `${beside.length ? `, beside ${beside.join(' and ')}` : ''}.` +
+    (r.madeBy ? ` Forecast past the data: ${r.madeBy}.` : '');
   return section(
     REPORT_HEADINGS.actualVsPredicted,
     figure(renderChartSvg(option, WIDTH, 300 + 22 * rows), caption),

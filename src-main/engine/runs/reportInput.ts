@@ -10,7 +10,7 @@ import { columnSeries } from '../analysis/columnSeries';
 import { dieboldMarianoTest } from '../interpret/dieboldMariano';
 import { residualDiagnostics } from '../interpret/residualDiagnostics';
 import type { RunResult as CoreRun } from '../model/runResult';
-import { memberPaths, peerForecasts } from '../../shared/charts/runForecasts';
+import { forecastMadeBy, memberPaths, peerForecasts } from '../../shared/charts/runForecasts';
 import type { TransformStep } from '../../shared/schemas/analysis';
 import type { ReportDataset, ReportGroup, ReportInput, ReportRun } from '../reports/reportTypes';
 import type { ReportSection } from '../reports/reportSections';
@@ -49,6 +49,7 @@ function reportRun(
     forecastBands: run.forecastIntervals,
     peers: peerForecasts(run),
     members,
+    madeBy: forecastMadeBy(run),
     ...(residuals ? { residuals } : {}),
     ...(band95
       ? {

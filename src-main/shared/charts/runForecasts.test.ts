@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberPaths, memberRange, peerForecasts } from './runForecasts';
+import { forecastMadeBy, memberPaths, memberRange, peerForecasts } from './runForecasts';
 
 const forecast = { times: [1, 2, 3], values: [10, 11, 12] };
 
@@ -49,5 +49,14 @@ describe('memberPaths', () => {
       memberPaths({ forecast, forecaster: { members: [{ forecast: [1, 2, 3] }] } }),
     ).toBeNull();
     expect(memberPaths({ forecast })).toBeNull();
+  });
+});
+
+describe('forecastMadeBy', () => {
+  it("reads the forecast model's label, or nothing", () => {
+    expect(
+      forecastMadeBy({ forecastModel: { kind: 'all-data-refit', label: 'median of 5 networks' } }),
+    ).toBe('median of 5 networks');
+    expect(forecastMadeBy({})).toBeNull();
   });
 });
