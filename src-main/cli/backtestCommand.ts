@@ -50,7 +50,7 @@ export const backtestCommand: CliCommand = {
         refit,
         workDir: session.workDir,
       });
-      await writeJsonFile(out, result);
+      await writeJsonFile(out, 'backtest', result);
       const rmse = result.aggregate.rmse;
       process.stderr.write(
         `${result.folds.length}/${result.plannedFolds} folds · RMSE model ${rmse?.model?.mean?.toPrecision(4)} ± ${rmse?.model?.std?.toPrecision(3)}` +

@@ -39,7 +39,10 @@ export const fitCommand: CliCommand = {
         await cp(path.join(session.workDir, 'models', run.id), path.resolve(saveModel), {
           recursive: true,
         });
-      await writeJsonFile(out, { ...run, modelDir: saveModel ? path.resolve(saveModel) : null });
+      await writeJsonFile(out, 'run', {
+        ...run,
+        modelDir: saveModel ? path.resolve(saveModel) : null,
+      });
       const m = run.metrics;
       process.stderr.write(
         `${run.stoppedReason}: ${run.epochs.length} epochs on ${run.backend.backend} (${run.kernel}) in ${run.timings.trainingSeconds.toFixed(1)} s · ` +

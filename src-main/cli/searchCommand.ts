@@ -66,7 +66,7 @@ export const searchCommand: CliCommand = {
           },
         },
       );
-      await writeJsonFile(out, { search: result, runs });
+      await writeJsonFile(out, 'search', { search: result, runs });
       process.stderr.write(
         `best: ${result.bestRunId ?? 'none'} (${result.trials.length} trials) · wrote ${out}\n`,
       );

@@ -25,8 +25,8 @@ async function engineState(): Promise<{ pid: number; numTensors: number }> {
   const memory = await t.engine.call('debug:memory', {});
   if (!pid.ok || !memory.ok) throw new Error('debug methods unavailable');
   return {
-    pid: (pid.value as { pid: number }).pid,
-    numTensors: (memory.value as { numTensors: number }).numTensors,
+    pid: pid.value.pid,
+    numTensors: memory.value.numTensors,
   };
 }
 

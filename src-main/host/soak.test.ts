@@ -23,7 +23,7 @@ async function value<T>(channel: string, payload: unknown): Promise<T> {
 async function memory(): Promise<{ numTensors: number; rssBytes: number }> {
   const result = await t.engine.call('debug:memory', {});
   if (!result.ok) throw new Error(result.error.message);
-  return result.value as { numTensors: number; rssBytes: number };
+  return result.value;
 }
 
 describe(`soak: ${rounds} trainings + explanations in one engine`, () => {
