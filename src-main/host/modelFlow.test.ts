@@ -35,8 +35,17 @@ describe('modelling through the contract', () => {
     expect(run.epochs).toHaveLength(3);
     expect(run.config.seed).toBe(7);
     expect(run.test.actual).toHaveLength(24);
-    expect(Object.keys(run.baselines).sort()).toEqual(['arima', 'mean', 'naive', 'seasonalNaive']);
+    expect(Object.keys(run.baselines).sort()).toEqual([
+      'arima',
+      'ets',
+      'mean',
+      'naive',
+      'seasonalNaive',
+      'theta',
+    ]);
     expect(run.baselineNotes.arima).toMatch(/ARIMA\(/);
+    expect(run.baselineModels?.ets?.label).toBe('ETS(M,Ad,M)');
+    expect(run.baselineModels?.theta?.label).toBe('Theta');
     expect(run.intervals.map((b) => b.level)).toEqual([0.8, 0.95]);
     expect(run.forecast.values).toHaveLength(1);
     const progress = test.events.filter((e) => e.event === 'job:progress');
