@@ -61,10 +61,7 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
       );
       const values = dataset.table.columns.find((c) => c.name === target)?.values;
       const suggested = values
-        ? suggestTransforms(
-            values.subarray(0, trainEndOf(config, values.length)),
-            dataset.frequency.seasonalPeriod,
-          )
+        ? suggestTransforms(values, dataset.frequency.seasonalPeriod)
         : { steps: [], reasons: [] };
       // FitConfig types the forecasting keys as optional (runs recorded before them lack them);
       // resolveFitConfig fills every one, and the parse checks it before the answer leaves.
@@ -95,7 +92,7 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
       // No transforms chosen at all (the CLI without --transforms): use the suggested ones.
       const suggested =
         settings.transforms === undefined
-          ? suggestTransforms(target.subarray(0, valStart), fitData.seasonalPeriod)
+          ? suggestTransforms(target, fitData.seasonalPeriod)
           : null;
       const config: FitConfig = {
         ...resolved,

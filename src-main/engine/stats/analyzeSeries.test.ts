@@ -33,7 +33,7 @@ describe('analyzeSeries', () => {
   it('explains a trending, seasonal, non-stationary series', () => {
     const text = result.hints.join('\n');
     expect(text).toMatch(/decays slowly/);
-    expect(text).toMatch(/lag 12/);
+    expect(text).toMatch(/Seasonality with period 12: the seasonality test/);
     expect(text).toMatch(/agree: the series looks non-stationary/);
     expect(result.adf?.verdict).toBe(
       'Unit root not rejected at 5% (p = 0.99): the series looks non-stationary.',

@@ -204,6 +204,7 @@ export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): An
     portmanteau: port,
     boxcox,
     hints: interpretDiagnostics({
+      series: x,
       acf: acfValues,
       pacf: pacfValues.map((v) => v ?? 0),
       band,

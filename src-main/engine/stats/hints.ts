@@ -1,20 +1,37 @@
-// Plain-language reading of the diagnostics for people choosing a forecasting model.
+// Plain-language reading of the diagnostics for people choosing a forecasting model. Seasonality,
+// stationarity and the suggested transforms come from the same rules as the Model tab's defaults
+// (./seriesRules), so a hint never advises what the defaults contradict.
 import type { AdfResult } from './adf';
 import type { KpssResult } from './kpss';
 import type { LjungBoxResult } from './ljungBox';
 import { formatP } from './format';
 
+/** "p = 0.42" or "p < 1e-300". */
+const pIs = (p: number): string => {
+  const text = formatP(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
+};
+import {
+  seriesRules,
+  stationarityVerdict,
+  stepsInWords,
+  type SeasonalityOfChanges,
+  type StationarityVerdict,
+} from './seriesRules';
+
 export interface DiagnosticsForHints {
+  /** The series the diagnostics describe (complete); needed for the seasonality and transform hints. */
+  series?: Float64Array;
   /** ACF values from lag 0. */
   acf?: readonly number[];
   /** PACF values from lag 0. */
   pacf?: readonly number[];
-  /** White-noise half-width z/√n used to judge ACF/PACF spikes. */
+  /** White-noise half-width z/√n used to judge PACF spikes. */
   band?: number;
   adf?: Pick<AdfResult, 'pValue'> | null;
   kpss?: Pick<KpssResult, 'pValue' | 'pValueClipped'> | null;
   ljungBox?: Pick<LjungBoxResult, 'pValue' | 'lags'> | null;
-  /** Known seasonal period (e.g. 12 for monthly); otherwise one is looked for in the ACF. */
+  /** The dataset's seasonal period (12 monthly, 4 quarterly, 1 annual); seasonality is never claimed for 1. */
   seasonalPeriod?: number;
 }
 
@@ -26,38 +43,28 @@ function slowDecayHint(acf: readonly number[]): string | null {
   const rl = acf[lag];
   if (r1 === undefined || rl === undefined || lag < 2) return null;
   if (r1 > 0.9 && rl > 0.5) {
-    return `The ACF decays slowly (r1 = ${f2(r1)}, still ${f2(rl)} at lag ${lag}): the series has a trend or a unit root; consider differencing it before modelling.`;
+    return `The ACF decays slowly (r1 = ${f2(r1)}, still ${f2(rl)} at lag ${lag}): a trend, a unit root or strong persistence; the tests below tell them apart.`;
   }
   return null;
 }
 
-/** Lag of the highest significant local ACF peak at lag ≥ 2 (a candidate season), or null. */
-function seasonalPeak(acf: readonly number[], band: number, period?: number): number | null {
-  const isPeak = (l: number): boolean => {
-    const v = acf[l];
-    const before = acf[l - 1];
-    const after = acf[l + 1];
-    return (
-      v !== undefined &&
-      v > band &&
-      before !== undefined &&
-      v >= before &&
-      (after === undefined || v >= after)
-    );
-  };
-  if (period !== undefined) return period < acf.length && (acf[period] ?? 0) > band ? period : null;
-  let best: number | null = null;
-  for (let l = 2; l < acf.length - 1; l++) {
-    // A real season shows a trough between lag 0 and the peak, not just a slow decay.
-    const trough = Math.min(...acf.slice(1, l));
-    if (
-      isPeak(l) &&
-      (acf[l] as number) - trough > band &&
-      (best === null || (acf[l] as number) > (acf[best] as number))
-    )
-      best = l;
-  }
-  return best;
+function seasonalityHint(t: SeasonalityOfChanges): string {
+  const m = t.period;
+  const changes = t.ofLog ? 'the changes of the log' : 'the period-to-period changes';
+  if (t.skipped === 'constant series')
+    return `No seasonality with period ${m}: ${changes} are constant (a straight-line trend).`;
+  if (t.skipped !== null) return `Seasonality with period ${m} not tested: ${t.skipped}.`;
+  const r = `r${m} = ${f2(t.rm)}`;
+  const threshold = `the 90% threshold of ${f2(t.threshold)}`;
+  if (t.noPeak)
+    return `No seasonality with period ${m}: in ${changes} ${r} passes ${threshold} but is no peak (r${m - 1} = ${f2(t.neighbours[0])}, r${m + 1} = ${f2(t.neighbours[1])}), which is slow decay rather than a season.`;
+  if (!t.seasonal)
+    return `No seasonality with period ${m}: the seasonality test on ${changes} finds ${r}, within ${threshold}.`;
+  const sure =
+    Math.abs(t.rm) >= 1.5 * t.threshold
+      ? 'clear evidence'
+      : 'borderline evidence: about one non-seasonal series in ten passes this test, so check the STL view';
+  return `Seasonality with period ${m}: the seasonality test on ${changes} finds ${r}, above ${threshold} (${sure}).`;
 }
 
 function pacfCutoff(pacf: readonly number[], band: number): number | null {
@@ -71,37 +78,24 @@ function pacfCutoff(pacf: readonly number[], band: number): number | null {
   return p;
 }
 
-function stationarityHint(
-  adf: DiagnosticsForHints['adf'],
-  kpss: DiagnosticsForHints['kpss'],
-): string | null {
-  if (!adf || !kpss) return null;
-  const adfStationary = adf.pValue < 0.05;
-  const kpssStationary = !(kpss.pValue < 0.05 || kpss.pValueClipped === 'below');
-  if (adfStationary && kpssStationary) {
-    return 'ADF and KPSS agree: the series looks stationary, so it can be modelled in levels.';
-  }
-  if (!adfStationary && !kpssStationary) {
-    return 'ADF and KPSS agree: the series looks non-stationary; difference it (or model the changes) before fitting.';
-  }
-  if (adfStationary) {
-    return 'ADF rejects a unit root but KPSS rejects level stationarity: the series may be stationary around a trend or have a structural break; consider detrending.';
-  }
-  return 'Neither ADF nor KPSS rejects its null: the data cannot tell stationarity from a unit root (often a short or near-boundary series); treat the conclusion as uncertain.';
-}
+const STATIONARITY_TEXT: Record<StationarityVerdict, string> = {
+  stationary: 'ADF and KPSS agree: the series looks stationary, so it can be modelled in levels.',
+  'unit-root':
+    'ADF and KPSS agree: the series looks non-stationary (it wanders like a unit-root process).',
+  'trend-or-break':
+    'ADF rejects a unit root but KPSS rejects level stationarity: the series may be stationary around a trend or have a structural break.',
+  uncertain:
+    'Neither ADF nor KPSS rejects its null: the data cannot tell stationarity from a unit root (often a short or near-boundary series); treat the conclusion as uncertain.',
+};
 
 export function interpretDiagnostics(d: DiagnosticsForHints): string[] {
   const hints: string[] = [];
   const slow = d.acf ? slowDecayHint(d.acf) : null;
   if (slow) hints.push(slow);
-  if (d.acf && d.band !== undefined) {
-    const season = seasonalPeak(d.acf, d.band, d.seasonalPeriod);
-    if (season !== null) {
-      hints.push(
-        `The ACF spikes at lag ${season} (r = ${f2(d.acf[season] as number)}): seasonality with period ${season}; consider seasonal differencing or an STL decomposition.`,
-      );
-    }
-  }
+  const m = Math.floor(d.seasonalPeriod ?? 1);
+  const tests = { adf: d.adf ?? null, kpss: d.kpss ?? null };
+  const rules = d.series ? seriesRules(d.series, m, tests) : null;
+  if (rules?.seasonality) hints.push(seasonalityHint(rules.seasonality));
   if (d.pacf && d.band !== undefined && !slow) {
     const p = pacfCutoff(d.pacf, d.band);
     if (p !== null)
@@ -110,11 +104,15 @@ export function interpretDiagnostics(d: DiagnosticsForHints): string[] {
   if (d.ljungBox && !Number.isNaN(d.ljungBox.pValue)) {
     hints.push(
       d.ljungBox.pValue < 0.05
-        ? `Ljung-Box finds significant autocorrelation up to lag ${d.ljungBox.lags} (p = ${formatP(d.ljungBox.pValue)}): past values carry information a model can use.`
-        : `Ljung-Box finds no significant autocorrelation up to lag ${d.ljungBox.lags} (p = ${formatP(d.ljungBox.pValue)}): little temporal dependence, so an LSTM may not beat forecasting the mean.`,
+        ? `Ljung-Box finds significant autocorrelation up to lag ${d.ljungBox.lags} (${pIs(d.ljungBox.pValue)}): past values carry information a model can use.`
+        : `Ljung-Box finds no significant autocorrelation up to lag ${d.ljungBox.lags} (${pIs(d.ljungBox.pValue)}): little temporal dependence, so an LSTM may not beat forecasting the mean.`,
     );
   }
-  const st = stationarityHint(d.adf, d.kpss);
-  if (st) hints.push(st);
+  const verdict = stationarityVerdict(tests);
+  if (verdict) hints.push(STATIONARITY_TEXT[verdict]);
+  if (rules)
+    hints.push(
+      `Suggested transforms: ${stepsInWords(rules.steps)} (${rules.reasons.join('; ')}). These are the Model tab's default transforms.`,
+    );
   return hints;
 }

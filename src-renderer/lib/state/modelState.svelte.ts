@@ -75,12 +75,25 @@ export class ModelState {
     this.testBy = defaults.testSize === null ? 'fraction' : 'size';
   }
 
-  /** A new target brings its own Explore transforms; the other settings stay as the analyst set them. */
-  setTarget(target: string): void {
+  /**
+   * A new target brings its own transforms (chosen in Explore, else the engine's suggestion for it,
+   * by the rules of the Explore hints); the other settings stay as the analyst set them.
+   */
+  async setTarget(target: string): Promise<void> {
     if (!this.settings || !this.datasetId) return;
+    const datasetId = this.datasetId;
     this.settings.target = target;
     this.settings.features = this.settings.features.filter((f) => f !== target);
-    this.settings.transforms = this.studio.explore.transformsFor(this.datasetId, target);
+    const explored = this.studio.explore.transformsFor(datasetId, target);
+    this.settings.transforms = explored;
+    if (explored.length > 0) {
+      this.transformSource = { from: 'explore', notes: [] };
+      return;
+    }
+    const result = await this.studio.client.call('model:defaults', { datasetId, target });
+    if (!result.ok || this.datasetId !== datasetId || this.settings?.target !== target) return;
+    this.settings.transforms = result.value.transforms;
+    this.transformSource = { from: 'suggested', notes: result.value.transformNotes };
   }
 
   toggleFeature(name: string): void {
@@ -91,14 +104,10 @@ export class ModelState {
       : [...features, name];
   }
 
-  resetToDefaults(): void {
-    if (!this.defaults || !this.settings) return;
-    const target = this.settings.target;
-    this.settings = { ...structuredClone($state.snapshot(this.defaults)), target };
-    if (this.datasetId) {
-      this.settings.transforms = this.studio.explore.transformsFor(this.datasetId, target);
-    }
-    this.testBy = this.defaults.testSize === null ? 'fraction' : 'size';
+  /** The form as first shown for the current target: the same `model:defaults` call and rules. */
+  async resetToDefaults(): Promise<void> {
+    if (!this.defaults || !this.settings || !this.datasetId) return;
+    await this.loadDefaults(this.datasetId, this.settings.target);
   }
 
   /** The settings as sent to the engine: only the chosen way of sizing the test part applies. */
