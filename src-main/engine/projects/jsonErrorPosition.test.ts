@@ -3,15 +3,19 @@ import { jsonErrorOffset, lineColumn } from './jsonErrorPosition';
 
 describe('jsonErrorOffset', () => {
   it('accepts valid JSON like JSON.parse does', () => {
-    for (const t of [
-      '{}',
-      '[]',
-      ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} ',
-      '0',
-      '"s"',
-    ]) {
-      expect(JSON.parse(t)).toBeDefined();
-      expect(jsonErrorOffset(t)).toBeNull();
+    const cases: [string, unknown][] = [
+      ['{}', {}],
+      ['[]', []],
+      [
+        ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} ',
+        { a: [1, -2500, true, false, null, 'x\né'] },
+      ],
+      ['0', 0],
+      ['"s"', 's'],
+    ];
+    for (const [text, value] of cases) {
+      expect(JSON.parse(text)).toEqual(value);
+      expect(jsonErrorOffset(text)).toBeNull();
     }
   });
 
