@@ -1,29 +1,75 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { channelNames } from '../shared/channelNames';
-import { fuzzChannel, fuzzUnknownChannels } from './contractFuzz';
-import { createTestHost } from './testing/testHost';
+// Contract fuzzing straight into the studio host, with a real engine process behind it: valid
+// payloads against real state (a sample opened, tiny runs trained, a project saved), mutated
+// (contractFuzz.ts). FUZZ_RUNS cases per channel (CI 300), FUZZ_HEAVY_RUNS for the channels that
+// train (CI 60). Every answer must be a typed Result, never `internal`, `engine-crashed` or
+// `timeout` (bar the exact knownFindings); each channel that has an engine method must reach it in
+// at least 10% of its cases (requiredReach); the engine must be the same process throughout. The
+// per-channel figures are printed at the end.
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWorld,
+  casesFor,
+  engineMethodsOf,
+  figuresTable,
+  fuzzChannel,
+  fuzzOrder,
+  fuzzUnknownChannels,
+  requiredReach,
+  type ChannelFigures,
+  type FuzzTransport,
+  type FuzzWorld,
+} from './contractFuzz';
+import { createFuzzHost } from './testing/fuzzHost';
+import { sourcePaths } from './testing/sourceEngine';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 1000);
-const test = createTestHost();
-afterAll(() => test.dispose());
+const runs = Number(process.env.FUZZ_RUNS ?? 300);
+const heavyRuns = Number(process.env.FUZZ_HEAVY_RUNS ?? Math.max(30, Math.round(runs / 5)));
+const test = createFuzzHost();
+const transport: FuzzTransport = { name: 'host', call: (c, p) => test.host.handle(c, p) };
+const figures: ChannelFigures[] = [];
+let world: FuzzWorld;
+let enginePid: number | undefined;
 
-describe(`contract fuzzing (${runs} cases per channel)`, () => {
-  for (const channel of channelNames) {
-    it(`${channel}: random and mutated payloads get a Result, never an exception`, async () => {
-      await fuzzChannel(test.host, channel, runs);
-    });
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'contract-fuzz-'));
+  world = await buildWorld(transport, dir, path.join(sourcePaths().resourcesDir, 'datasets'));
+  enginePid = test.engine.pid;
+}, 120_000);
+afterAll(async () => {
+  console.log(`Contract fuzz through the host:\n${figuresTable(figures)}`);
+  await test.dispose();
+  if (world) rmSync(world.dir, { recursive: true, force: true });
+});
+
+describe(`contract fuzzing through the host (${runs} cases per channel, ${heavyRuns} for training channels)`, () => {
+  for (const channel of fuzzOrder) {
+    const cases = casesFor(channel, runs, heavyRuns);
+    const methods = engineMethodsOf[channel];
+    const floor = methods ? ` and ≥ ${requiredReach(cases)} reach ${methods.join('/')}` : '';
+    it(`${channel}: ${cases} valid-and-mutated payloads get a typed Result${floor}`, async () => {
+      const f = await fuzzChannel({ transport, traffic: test.traffic, world }, channel, cases);
+      figures.push(f);
+      expect(f.cases).toBe(cases);
+      if (methods) expect(f.reachedMethod).toBeGreaterThanOrEqual(requiredReach(cases));
+      else expect(f.reachedEngine).toBe(0);
+    }, 900_000);
   }
 
   it('unknown channels are refused with unknown-channel', async () => {
-    await fuzzUnknownChannels(test.host, runs);
+    await fuzzUnknownChannels(transport, runs);
   });
 
-  it('the engine is still alive and correct afterwards', async () => {
-    const result = await test.host.handle('datasets:open', {
-      jobId: 'job_after_fuzz',
-      source: { kind: 'sample', name: 'Nile.csv' },
-    });
-    expect(result.ok).toBe(true);
-    if (result.ok) expect((result.value as { rows: number }).rows).toBe(100);
+  it('the engine process is the one it started with: one launch, no exit, no crash status', () => {
+    expect(test.traffic.launches).toBe(1);
+    expect(test.traffic.exits).toEqual([]);
+    expect(test.engine.pid).toBe(enginePid);
+    expect(test.traffic.pids).toEqual([enginePid]);
+    const statuses = test.events
+      .filter((e) => e.event === 'engine:status')
+      .map((e) => (e.payload as { state: string }).state);
+    expect(statuses.filter((s) => s === 'crashed' || s === 'restarting')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appPaths } from '../host/appPaths';
-import { startStudioServer } from './studioServer';
+import { runServerProcess } from './serverProcess';
 import { parseServeArgs } from './serveArgs';
 
 const builtDir = path.dirname(fileURLToPath(import.meta.url));
@@ -11,14 +11,11 @@ if ('error' in args) {
   process.stderr.write(`${args.error}\nUsage: npm run serve -- [--port N]\n`);
   process.exit(2);
 }
-const server = await startStudioServer(appPaths(path.resolve(builtDir, '../..'), builtDir), {
+// runServerProcess installs the uncaughtException / unhandledRejection policy (processPolicy.ts)
+// and stops cleanly on SIGINT / SIGTERM.
+const server = await runServerProcess(appPaths(path.resolve(builtDir, '../..'), builtDir), {
   ...(args.port === undefined ? {} : { port: args.port }),
   ...(process.env.SERIES_STUDIO_DATA_DIR ? { dataDir: process.env.SERIES_STUDIO_DATA_DIR } : {}),
 });
 process.stdout.write(`Series Studio (browser mode) is running at:\n  ${server.url}\n`);
 process.stdout.write('Open that address in a browser on this machine. Press Ctrl+C to stop.\n');
-const stop = (): void => {
-  void server.close().then(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

@@ -3,6 +3,9 @@ import {
   checkRequest,
   isLoopbackAddress,
   newToken,
+  parseRequestTarget,
+  refererIsOwn,
+  tokenCookie,
   tokenFromRequest,
   tokensMatch,
 } from './requestGuard';
@@ -14,6 +17,7 @@ const base = {
   host: `127.0.0.1:${port}`,
   origin: `http://127.0.0.1:${port}`,
   url: new URL(`http://127.0.0.1:${port}/?token=${token}`),
+  referer: undefined,
   cookie: undefined,
   websocket: true,
 };
@@ -46,10 +50,60 @@ describe('requestGuard', () => {
     expect(checkRequest(noToken, port, token)?.status).toBe(401);
   });
 
-  it('reads the token from the query or the cookie', () => {
+  it('reads the token from the query or the port-scoped cookie', () => {
     const url = new URL('http://127.0.0.1/');
-    expect(tokenFromRequest(url, `a=1; studio_token=${token}`)).toBe(token);
-    expect(tokenFromRequest(new URL(`http://x/?token=abc`), undefined)).toBe('abc');
+    expect(tokenFromRequest(url, `a=1; studio_token_${port}=${token}`, port)).toEqual({
+      token,
+      via: 'cookie',
+    });
+    expect(tokenFromRequest(url, `studio_token=${token}`, port)).toBeNull();
+    expect(tokenFromRequest(url, `studio_token_${port + 1}=${token}`, port)).toBeNull();
+    expect(tokenFromRequest(new URL(`http://x/?token=abc`), undefined, port)).toEqual({
+      token: 'abc',
+      via: 'query',
+    });
+    expect(tokenCookie(port, token)).toBe(
+      `studio_token_${port}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    );
+  });
+
+  it('honours the cookie only with our own Origin or Referer', () => {
+    const byCookie = {
+      ...base,
+      websocket: false,
+      origin: undefined,
+      url: new URL(`http://127.0.0.1:${port}/assets/app.js`),
+      cookie: `studio_token_${port}=${token}`,
+    };
+    expect(checkRequest(byCookie, port, token)).toEqual({
+      status: 403,
+      reason: 'the token cookie needs our Origin or Referer',
+    });
+    const ownReferer = { ...byCookie, referer: `http://localhost:${port}/?token=${token}` };
+    expect(checkRequest(ownReferer, port, token)).toBeNull();
+    expect(
+      checkRequest({ ...byCookie, origin: `http://127.0.0.1:${port}` }, port, token),
+    ).toBeNull();
+    for (const referer of [`http://127.0.0.1:${port + 1}/`, 'https://127.0.0.1/', 'not a url']) {
+      expect(checkRequest({ ...byCookie, referer }, port, token)?.status, referer).toBe(403);
+    }
+    // The query token is the printed URL itself: a navigation with it needs no Referer.
+    const byQuery = {
+      ...byCookie,
+      cookie: undefined,
+      url: new URL(`http://127.0.0.1:${port}/?token=${token}`),
+    };
+    expect(checkRequest(byQuery, port, token)).toBeNull();
+    expect(refererIsOwn(undefined, port)).toBe(false);
+  });
+
+  it('parses only origin-form request targets, never throwing', () => {
+    expect(parseRequestTarget('/a/b?c=1')?.pathname).toBe('/a/b');
+    expect(parseRequestTarget('//[')?.pathname).toBe('//[');
+    expect(parseRequestTarget('//evil.example/x')?.host).toBe('127.0.0.1');
+    for (const raw of ['http://[', 'http://127.0.0.1/', '127.0.0.1:80', '*', '', undefined]) {
+      expect(parseRequestTarget(raw), String(raw)).toBeNull();
+    }
   });
 
   it('knows loopback addresses', () => {

@@ -19,14 +19,14 @@ afterAll(() => server.close());
 function get(
   pathname: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       { host: '127.0.0.1', port: server.port, path: pathname, headers },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
       },
     );
     req.on('error', reject);
@@ -72,7 +72,7 @@ function upload(name: string, body: Buffer): Promise<{ status: number; body: str
         method: 'POST',
         path: `/api/upload?name=${encodeURIComponent(name)}`,
         headers: {
-          cookie: `studio_token=${server.token}`,
+          cookie: `studio_token_${server.port}=${server.token}`,
           origin: `http://127.0.0.1:${server.port}`,
         },
       },
@@ -99,7 +99,14 @@ describe('browser-mode server', () => {
     expect((await get(`/?token=${'0'.repeat(64)}`)).status).toBe(401);
     const ok = await get(`/?token=${server.token}`);
     expect(ok.status).toBe(200);
-    expect((await get('/', { cookie: `studio_token=${server.token}` })).status).toBe(200);
+    expect(ok.headers['set-cookie']).toEqual([
+      `studio_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
+    ]);
+    const cookie = `studio_token_${server.port}=${server.token}`;
+    const referer = `http://127.0.0.1:${server.port}/?token=${server.token}`;
+    expect((await get('/', { cookie, referer })).status).toBe(200);
+    // The cookie alone (what another page's <img> sends) is not enough.
+    expect((await get('/', { cookie })).status).toBe(403);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and lists no directories', async () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { EngineClient } from '../host/engineClient';
 import { FileAccess } from '../host/fileAccess';
 import { forkLauncher } from '../host/forkLauncher';
+import type { EngineLauncher } from '../host/engineProcessHandle';
 import { createStudioHost } from '../host/studioHost';
 import type { AppPaths } from '../host/appPaths';
 import { packageVersion } from '../host/packageVersion';
@@ -16,12 +17,20 @@ export interface StudioServer {
   port: number;
   token: string;
   engine: EngineClient;
+  /** This run's scratch folder (uploads, trained models); removed by close(). */
+  sessionDir: string;
   close(): Promise<void>;
 }
 
 export async function startStudioServer(
   paths: AppPaths,
-  options: { port?: number; env?: NodeJS.ProcessEnv; dataDir?: string } = {},
+  options: {
+    port?: number;
+    env?: NodeJS.ProcessEnv;
+    dataDir?: string;
+    /** Tests: wrap the real engine launcher (to count the traffic that reaches the engine). */
+    wrapLauncher?: (launch: EngineLauncher) => EngineLauncher;
+  } = {},
 ): Promise<StudioServer> {
   const token = newToken();
   const sessionDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-session-'));
@@ -36,19 +45,19 @@ export async function startStudioServer(
     uploadsDir,
     token,
     ...(options.port === undefined ? {} : { port: options.port }),
+    onError: (where, error) =>
+      process.stderr.write(`[series-studio] server error (${where}): ${String(error)}\n`),
   });
-  const engine = new EngineClient(
-    forkLauncher({
-      entry: paths.engineEntry,
-      execArgv: paths.engineExecArgv,
-      env: options.env ?? {},
-      kernelsDir: paths.kernelsDir,
-    }),
-    {
-      onStatus: (status) => server.broadcast('engine:status', status),
-      onLog: (level, message) => server.broadcast('app:log', { level, message, at: Date.now() }),
-    },
-  );
+  const launch = forkLauncher({
+    entry: paths.engineEntry,
+    execArgv: paths.engineExecArgv,
+    env: options.env ?? {},
+    kernelsDir: paths.kernelsDir,
+  });
+  const engine = new EngineClient(options.wrapLauncher ? options.wrapLauncher(launch) : launch, {
+    onStatus: (status) => server.broadcast('engine:status', status),
+    onLog: (level, message) => server.broadcast('app:log', { level, message, at: Date.now() }),
+  });
   const host = createStudioHost({
     mode: 'browser',
     version: packageVersion(paths.repoRoot),
@@ -66,6 +75,7 @@ export async function startStudioServer(
     port: server.port,
     token,
     engine,
+    sessionDir,
     async close() {
       await host.dispose();
       await server.close();
