@@ -77,8 +77,8 @@ export function memberRange(paths: readonly Path[]): { lower: Path; upper: Path 
 }
 
 /** Which model made the forecast past the data ("median of 5 networks refitted on all 144 rows"). */
-export function forecastMadeBy(run: { forecastModel?: unknown }): string | null {
-  const model = run.forecastModel;
+export function forecastMadeBy(run: object): string | null {
+  const model = (run as { forecastModel?: unknown }).forecastModel;
   if (!model || typeof model !== 'object') return null;
   const label = (model as { label?: unknown }).label;
   return typeof label === 'string' && label.length > 0 ? label : null;
