@@ -19,7 +19,7 @@ export interface ArimaBaselineSuccess {
   coefficients: SarimaCoefficients;
   sigma2: number;
   aic: number;
-  /** "ARIMA(p,d,q)(P,D,Q)[s]" */
+  /** "ARIMA(p,d,q)(P,D,Q)[s]", with R's " with drift" / " with non-zero mean" where they apply. */
   label: string;
   /** The package's own forecast of the first test value, to compare with predictions[0] (NaN when
    * the short-series search ran instead of the package). */
@@ -73,7 +73,7 @@ function fitShort(
       coefficients,
       sigma2: fit.sigma2,
       aic: fit.aic,
-      label: orderLabel(order),
+      label: modelLabel(order, coefficients),
       packageFirstForecast: Number.NaN,
       method:
         `The series is shorter than the arima package's minimum (${packageMinimum(s)}${s > 0 ? ` with seasonal period ${s}` : ''}), ` +
@@ -87,6 +87,14 @@ function fitShort(
 export function orderLabel(o: SarimaOrder): string {
   const base = `ARIMA(${o.p},${o.d},${o.q})`;
   return o.s > 0 ? `${base}(${o.P},${o.D},${o.Q})[${o.s}]` : base;
+}
+
+/** The order with R's wording for the constant: "ARIMA(0,1,1) with drift", "… with non-zero mean". */
+export function modelLabel(o: SarimaOrder, c: SarimaCoefficients): string {
+  if (c.drift !== 0) return `${orderLabel(o)} with drift`;
+  if (o.d === 0 && o.D === 0)
+    return `${orderLabel(o)} with ${c.mean !== 0 ? 'non-zero' : 'zero'} mean`;
+  return orderLabel(o);
 }
 
 function precheck(train: Float64Array): string | null {
@@ -168,7 +176,7 @@ export function fitArimaBaseline(
       coefficients,
       sigma2: summary.sigma2,
       aic: summary.aic,
-      label: orderLabel(order),
+      label: modelLabel(order, coefficients),
       packageFirstForecast,
       method:
         'Auto-ARIMA fitted once on the training part (arima/ctsa, CSS-MLE, stepwise); test forecasts ' +
