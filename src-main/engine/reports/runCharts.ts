@@ -97,8 +97,9 @@ export function residualsHtml(r: ReportRun): string {
     figure(
       renderChartSvg(
         residualScatterOption({
-          predicted: r.run.test.predicted,
-          actual: r.run.test.actual,
+          // Step 1 of every window, the same pairs as the diagnostics beside it.
+          predicted: r.run.test.predicted.filter((_, i) => i % r.run.test.horizon === 0),
+          actual: r.run.test.actual.filter((_, i) => i % r.run.test.horizon === 0),
           title: 'Residual vs predicted',
         }),
         HALF,
