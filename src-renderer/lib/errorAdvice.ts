@@ -50,6 +50,8 @@ const CODE_ADVICE: Partial<Record<StudioError['code'], string>> = {
   'not-found': 'Open the file again from the sidebar.',
   forbidden: 'Open the file through "Open CSV…" or the upload button instead of typing its path.',
   'engine-crashed': 'The analysis engine restarted; try again.',
+  timeout:
+    'The analysis engine is busy (a long import or job); try again, or cancel the running job.',
   unavailable: 'This action is not available here.',
   'invalid-request': 'Check the values you entered and try again.',
   internal: 'Try again; if it persists, report it with the message above.',
