@@ -3,7 +3,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { StudioFailure } from '../shared/result';
 import { datasetIdFor, type DatasetSpec } from './datasetRegistry';
-import { modelDirOf } from './projectBuilder';
+import { fileHash, modelDirOf } from './projectBuilder';
 import { projectHandlers } from './projectHandlers';
 import type { SessionState } from './sessionState';
 import { engineCall } from './engineCall';
@@ -87,8 +87,10 @@ export function createHandlers(
     },
     'datasets:open': async (request, job) => {
       const file = await env.files.resolve(request.source);
+      // The same content opened again is the same dataset; a fix-up replaces the one it fixes.
+      const { sha256 } = await fileHash(env, session, file.path, job);
       const spec: DatasetSpec = {
-        datasetId: datasetIdFor(file, request.options, request.choices),
+        datasetId: datasetIdFor(file, request.options, request.choices, sha256),
         source: request.source,
         path: file.path,
         name: file.name,
@@ -96,7 +98,7 @@ export function createHandlers(
         choices: request.choices ?? {},
       };
       const info = await engineCall(env, 'datasets:open', { spec }, job);
-      datasets.put(spec, info);
+      datasets.put(spec, info, sha256);
       session.dirty = true;
       if (request.source.kind === 'path') env.onFileUsed?.(file.path, 'csv');
       return info;

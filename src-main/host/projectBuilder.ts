@@ -20,7 +20,7 @@ export function modelDirOf(
 }
 
 /** The file's sha256, computed by the engine once per version of the file (path, size, mtime). */
-async function fileHash(
+export async function fileHash(
   env: HostEnvironment,
   session: SessionState,
   file: string,
@@ -38,11 +38,18 @@ async function fileHash(
 export async function buildProject(
   env: HostEnvironment,
   session: SessionState,
-  options: { title: string; explore: Record<string, ExploreState>; embedCsv: boolean },
+  options: {
+    title: string;
+    explore: Record<string, ExploreState>;
+    embedCsv: boolean;
+    /** The datasets the page shows (default: every listed one); runs' datasets are kept too. */
+    datasetIds?: string[] | undefined;
+  },
   job: JobScope,
 ): Promise<Project> {
   const datasets = [];
-  for (const { spec, info } of session.datasets.list()) {
+  const runDatasets = session.runs.all().map(({ run }) => run.datasetId);
+  for (const { spec, info } of session.datasets.forSave(options.datasetIds, runDatasets)) {
     const hash = await fileHash(env, session, spec.path, job);
     datasets.push({
       datasetId: spec.datasetId,

@@ -107,7 +107,7 @@ export function projectHandlers(
       choices: ds.choices,
     };
     const info = await engineCall(env, 'datasets:open', { spec }, job);
-    session.datasets.put(spec, info);
+    session.datasets.put(spec, info, ds.sha256);
     return info;
   }
 

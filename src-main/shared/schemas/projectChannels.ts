@@ -9,6 +9,8 @@ export const SaveProjectRequest = z.object({
   title: z.string().max(500),
   explore: z.record(z.string(), ExploreState),
   embedCsv: z.boolean().default(false),
+  /** The datasets the page shows (others are left out unless a run was trained on them). */
+  datasetIds: z.array(z.string().max(200)).max(10_000).optional(),
 });
 
 export const SavedProject = z.object({ path: z.string(), warnings: z.array(z.string()) });

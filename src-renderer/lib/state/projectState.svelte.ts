@@ -64,6 +64,7 @@ export class ProjectState {
       title: this.title,
       explore: exploreForProject($state.snapshot(studio.explore.transformsByKey), ids, selected),
       embedCsv: this.embedCsv,
+      datasetIds: ids,
     });
     this.busy = false;
     if (!result.ok) {
