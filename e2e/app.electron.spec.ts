@@ -33,6 +33,8 @@ test.describe('desktop app (Electron)', () => {
     expect(probe.studio).toContain('datasets:open');
     expect(probe.studio).not.toContain('invoke');
     const before = page.url();
+    // Served on app://, where the CSP response header applies (appProtocol.ts).
+    expect(before).toBe('app://studio/index.html');
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });

@@ -19,6 +19,11 @@ test('the build holds main, engine, server, CLI, a CommonJS preload and the rend
   expect(main).toContain('sandbox: true');
   expect(main).toContain('contextIsolation: true');
   expect(main).toContain('nodeIntegration: false');
+  // The renderer is served on app:// (appProtocol.ts), not file://, so the CSP header applies.
+  expect(main).toContain('registerSchemesAsPrivileged');
+  expect(main).toContain('protocol.handle(');
+  expect(main).toContain('app://studio/index.html');
+  expect(main).not.toContain('pathToFileURL');
   expect(existsSync('src-main/engine/kernels/build/rnn.wasm')).toBe(true);
 });
 
@@ -29,4 +34,25 @@ test('electron-builder.yml packages the datasets and kernels and keeps tfjs-node
   expect(yml).toMatch(/asarUnpack:[\s\S]*@tensorflow\/tfjs-node/);
   expect(yml).toMatch(/npmRebuild: false/);
   for (const target of ['AppImage', 'deb', 'dmg', 'nsis']) expect(yml).toContain(target);
+});
+
+test('electron-builder.yml flips the Electron fuses', () => {
+  const yml = readFileSync('electron-builder.yml', 'utf8');
+  const fuses = /^electronFuses:\n((?: {2}\w+: (?:true|false)\n)+)/m.exec(yml)?.[1] ?? '';
+  expect(
+    Object.fromEntries(
+      fuses
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(': ') as [string, string]),
+    ),
+  ).toEqual({
+    runAsNode: 'false',
+    enableNodeOptionsEnvironmentVariable: 'false',
+    enableNodeCliInspectArguments: 'false',
+    enableEmbeddedAsarIntegrityValidation: 'true',
+    onlyLoadAppFromAsar: 'true',
+    grantFileProtocolExtraPrivileges: 'false',
+    enableCookieEncryption: 'true',
+  });
 });

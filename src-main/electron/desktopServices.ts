@@ -7,6 +7,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import type { DesktopServices } from '../host/studioHost';
+import { lockDownPrintWindow } from './lockDown';
 
 const filters: Record<'project' | 'pdf' | 'html', FileFilter[]> = {
   project: [{ name: 'Series Studio project', extensions: ['seriesstudio'] }],
@@ -51,6 +52,8 @@ export function desktopServices(window: () => BrowserWindow | null): DesktopServ
           disableBlinkFeatures: 'Auxclick',
         },
       });
+      // The same locks as the main window: it may not navigate, open windows or attach webviews.
+      lockDownPrintWindow(printer.webContents);
       try {
         await printer.loadURL(
           `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`,

@@ -1,19 +1,14 @@
-// Registers one ipcMain handler per contract channel. The sender frame must be our own renderer;
-// everything else about the request is checked by the studio host (parsed from unknown).
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+// Registers one ipcMain handler per contract channel. The sender frame must be our own renderer's
+// top frame (lockDown.ts); everything else about the request is checked by the studio host.
+import { ipcMain } from 'electron';
 import { channelNames } from '../shared/channelNames';
-import { fail } from '../shared/result';
 import type { StudioHost } from '../host/studioHost';
-import { isAppUrl } from './security';
+import { contractListener } from './lockDown';
 
 export function registerContractHandlers(host: StudioHost, rendererUrl: string): void {
-  for (const channel of channelNames) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(frameUrl, rendererUrl) || event.senderFrame?.parent) {
-        return fail('forbidden', 'Calls are accepted only from the Series Studio window.');
-      }
-      return host.handle(channel, payload);
-    });
-  }
+  for (const channel of channelNames)
+    ipcMain.handle(
+      channel,
+      contractListener((c, payload) => host.handle(c, payload), channel, rendererUrl),
+    );
 }

@@ -2,7 +2,7 @@
 // utility process; this file only wires the pieces together.
 import { app, BrowserWindow, Menu } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { EngineClient } from '../host/engineClient';
 import { FileAccess } from '../host/fileAccess';
 import { createStudioHost } from '../host/studioHost';
@@ -14,17 +14,24 @@ import { RecentFiles } from './recentFiles';
 import { loadWindowState, trackWindowState } from './windowState';
 import type { MenuCommand } from '../shared/schemas/app';
 import { desktopServices } from './desktopServices';
-import { installSessionPolicies, lockDownWebContents } from './security';
+import { APP_ENTRY_URL } from './appProtocol';
+import {
+  installSessionPolicies,
+  lockDownAppWindow,
+  registerAppScheme,
+  serveAppProtocol,
+} from './security';
 import { utilityLauncher } from './utilityLauncher';
 
 const builtDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(builtDir, '../..');
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(repoRoot, 'resources');
-const rendererUrl =
-  process.env.ELECTRON_RENDERER_URL ??
-  pathToFileURL(path.join(builtDir, '../renderer/index.html')).href;
+const rendererDir = path.join(builtDir, '../renderer');
+// The built renderer is served on app:// (appProtocol.ts), so its responses carry the CSP header.
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY_URL;
 
 app.enableSandbox();
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
@@ -103,7 +110,7 @@ function createWindow(): void {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  lockDownWebContents(mainWindow.webContents, rendererUrl);
+  lockDownAppWindow(mainWindow.webContents, rendererUrl);
   trackWindowState(mainWindow, stateFile);
   mainWindow.once('ready-to-show', () => {
     if (saved?.maximized) mainWindow?.maximize();
@@ -130,6 +137,7 @@ function createWindow(): void {
 }
 
 void app.whenReady().then(() => {
+  serveAppProtocol(rendererDir);
   installSessionPolicies();
   registerContractHandlers(host, rendererUrl);
   refreshMenu();

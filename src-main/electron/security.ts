@@ -1,37 +1,27 @@
 // Every window and webContents gets the same locks: no navigation away from the app, no new
-// windows, no permission grants, no webviews, and a strict CSP on every response.
-import { app, session, type WebContents } from 'electron';
-import { contentSecurityPolicy } from '../server/staticFiles';
-import { isAppUrl } from './isAppUrl';
+// windows, no permission grants, no webviews, and a strict CSP on every response (the app://
+// protocol sets it on the renderer's own files; onHeadersReceived on everything else). The
+// handlers themselves are in lockDown.ts, unit-tested against fakes.
+import { app, protocol, session } from 'electron';
+import { appResponse, appSchemePrivileges, APP_SCHEME } from './appProtocol';
+import { denyWebviewsAndWindows, installSessionPolicies as installPolicies } from './lockDown';
 
-export { isAppUrl };
+export { isAppUrl } from './isAppUrl';
+export { lockDownAppWindow, lockDownPrintWindow } from './lockDown';
 
-export function lockDownWebContents(contents: WebContents, rendererUrl: string): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, rendererUrl)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, rendererUrl)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  // The app has no external links; nothing opens a window or hands a URL to the OS.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+/** Before the app is ready: app:// as a standard, secure scheme. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+}
+
+/** Once ready: app:// serves the built renderer from `rendererDir` and nothing else. */
+export function serveAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => appResponse(request, rendererDir));
 }
 
 export function installSessionPolicies(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy],
-      },
-    });
-  });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  installPolicies(session.defaultSession);
+  // Every webContents, whatever creates it, gets no webviews and no windows; navigation is locked
+  // per window (lockDownAppWindow, lockDownPrintWindow), as only the window knows its own page.
+  app.on('web-contents-created', (_event, contents) => denyWebviewsAndWindows(contents));
 }
