@@ -54,15 +54,16 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await pretrainClass(sources, { ...base, pools }, (s) => console.log(s));
     await mkdir(path.join(out, cls), { recursive: true });
-    await savePretrained(path.join(out, cls), result.model, result.meta);
+    await savePretrained(path.join(out, cls), result.models, result.meta);
     for (const [name, model] of result.candidateModels) {
       await savePretrained(path.join(candidatesDir, name, cls), model, {
         ...result.meta,
         pool: name.split('+'),
+        seeds: [base.network.seed],
       });
-      if (model !== result.model) model.dispose();
+      if (!result.models.includes(model)) model.dispose();
     }
-    result.model.dispose();
+    for (const model of result.models) model.dispose();
     const seconds = (performance.now() - started) / 1000;
     console.log(`${cls}: ${seconds.toFixed(1)} s`);
     reports.push({ cls, meta: result.meta, candidates: result.candidates, seconds });

@@ -31,6 +31,7 @@ const small: Partial<FitConfig> = {
   ensemble: 2,
   testSize: 24,
   valSize: 12,
+  combination: 'none',
 };
 const dir = mkdtempSync(path.join(tmpdir(), 'ss-forecaster-'));
 
@@ -86,6 +87,49 @@ describe('forecasting pipeline in runFit', () => {
       );
     });
     expect(compared).toBe(21); // test windows start at rows 120..141; those at 120..140 read rows < 140
+  });
+
+  it('the combination is the per-step median of the networks, ETS and Theta', async () => {
+    const r = await runFit(monthly(), { ...small, ensemble: 1, combination: 'median' });
+    const c = r.forecaster?.combination;
+    if (!c) throw new Error('expected a combination');
+    const valStarts = r.validation?.targetStarts ?? [];
+    const starts = [...valStarts, ...r.test.targetStarts];
+    // Independently: ETS and Theta fitted on the training part (rows < 108), continued through
+    // the actuals to each window's origin; past the end, refitted on all 144 rows.
+    const fits = classicalBaselines(values.subarray(0, 108), 12, 3, {
+      methods: ['ets', 'theta'],
+      test: values.subarray(108),
+      origins: starts.map((t0) => t0 - 108),
+    });
+    const all = classicalBaselines(values, 12, 3, { methods: ['ets', 'theta'] });
+    if (!fits.ets?.ok || !fits.theta?.ok || !all.ets?.ok || !all.theta?.ok)
+      throw new Error('ETS and Theta should fit AirPassengers');
+    const median3 = (a: number, b: number, d: number): number =>
+      a + b + d - Math.max(a, b, d) - Math.min(a, b, d);
+    r.test.targetStarts.forEach((_, w) => {
+      const k = valStarts.length + w;
+      for (let i = 0; i < 3; i++) {
+        const expected = median3(
+          c.network.testPredicted[w * 3 + i] ?? NaN,
+          fits.ets?.ok ? (fits.ets.originPaths[k]?.[i] ?? NaN) : NaN,
+          fits.theta?.ok ? (fits.theta.originPaths[k]?.[i] ?? NaN) : NaN,
+        );
+        expect(r.test.predicted[w * 3 + i]).toBeCloseTo(expected, 9);
+      }
+    });
+    r.forecast.values.forEach((v, i) =>
+      expect(v).toBeCloseTo(
+        median3(
+          c.network.forecast[i] ?? NaN,
+          all.ets?.ok ? (all.ets.forecast[i] ?? NaN) : NaN,
+          all.theta?.ok ? (all.theta.forecast[i] ?? NaN) : NaN,
+        ),
+        9,
+      ),
+    );
+    expect(c.peers.map((p) => p.method)).toEqual(['ets', 'theta']);
+    expect(r.forecastModel?.label).toMatch(/^median of the network ensemble/);
   });
 
   it('a 16-row quarterly series with h = 8 fits: pretrained zero-shot, or a classical fallback', async () => {

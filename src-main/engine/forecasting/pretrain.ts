@@ -37,6 +37,8 @@ export interface PretrainConfig {
   pools: string[][];
   /** Retrain the chosen pool on all its series (else ship the candidate). */
   refitAll: boolean;
+  /** Seeds of the shipped networks (the first is validated; each retrained on all series). */
+  seeds: number[];
 }
 
 export interface CandidateResult {
@@ -51,6 +53,8 @@ export interface CandidateResult {
 }
 
 export interface PretrainResult {
+  /** One network per seed, the first seed's first. */
+  models: tf.LayersModel[];
   model: tf.LayersModel;
   meta: PretrainedMeta;
   candidates: CandidateResult[];
@@ -191,25 +195,30 @@ export async function pretrainClass(
   let seriesCount = sources
     .filter((s) => best.pool.includes(s.name))
     .reduce((a, s) => a + s.series.filter((_, i) => !isHeldOut(i, cfg.holdoutEvery)).length, 0);
+  const models: tf.LayersModel[] = [model];
   if (cfg.refitAll) {
     const all = pooled(
       sources.filter((s) => best.pool.includes(s.name)).flatMap((s) => windowsOf(s, 'all')),
       cfg,
     );
-    const refit = await trainNetwork(
-      all,
-      null,
-      { ...cfg.network, epochs: Math.max(1, epochsTrained), patience: 0 },
-      null,
-    );
-    model = refit.model;
-    windows = all.count;
     epochsTrained = Math.max(1, epochsTrained);
+    models.length = 0;
+    for (const seed of cfg.seeds.length > 0 ? cfg.seeds : [cfg.network.seed]) {
+      const refit = await trainNetwork(
+        all,
+        null,
+        { ...cfg.network, seed, epochs: epochsTrained, patience: 0 },
+        null,
+      );
+      models.push(refit.model);
+    }
+    model = models[0] as tf.LayersModel;
+    windows = all.count;
     seriesCount = sources
       .filter((s) => best.pool.includes(s.name))
       .reduce((a, s) => a + s.series.length, 0);
     log(
-      `${cfg.frequencyClass}: chose ${best.pool.join('+')}, retrained on ${all.count} windows for ${epochsTrained} epochs`,
+      `${cfg.frequencyClass}: chose ${best.pool.join('+')}, retrained on ${all.count} windows for ${epochsTrained} epochs, seeds ${cfg.seeds.join(', ')}`,
     );
   }
   const meta: PretrainedMeta = {
@@ -222,19 +231,37 @@ export async function pretrainClass(
     windows,
     maxWindowsPerSeries: cfg.maxWindowsPerSeries,
     epochsTrained,
+    seeds: cfg.refitAll ? cfg.seeds : [cfg.network.seed],
     validation: Object.fromEntries(
       candidates.map((c) => [c.pool.join('+'), Number(c.score.toFixed(4))]),
     ),
     createdBy: 'scripts/pretrain.ts',
   };
-  return { model, meta, candidates, candidateModels };
+  return { models, model, meta, candidates, candidateModels };
 }
 
+/** Saves the first network in dir and the others in dir/seed-<seed>/, with pretrained.json. */
 export async function savePretrained(
   dir: string,
-  model: tf.LayersModel,
+  models: tf.LayersModel | tf.LayersModel[],
   meta: PretrainedMeta,
 ): Promise<void> {
+  const list = Array.isArray(models) ? models : [models];
+  const seeds = meta.seeds.slice(0, list.length);
+  for (const [i, model] of list.entries()) {
+    const seed = seeds[i] ?? meta.network.seed;
+    await saveOne(i === 0 ? dir : path.join(dir, `seed-${seed}`), model, {
+      ...meta,
+      network: { ...meta.network, seed },
+    });
+  }
+  await writeFile(
+    path.join(dir, PRETRAINED_META),
+    `${JSON.stringify({ ...meta, seeds }, null, 2)}\n`,
+  );
+}
+
+async function saveOne(dir: string, model: tf.LayersModel, meta: PretrainedMeta): Promise<void> {
   const { network } = meta;
   const sidecar: ModelSidecar = {
     format: 'series-studio-model',
@@ -266,5 +293,4 @@ export async function savePretrained(
     trainedOn: { dataset: meta.pool.join('+'), rows: meta.windows, runId: null },
   };
   await saveModel(dir, model, sidecar);
-  await writeFile(path.join(dir, PRETRAINED_META), `${JSON.stringify(meta, null, 2)}\n`);
 }

@@ -56,6 +56,7 @@ describe('shipped pretrained forecasters', () => {
         adaptation: 'zero-shot',
         ensemble: 1,
         refitAll: false,
+        combination: 'none',
       },
     );
     expect(run.forecaster?.pretrained.used).toBe(true);
@@ -93,9 +94,12 @@ describe('shipped pretrained forecasters', () => {
     const shipped = await loadPretrainedDir(path.join(root, 'yearly'));
     const { createdBy: _, ...meta } = result.meta;
     expect({ ...meta, createdBy: shipped.meta.createdBy }).toEqual(shipped.meta);
-    const weights = readWeights(result.model);
-    expect(weights.shapes).toEqual(shipped.weights.shapes);
-    weights.values.forEach((w, i) => expect(w).toEqual(shipped.weights.values[i]));
-    for (const m of new Set([result.model, ...result.candidateModels.values()])) m.dispose();
+    expect(result.models).toHaveLength(shipped.members.length);
+    result.models.forEach((model, k) => {
+      const weights = readWeights(model);
+      expect(weights.shapes).toEqual(shipped.members[k]?.shapes);
+      weights.values.forEach((w, i) => expect(w).toEqual(shipped.members[k]?.values[i]));
+    });
+    for (const m of new Set([...result.models, ...result.candidateModels.values()])) m.dispose();
   }, 120_000);
 });

@@ -24,6 +24,8 @@ export interface PretrainedMeta {
   windows: number;
   maxWindowsPerSeries: number;
   epochsTrained: number;
+  /** One network per seed: the first in the class folder, the others in seed-<seed>/. */
+  seeds: number[];
   /** Mean sMAPE of the held-out validation series per candidate pool (how the pool was chosen). */
   validation: Record<string, number>;
   createdBy: string;
@@ -32,7 +34,10 @@ export interface PretrainedMeta {
 export interface Pretrained {
   dir: string;
   meta: PretrainedMeta;
+  /** The first seed's weights. */
   weights: WeightValues;
+  /** Every seed's weights (ensemble member k starts from members[k mod length]). */
+  members: WeightValues[];
 }
 
 /** resources/pretrained: $SERIES_STUDIO_PRETRAINED_DIR, the app's resources, or up from here / cwd. */
@@ -72,12 +77,19 @@ export function loadPretrainedDir(dir: string): Promise<Pretrained> {
       ) as PretrainedMeta;
       if (meta.format !== 'series-studio-pretrained' || meta.version !== 1)
         throw new Error(`${dir} does not hold a Series Studio pretrained forecaster`);
-      const model = await loadStockModel(dir);
-      try {
-        return { dir, meta, weights: readWeights(model) };
-      } finally {
-        model.dispose();
+      const seeds = meta.seeds ?? [meta.network.seed];
+      const members: WeightValues[] = [];
+      for (const [i, seed] of seeds.entries()) {
+        const model = await loadStockModel(i === 0 ? dir : path.join(dir, `seed-${seed}`));
+        try {
+          members.push(readWeights(model));
+        } finally {
+          model.dispose();
+        }
       }
+      const first = members[0];
+      if (!first) throw new Error(`${dir} lists no networks`);
+      return { dir, meta, weights: first, members };
     })();
     cache.set(dir, p);
     p.catch(() => cache.delete(dir));

@@ -354,7 +354,8 @@ export async function forecastSeries(
     };
     const trainK = L === lookback ? train : windowsOf(adjusted, prep, 0, valStart, L, h);
     const valK = L === lookback ? val : windowsOf(adjusted, prep, valStart, testStart, L, h);
-    const net = await trainNetwork(trainK, valK.count > 0 ? valK : null, spec, init, hooks);
+    const initK = pretrained ? (pretrained.members[k % pretrained.members.length] ?? init) : null;
+    const net = await trainNetwork(trainK, valK.count > 0 ? valK : null, spec, initK, hooks);
     let refitEpochs: number | null = null;
     let forecast: Float64Array;
     try {
@@ -366,13 +367,13 @@ export async function forecastSeries(
         // Same init and settings on every row, for the epoch count validation chose.
         refitEpochs = adaptation === 'zero-shot' ? 0 : (net.result.bestEpoch ?? -1) + 1;
         // A random initialisation is no forecaster: train it at least one epoch.
-        if (!init) refitEpochs = Math.max(1, refitEpochs);
+        if (!initK) refitEpochs = Math.max(1, refitEpochs);
         const allWindows = windowsOf(allAdjusted, allPrep, 0, n, L, h);
         const refit = await trainNetwork(
           allWindows,
           null,
           { ...spec, epochs: refitEpochs, patience: 0 },
-          init,
+          initK,
           { signal: hooks.signal },
         );
         try {

@@ -63,6 +63,8 @@ export interface FitConfig {
   ensemble?: number;
   /** Forecast past the end from models refitted on all rows (else from the evaluation models). */
   refitAll?: boolean;
+  /** Combine the network ensemble with ETS and Theta per step ('none' = the networks alone). */
+  combination?: "none" | "median" | "mean";
 }
 
 /** The forecasting pipeline runs unless the classic scaler path is asked for (or features are used). */
@@ -116,6 +118,7 @@ export function defaultFitConfig(
     adaptation: "fine-tune",
     ensemble: 5,
     refitAll: true,
+    combination: "median",
   };
 }
 

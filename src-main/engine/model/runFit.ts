@@ -10,6 +10,7 @@ import { modelConfigOf, resolveFitConfig, usesForecaster, type FitConfig } from 
 import { computeSplit } from './split';
 import { inferNextTimes } from './futureTimes';
 import { forecastSeries, type ForecasterSettings } from '../forecasting/seriesForecaster';
+import { combineWithClassical } from '../forecasting/combination';
 import type { BackendInfo } from './backend';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
@@ -330,11 +331,29 @@ async function runForecasterFit(
     const actual = (starts: number[]): number[] =>
       starts.flatMap((t0) => Array.from({ length: h }, (_, i) => target[t0 + i] ?? Number.NaN));
     const testStarts = out.test.targetStarts;
+    const by = config.combination ?? 'none';
+    const combined =
+      by !== 'none' && out.fallback === null && out.training.stoppedReason !== 'cancelled'
+        ? combineWithClassical(
+            target,
+            m,
+            h,
+            split.valStart,
+            {
+              test: out.test.predicted,
+              testStarts,
+              validation: out.validation?.predicted ?? null,
+              valStarts: out.validation?.targetStarts ?? [],
+              forecast: out.forecast,
+            },
+            by,
+          )
+        : null;
     const test: WindowPredictions = {
       targetStarts: testStarts,
       horizon: h,
       times: times(testStarts),
-      predicted: Array.from(out.test.predicted),
+      predicted: Array.from(combined?.test ?? out.test.predicted),
       actual: actual(testStarts),
     };
     const validation: WindowPredictions | null = out.validation
@@ -342,7 +361,7 @@ async function runForecasterFit(
           targetStarts: out.validation.targetStarts,
           horizon: h,
           times: times(out.validation.targetStarts),
-          predicted: Array.from(out.validation.predicted),
+          predicted: Array.from(combined?.validation ?? out.validation.predicted),
           actual: actual(out.validation.targetStarts),
         }
       : null;
@@ -356,6 +375,12 @@ async function runForecasterFit(
     const score = (p: ArrayLike<number>) => computeMetrics(test.actual, p, insample, m);
     const id = options.id ?? randomUUID();
     const notes: string[] = [];
+    const forecastModel = combined
+      ? {
+          kind: out.forecastModel.kind,
+          label: `${combined.by} of the network ensemble (${out.forecastModel.label}) and ${combined.peers.map((p) => `${p.label} fitted on all ${n} rows`).join(', ')}`,
+        }
+      : out.forecastModel;
     if (config.transforms.length > 0)
       notes.push(
         `Transforms (${config.transforms.map((t) => t.kind).join(', ')}) are not applied: this pipeline adjusts seasonality and normalises each window itself (normalisation "scaler" uses them).`,
@@ -446,9 +471,9 @@ async function runForecasterFit(
       validation,
       forecast: {
         times: next(dataset.time[n - 1] ?? n - 1, h),
-        values: Array.from(out.forecast),
+        values: Array.from(combined?.forecast ?? out.forecast),
       },
-      forecastModel: out.forecastModel,
+      forecastModel,
       forecaster: {
         frequencyClass: out.frequencyClass,
         pretrained: out.pretrained,
@@ -463,6 +488,18 @@ async function runForecasterFit(
         spread: out.spread,
         windows: out.windows,
         notes,
+        combination: combined
+          ? {
+              by: combined.by,
+              network: {
+                metrics: score(out.test.predicted),
+                forecast: Array.from(out.forecast),
+                testPredicted: Array.from(out.test.predicted),
+              },
+              peers: combined.peers,
+              notes: combined.notes,
+            }
+          : null,
       },
       fallback: out.fallback,
       modelDir: options.saveDir && out.model ? options.saveDir : null,

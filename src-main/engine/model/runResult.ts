@@ -44,6 +44,18 @@ export interface ForecasterRecord {
   windows: { train: number; val: number; test: number };
   /** Plain-language notes, e.g. settings this pipeline does not apply. */
   notes: string[];
+  /**
+   * The combination that made `metrics`, `test`, `validation` and `forecast` (null = the networks
+   * alone): per step the median or mean of the network ensemble, ETS and Theta.
+   */
+  combination: {
+    by: 'median' | 'mean';
+    /** The network ensemble alone: its test metrics and forecast. */
+    network: { metrics: ForecastMetrics; forecast: number[]; testPredicted: number[] };
+    /** ETS and Theta fitted on all rows: label and forecast past the end. */
+    peers: { method: 'ets' | 'theta'; label: string; forecast: number[] }[];
+    notes: string[];
+  } | null;
 }
 
 export interface WindowPredictions {

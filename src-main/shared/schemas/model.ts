@@ -21,6 +21,8 @@ const forecastingSettings = {
   ensemble: z.number().int().min(1).max(20),
   /** Forecast past the end from models refitted on all rows. */
   refitAll: z.boolean(),
+  /** Combine the network ensemble with ETS and Theta per step ('none' = the networks alone). */
+  combination: z.enum(['none', 'median', 'mean']),
 };
 /** Keys a run recorded before the forecasting pipeline may lack. */
 export const forecastingKeys = {
@@ -30,6 +32,7 @@ export const forecastingKeys = {
   adaptation: true,
   ensemble: true,
   refitAll: true,
+  combination: true,
 } as const;
 
 /** Every setting of a fit; the engine fills what is left out with its documented defaults. */
