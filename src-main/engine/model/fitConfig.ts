@@ -14,11 +14,11 @@
 //   forecaster of the frequency class and fine-tuned with early stopping (patience 10), MAE loss,
 //   combined by the median, the forecast from the members refitted on all rows. normalisation
 //   'scaler' (or extra features) selects the classic path: one network on globally scaled rows.
-import type { BackendName } from "./backend";
-import type { ModelConfig } from "./buildModel";
-import { baseLookback } from "../forecasting/frequency";
-import type { ScalerKind } from "./scalers";
-import type { TransformStep } from "../transforms";
+import type { BackendName } from './backend';
+import type { ModelConfig } from './buildModel';
+import { baseLookback } from '../forecasting/frequency';
+import type { ScalerKind } from './scalers';
+import type { TransformStep } from '../transforms';
 
 export interface FitConfig {
   target: string;
@@ -34,16 +34,16 @@ export interface FitConfig {
   testFraction: number;
   valSize: number | null;
   valFraction: number;
-  cell: ModelConfig["cell"];
+  cell: ModelConfig['cell'];
   layers: number;
   units: number;
-  activation: ModelConfig["activation"];
+  activation: ModelConfig['activation'];
   dropout: number;
   recurrentDropout: number;
-  optimizer: ModelConfig["optimizer"];
+  optimizer: ModelConfig['optimizer'];
   learningRate: number;
   momentum: number;
-  loss: ModelConfig["loss"];
+  loss: ModelConfig['loss'];
   epochs: number;
   batchSize: number;
   /** 0 disables early stopping. */
@@ -52,33 +52,27 @@ export interface FitConfig {
   /** null = best available (tfjs-node > wasm > cpu). */
   backend: BackendName | null;
   /** Window-level normalisation (forecasting pipeline) or 'scaler': the classic global scaler. */
-  normalisation?: "auto" | "ratio" | "difference" | "scaler";
+  normalisation?: 'auto' | 'ratio' | 'difference' | 'scaler';
   /** Seasonal adjustment by classical decomposition; 'auto' = the 90% seasonality test. */
-  seasonality?: "auto" | "multiplicative" | "additive" | "none";
+  seasonality?: 'auto' | 'multiplicative' | 'additive' | 'none';
   /** Start members from the pretrained forecaster of the frequency class when there is one. */
-  pretrained?: "auto" | "none";
+  pretrained?: 'auto' | 'none';
   /** How pretrained members adapt: fine-tuning with early stopping, or none (zero-shot). */
-  adaptation?: "fine-tune" | "zero-shot";
+  adaptation?: 'fine-tune' | 'zero-shot';
   /** Ensemble members (1 = a single network), combined by the median. */
   ensemble?: number;
   /** Forecast past the end from models refitted on all rows (else from the evaluation models). */
   refitAll?: boolean;
   /** Combine the network ensemble with ETS and Theta per step ('none' = the networks alone). */
-  combination?: "none" | "median" | "mean";
+  combination?: 'none' | 'median' | 'mean';
 }
 
 /** The forecasting pipeline runs unless the classic scaler path is asked for (or features are used). */
-export function usesForecaster(
-  c: Pick<FitConfig, "normalisation" | "features">,
-): boolean {
-  return c.normalisation !== "scaler" && c.features.length === 0;
+export function usesForecaster(c: Pick<FitConfig, 'normalisation' | 'features'>): boolean {
+  return c.normalisation !== 'scaler' && c.features.length === 0;
 }
 
-export function defaultFitConfig(
-  n: number,
-  seasonalPeriod: number,
-  target = "",
-): FitConfig {
+export function defaultFitConfig(n: number, seasonalPeriod: number, target = ''): FitConfig {
   const m = Math.max(1, Math.floor(seasonalPeriod));
   const cap = Math.max(1, Math.floor(n / 5));
   // The forecasting pipeline's base (8 yearly, 12 quarterly, 24 monthly, else 2m), at most n/5.
@@ -88,7 +82,7 @@ export function defaultFitConfig(
     target,
     features: [],
     transforms: [],
-    scaler: "minmax",
+    scaler: 'minmax',
     featureRange: [0, 1],
     lookback,
     horizon,
@@ -97,28 +91,28 @@ export function defaultFitConfig(
     testFraction: 0.2,
     valSize: null,
     valFraction: 0.15,
-    cell: "lstm",
+    cell: 'lstm',
     layers: 1,
     units: 32,
-    activation: "tanh",
+    activation: 'tanh',
     dropout: 0,
     recurrentDropout: 0,
-    optimizer: "adam",
+    optimizer: 'adam',
     learningRate: 1e-3,
     momentum: 0,
-    loss: "mae",
+    loss: 'mae',
     epochs: 100,
     batchSize: 32,
     patience: 10,
     seed: 42,
     backend: null,
-    normalisation: "auto",
-    seasonality: "auto",
-    pretrained: "auto",
-    adaptation: "fine-tune",
+    normalisation: 'auto',
+    seasonality: 'auto',
+    pretrained: 'auto',
+    adaptation: 'fine-tune',
     ensemble: 5,
     refitAll: true,
-    combination: "median",
+    combination: 'median',
   };
 }
 
@@ -132,20 +126,14 @@ export function resolveFitConfig(
   const base = defaultFitConfig(n, seasonalPeriod, firstColumn);
   const merged: FitConfig = { ...base, ...partial };
   if (merged.testSize === null)
-    merged.testSize = Math.max(
-      merged.horizon,
-      Math.round(merged.testFraction * n),
-    );
+    merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
   if (merged.valSize === null && merged.valFraction > 0) {
     // Enough validation windows for early stopping and conformal calibration (10), if affordable.
     const beforeTest = n - merged.testSize;
     const wanted = merged.horizon + 9;
     const trainLeft = beforeTest - wanted;
     const fromFraction = Math.round(merged.valFraction * beforeTest);
-    if (
-      fromFraction < wanted &&
-      trainLeft >= merged.lookback + merged.horizon + 20
-    ) {
+    if (fromFraction < wanted && trainLeft >= merged.lookback + merged.horizon + 20) {
       merged.valSize = wanted;
     } else if (
       usesForecaster(merged) &&
