@@ -171,6 +171,17 @@ describe('runVerdict', () => {
     );
   });
 
+  it('the same errors as the best baseline (a classical fallback): nothing to test, and it says so', () => {
+    const v = runVerdict(handBuiltRun(1, [1, 2, 3], { theta: [1, 2, 3], naive: [4, 4, 4] }));
+    expect(v?.baseline).toBe('theta');
+    expect(v?.outcome).toBe('untested');
+    expect(v?.dm?.pValue).toBeNull();
+    expect(v?.headline).toBe(
+      'Compared with Theta, the best baseline: test RMSE 2.16 vs 2.16 (0%); the two forecasts have the same errors in every test window, so there is nothing to test.',
+    );
+    expect(v?.offer).toBeNull();
+  });
+
   it('no scored baseline: no verdict', () => {
     const run = handBuiltRun(1, [1, 2], {});
     expect(runVerdict(run)).toBeNull();

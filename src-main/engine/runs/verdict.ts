@@ -147,6 +147,7 @@ export function runVerdict(run: VerdictInput, level = VERDICT_LEVEL): RunVerdict
     pValue: p,
     n: dm?.n ?? losses.model.length,
     level,
+    identical: dm !== null && p === null,
     offer,
   });
   return {

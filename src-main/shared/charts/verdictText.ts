@@ -12,6 +12,8 @@ export interface VerdictWords {
   pValue: number | null;
   n: number;
   level: number;
+  /** Untested because the two forecasts lose exactly the same in every window. */
+  identical?: boolean;
   /** The baseline offered as the forecast instead of the model's, if any. */
   offer: { label: string; forecast?: unknown } | null;
 }
@@ -61,7 +63,9 @@ export function verdictHeadline(v: VerdictWords): string {
       text = `No significant difference from ${best}: ${numbers}, ${dm} (at the ${Math.round(v.level * 100)}% level).`;
       break;
     case 'untested':
-      text = `Compared with ${best}: ${numbers}; too few test windows (${v.n}) for a significance test.`;
+      text = v.identical
+        ? `Compared with ${best}: ${numbers}; the two forecasts have the same errors in every test window, so there is nothing to test.`
+        : `Compared with ${best}: ${numbers}; too few test windows (${v.n}) for a significance test.`;
       break;
   }
   if (v.offer) {
