@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { normalQuantile } from '../stats/distributions';
-import { conformalIntervals, conformalQuantile, empiricalCoverage } from './conformal';
+import {
+  allBounded,
+  conformalIntervals,
+  conformalQuantile,
+  empiricalCoverage,
+  modelBasedIntervals,
+} from './conformal';
 import { mulberry32 } from './seededRandom';
 
 describe('conformalQuantile', () => {
@@ -80,5 +86,40 @@ describe('conformalIntervals and empiricalCoverage', () => {
     expect(b80?.notes).toEqual([]);
     expect(b95?.halfWidth[0]).toBe(Number.POSITIVE_INFINITY);
     expect(b95?.notes).toHaveLength(2);
+  });
+});
+
+describe('modelBasedIntervals (the fallback when calibration is short)', () => {
+  it('carries absolute half-widths per step over to the predictions (hand-worked)', () => {
+    // Reference forecast 10, 20 with 80% bands [8, 12], [15, 25]: half-widths 2 and 5.
+    const reference = {
+      forecast: [10, 20],
+      bands: [{ level: 0.8, lower: [8, 15], upper: [12, 25] }],
+      scale: 'absolute' as const,
+    };
+    const [band] = modelBasedIntervals(Float64Array.from([100, 200, 50, 60]), 2, reference, [0.8]);
+    expect(Array.from(band?.halfWidth ?? [])).toEqual([2, 5]);
+    expect(Array.from(band?.lower ?? [])).toEqual([98, 195, 48, 55]);
+    expect(Array.from(band?.upper ?? [])).toEqual([102, 205, 52, 65]);
+  });
+
+  it('scales relative half-widths with the level of each prediction (hand-worked)', () => {
+    // Fractions 2/10 = 0.2 and 5/20 = 0.25: 100 ± 20, 200 ± 50, 50 ± 10, 60 ± 15.
+    const reference = {
+      forecast: [10, 20],
+      bands: [{ level: 0.95, lower: [8, 15], upper: [12, 25] }],
+      scale: 'relative' as const,
+    };
+    const [band] = modelBasedIntervals(Float64Array.from([100, 200, 50, 60]), 2, reference, [0.95]);
+    expect(Array.from(band?.lower ?? [])).toEqual([80, 150, 40, 45]);
+    expect(Array.from(band?.upper ?? [])).toEqual([120, 250, 60, 75]);
+    // Mean half-width over the two windows: (20 + 10)/2 and (50 + 15)/2.
+    expect(Array.from(band?.halfWidth ?? [])).toEqual([15, 32.5]);
+  });
+
+  it('allBounded is false as soon as one step of one level is unbounded', () => {
+    const cal = Float64Array.from({ length: 12 }, (_, i) => i + 1);
+    expect(allBounded(conformalIntervals(new Float64Array(2), cal, 2, [0.8]))).toBe(true);
+    expect(allBounded(conformalIntervals(new Float64Array(2), cal, 2, [0.8, 0.95]))).toBe(false);
   });
 });

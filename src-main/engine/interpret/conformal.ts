@@ -1,5 +1,11 @@
 // Split-conformal prediction intervals. Each horizon step gets its own calibration, because errors
 // typically grow with the step and a pooled quantile would under-cover the far steps.
+//
+// When the calibration set is too small for a bounded interval at some level (a 95% interval needs
+// 19 residuals per step), `modelBasedIntervals` gives the fallback: a classical model's analytic
+// prediction intervals (ETS or ARIMA fitted on the training part, engine/baselines), their
+// half-width per horizon step carried over to the model's point forecasts: as an absolute width,
+// or as a fraction of the forecast when the classical model's errors are multiplicative.
 
 export interface ConformalQuantile {
   /** Half-width of the interval; Infinity when the calibration set is too small for this level. */
@@ -106,4 +112,61 @@ export function empiricalCoverage(
     if (y >= (lower[i] as number) && y <= (upper[i] as number)) inside++;
   }
   return count === 0 ? Number.NaN : inside / count;
+}
+
+/** A classical model's h-step forecast from one origin and its prediction intervals. */
+export interface ReferenceIntervals {
+  forecast: ArrayLike<number>;
+  bands: readonly { level: number; lower: ArrayLike<number>; upper: ArrayLike<number> }[];
+  /** 'relative': the width scales with the forecast's level (multiplicative errors). */
+  scale: 'absolute' | 'relative';
+}
+
+/**
+ * Bands prediction ± w_h per level from a classical model's intervals: w_h = (upper_h − lower_h)/2
+ * (absolute), or w_h = |prediction| · (upper_h − lower_h) / (2 |forecast_h|) (relative). Both
+ * matrices are row-major [windows × H]; the reference has H steps. Levels the reference lacks are
+ * left out. `halfWidth` is w_h, averaged over the windows for relative bands.
+ */
+export function modelBasedIntervals(
+  predictions: Float64Array,
+  horizon: number,
+  reference: ReferenceIntervals,
+  levels: readonly number[] = [0.8, 0.95],
+): ConformalBand[] {
+  if (predictions.length % horizon !== 0) {
+    throw new RangeError('modelBasedIntervals: predictions must be a multiple of the horizon');
+  }
+  const windows = predictions.length / horizon;
+  const out: ConformalBand[] = [];
+  for (const level of levels) {
+    const ref = reference.bands.find((b) => Math.abs(b.level - level) < 1e-9);
+    if (!ref || ref.lower.length < horizon || ref.upper.length < horizon) continue;
+    const width = Float64Array.from(
+      { length: horizon },
+      (_, h) => ((ref.upper[h] as number) - (ref.lower[h] as number)) / 2,
+    );
+    const fraction = width.map((w, h) => w / Math.abs(reference.forecast[h] as number));
+    const lower = new Float64Array(predictions.length);
+    const upper = new Float64Array(predictions.length);
+    const halfWidth = new Float64Array(horizon);
+    for (let i = 0; i < predictions.length; i++) {
+      const h = i % horizon;
+      const p = predictions[i] as number;
+      const w =
+        reference.scale === 'relative'
+          ? (fraction[h] as number) * Math.abs(p)
+          : (width[h] as number);
+      lower[i] = p - w;
+      upper[i] = p + w;
+      halfWidth[h] = (halfWidth[h] as number) + w / windows;
+    }
+    out.push({ level, lower, upper, halfWidth, notes: [] });
+  }
+  return out;
+}
+
+/** True when every level has a finite half-width at every step. */
+export function allBounded(bands: readonly ConformalBand[]): boolean {
+  return bands.every((b) => b.halfWidth.every((w) => Number.isFinite(w)));
 }

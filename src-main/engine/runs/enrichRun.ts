@@ -1,14 +1,25 @@
 // What the studio adds to every fit beyond the modelling core: a run id the contract accepts, the
 // classical baselines (ETS, Theta, auto-ARIMA) beside naive/seasonal-naive/mean, and split-conformal
-// prediction intervals calibrated on the validation windows, per horizon step.
+// prediction intervals calibrated on the validation windows, per horizon step. When the validation
+// windows are too few for a bounded 95% interval (fewer than 19), both intervals come instead from
+// ETS's analytic prediction intervals (ARIMA's when ETS could not be fitted), fitted on the training
+// part and centred on the model's forecast; each band names its method and its test coverage.
 import type { RunResult as CoreRun } from '../model/runResult';
 import { computeMetrics, type ForecastMetrics } from '../model/metrics';
 import {
   CLASSICAL_METHODS,
   classicalBaselines,
   type ClassicalMethod,
+  type ClassicalSuccess,
 } from '../baselines/classical';
-import { conformalIntervals, empiricalCoverage } from '../interpret/conformal';
+import {
+  allBounded,
+  conformalIntervals,
+  empiricalCoverage,
+  modelBasedIntervals,
+  type ConformalBand,
+  type ReferenceIntervals,
+} from '../interpret/conformal';
 import type { BaselineModel, RunResult } from '../../shared/schemas/model';
 import { asJson } from '../analysis/jsonSafe';
 import { absoluteErrors } from './testErrors';
@@ -17,8 +28,13 @@ import { withEvaluation } from './evaluation';
 export const intervalLevels = [0.8, 0.95] as const;
 
 /** The classical rows of the baseline table (ETS, Theta, ARIMA): scores, or the note saying why not. */
-interface ClassicalRow {
-  fit: { metrics: ForecastMetrics; predictions: number[]; model: BaselineModel } | null;
+export interface ClassicalRow {
+  fit: {
+    metrics: ForecastMetrics;
+    predictions: number[];
+    model: BaselineModel;
+    result: ClassicalSuccess;
+  } | null;
   note: string;
 }
 
@@ -60,41 +76,117 @@ function classicalRows(core: CoreRun, target: Float64Array): Record<ClassicalMet
       originForecast: r.originPaths[0] ?? [],
       forecast: r.originPaths[1] ?? [],
     };
-    rows[method] = { fit: { metrics, predictions, model }, note };
+    rows[method] = { fit: { metrics, predictions, model, result: r }, note };
   }
   return rows;
 }
 
 type Band = RunResult['intervals'][number];
 
-/** Split-conformal bands for `predictions`, with empirical coverage when the actuals are known. */
-function bands(
-  predictions: number[],
-  scores: Float64Array,
-  horizon: number,
+function toBands(
+  bands: ConformalBand[],
   actual: number[] | null,
+  method: NonNullable<Band['method']>,
+  methodLabel: string,
+  extraNotes: string[],
 ): Band[] {
-  return conformalIntervals(Float64Array.from(predictions), scores, horizon, intervalLevels).map(
-    (band) => ({
-      level: band.level,
-      lower: Array.from(band.lower),
-      upper: Array.from(band.upper),
-      halfWidth: Array.from(band.halfWidth),
-      coverage: actual ? empiricalCoverage(actual, band.lower, band.upper) : null,
-      notes: band.notes,
-    }),
-  );
+  return bands.map((band) => ({
+    level: band.level,
+    lower: Array.from(band.lower),
+    upper: Array.from(band.upper),
+    halfWidth: Array.from(band.halfWidth),
+    coverage: actual ? empiricalCoverage(actual, band.lower, band.upper) : null,
+    notes: [...extraNotes, ...band.notes],
+    method,
+    methodLabel,
+  }));
 }
 
-function intervals(core: CoreRun): Pick<RunResult, 'intervals' | 'forecastIntervals'> {
+/** The classical model whose analytic intervals stand in when calibration is short: ETS, else ARIMA. */
+function referenceModel(
+  classical: Record<ClassicalMethod, ClassicalRow>,
+): { result: ClassicalSuccess; reference: ReferenceIntervals } | null {
+  for (const method of ['ets', 'arima'] as const) {
+    const result = classical[method].fit?.result;
+    if (!result || result.intervals.length < intervalLevels.length) continue;
+    const multiplicative = method === 'ets' && result.parameters.error === 'M';
+    return {
+      result,
+      reference: {
+        forecast: result.forecast,
+        bands: result.intervals,
+        scale: multiplicative ? 'relative' : 'absolute',
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * Split-conformal bands from the validation residuals when they bound every level at every step;
+ * otherwise the model-based fallback (see the file header); otherwise the unbounded conformal bands
+ * with their notes.
+ */
+export function runIntervals(
+  core: Pick<CoreRun, 'validation' | 'test' | 'forecast'>,
+  classical: Record<ClassicalMethod, ClassicalRow>,
+): Pick<RunResult, 'intervals' | 'forecastIntervals'> {
   const validation = core.validation;
-  if (!validation || validation.predicted.length === 0)
-    return { intervals: [], forecastIntervals: [] };
-  const scores = absoluteErrors(validation);
   const horizon = core.test.horizon;
+  const testPred = Float64Array.from(core.test.predicted);
+  const futurePred = Float64Array.from(core.forecast.values);
+  const calWindows = validation ? validation.predicted.length / horizon : 0;
+  const conformal =
+    validation && validation.predicted.length > 0
+      ? {
+          test: conformalIntervals(testPred, absoluteErrors(validation), horizon, intervalLevels),
+          future: conformalIntervals(
+            futurePred,
+            absoluteErrors(validation),
+            horizon,
+            intervalLevels,
+          ),
+        }
+      : null;
+  const conformalLabel = `split conformal on ${calWindows} validation window${calWindows === 1 ? '' : 's'}, per horizon step`;
+  if (conformal && allBounded(conformal.test)) {
+    return {
+      intervals: toBands(conformal.test, core.test.actual, 'split-conformal', conformalLabel, []),
+      forecastIntervals: toBands(conformal.future, null, 'split-conformal', conformalLabel, []),
+    };
+  }
+  const fallback = referenceModel(classical);
+  if (fallback) {
+    const { result, reference } = fallback;
+    const label = `${result.label} prediction intervals (fitted on the training part), centred on the model's forecast`;
+    const why = [
+      (calWindows === 0
+        ? 'No validation windows to calibrate conformal intervals'
+        : `Only ${calWindows} validation window${calWindows === 1 ? '' : 's'}: a bounded 95% conformal interval needs at least 19`) +
+        `, so both intervals are ${result.label}'s analytic prediction intervals` +
+        (reference.scale === 'relative' ? ", their width scaled to the forecast's level." : '.'),
+    ];
+    return {
+      intervals: toBands(
+        modelBasedIntervals(testPred, horizon, reference, intervalLevels),
+        core.test.actual,
+        'model-based',
+        label,
+        why,
+      ),
+      forecastIntervals: toBands(
+        modelBasedIntervals(futurePred, horizon, reference, intervalLevels),
+        null,
+        'model-based',
+        label,
+        why,
+      ),
+    };
+  }
+  if (!conformal) return { intervals: [], forecastIntervals: [] };
   return {
-    intervals: bands(core.test.predicted, scores, horizon, core.test.actual),
-    forecastIntervals: bands(core.forecast.values, scores, horizon, null),
+    intervals: toBands(conformal.test, core.test.actual, 'split-conformal', conformalLabel, []),
+    forecastIntervals: toBands(conformal.future, null, 'split-conformal', conformalLabel, []),
   };
 }
 
@@ -136,7 +228,7 @@ export function enrichRun(
     baselineNotes,
     test: { ...core.test, baselinePredictions },
     baselineModels,
-    ...intervals(core),
+    ...runIntervals(core, classical),
   });
   return withEvaluation(run, target);
 }

@@ -105,6 +105,10 @@ export const IntervalBand = z.object({
   halfWidth: z.array(Num),
   coverage: Num,
   notes: z.array(z.string()),
+  /** How the band was made: split conformal on the validation windows, or a classical model's intervals. */
+  method: z.enum(['split-conformal', 'model-based']).optional(),
+  /** The method in words, e.g. "ETS(M,A,M) prediction intervals (fitted on the training part), …". */
+  methodLabel: z.string().optional(),
 });
 
 /** The model against the best baseline on the test part (engine/runs/verdict.ts). */
