@@ -23,6 +23,13 @@ export class ImportState {
   /** The options an import would use now: detected settings with the overrides applied. */
   options = $derived<ParseOptions | null>(this.sniff?.options ?? null);
   private sniffSeq = 0;
+  /**
+   * The dataset opened at once by `begin` (with the dataset that was current before), until the
+   * analyst confirms: closing the dialog (Esc, ×, Close) takes it back, so nothing stays opened.
+   */
+  private provisional: { datasetId: string | null; previousId: string | null; seq: number } | null =
+    null;
+  private beginSeq = 0;
 
   constructor(private readonly studio: StudioState) {}
 
@@ -35,11 +42,31 @@ export class ImportState {
     this.overrides = {};
     this.sniff = null;
     this.error = null;
+    const seq = ++this.beginSeq;
+    const before = this.studio.datasets.map((d) => d.datasetId);
+    const previousId = this.studio.currentId;
+    this.provisional = { datasetId: null, previousId, seq };
     const sniffed = await this.resniff();
-    if (sniffed && (opts.openNow ?? true)) await this.studio.open(source, sniffed.options);
+    if (!sniffed || !(opts.openNow ?? true) || this.provisional?.seq !== seq) return;
+    const dataset = await this.studio.open(source, sniffed.options);
+    if (this.provisional?.seq !== seq) {
+      // Closed while importing: the open finished anyway, so take it back.
+      if (dataset && !before.includes(dataset.datasetId))
+        this.takeBack(dataset.datasetId, previousId);
+      return;
+    }
+    // A dataset already open before (the same content again) is not the dialog's to take back.
+    this.provisional.datasetId =
+      dataset && !before.includes(dataset.datasetId) ? dataset.datasetId : null;
   }
 
-  /** Opens the dialog on the current dataset's file with the settings it was imported with. */
+  /** Closes a dataset the dialog opened and makes the one current before it current again. */
+  private takeBack(datasetId: string, previousId: string | null): void {
+    this.studio.close(datasetId);
+    if (previousId && this.studio.datasets.some((d) => d.datasetId === previousId))
+      this.studio.select(previousId);
+  }
+
   async review(): Promise<void> {
     const dataset = this.studio.current;
     if (!dataset) return;
@@ -77,6 +104,7 @@ export class ImportState {
       sourceKey(current.source) === sourceKey(source) &&
       sameOptions(current.options, options);
     if (alreadyOpen && !this.studio.job) {
+      this.provisional = null;
       this.close();
       return true;
     }
@@ -85,11 +113,23 @@ export class ImportState {
       options,
       alreadyOpen ? current.choices : undefined,
     );
-    if (dataset) this.close();
+    if (dataset) {
+      this.provisional = null;
+      this.close();
+    }
     return dataset !== null;
   }
 
+  /** Closes the dialog; an import it started and the analyst did not confirm is cancelled. */
   close(): void {
+    const provisional = this.provisional;
+    this.provisional = null;
+    if (provisional) {
+      if (this.studio.job) void this.studio.cancelJob();
+      if (provisional.datasetId) {
+        this.takeBack(provisional.datasetId, provisional.previousId);
+      }
+    }
     this.sniffSeq++;
     this.source = null;
     this.sniff = null;
