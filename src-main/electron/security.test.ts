@@ -21,13 +21,15 @@ import {
   type Preventable,
 } from './lockDown';
 
-type Listener = (event: Preventable, url?: string) => void;
+type Listener = (event: Preventable, url: string) => void;
 
 /** Records listeners and the window-open handler the way a WebContents holds them. */
 class FakeWebContents implements LockableContents {
   readonly listeners = new Map<string, Listener[]>();
   windowOpenHandler: (() => { action: 'deny' }) | null = null;
 
+  on(event: 'will-navigate' | 'will-redirect', listener: Listener): this;
+  on(event: 'will-attach-webview', listener: (event: Preventable) => void): this;
   on(event: string, listener: Listener): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
@@ -41,7 +43,7 @@ class FakeWebContents implements LockableContents {
   emit(event: string, url?: string): boolean {
     let prevented = false;
     const e: Preventable = { preventDefault: () => (prevented = true) };
-    for (const listener of this.listeners.get(event) ?? []) listener(e, url);
+    for (const listener of this.listeners.get(event) ?? []) listener(e, url ?? '');
     return prevented;
   }
 }
