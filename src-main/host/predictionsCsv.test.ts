@@ -57,4 +57,28 @@ describe('predictionsCsv', () => {
     expect(lines[3]).toBe('forecast,10,,1,,99,,,,"ETS(A,N,N)"');
     expect(lines[4]).toBe('forecast,11,,2,,98,,,,"ETS(A,N,N)"');
   });
+
+  it('names the interval method in a column when the bands carry one', () => {
+    const label =
+      "ETS(A,N,N) prediction intervals (fitted on the training part), centred on the model's forecast";
+    const named = {
+      ...run,
+      intervals: run.intervals.map((b) => ({ ...b, method: 'model-based', methodLabel: label })),
+      forecastIntervals: run.forecastIntervals.map((b) => ({
+        ...b,
+        method: 'model-based',
+        methodLabel: label,
+      })),
+    } as RunResult;
+    const lines = predictionsCsv(named).trim().split('\n');
+    expect(lines[0]).toBe(
+      'part,time,window_start,step,actual,predicted,baseline_naive,lower_80,upper_80,interval_method',
+    );
+    expect(lines[1]).toBe(`test,8,8,1,81,80,79,70,90,"${label}"`);
+    expect(lines[4]).toBe(`forecast,11,,2,,110,,105,115,"${label}"`);
+    // Another method's forecast has none of the model's bands, so no method either.
+    expect(predictionsCsv(named, 'ets').trim().split('\n')[3]).toBe(
+      'forecast,10,,1,,99,,,,,"ETS(A,N,N)"',
+    );
+  });
 });

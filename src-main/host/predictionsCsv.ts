@@ -6,6 +6,8 @@ import { peerForecasts } from '../shared/charts/runForecasts';
 import { formatTime } from '../shared/charts/timeAxis';
 import type { TimeFormat } from '../shared/schemas/dataset';
 
+const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
 function cell(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '' : String(v);
 }
@@ -21,6 +23,9 @@ export function predictionsCsv(run: RunResult, forecastFrom?: string): string {
   const source = peer ? forecasterTitle(peer.key, run) : `Model (${run.config.cell.toUpperCase()})`;
   const baselines = Object.keys(run.test.baselinePredictions);
   const bands = run.intervals;
+  // Bands name their method (split conformal, or a classical model's intervals when calibration was short).
+  const method = bands.find((b) => b.methodLabel)?.methodLabel;
+  const futureMethod = run.forecastIntervals.find((b) => b.methodLabel)?.methodLabel;
   const header = [
     'part',
     'time',
@@ -30,6 +35,7 @@ export function predictionsCsv(run: RunResult, forecastFrom?: string): string {
     'predicted',
     ...baselines.map((b) => `baseline_${b}`),
     ...bands.flatMap((b) => [`lower_${b.level * 100}`, `upper_${b.level * 100}`]),
+    ...(method ? ['interval_method'] : []),
     ...(forecastFrom ? ['forecast_by'] : []),
   ];
   const rows: string[][] = [];
@@ -45,6 +51,7 @@ export function predictionsCsv(run: RunResult, forecastFrom?: string): string {
       cell(p),
       ...baselines.map((b) => cell(run.test.baselinePredictions[b]?.[i])),
       ...bands.flatMap((b) => [cell(b.lower[i]), cell(b.upper[i])]),
+      ...(method ? [quoted(method)] : []),
       ...(forecastFrom ? [''] : []),
     ]);
   });
@@ -63,7 +70,8 @@ export function predictionsCsv(run: RunResult, forecastFrom?: string): string {
         const f = peer ? undefined : fb.find((x) => x.level === b.level);
         return [cell(f?.lower[i]), cell(f?.upper[i])];
       }),
-      ...(forecastFrom ? [`"${source.replace(/"/g, '""')}"`] : []),
+      ...(method ? [peer || !futureMethod ? '' : quoted(futureMethod)] : []),
+      ...(forecastFrom ? [quoted(source)] : []),
     ]);
   });
   return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';

@@ -1,6 +1,7 @@
 // What a report is built from: plain data the engine already has (JSON-able, so it can come over
 // the contract or from a saved project).
 import type { NamedBaselines } from '../../shared/charts/forecasterNames';
+import type { ForecastTable } from '../../shared/charts/forecastTable';
 import type { AnalysisResult } from '../../shared/schemas/analysis';
 import type { HStepEvaluation, RunVerdict } from '../../shared/schemas/model';
 import type { DatasetInfo, SeriesWindow } from '../../shared/schemas/dataset';
@@ -74,6 +75,8 @@ export interface ReportRun {
   madeBy?: string | null;
   /** The ensemble members' forecasts past the data. */
   members?: { name: string; paths: readonly ArrayLike<number | null>[] } | null;
+  /** The forecast past the data as a table: dates, point forecast, 80% and 95% intervals. */
+  forecastTable?: ForecastTable;
 }
 
 /** The runs trained on one dataset, printed after that dataset's own sections. */

@@ -10,7 +10,7 @@ import { residualScatterOption } from '../../shared/charts/residualScatterOption
 import { sensitivityHeatmapOption } from '../../shared/charts/sensitivityHeatmapOption';
 import { trainingCurvesOption } from '../../shared/charts/trainingCurvesOption';
 import type { TimeFormat } from '../../shared/schemas/dataset';
-import { figure, gridTable, list, section } from './htmlText';
+import { esc, figure, gridTable, list, section } from './htmlText';
 import { formatNumber, formatPValue } from './reportFormat';
 import { REPORT_HEADINGS } from './reportSections';
 import type { ReportRun } from './reportTypes';
@@ -73,13 +73,43 @@ export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): str
   ].filter(Boolean);
   const caption =
     `One-step-ahead test predictions${test.horizon > 1 ? ` (horizon ${test.horizon}: step 1 shown)` : ''}` +
-    `${levels ? `, with ${levels} conformal intervals` : ''}; dashed: forecast past the data` +
+    `${levels ? `, with ${levels} intervals` : ''}; dashed: forecast past the data` +
     `${beside.length ? `, beside ${beside.join(' and ')}` : ''}.` +
     (r.madeBy ? ` Forecast past the data: ${r.madeBy}.` : '');
   return section(
     REPORT_HEADINGS.actualVsPredicted,
-    figure(renderChartSvg(option, WIDTH, 300 + 22 * rows), caption),
+    figure(renderChartSvg(option, WIDTH, 300 + 22 * rows), caption) + forecastTableHtml(r),
     3,
+  );
+}
+
+/** The forecast past the data: date, point forecast and both intervals per step, and their method. */
+export function forecastTableHtml(r: ReportRun): string {
+  const table = r.forecastTable;
+  if (!table || table.rows.length === 0) return '';
+  const range = (lower: number | null, upper: number | null): string =>
+    lower === null || upper === null
+      ? 'unbounded'
+      : `${formatNumber(lower)} to ${formatNumber(upper)}`;
+  const rows = table.rows.map((row) => [
+    row.time,
+    formatNumber(row.point ?? Number.NaN),
+    range(row.lower80, row.upper80),
+    range(row.lower95, row.upper95),
+  ]);
+  const coverage = table.coverage
+    .map(
+      (c) =>
+        `${Math.round(c.level * 100)}%: ${c.coverage === null ? '—' : `${formatNumber(c.coverage * 100)}%`}`,
+    )
+    .join(', ');
+  const method = table.intervalMethod
+    ? `<p class="note">Intervals: ${esc(table.intervalMethod)}.${coverage ? ` Coverage of the same intervals on the test part: ${esc(coverage)}.` : ''}</p>`
+    : '<p class="note">No intervals: the run has no validation windows to calibrate them.</p>';
+  return (
+    '<h4>Forecast past the data</h4>' +
+    gridTable(['Date', 'Forecast', '80% interval', '95% interval'], rows) +
+    method
   );
 }
 

@@ -11,6 +11,7 @@ import { dieboldMarianoTest } from '../interpret/dieboldMariano';
 import { residualDiagnostics } from '../interpret/residualDiagnostics';
 import type { RunResult as CoreRun } from '../model/runResult';
 import { forecastMadeBy, memberPaths, peerForecasts } from '../../shared/charts/runForecasts';
+import { forecastTable } from '../../shared/charts/forecastTable';
 import type { TransformStep } from '../../shared/schemas/analysis';
 import type { ReportDataset, ReportGroup, ReportInput, ReportRun } from '../reports/reportTypes';
 import type { ReportSection } from '../reports/reportSections';
@@ -50,6 +51,7 @@ function reportRun(
     peers: peerForecasts(run),
     members,
     madeBy: forecastMadeBy(run),
+    forecastTable: forecastTable(run),
     ...(residuals ? { residuals } : {}),
     ...(band95
       ? {
