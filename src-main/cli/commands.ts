@@ -4,6 +4,7 @@ import { compareCommand } from './compareCommand';
 import { reportCommand } from './reportCommand';
 import { searchCommand } from './searchCommand';
 import { fitCommand } from './fitCommand';
+import { forecastCommand } from './forecastCommand';
 import { infoCommand } from './infoCommand';
 
 export interface CliCommand {
@@ -19,6 +20,7 @@ export const commands: Record<string, CliCommand> = {
   search: searchCommand,
   backtest: backtestCommand,
   report: reportCommand,
+  forecast: forecastCommand,
 };
 
 export function usage(): string {
