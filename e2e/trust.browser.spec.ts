@@ -1,0 +1,192 @@
+// Issue 13, in browser mode: Explore hints that claim no seasonality where there is none and agree
+// with the Model tab's defaults (and with `series-studio analyze --json`); one dataset per file
+// content, a fix-up replacing the dataset it fixes; Esc on the import dialog opening nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/studio';
+
+const cli = path.resolve('bin/series-studio.js');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'trust-e2e-'));
+const shot = (name: string): string => path.join('test-results', `trust-${name}.png`);
+
+/** The hints `series-studio analyze --json` prints for a file's first numeric column. */
+function cliHints(file: string): string[] {
+  const r = spawnSync(process.execPath, [cli, 'analyze', file, '--json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const columns = (JSON.parse(r.stdout) as { columns: { hints: string[] }[] }).columns;
+  return columns[0]?.hints ?? [];
+}
+
+/** 64 quarters of a straight trend with a little noise (a fixed LCG): no seasonality at all. */
+function quarterlyTrendCsv(): string {
+  let seed = 99;
+  const rows = ['date,level'];
+  for (let i = 0; i < 64; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const year = 2000 + Math.floor(i / 4);
+    const month = String(1 + 3 * (i % 4)).padStart(2, '0');
+    rows.push(`${year}-${month}-01,${(10 + 0.5 * i + seed / 2 ** 31 - 0.5).toFixed(4)}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+const gappyCsv =
+  'date,sales\n2020-01-01,10\n2020-02-01,\n2020-03-01,12\n2020-04-01,13\n2020-05-01,12\n' +
+  '2020-06-01,15\n2020-07-01,16\n2020-08-01,15\n2020-09-01,18\n2020-10-01,19\n';
+
+async function hintsOnScreen(page: Page): Promise<string[]> {
+  const hints = page.getByTestId('hints').locator('li');
+  await expect(hints.first()).toBeVisible();
+  return hints.allTextContents();
+}
+
+async function openSample(page: Page, name: string): Promise<void> {
+  await page.getByTestId('sample-select').selectOption(name);
+  await expect(page.getByTestId('dataset-name')).toHaveText(name);
+}
+
+async function upload(page: Page, name: string, text: string): Promise<void> {
+  await page.getByTestId('upload-input').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
+}
+
+const datasetNames = (page: Page): Promise<string[]> =>
+  page
+    .getByTestId('dataset-list')
+    .locator('li button.name')
+    .evaluateAll((els) => els.map((e) => (e.getAttribute('title') ?? '').trim()));
+
+test.describe('browser mode: trustworthy hints and datasets', () => {
+  test('annual series get no seasonality hint, and the hints are the CLI analyze hints', async ({
+    studioPage: page,
+  }) => {
+    for (const name of ['Nile.csv', 'lynx.csv', 'LakeHuron.csv']) {
+      await openSample(page, name);
+      await page.getByTestId('tab-explore').click();
+      const shown = await hintsOnScreen(page);
+      expect(shown).toEqual(cliHints(path.resolve('resources/datasets', name)));
+      expect(shown.filter((h) => /season/i.test(h))).toEqual([]);
+      expect(shown.filter((h) => /consider differencing/i.test(h))).toEqual([]);
+    }
+    await page.getByTestId('hints').screenshot({ path: shot('hints-lakehuron') });
+  });
+
+  test('a quarterly trend: no seasonality, and the Model defaults are the suggested transforms', async ({
+    studioPage: page,
+  }) => {
+    const csv = quarterlyTrendCsv();
+    const file = path.join(dir, 'quarterly-trend.csv');
+    writeFileSync(file, csv);
+    await upload(page, 'quarterly-trend.csv', csv);
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('quarterly-trend.csv');
+    await page.getByTestId('tab-explore').click();
+    const shown = await hintsOnScreen(page);
+    expect(shown).toEqual(cliHints(file));
+    expect(shown.filter((h) => h.startsWith('Seasonality with period'))).toEqual([]);
+    expect(shown.filter((h) => h.startsWith('No seasonality with period 4:'))).toHaveLength(1);
+    const suggested = shown.at(-1) ?? '';
+    expect(suggested).toMatch(/^Suggested transforms: log, then first difference \(/);
+
+    await page.getByTestId('tab-model').click();
+    const chips = page.getByTestId('fit-transforms').locator('.chip');
+    await expect(chips).toHaveText(['log', 'first difference']);
+    await expect(page.getByTestId('fit-transforms-source')).toHaveText('Transforms (suggested)');
+    await page.getByTestId('fit-transforms').getByRole('button', { name: 'clear' }).click();
+    await expect(chips).toHaveCount(0);
+    await page.getByTestId('fit-reset').click();
+    await expect(chips).toHaveText(['log', 'first difference']);
+  });
+
+  test('the same CSV twice is one dataset; a fix-up replaces it; the save count matches', async ({
+    studioPage: page,
+  }) => {
+    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
+    const before = (await datasetNames(page)).filter((n) => n !== 'gappy.csv');
+    for (let i = 0; i < 2; i++) {
+      await upload(page, 'gappy.csv', gappyCsv);
+      await page.getByTestId('import-confirm').click();
+      await expect(page.getByTestId('import-dialog')).toBeHidden();
+    }
+    await expect.poll(() => datasetNames(page)).toEqual([...before, 'gappy.csv']);
+
+    await page.getByTestId('tab-explore').click();
+    await expect(page.getByTestId('problem-missing-values')).toBeVisible();
+    await page
+      .getByTestId('problem-missing-values')
+      .getByTestId('choice-linear-interpolation')
+      .click();
+    await expect(page.getByTestId('applied-choices')).toBeVisible();
+    await expect.poll(() => datasetNames(page)).toEqual([...before, 'gappy.csv']);
+
+    await page.getByTestId('project-save').click();
+    await expect(page.getByTestId('project-dataset-count')).toHaveText(String(before.length + 1));
+    const project = path.join(dir, 'two.seriesstudio');
+    await page.getByTestId('project-path').fill(project);
+    await page.getByTestId('project-save-confirm').click();
+    await expect(page.getByTestId('save-project-dialog')).toBeHidden();
+    const saved = JSON.parse(readFileSync(project, 'utf8')) as { datasets: { name: string }[] };
+    expect(saved.datasets.map((d) => d.name)).toEqual([...before, 'gappy.csv']);
+  });
+
+  test('Esc on the import dialog opens nothing', async ({ studioPage: page }) => {
+    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
+    const current = await page.getByTestId('dataset-name').textContent();
+    const before = await datasetNames(page);
+    await upload(page, 'escaped.csv', gappyCsv.replace('19\n', '20\n'));
+    await expect(page.getByRole('heading', { name: 'Import escaped.csv' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText(current ?? '');
+    await expect.poll(() => datasetNames(page)).toEqual(before);
+
+    // The × closes the same way.
+    await upload(page, 'escaped.csv', gappyCsv.replace('19\n', '20\n'));
+    await page.getByTestId('import-dialog').getByRole('button', { name: 'Close' }).first().click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect.poll(() => datasetNames(page)).toEqual(before);
+  });
+
+  test('screens at 1280×800 and 1920×1080, light and dark', async ({ studioPage: page }) => {
+    await openSample(page, 'AirPassengers.csv');
+    for (const theme of ['light', 'dark']) {
+      while ((await page.locator('html').getAttribute('data-theme')) !== theme)
+        await page.getByTestId('theme-toggle').click();
+      for (const [width, height] of [
+        [1280, 800],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId('tab-explore').click();
+        await page.getByTestId('hints').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: shot(`explore-${width}-${theme}`) });
+        await page.getByTestId('tab-model').click();
+        await expect(page.getByTestId('fit-transforms')).toBeVisible();
+        await page.screenshot({ path: shot(`model-${width}-${theme}`) });
+        await page.getByTestId('project-save').click();
+        await expect(page.getByTestId('project-dataset-count')).toHaveText(
+          String((await datasetNames(page)).length),
+        );
+        await page.screenshot({ path: shot(`save-${width}-${theme}`) });
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('save-project-dialog')).toBeHidden();
+        await upload(page, 'gappy.csv', gappyCsv);
+        await page.screenshot({ path: shot(`import-${width}-${theme}`) });
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('import-dialog')).toBeHidden();
+      }
+    }
+  });
+});
