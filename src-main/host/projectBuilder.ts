@@ -73,5 +73,12 @@ export async function buildProject(
     runs: session.runs
       .all()
       .map(({ run, origin, best }) => ({ ...run, modelDir: modelDirOf(env, run), origin, best })),
+    // Explanations of the saved runs, so a reopened project shows them and reports them.
+    explanations: Object.fromEntries(
+      session.runs.all().flatMap(({ run }) => {
+        const explanation = session.sensitivities.get(run.id);
+        return explanation ? [[run.id, explanation]] : [];
+      }),
+    ),
   };
 }

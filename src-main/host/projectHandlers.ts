@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../engine/fsAtomic/writeFileAtomic';
 import type { DatasetInfo } from '../shared/schemas/dataset';
+import type { SensitivityResult } from '../shared/schemas/interpret';
 import type { OpenedProject } from '../shared/schemas/projectChannels';
 import type { DatasetCheck, SessionProject } from '../shared/schemas/project';
 import { projectModelsDir } from '../engine/projects/projectModels';
@@ -161,6 +162,13 @@ export function projectHandlers(
         );
         runIds.push(parsed.data.id);
       }
+      // Explanations saved with the runs: the report and the Explain view show them again.
+      const explanations: Record<string, SensitivityResult> = {};
+      for (const [runId, explanation] of Object.entries(project.explanations ?? {})) {
+        if (!runIds.includes(runId) || explanation.runId !== runId) continue;
+        session.sensitivities.set(runId, explanation);
+        explanations[runId] = explanation;
+      }
       env.onFileUsed?.(file, 'project');
       return {
         path: file,
@@ -173,6 +181,7 @@ export function projectHandlers(
         checks: opened.datasetChecks,
         needsFile,
         warnings,
+        explanations,
       };
     },
     'project:recovery': async () => {

@@ -41,6 +41,7 @@ describe('a whole session through the contract', () => {
   const h = newHost();
   let dataset: DatasetInfo;
   let run: RunResult;
+  let explained: SensitivityResult;
 
   it('searches, explains, and backtests on AirPassengers', async () => {
     dataset = await value<DatasetInfo>(h, 'datasets:open', {
@@ -80,6 +81,7 @@ describe('a whole session through the contract', () => {
       steps: 16,
     });
     expect(ig.completenessGap).toHaveLength(5);
+    explained = ig;
 
     const bt = await value<BacktestResult>(h, 'backtest:run', {
       jobId: jobId(),
@@ -100,7 +102,13 @@ describe('a whole session through the contract', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'project-'));
     const file = path.join(dir, 'air.seriesstudio');
     await value(h, 'project:save', { path: file, title: 'Air', explore: {} });
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { runs: { id: string }[] };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      runs: { id: string }[];
+      explanations: Record<string, SensitivityResult>;
+    };
+    // The run's latest explanation (integrated gradients) is saved with it.
+    expect(Object.keys(saved.explanations)).toEqual([run.id]);
+    expect(saved.explanations[run.id]).toEqual(explained);
     const other = newHost();
     const opened = await value<OpenedProject>(other, 'project:open', {
       jobId: jobId(),
@@ -109,6 +117,8 @@ describe('a whole session through the contract', () => {
     expect(opened.title).toBe('Air');
     expect(opened.runIds.sort()).toEqual(saved.runs.map((r) => r.id).sort());
     expect(opened.checks.every((c) => c.status === 'ok')).toBe(true);
+    // … and comes back on open, for the Explain view and the report.
+    expect(opened.explanations).toEqual({ [run.id]: explained });
     // The reopened run still has its model: it can be explained again.
     const again = await value<SensitivityResult>(other, 'runs:sensitivity', {
       jobId: jobId(),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { TransformStep } from './analysis';
 import { DatasetId } from './common';
 import { ImportChoices, ParseOptions } from './dataset';
+import { SensitivityResult } from './interpret';
 
 export const PROJECT_FORMAT = 'series-studio-project';
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -97,6 +98,8 @@ export const Project = z.object({
   /** Keyed by datasetId. */
   explore: z.record(DatasetId, ExploreState),
   runs: z.array(ProjectRun).max(10_000),
+  /** The latest explanation (sensitivity) computed for each run, keyed by run id. */
+  explanations: z.record(ProjectRunId, SensitivityResult).optional(),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DatasetId, JobId, RunId } from './common';
 import { AbsolutePath, DatasetCheck, ExploreState } from './project';
 import { DatasetInfo } from './dataset';
+import { SensitivityResult } from './interpret';
 
 export const SaveProjectRequest = z.object({
   /** null in the desktop app opens a Save dialog; browser mode needs an absolute path. */
@@ -39,6 +40,8 @@ export const OpenedProject = z.object({
   /** Datasets that could not be opened (moved and not embedded): ask for them and open again. */
   needsFile: z.array(z.object({ datasetId: z.string(), name: z.string(), path: z.string() })),
   warnings: z.array(z.string()),
+  /** The explanations saved with the runs, keyed by run id. */
+  explanations: z.record(z.string(), SensitivityResult).optional(),
 });
 export type OpenedProject = z.infer<typeof OpenedProject>;
 

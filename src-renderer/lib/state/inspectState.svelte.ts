@@ -23,6 +23,8 @@ export class InspectState {
   horizonStep = $state(0);
   steps = $state(32);
   sensitivity = $state.raw<SensitivityResult | null>(null);
+  /** The latest explanation of each run this session (and those a reopened project brought back). */
+  saved = $state.raw<Record<string, SensitivityResult>>({});
   sensitivityError = $state<StudioError | null>(null);
   computing = $state(false);
   progress = $state<number | null>(null);
@@ -68,9 +70,21 @@ export class InspectState {
     const result = await job.result;
     this.cancelSensitivity = null;
     this.computing = false;
-    if (result.ok) this.sensitivity = result.value;
-    else if (result.error.code === 'cancelled') this.studio.status = 'Sensitivity cancelled.';
+    if (result.ok) {
+      this.sensitivity = result.value;
+      this.saved = { ...this.saved, [runId]: result.value };
+    } else if (result.error.code === 'cancelled') this.studio.status = 'Sensitivity cancelled.';
     else this.sensitivityError = result.error;
+  }
+
+  /** The explanation to show for a run: the one just computed, else the one saved for it. */
+  explanationOf(runId: string): SensitivityResult | null {
+    return this.sensitivity?.runId === runId ? this.sensitivity : (this.saved[runId] ?? null);
+  }
+
+  /** Explanations a reopened project brought back. */
+  restore(explanations: Record<string, SensitivityResult>): void {
+    this.saved = { ...this.saved, ...explanations };
   }
 
   async cancel(): Promise<void> {

@@ -108,6 +108,7 @@ export class ProjectState {
       return false;
     }
     await this.restore(opened);
+    studio.inspect.restore(opened.explanations ?? {});
     this.dialog = null;
     this.recoveryDismissed = true;
     studio.status = `Opened project "${opened.title}": ${opened.datasetIds.length} dataset(s), ${opened.runIds.length} run(s).`;
