@@ -3,8 +3,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_COLUMNS, MAX_FIELD_CHARS, MAX_RECORD_CHARS } from './csvLimits';
+import { CsvLimitGuard, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_RECORD_CHARS } from './csvLimits';
 import { importCsvWith } from './importCsv';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
@@ -192,5 +193,54 @@ describe('CSV limits', () => {
         'no-newline-row.csv row 1: the row is longer than 4 MiB (4,194,304 characters), the most a ' +
         'row may hold (check the line endings and the delimiter)',
     });
+  });
+});
+
+describe('CsvLimitGuard line fast path', () => {
+  /** The guard's verdict on `chunks`: null, or the error's code and row. */
+  function verdict(chunks: string[], newline: '\n' | '\r' | '\r\n', exhaustive: boolean) {
+    const guard = new CsvLimitGuard(
+      'x.csv',
+      { delimiter: ',', quoteChar: '"' },
+      newline,
+      (j) => `c${j}`,
+      exhaustive,
+    );
+    try {
+      for (const chunk of chunks) guard.check(chunk);
+      return null;
+    } catch (error) {
+      const { code, row, column } = error as { code: string; row: number; column?: string };
+      return { code, row, column };
+    }
+  }
+
+  // Short tokens, quotes in every position, and runs long enough to cross each limit.
+  const segment = fc.oneof(
+    {
+      weight: 20,
+      arbitrary: fc.constantFrom('a', '1', ',', '"', '""', '\n', '\r\n', '\r', '"a,b"'),
+    },
+    { weight: 2, arbitrary: fc.constantFrom(','.repeat(MAX_COLUMNS), ','.repeat(MAX_COLUMNS - 1)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('x'.repeat(MAX_FIELD_CHARS), 'y'.repeat(MAX_FIELD_CHARS + 1)),
+    },
+  );
+  const input = fc.record({
+    text: fc.array(segment, { maxLength: 40 }).map((parts) => parts.join('')),
+    cuts: fc.array(fc.nat(), { maxLength: 4 }),
+    newline: fc.constantFrom('\n' as const, '\r' as const, '\r\n' as const),
+  });
+
+  it('gives the verdict of the character-by-character reference on any text and chunking', () => {
+    fc.assert(
+      fc.property(input, ({ text, cuts, newline }) => {
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, k) => text.slice(from, at[k] ?? text.length));
+        expect(verdict(chunks, newline, false)).toEqual(verdict(chunks, newline, true));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -49,6 +49,8 @@ export class CsvLimitGuard {
     options: { delimiter: string; quoteChar: string },
     newline: Newline,
     private readonly columnName: (index: number) => string | null = () => null,
+    /** Tests only: follow every character, without the line fast path (the reference it must match). */
+    private readonly exhaustive = false,
   ) {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.quote = options.quoteChar.charCodeAt(0);
@@ -58,10 +60,63 @@ export class CsvLimitGuard {
 
   /** Checks the next chunk of text (throws CsvImportError past a limit). */
   check(text: string): void {
+    const len = text.length;
+    const lineEndChar = String.fromCharCode(this.lineEnd);
+    const quoteChar = String.fromCharCode(this.quote);
+    let nextQuote = -1;
+    let i = 0;
+    while (i < len) {
+      // At the start of a record, a complete line without a quote shorter than MAX_COLUMNS
+      // characters is within every limit (it has at most MAX_COLUMNS fields): found by indexOf,
+      // without looking at each character, which keeps the guard cheap on ordinary files.
+      if (!this.exhaustive && this.recordChars === 0 && this.state === FIELD_START) {
+        const end = text.indexOf(lineEndChar, i);
+        if (nextQuote < i) nextQuote = text.indexOf(quoteChar, i);
+        if (nextQuote < 0) nextQuote = len;
+        if (
+          end >= 0 &&
+          end - i < MAX_COLUMNS &&
+          (nextQuote > end || this.closedWithin(text, nextQuote, end, quoteChar))
+        ) {
+          this.records++;
+          i = end + 1;
+          continue;
+        }
+      }
+      i = this.scanRecord(text, i);
+    }
+  }
+
+  /**
+   * Whether every quoted field of the line that has its first quote at `quote` closes before the
+   * line end `end`, with no escaped quote (""): then the line is the whole record. Jumps from quote
+   * to quote with indexOf; a quote that does not start a field is plain text, as in papaparse.
+   */
+  private closedWithin(text: string, quote: number, end: number, quoteChar: string): boolean {
+    let q = quote;
+    while (q >= 0 && q < end) {
+      if (
+        q > 0 &&
+        text.charCodeAt(q - 1) !== this.delimiter &&
+        text.charCodeAt(q - 1) !== this.lineEnd
+      )
+        q = text.indexOf(quoteChar, q + 1);
+      else {
+        const close = text.indexOf(quoteChar, q + 1);
+        if (close < 0 || close >= end || text.charCodeAt(close + 1) === this.quote) return false;
+        q = text.indexOf(quoteChar, close + 1);
+      }
+    }
+    return true;
+  }
+
+  /** Follows the record at `from` character by character; returns where it ends (or the text). */
+  private scanRecord(text: string, from: number): number {
     const { delimiter, quote, lineEnd } = this;
     let { state, fields, fieldChars, recordChars } = this;
     const len = text.length;
-    for (let i = 0; i < len; i++) {
+    let i = from;
+    for (; i < len; i++) {
       const c = text.charCodeAt(i);
       recordChars++;
       if (state === QUOTED) {
@@ -77,10 +132,11 @@ export class CsvLimitGuard {
         if (fields >= MAX_COLUMNS) this.tooManyColumns();
       } else if (c === lineEnd) {
         this.records++;
-        fields = 0;
-        fieldChars = 0;
-        recordChars = 0;
-        state = FIELD_START;
+        this.state = FIELD_START;
+        this.fields = 0;
+        this.fieldChars = 0;
+        this.recordChars = 0;
+        return i + 1;
       } else if (state === FIELD_START && c === quote) {
         state = QUOTED;
       } else {
@@ -91,7 +147,11 @@ export class CsvLimitGuard {
       if (fieldChars > MAX_FIELD_CHARS) this.fieldTooLong(fields, state);
       if (recordChars > MAX_RECORD_CHARS) this.recordTooLong();
     }
-    Object.assign(this, { state, fields, fieldChars, recordChars });
+    this.state = state;
+    this.fields = fields;
+    this.fieldChars = fieldChars;
+    this.recordChars = recordChars;
+    return i;
   }
 
   private get row(): number {
