@@ -18,6 +18,26 @@ const nodeBuiltins = [
   'url',
 ];
 
+// Test kits: helpers only tests, benchmarks and test scripts use. They are named *.testkit.ts or live
+// in a testing/ folder, and product code never imports them.
+const testKitPatterns = [
+  {
+    group: ['**/*.testkit', '**/*.testkit.*', '**/testing/**', '**/testing'],
+    message: 'Product code never imports test kits (*.testkit.ts, testing/).',
+  },
+];
+const testFiles = [
+  '**/*.test.ts',
+  '**/*.testkit.ts',
+  '**/testing/**',
+  '**/*.manual.ts',
+  'bench/**',
+  'e2e/**',
+  'scripts/**',
+  // A test kit (the contract fuzzer the fuzz tests drive) still waiting for its .testkit.ts name.
+  'src-main/host/contractFuzz.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -151,6 +171,15 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // A rule of its own (the typescript-eslint twin of no-restricted-imports), so it adds to the
+    // layering rules above instead of replacing their patterns.
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
+    ignores: testFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: testKitPatterns }],
     },
   },
 );

@@ -1,5 +1,5 @@
 // The fused recurrent kernel for the model seam (the product path), or why there is none.
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm';
+import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
 import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';
 import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel, lossFunction, makeOptimizer } from '../src-main/engine/model/buildModel';
 import { setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm';
+import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
 import { loadFusedKernels, type FusedRnnKernels } from '../src-main/engine/kernels/fusedRnn';
 import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';
 import { createFusedTrainStep } from '../src-main/engine/kernels/fusedTrainStep';

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { integratedGradients } from '../src-main/engine/interpret/integratedGradients';
 import { sensitivityHeatmap } from '../src-main/engine/interpret/sensitivity';
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm';
+import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
 import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';
 import { initBackend } from '../src-main/engine/model/backend';

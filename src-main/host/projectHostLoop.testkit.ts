@@ -4,7 +4,7 @@
 // in the middle of a save).
 // Usage: projectHostLoop <engine entry (.mjs)> <kernels dir> <project file> <first n> <model dir>...
 import path from 'node:path';
-import { projectVersion } from '../engine/projects/projectKillFixture';
+import { projectVersion } from '../engine/projects/projectKillFixture.testkit';
 import { EngineClient } from './engineClient';
 import { forkLauncher } from './forkLauncher';
 

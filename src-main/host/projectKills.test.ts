@@ -15,9 +15,9 @@ import { symlink } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pidAlive } from '../engine/fsAtomic/ownedNames';
-import { checkAfterKill } from '../engine/projects/projectKillCheck';
-import { projectVersion } from '../engine/projects/projectKillFixture';
-import { trainTinyModels } from '../engine/projects/projectKillModels';
+import { checkAfterKill } from '../engine/projects/projectKillCheck.testkit';
+import { projectVersion } from '../engine/projects/projectKillFixture.testkit';
+import { trainTinyModels } from '../engine/projects/projectKillModels.testkit';
 import { saveProject } from '../engine/projects/projectFile';
 import { repoRoot } from '../engine/testing/sharedData';
 import { EngineClient } from './engineClient';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   hostEntry = path.join(bundles, 'host.mjs');
   for (const [from, to] of [
     [path.join(repoRoot, 'src-main/engine/process/engineMain.ts'), engineEntry],
-    [path.join(here, 'projectHostLoop.ts'), hostEntry],
+    [path.join(here, 'projectHostLoop.testkit.ts'), hostEntry],
   ] as const) {
     await build({
       entryPoints: [from],

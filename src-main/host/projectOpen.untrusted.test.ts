@@ -12,7 +12,7 @@ import {
   CSV_TEXT,
   datasetEntry,
   sampleProject,
-} from '../engine/projects/projectTestData';
+} from '../engine/projects/projectData.testkit';
 import type { Result } from '../shared/result';
 import type { OpenedProject } from '../shared/schemas/projectChannels';
 import type { EngineClient } from './engineClient';

@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../testing/sharedData';
 import { collectStaleTemps } from './writeFileAtomic';
 
-const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'atomicSaveLoop.ts');
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'atomicSaveLoop.testkit.ts');
 const KILLS = 22;
 
-/** Same content rule as atomicSaveLoop.ts, checked independently here. */
+/** Same content rule as atomicSaveLoop.testkit.ts, checked independently here. */
 function checkComplete(text: string): number {
   const parsed = JSON.parse(text) as { version: number; length: number; payload: string };
   expect(parsed.length).toBe(parsed.version % 2 === 0 ? 1_500_000 : 3_000_000);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { denseModel, F, L, testInputs, weight } from './explainerTestModels';
+import { denseModel, F, L, testInputs, weight } from './explainerModels.testkit';
 import { integratedGradients } from './integratedGradients';
 
 const shape = { windows: 6, lookback: L, features: F };

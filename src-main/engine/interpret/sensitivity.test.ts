@@ -1,6 +1,6 @@
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { denseModel, F, H, L, testInputs, weight } from './explainerTestModels';
+import { denseModel, F, H, L, testInputs, weight } from './explainerModels.testkit';
 import { sensitivityHeatmap } from './sensitivity';
 
 // Output scale: original = 50·scaled + 100, so a scaled change Δ is 50·Δ in original units.

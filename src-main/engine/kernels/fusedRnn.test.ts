@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureRnnWasm } from './ensureRnnWasm';
+import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { wasmApi } from './wasmApi';
 import { loadFusedKernels } from './fusedRnn';
 import type { FusedRnnForwardArgs, FusedRnnKernels } from './fusedRnn';
-import { randomCase, referenceArgs } from './kernelAccuracy';
+import { randomCase, referenceArgs } from './kernelAccuracy.testkit';
 import type { RnnCellKind } from './planLayout';
-import { referenceBackward, referenceForward } from './referenceRnn';
-import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom';
+import { referenceBackward, referenceForward } from './referenceRnn.testkit';
+import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom.testkit';
 
 let kernels: FusedRnnKernels;
 

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ensureRnnWasm } from './ensureRnnWasm';
+import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { loadFusedKernels } from './fusedRnn';
-import { worstErrors } from './kernelAccuracy';
+import { worstErrors } from './kernelAccuracy.testkit';
 import { wasmApi } from './wasmApi';
 
 async function relaxedErrors(wasmPath: string): Promise<Record<string, unknown>> {
@@ -15,7 +15,7 @@ async function relaxedErrors(wasmPath: string): Promise<Record<string, unknown>>
     const kernels = await loadFusedKernels({ wasmPath, variant: 'relaxed' });
     return { variant: kernels.variant, ...worstErrors(kernels, 4) };
   }
-  const script = fileURLToPath(new URL('./relaxedVariantCheck.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./relaxedVariantCheck.testkit.ts', import.meta.url));
   const flags = ['--experimental-wasm-relaxed-simd', '--import', 'tsx'];
   const out = execFileSync(process.execPath, [...flags, script, wasmPath], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;

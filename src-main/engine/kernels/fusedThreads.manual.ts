@@ -14,7 +14,7 @@ import asc from 'assemblyscript/asc';
 import { KernelHeap } from './kernelHeap';
 import { planLayout, writePlanRecord } from './planLayout';
 import { packForwardInputs, packOutputGrad } from './rnnPacking';
-import { randomArray, seededRandom } from './testRandom';
+import { randomArray, seededRandom } from './testRandom.testkit';
 import { wasmApi } from './wasmApi';
 import { instantiateRnnWasm } from './wasmModule';
 

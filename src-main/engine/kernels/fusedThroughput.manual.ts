@@ -7,10 +7,10 @@
 // recurrent kernels. Reported: samples/s over an epoch of 2,000 windows (median of 5 epochs).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensureRnnWasm } from './ensureRnnWasm';
+import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { loadFusedKernels } from './fusedRnn';
 import type { FusedRnnCache, FusedRnnKernels, RnnCellKind, RnnWasmVariant } from './fusedRnn';
-import { randomArray, seededRandom } from './testRandom';
+import { randomArray, seededRandom } from './testRandom.testkit';
 import { wasmApi } from './wasmApi';
 
 interface Param {

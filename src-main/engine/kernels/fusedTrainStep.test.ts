@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, lossFunction, makeOptimizer, type ModelConfig } from '../model/buildModel';
 import { opByOpKernel, setRecurrentKernel } from '../model/opByOpKernel';
 import type { WindowSet } from '../model/windows';
-import { ensureRnnWasm } from './ensureRnnWasm';
+import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { loadFusedKernels, type FusedRnnKernels } from './fusedRnn';
 import { createFusedTrainStep, fusedStepMismatch } from './fusedTrainStep';
 import type { RnnThreadPool } from './rnnThreadPool';
 import { SplitPolicy } from './splitPolicy';
-import { randomArray, relativeError, seededRandom } from './testRandom';
+import { randomArray, relativeError, seededRandom } from './testRandom.testkit';
 import { startThreadedKernels, type ThreadedKernels } from './threadedKernels';
 
 const base: ModelConfig = {

@@ -11,7 +11,7 @@ import type { FitConfig } from '../model/fitConfig';
 import { loadModel, loadStockModel } from '../model/modelFiles';
 import { getRecurrentKernel, opByOpKernel, setRecurrentKernel } from '../model/opByOpKernel';
 import { runFit, type FitDataset } from '../model/runFit';
-import { ensureRnnWasm } from './ensureRnnWasm';
+import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { loadFusedKernels } from './fusedRnn';
 import { fusedSeamKernel } from './fusedSeamKernel';
 

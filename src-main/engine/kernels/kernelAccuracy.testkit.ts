@@ -2,9 +2,9 @@
 // shared by the tests and by relaxedVariantCheck.ts (which runs under a V8 flag).
 import type { FusedRnnForwardArgs, FusedRnnKernels } from './fusedRnn';
 import type { RnnCellKind } from './planLayout';
-import { referenceBackward, referenceForward } from './referenceRnn';
-import type { ReferenceRnnArgs } from './referenceRnn';
-import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom';
+import { referenceBackward, referenceForward } from './referenceRnn.testkit';
+import type { ReferenceRnnArgs } from './referenceRnn.testkit';
+import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom.testkit';
 
 export function randomCase(
   seed: number,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { referenceBackward, referenceForward } from './referenceRnn';
-import type { ReferenceRnnArgs } from './referenceRnn';
+import { referenceBackward, referenceForward } from './referenceRnn.testkit';
+import type { ReferenceRnnArgs } from './referenceRnn.testkit';
 import type { RnnActivation, RnnCellKind } from './planLayout';
-import { dropoutMask, randomArray, relativeError, seededRandom } from './testRandom';
+import { dropoutMask, randomArray, relativeError, seededRandom } from './testRandom.testkit';
 
 function one(cell: RnnCellKind, kernel: number[], steps: number, x: number[]): ReferenceRnnArgs {
   const G = kernel.length;

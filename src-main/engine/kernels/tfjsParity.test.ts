@@ -2,11 +2,11 @@
 // same dropout masks (injected through the cells' dropoutFunc hook), same outputs/gradients.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureRnnWasm } from './ensureRnnWasm';
+import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { loadFusedKernels } from './fusedRnn';
 import type { FusedRnnKernels } from './fusedRnn';
 import type { RnnActivation, RnnCellKind } from './planLayout';
-import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom';
+import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom.testkit';
 
 let kernels: FusedRnnKernels;
 

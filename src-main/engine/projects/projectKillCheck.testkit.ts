@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { loadModel } from '../model/modelFiles';
 import { parseProjectText } from './parseProjectText';
 import { openProject } from './projectFile';
-import { projectVersion, versionOf } from './projectKillFixture';
+import { projectVersion, versionOf } from './projectKillFixture.testkit';
 
 export interface KillCheck {
   /** The save number of the project that opened. */

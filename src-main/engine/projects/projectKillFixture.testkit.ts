@@ -2,7 +2,7 @@
 // shared by the test and the child processes it kills (kept free of TensorFlow.js so a child
 // starts quickly).
 import type { SessionProject } from '../../shared/schemas/project';
-import { sampleProject } from './projectTestData';
+import { sampleProject } from './projectData.testkit';
 
 /**
  * Save number n: title "v<n>" and two runs whose ids and models both vary with n, so saves both

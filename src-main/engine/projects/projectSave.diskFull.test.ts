@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtomicWriteError } from '../fsAtomic/atomicWriteError';
 import { openProject, saveProject } from './projectFile';
-import { CSV_SHA256, datasetEntry, sampleProject } from './projectTestData';
+import { CSV_SHA256, datasetEntry, sampleProject } from './projectData.testkit';
 
 const SIZE = '512k';
 let root: string;

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../testing/sharedData';
-import { checkAfterKill } from './projectKillCheck';
-import { projectVersion } from './projectKillFixture';
-import { trainTinyModels } from './projectKillModels';
+import { checkAfterKill } from './projectKillCheck.testkit';
+import { projectVersion } from './projectKillFixture.testkit';
+import { trainTinyModels } from './projectKillModels.testkit';
 import { saveProject } from './projectFile';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // starts in a tenth of a second instead of compiling TypeScript again.
   saver = path.join(root, 'projectSaveLoop.mjs');
   await build({
-    entryPoints: [path.join(here, 'projectSaveLoop.ts')],
+    entryPoints: [path.join(here, 'projectSaveLoop.testkit.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -2,7 +2,7 @@
 // trained runs' models) through the engine's saveProject, printing "saved <n>" after each, until
 // the parent SIGKILLs it. Usage: projectSaveLoop <project file> <first n> <model dir>...
 import { saveProject } from './projectFile';
-import { projectVersion } from './projectKillFixture';
+import { projectVersion } from './projectKillFixture.testkit';
 
 const [file, first, ...modelDirs] = process.argv.slice(2);
 if (!file || !first || modelDirs.length === 0)

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, saveProject } from './projectFile';
-import { modelHash, sampleProject } from './projectTestData';
+import { modelHash, sampleProject } from './projectData.testkit';
 
 let root: string;
 let work: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { modelHash, sampleProject } from './projectTestData';
+import { modelHash, sampleProject } from './projectData.testkit';
 import { clearRecovery, readRecovery, recoveryPath, writeRecovery } from './recovery';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportHtml } from './buildReportHtml';
-import { MODEL_METRICS_SHOWN, fullReportInput } from './reportFixture';
+import { MODEL_METRICS_SHOWN, fullReportInput } from './reportFixture.testkit';
 import { REPORT_HEADINGS, REPORT_SECTIONS, type ReportSection } from './reportSections';
 
 const html = buildReportHtml(fullReportInput());

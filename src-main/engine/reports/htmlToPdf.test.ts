@@ -9,8 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReportHtml } from './buildReportHtml';
 import { ChromiumMissingError, defaultChromiumPath, htmlToPdf } from './htmlToPdf';
-import { countInk, parsePgm } from './pgmImage';
-import { MODEL_METRICS_SHOWN, fullReportInput } from './reportFixture';
+import { countInk, parsePgm } from './pgmImage.testkit';
+import { MODEL_METRICS_SHOWN, fullReportInput } from './reportFixture.testkit';
 import { REPORT_HEADINGS } from './reportSections';
 
 const chromium = defaultChromiumPath();

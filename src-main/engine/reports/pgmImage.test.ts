@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countInk, parsePgm } from './pgmImage';
+import { countInk, parsePgm } from './pgmImage.testkit';
 
 describe('parsePgm', () => {
   it('reads a hand-made 3×2 P5 image with a comment line', () => {

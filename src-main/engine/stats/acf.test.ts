@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
 import { acf, acfBartlettBand, defaultNlags } from './acf';
-import { REFERENCE_KEYS, referenceFor, worstRelativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, worstRelativeError } from './referenceFixture.testkit';
 
 describe('acf against statsmodels 0.13.5', () => {
   it.each(REFERENCE_KEYS)('%s', (key) => {

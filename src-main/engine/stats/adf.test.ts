@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
 import { adfDefaultMaxlag, adfTest } from './adf';
 import { mackinnonCriticalValues, mackinnonPValue } from './mackinnon';
-import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture.testkit';
 
 describe('adfuller(x, regression="c", autolag="AIC") against statsmodels 0.13.5', () => {
   it.each(REFERENCE_KEYS)('%s', (key) => {

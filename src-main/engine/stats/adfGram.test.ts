@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { adfAutolagExact, adfDefaultMaxlag, adfStatisticExact, adfTest } from './adf';
 import { adfAutolagGram, adfLaggedGram, adfStatisticGram } from './adfGram';
-import { ar1Series, normalStream } from './syntheticSeries';
+import { ar1Series, normalStream } from './syntheticSeries.testkit';
 
 function differences(x: Float64Array): Float64Array {
   return Float64Array.from(

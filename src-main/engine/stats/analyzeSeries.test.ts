@@ -3,8 +3,8 @@ import { referenceSeries } from '../testing/sharedData';
 import { acf } from './acf';
 import { analyzeSeries, OLS_PACF_MAX_N } from './analyzeSeries';
 import { pacfOls, pacfYuleWalker } from './pacf';
-import { ar1Series } from './syntheticSeries';
-import { referenceFor, relativeError, worstRelativeError } from './referenceFixture';
+import { ar1Series } from './syntheticSeries.testkit';
+import { referenceFor, relativeError, worstRelativeError } from './referenceFixture.testkit';
 
 describe('analyzeSeries', () => {
   const key = 'AirPassengers.csv:AirPassengers';

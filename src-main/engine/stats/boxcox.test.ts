@@ -9,7 +9,7 @@ import {
   invBoxcox,
   invBoxcoxValue,
 } from './boxcox';
-import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture.testkit';
 
 const KEYS = REFERENCE_KEYS.filter((k) => referenceFor(k).boxcox_lambda_mle !== undefined);
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
 import { mean, quantile, std, summarize, variance } from './descriptive';
-import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture.testkit';
 
 describe('mean and std (ddof 1) against numpy via the reference', () => {
   it.each(REFERENCE_KEYS)('%s', (key) => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
 import { kpssTest } from './kpss';
-import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture.testkit';
 
 describe('kpss(x, regression="c", nlags="auto") against statsmodels 0.13.5', () => {
   it.each(REFERENCE_KEYS)('%s', (key) => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { LaggedGram } from './laggedGram';
-import { normalStream } from './syntheticSeries';
+import { normalStream } from './syntheticSeries.testkit';
 
 /** Centred cross-product of columns a, b over rows s ∈ [lag, len−1], by definition. */
 function direct(

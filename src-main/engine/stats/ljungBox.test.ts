@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
 import { defaultLjungBoxLag, ljungBox } from './ljungBox';
-import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, relativeError } from './referenceFixture.testkit';
 
 describe('acorr_ljungbox(x, lags=[10]) against statsmodels 0.13.5', () => {
   it.each(REFERENCE_KEYS)('%s', (key) => {

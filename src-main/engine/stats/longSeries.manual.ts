@@ -2,7 +2,7 @@
 // src-main/engine/stats/longSeries.manual.ts [sizes...] [--exact]`. --exact times the Householder
 // QR paths (the behaviour before the Gram fast paths), which takes minutes at 1M points.
 import { analyzeSeries, type AnalyzeOptions } from './analyzeSeries';
-import { ar1Series } from './syntheticSeries';
+import { ar1Series } from './syntheticSeries.testkit';
 
 function time(label: string, run: () => unknown): void {
   const t0 = performance.now();

@@ -6,7 +6,7 @@ import {
   referenceFor,
   worstRelativeError,
   relativeError,
-} from './referenceFixture';
+} from './referenceFixture.testkit';
 
 describe('pacf against statsmodels 0.13.5', () => {
   it.each(REFERENCE_KEYS)('%s', (key) => {

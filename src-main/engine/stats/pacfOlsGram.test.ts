@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { pacfOls } from './pacf';
 import { pacfOlsGram } from './pacfOlsGram';
-import { ar1Series, normalStream } from './syntheticSeries';
+import { ar1Series, normalStream } from './syntheticSeries.testkit';
 
 const cases: [string, Float64Array, number][] = [];
 for (const [n, nlags] of [

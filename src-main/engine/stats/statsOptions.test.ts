@@ -12,7 +12,7 @@ import { boxcoxLambdaGuerrero, boxcoxLambdaMle, boxcoxLogLikelihood } from './bo
 import { kpssTest, type KpssNlags, type KpssRegression } from './kpss';
 import { portmanteau } from './ljungBox';
 import { pacfOls, pacfOlsDetailed } from './pacf';
-import { relativeError, worstRelativeError } from './referenceFixture';
+import { relativeError, worstRelativeError } from './referenceFixture.testkit';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 function fixture<T>(name: string): T {

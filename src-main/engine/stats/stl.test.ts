@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { referenceSeries } from '../testing/sharedData';
 import { stl } from './stl';
-import { REFERENCE_KEYS, referenceFor, worstRelativeError } from './referenceFixture';
+import { REFERENCE_KEYS, referenceFor, worstRelativeError } from './referenceFixture.testkit';
 
 const STL_KEYS = REFERENCE_KEYS.filter((k) => referenceFor(k).stl !== undefined);
 
