@@ -23,50 +23,25 @@ export class ImportState {
   /** The options an import would use now: detected settings with the overrides applied. */
   options = $derived<ParseOptions | null>(this.sniff?.options ?? null);
   private sniffSeq = 0;
-  /**
-   * The dataset opened at once by `begin` (with the dataset that was current before), until the
-   * analyst confirms: closing the dialog (Esc, ×, Close) takes it back, so nothing stays opened.
-   */
-  private provisional: { datasetId: string | null; previousId: string | null; seq: number } | null =
-    null;
-  private beginSeq = 0;
+  /** An import started by Import and not finished yet: closing the dialog cancels it. */
+  private importing = false;
 
   constructor(private readonly studio: StudioState) {}
 
   /**
-   * Opens the dialog for a file. The file is also opened at once with the detected settings, so a
-   * file the sniffer reads right needs no further click; the dialog stays to review and override.
+   * Opens the dialog for a file: the preview shows what the sniffer detected, and nothing is opened
+   * until the analyst clicks Import (Esc, × or Close cancel). `openNow` opens it at once as well.
    */
   async begin(source: FileSource, opts: { openNow?: boolean } = {}): Promise<void> {
     this.source = source;
     this.overrides = {};
     this.sniff = null;
     this.error = null;
-    const seq = ++this.beginSeq;
-    const before = this.studio.datasets.map((d) => d.datasetId);
-    const previousId = this.studio.currentId;
-    this.provisional = { datasetId: null, previousId, seq };
     const sniffed = await this.resniff();
-    if (!sniffed || !(opts.openNow ?? true) || this.provisional?.seq !== seq) return;
-    const dataset = await this.studio.open(source, sniffed.options);
-    if (this.provisional?.seq !== seq) {
-      // Closed while importing: the open finished anyway, so take it back.
-      if (dataset && !before.includes(dataset.datasetId))
-        this.takeBack(dataset.datasetId, previousId);
-      return;
-    }
-    // A dataset already open before (the same content again) is not the dialog's to take back.
-    this.provisional.datasetId =
-      dataset && !before.includes(dataset.datasetId) ? dataset.datasetId : null;
+    if (sniffed && opts.openNow === true) await this.studio.open(source, sniffed.options);
   }
 
-  /** Closes a dataset the dialog opened and makes the one current before it current again. */
-  private takeBack(datasetId: string, previousId: string | null): void {
-    this.studio.close(datasetId);
-    if (previousId && this.studio.datasets.some((d) => d.datasetId === previousId))
-      this.studio.select(previousId);
-  }
-
+  /** Opens the dialog on the current dataset's file with the settings it was imported with. */
   async review(): Promise<void> {
     const dataset = this.studio.current;
     if (!dataset) return;
@@ -104,31 +79,26 @@ export class ImportState {
       sourceKey(current.source) === sourceKey(source) &&
       sameOptions(current.options, options);
     if (alreadyOpen && !this.studio.job) {
-      this.provisional = null;
       this.close();
       return true;
     }
+    this.importing = true;
     const dataset = await this.studio.open(
       source,
       options,
       alreadyOpen ? current.choices : undefined,
     );
-    if (dataset) {
-      this.provisional = null;
-      this.close();
-    }
-    return dataset !== null;
+    const cancelled = !this.importing;
+    this.importing = false;
+    if (dataset && !cancelled) this.close();
+    return dataset !== null && !cancelled;
   }
 
-  /** Closes the dialog; an import it started and the analyst did not confirm is cancelled. */
+  /** Closes the dialog; an import it started that is still running is cancelled. */
   close(): void {
-    const provisional = this.provisional;
-    this.provisional = null;
-    if (provisional) {
+    if (this.importing) {
+      this.importing = false;
       if (this.studio.job) void this.studio.cancelJob();
-      if (provisional.datasetId) {
-        this.takeBack(provisional.datasetId, provisional.previousId);
-      }
     }
     this.sniffSeq++;
     this.source = null;
