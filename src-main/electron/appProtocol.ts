@@ -12,11 +12,12 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /**
  * protocol.registerSchemesAsPrivileged entry, before the app is ready: standard (an origin, relative
- * URLs), secure (like https), fetch allowed; no service workers, no CORS bypass, no streaming.
+ * URLs), secure (like https), fetch and CORS-mode requests (the built page loads its script as
+ * `<script type="module" crossorigin>`); no service workers, no CSP bypass, no streaming.
  */
 export const appSchemePrivileges = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
 
 export type AppTarget = { status: 200; file: string } | { status: 400 | 404 | 405 };

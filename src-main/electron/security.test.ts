@@ -192,7 +192,7 @@ describe('app:// protocol', () => {
   it('is registered as a standard, secure scheme', () => {
     expect(appSchemePrivileges).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
     });
   });
 
