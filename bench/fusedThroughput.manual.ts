@@ -1,17 +1,22 @@
 // Manual benchmark (not a test): training throughput of the fused kernels on the task shapes.
-//   npx tsx src-main/engine/kernels/fusedThroughput.manual.ts
-//   node --experimental-wasm-relaxed-simd --import tsx src-main/engine/kernels/fusedThroughput.manual.ts
+//   npx tsx bench/fusedThroughput.manual.ts
+//   node --experimental-wasm-relaxed-simd --import tsx bench/fusedThroughput.manual.ts
 //   (the second form also measures rnn-relaxed.wasm on Node 20; Electron/Node ≥ 22 need no flag)
 // One training step = recurrent layer(s) forward + dense head (units → 1) + MSE + backward
 // through head and layer(s) + Adam on every parameter, all in plain TS except the fused
 // recurrent kernels. Reported: samples/s over an epoch of 2,000 windows (median of 5 epochs).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensureRnnWasm } from './ensureRnnWasm.testkit';
-import { loadFusedKernels } from './fusedRnn';
-import type { FusedRnnCache, FusedRnnKernels, RnnCellKind, RnnWasmVariant } from './fusedRnn';
-import { randomArray, seededRandom } from './testRandom.testkit';
-import { wasmApi } from './wasmApi';
+import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
+import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
+import type {
+  FusedRnnCache,
+  FusedRnnKernels,
+  RnnCellKind,
+  RnnWasmVariant,
+} from '../src-main/engine/kernels/fusedRnn';
+import { randomArray, seededRandom } from '../src-main/engine/kernels/testRandom.testkit';
+import { wasmApi } from '../src-main/engine/kernels/wasmApi';
 
 interface Param {
   value: Float32Array;

@@ -1,8 +1,8 @@
 // Manual timing of analyzeSeries on long AR(1) series (not a test): `npx tsx
-// src-main/engine/stats/longSeries.manual.ts [sizes...] [--exact]`. --exact times the Householder
+// bench/longSeries.manual.ts [sizes...] [--exact]`. --exact times the Householder
 // QR paths (the behaviour before the Gram fast paths), which takes minutes at 1M points.
-import { analyzeSeries, type AnalyzeOptions } from './analyzeSeries';
-import { ar1Series } from './syntheticSeries.testkit';
+import { analyzeSeries, type AnalyzeOptions } from '../src-main/engine/stats/analyzeSeries';
+import { ar1Series } from '../src-main/engine/stats/syntheticSeries.testkit';
 
 function time(label: string, run: () => unknown): void {
   const t0 = performance.now();

@@ -1,14 +1,14 @@
 // Manual benchmark (not a test): task T1 — sin(0.1 t) + 0.1·N(0,1), 2,000 windows, lookback 30,
 // LSTM 50, batch 32, Adam 1e-3, 3 epochs, min-max scaling. Prints samples/s for the SeqRecurrent
 // (seam) model and for stock tf.layers.lstm trained with model.fit, on the chosen backend.
-// Run: npx tsx src-main/engine/model/trainingThroughput.manual.ts [wasm|cpu|tensorflow] [epochs]
+// Run: npx tsx bench/trainingThroughput.manual.ts [wasm|cpu|tensorflow] [epochs]
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, type BackendName } from './backend';
-import { buildModel } from './buildModel';
-import { fitScaler, scale } from './scalers';
-import { mulberry32 } from './seededRandom';
-import { trainModel } from './train';
-import { buildWindows, windowStarts } from './windows';
+import { initBackend, type BackendName } from '../src-main/engine/model/backend';
+import { buildModel } from '../src-main/engine/model/buildModel';
+import { fitScaler, scale } from '../src-main/engine/model/scalers';
+import { mulberry32 } from '../src-main/engine/model/seededRandom';
+import { trainModel } from '../src-main/engine/model/train';
+import { buildWindows, windowStarts } from '../src-main/engine/model/windows';
 
 const backendArg = (process.argv[2] ?? 'wasm') as BackendName;
 const epochs = Number(process.argv[3] ?? 3);

@@ -1,5 +1,5 @@
 // Manual experiment (not a test): does splitting batch 32 across two threads pay off?
-//   npx tsx src-main/engine/kernels/fusedThreads.manual.ts
+//   npx tsx bench/fusedThreads.manual.ts
 // Builds a shared-memory variant of rnn.wasm (asc --enable threads --sharedMemory) in a temp
 // dir, runs one half-batch on this thread and the other on a worker_thread instance importing
 // the same WebAssembly.Memory, and hands work over with Atomics.wait/notify (no copies; the
@@ -11,16 +11,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import asc from 'assemblyscript/asc';
-import { KernelHeap } from './kernelHeap';
-import { planLayout, writePlanRecord } from './planLayout';
-import { packForwardInputs, packOutputGrad } from './rnnPacking';
-import { randomArray, seededRandom } from './testRandom.testkit';
-import { wasmApi } from './wasmApi';
-import { instantiateRnnWasm } from './wasmModule';
+import { KernelHeap } from '../src-main/engine/kernels/kernelHeap';
+import { planLayout, writePlanRecord } from '../src-main/engine/kernels/planLayout';
+import { packForwardInputs, packOutputGrad } from '../src-main/engine/kernels/rnnPacking';
+import { randomArray, seededRandom } from '../src-main/engine/kernels/testRandom.testkit';
+import { wasmApi } from '../src-main/engine/kernels/wasmApi';
+import { instantiateRnnWasm } from '../src-main/engine/kernels/wasmModule';
 
 const dir = await mkdtemp(join(tmpdir(), 'rnn-shared-'));
 const outFile = join(dir, 'rnn-shared.wasm');
-const entry = fileURLToPath(new URL('./assembly/index.ts', import.meta.url));
+const entry = fileURLToPath(
+  new URL('../src-main/engine/kernels/assembly/index.ts', import.meta.url),
+);
 const flags = ['-O3', '--noAssert', '--enable', 'simd', '--enable', 'threads', '--runtime', 'stub'];
 const mem = ['--importMemory', '--noExportMemory', '--sharedMemory', '--maximumMemory', '4096'];
 const built = await asc.main([
