@@ -157,6 +157,11 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     await page.getByTestId('import-dialog').getByRole('button', { name: 'Close' }).first().click();
     await expect(page.getByTestId('import-dialog')).toBeHidden();
     await expect.poll(() => datasetNames(page)).toEqual(before);
+
+    // Nor did the session get it: a reloaded page (which starts from the host's datasets) lacks it.
+    await page.reload();
+    await expect(page.getByTestId('dataset-name')).toHaveText(current ?? '');
+    await expect.poll(() => datasetNames(page)).toEqual(before);
   });
 
   test('screens at 1280×800 and 1920×1080, light and dark', async ({ studioPage: page }) => {
