@@ -21,7 +21,7 @@ export function startAutosave(
       const project = await buildProject(
         env,
         session,
-        { title: 'Recovered session', explore: {}, embedCsv: false },
+        { title: session.title ?? 'Untitled project', explore: {}, embedCsv: false },
         job(),
       );
       await engineCall(

@@ -84,6 +84,7 @@ export const fuzzOrder: readonly ChannelName[] = [
   'project:save',
   'project:open',
   'project:recovery',
+  'session:state',
   'jobs:cancel',
   'dialog:openCsv',
   'uploads:create',
@@ -241,6 +242,7 @@ export function seedsFor(w: FuzzWorld): Record<ChannelName, Record<string, unkno
     },
     'project:open': { jobId: 'job_fuzz_open_project', path: w.project, relocate: {} },
     'project:recovery': {},
+    'session:state': {},
     'report:export': {
       jobId: 'job_fuzz_report',
       title: 'fuzz report',

@@ -67,6 +67,11 @@ export function createHandlers(
         sampleDataset: sampleDatasetName,
       };
     },
+    'session:state': async () => ({
+      title: session.title,
+      path: session.projectPath,
+      datasets: datasets.list().map((d) => d.info),
+    }),
     'datasets:samples': async () => {
       const names = (await fs.readdir(samplesDir)).filter((n) => n.endsWith('.csv')).sort();
       return Promise.all(

@@ -120,6 +120,8 @@ export function projectHandlers(
       const saved = await engineCall(env, 'project:save', { path: file, project, modelRoots }, job);
       await engineCall(env, 'project:recovery', { action: 'clear', dir: recoveryDir(env) }, job);
       session.dirty = false;
+      session.title = request.title;
+      session.projectPath = file;
       env.onFileUsed?.(file, 'project');
       return { path: file, warnings: saved.warnings };
     },
@@ -169,6 +171,8 @@ export function projectHandlers(
         session.sensitivities.set(runId, explanation);
         explanations[runId] = explanation;
       }
+      session.title = project.title;
+      session.projectPath = path.dirname(file) === recoveryDir(env) ? null : file;
       env.onFileUsed?.(file, 'project');
       return {
         path: file,

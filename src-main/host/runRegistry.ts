@@ -4,9 +4,18 @@ import { StudioFailure } from '../shared/result';
 
 export type RunOrigin = RunSummary['origin'];
 
+const scalerWords: Record<RunResult['config']['scaler'], string | null> = {
+  none: null,
+  minmax: 'min–max scaled',
+  standard: 'standardised',
+  robust: 'robust scaling',
+};
+
+/** "LSTM 2×32 · L24 H12", with the scaler in words when one was used (never its code). */
 export function runLabel(run: RunResult): string {
   const c = run.config;
-  return `${c.cell.toUpperCase()} ${c.layers}×${c.units} · L${c.lookback} H${c.horizon} · ${c.scaler}`;
+  const scaler = scalerWords[c.scaler];
+  return `${c.cell.toUpperCase()} ${c.layers}×${c.units} · L${c.lookback} H${c.horizon}${scaler ? ` · ${scaler}` : ''}`;
 }
 
 export function summarize(run: RunResult, origin: RunOrigin, best: boolean): RunSummary {

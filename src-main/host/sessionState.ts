@@ -10,6 +10,10 @@ export class SessionState {
   readonly sensitivities = new Map<string, SensitivityResult>();
   /** Content hashes of dataset files, keyed by path, size and mtime: autosave must not re-read them. */
   readonly fileHashes = new Map<string, { sha256: string; sizeBytes: number }>();
+  /** The project's title once saved or opened: a reloaded page and the recovery copy keep it. */
+  title: string | null = null;
+  /** The project file it was last saved to or opened from; null for a recovery copy. */
+  projectPath: string | null = null;
   /** Changed since the last save or autosave. */
   dirty = false;
 }

@@ -23,6 +23,7 @@ export const channelNames = [
   'project:save',
   'project:open',
   'project:recovery',
+  'session:state',
   'report:export',
   'jobs:cancel',
   'dialog:openCsv',

@@ -85,6 +85,16 @@ export const contract = {
   'project:save': { request: SaveProjectRequest, response: SavedProject },
   'project:open': { request: OpenProjectRequest, response: OpenedProject, job: true },
   'project:recovery': { request: Empty, response: RecoveryInfo },
+  /** What the host holds for this session (its source of truth): a reloaded page starts from it. */
+  'session:state': {
+    request: Empty,
+    response: z.object({
+      title: z.string().nullable(),
+      /** The project file the session was last saved to or opened from (not a recovery copy). */
+      path: z.string().nullable(),
+      datasets: z.array(DatasetInfo),
+    }),
+  },
   'report:export': { request: ReportRequest, response: ExportedReport, job: true },
   'jobs:cancel': {
     request: z.object({ jobId: JobId }),

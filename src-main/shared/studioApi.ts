@@ -12,6 +12,8 @@ export interface StudioTransport {
   readonly kind: 'desktop' | 'browser';
   call: StudioCall;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Browser mode: told when the connection to the server drops (false) and comes back (true). */
+  onConnection?(listener: (connected: boolean) => void): () => void;
 }
 
 /** What the preload exposes on `window.studio`: one method per channel plus one subscriber per event. */

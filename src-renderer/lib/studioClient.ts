@@ -51,6 +51,11 @@ export class StudioClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return this.transport.on(event, listener);
   }
+
+  /** Browser mode: the connection to the server dropped (false) or came back (true). */
+  onConnection(listener: (connected: boolean) => void): () => void {
+    return this.transport.onConnection?.(listener) ?? (() => undefined);
+  }
 }
 
 export function createStudioClient(): StudioClient {

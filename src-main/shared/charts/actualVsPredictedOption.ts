@@ -11,6 +11,7 @@ import {
   type ChartOption,
   type RunChartStyle,
 } from './runChartBase';
+import { dataDecimals, valueFormatter } from './valuePrecision';
 
 export interface TimedValues {
   times: ArrayLike<number>;
@@ -118,8 +119,11 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
     );
   }
   const base = baseOption(input, true);
+  const decimals = dataDecimals(Array.from(input.actual.values));
   return {
     ...base,
+    // Predictions, baselines and forecasts round to the precision the data was recorded with.
+    tooltip: { ...(base.tooltip as ChartOption), valueFormatter: valueFormatter(decimals) },
     // The band's invisible floor stays out of the legend.
     legend: {
       ...(base.legend as ChartOption),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendInWords, backendName, kernelInWords } from './backendWords';
+import { backendInWords, backendName, backendShortWords, kernelInWords } from './backendWords';
 
 describe('backendInWords', () => {
   it('says WebAssembly with SIMD and why native TensorFlow is missing, without paths', () => {
@@ -8,6 +8,7 @@ describe('backendInWords', () => {
     expect(backendInWords({ backend: 'wasm', detail })).toBe(
       'WebAssembly (SIMD), native TensorFlow not installed',
     );
+    expect(backendShortWords({ backend: 'wasm', detail })).toBe('WebAssembly (SIMD)');
   });
 
   it('native TensorFlow that failed for another reason points to the log', () => {

@@ -22,8 +22,8 @@ function nativeSkipped(detail: string): string | null {
   return 'native TensorFlow could not start (details in the log)';
 }
 
-/** "WebAssembly (SIMD), native TensorFlow not installed". */
-export function backendInWords(info: { backend: string; detail: string }): string {
+/** "WebAssembly (SIMD)": the backend and its build, without why others were not used. */
+export function backendShortWords(info: { backend: string; detail: string }): string {
   const { backend, detail } = info;
   let text = backendName(backend);
   if (backend === 'wasm') {
@@ -34,6 +34,13 @@ export function backendInWords(info: { backend: string; detail: string }): strin
     const shown = parts.filter((p): p is string => p !== null);
     if (shown.length) text += ` (${shown.join(', ')})`;
   }
+  return text;
+}
+
+/** "WebAssembly (SIMD), native TensorFlow not installed". */
+export function backendInWords(info: { backend: string; detail: string }): string {
+  const { backend, detail } = info;
+  let text = backendShortWords(info);
   if (backend !== 'tensorflow') {
     const skipped = nativeSkipped(detail);
     if (skipped) text += `, ${skipped}`;

@@ -51,7 +51,8 @@ export function valueAxis(
     type: 'value',
     scale: true,
     ...(name ? { name, nameLocation: 'middle', nameGap: 26 } : {}),
-    axisLine: { lineStyle: { color: theme.axis } },
+    // Not on the other axis' zero: an axis spanning 0 (years BC and AD) would draw a stray line.
+    axisLine: { onZero: false, lineStyle: { color: theme.axis } },
     splitLine: { lineStyle: { color: theme.grid } },
     ...extra,
   };
@@ -62,7 +63,8 @@ export function timeAxis(theme: ChartTheme, format: TimeFormat | undefined): Cha
   return {
     type: format === undefined || isCalendarFormat(format) ? 'time' : 'value',
     scale: true,
-    axisLine: { lineStyle: { color: theme.axis } },
+    // Not on the other axis' zero: an axis spanning 0 (years BC and AD) would draw a stray line.
+    axisLine: { onZero: false, lineStyle: { color: theme.axis } },
     splitLine: { show: false },
   };
 }

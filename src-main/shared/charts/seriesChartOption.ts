@@ -3,6 +3,7 @@
 import type { SeriesWindow } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
 import { isCalendarFormat } from './timeAxis';
+import { dataDecimals, formatValue } from './valuePrecision';
 
 export interface SeriesChartInput {
   window: SeriesWindow;
@@ -11,12 +12,34 @@ export interface SeriesChartInput {
   /** Interactive zoom controls; reports leave them out. */
   zoom?: boolean;
   animation?: boolean;
+  /**
+   * Several columns on very different scales: each drawn as z-scores ((value − mean) / sd of the
+   * window) on one axis, the tooltip still giving the recorded value.
+   */
+  standardise?: boolean;
+}
+
+/** Mean and standard deviation of the finite values (sd 1 when constant or empty). */
+function moments(values: readonly (number | null)[]): { mean: number; sd: number } {
+  let n = 0;
+  let sum = 0;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) continue;
+    n += 1;
+    sum += v;
+  }
+  const mean = n > 0 ? sum / n : 0;
+  let ss = 0;
+  for (const v of values) if (v !== null && Number.isFinite(v)) ss += (v - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  return { mean, sd: sd > 0 ? sd : 1 };
 }
 
 export function seriesChartOption(input: SeriesChartInput): Record<string, unknown> {
   const theme = input.theme ?? lightTheme;
   const calendar = isCalendarFormat(input.window.timeFormat);
   const zoom = input.zoom ?? true;
+  const standardise = (input.standardise ?? false) && input.window.series.length > 1;
   return {
     animation: input.animation ?? false,
     color: palette,
@@ -28,16 +51,20 @@ export function seriesChartOption(input: SeriesChartInput): Record<string, unkno
     tooltip: { trigger: 'axis' },
     legend: { top: input.title ? 24 : 0, textStyle: { color: theme.text } },
     grid: { left: 64, right: 24, top: input.title ? 56 : 32, bottom: zoom ? 72 : 36 },
+    // onZero: false, or an index axis spanning 0 (years BC and AD) draws the other axis at 0.
     xAxis: {
       type: calendar ? 'time' : 'value',
       scale: true,
-      axisLine: { lineStyle: { color: theme.axis } },
+      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
       splitLine: { show: false },
     },
     yAxis: {
       type: 'value',
       scale: true,
-      axisLine: { lineStyle: { color: theme.axis } },
+      ...(standardise
+        ? { name: 'standardised (sd from the mean)', nameLocation: 'middle', nameGap: 40 }
+        : {}),
+      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
       splitLine: { lineStyle: { color: theme.grid } },
     },
     dataZoom: zoom
@@ -46,14 +73,31 @@ export function seriesChartOption(input: SeriesChartInput): Record<string, unkno
           { type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 24, bottom: 16 },
         ]
       : [],
-    series: input.window.series.map((s) => ({
-      name: s.name,
-      type: 'line',
-      showSymbol: false,
-      connectNulls: false,
-      sampling: undefined,
-      lineStyle: { width: 1.5 },
-      data: s.values.map((v, i) => [input.window.x[i], v]),
-    })),
+    series: input.window.series.map((s) => {
+      const decimals = dataDecimals(s.values);
+      const { mean, sd } = moments(s.values);
+      return {
+        name: s.name,
+        type: 'line',
+        showSymbol: false,
+        connectNulls: false,
+        sampling: undefined,
+        lineStyle: { width: 1.5 },
+        // The tooltip gives the value as recorded (and, standardised, how far from the mean).
+        tooltip: {
+          valueFormatter: (_v: unknown, i: number) => {
+            const v = s.values[i] ?? null;
+            const text = formatValue(v, decimals);
+            return standardise && v !== null
+              ? `${text} (${formatValue((v - mean) / sd, 2)} sd)`
+              : text;
+          },
+        },
+        data: s.values.map((v, i) => [
+          input.window.x[i],
+          standardise && v !== null ? (v - mean) / sd : v,
+        ]),
+      };
+    }),
   };
 }

@@ -4,6 +4,7 @@ import type { StlResult } from '../schemas/analysis';
 import type { TimeFormat } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
 import { isCalendarFormat } from './timeAxis';
+import { dataDecimals, valueFormatter } from './valuePrecision';
 
 export interface StlChartInput {
   stl: StlResult;
@@ -33,7 +34,11 @@ export function stlChartOption(input: StlChartInput): Record<string, unknown> {
     animation: input.animation ?? false,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
-    tooltip: { trigger: 'axis' },
+    // Components round to the precision the series was recorded with.
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: valueFormatter(dataDecimals(Array.from(input.stl.observed))),
+    },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     title: stlPanels.map((p, i) => ({
       text: p.label,
@@ -51,7 +56,7 @@ export function stlChartOption(input: StlChartInput): Record<string, unknown> {
       gridIndex: i,
       type: calendar ? 'time' : 'value',
       scale: true,
-      axisLine: { lineStyle: { color: theme.axis } },
+      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
       axisLabel: { show: i === stlPanels.length - 1 },
       axisTick: { show: i === stlPanels.length - 1 },
       splitLine: { show: false },
@@ -61,7 +66,7 @@ export function stlChartOption(input: StlChartInput): Record<string, unknown> {
       type: 'value',
       scale: true,
       splitNumber: 2,
-      axisLine: { lineStyle: { color: theme.axis } },
+      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
       splitLine: { lineStyle: { color: theme.grid } },
     })),
     series: stlPanels.map((p, i) => {

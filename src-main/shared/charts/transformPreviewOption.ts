@@ -3,6 +3,7 @@
 import type { SeriesWindow } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
 import { isCalendarFormat } from './timeAxis';
+import { dataDecimals, valueFormatter } from './valuePrecision';
 
 export interface TransformPreviewInput {
   window: SeriesWindow;
@@ -29,19 +30,23 @@ export function transformPreviewOption(input: TransformPreviewInput): Record<str
     animation: input.animation ?? false,
     backgroundColor: 'transparent',
     textStyle: { color: theme.text },
-    tooltip: { trigger: 'axis' },
+    // Transformed values have no recorded precision: four significant digits.
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: valueFormatter(dataDecimals(window.series.flatMap((s) => s.values))),
+    },
     legend: { top: 0, textStyle: { color: theme.text } },
     grid: { left: 64, right: 24, top: 32, bottom: 32 },
     xAxis: {
       type: calendar ? 'time' : 'value',
       scale: true,
-      axisLine: { lineStyle: { color: theme.axis } },
+      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
       splitLine: { show: false },
     },
     yAxis: {
       type: 'value',
       scale: true,
-      axisLine: { lineStyle: { color: theme.axis } },
+      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
       splitLine: { lineStyle: { color: theme.grid } },
     },
     series: window.series.map((s, i) => ({

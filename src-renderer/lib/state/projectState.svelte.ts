@@ -79,6 +79,19 @@ export class ProjectState {
     return true;
   }
 
+  /**
+   * Ctrl+S: saves to the project's file when it has one; otherwise (or when that fails) the save
+   * dialog opens, where the path is asked for and any error is shown.
+   */
+  async saveShortcut(): Promise<void> {
+    if (this.dialog !== null || this.busy) return;
+    if (this.savedPath === null) return this.open('save');
+    this.path = this.savedPath;
+    this.warnings = [];
+    const saved = await this.save();
+    if (!saved || this.warnings.length > 0) this.dialog = 'save';
+  }
+
   async openProject(pathOverride?: string): Promise<boolean> {
     const studio = this.studio;
     const typed = (pathOverride ?? this.path).trim();
@@ -97,9 +110,11 @@ export class ProjectState {
       return false;
     }
     const opened = result.value;
+    // A recovery copy is not the project's file: saving asks where (the title is kept).
+    const recovered = this.recovery?.path === opened.path;
     this.opened = opened;
-    this.path = opened.path;
-    this.savedPath = opened.path;
+    this.path = recovered ? '' : opened.path;
+    this.savedPath = recovered ? null : opened.path;
     this.title = opened.title;
     this.warnings = opened.warnings;
     // Datasets that still need their CSV keep the dialog open with a path field each.

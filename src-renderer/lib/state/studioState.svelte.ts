@@ -34,6 +34,8 @@ export type StudioTab = 'explore' | 'model' | 'runs';
 export class StudioState {
   info = $state<AppInfo | null>(null);
   engine = $state<EngineStatus | null>(null);
+  /** Browser mode: false while the connection to the server is lost. */
+  connected = $state(true);
   /** One entry per file: re-opening a file with other options or choices replaces its entry. */
   datasets = $state<DatasetInfo[]>([]);
   currentId = $state<string | null>(null);
@@ -73,20 +75,42 @@ export class StudioState {
     client.on('engine:status', (status) => {
       this.engine = status;
     });
+    client.onConnection((connected) => {
+      this.connected = connected;
+    });
   }
 
   async start(): Promise<void> {
-    const [info, samples] = await Promise.all([
+    const [info, samples, session] = await Promise.all([
       this.client.call('app:info', {}),
       this.client.call('datasets:samples', {}),
+      this.client.call('session:state', {}),
     ]);
     if (info.ok) this.info = info.value;
     else this.error = info.error;
     if (samples.ok) this.samples = samples.value.map((s) => s.name);
     void this.runs.refresh();
     void this.project.checkRecovery();
+    // The host is the session's source of truth: a reloaded page shows what it holds.
+    if (session.ok && this.datasets.length === 0 && this.restoreSession(session.value)) return;
     const sample = info.ok ? info.value.sampleDataset : 'AirPassengers.csv';
     if (this.datasets.length === 0) await this.open({ kind: 'sample', name: sample });
+  }
+
+  /** Shows the host's open datasets and project title (after a reload); false when it has none. */
+  private restoreSession(session: {
+    title: string | null;
+    path: string | null;
+    datasets: DatasetInfo[];
+  }): boolean {
+    if (session.title !== null) this.project.title = session.title;
+    if (session.path !== null) this.project.path = this.project.savedPath = session.path;
+    const last = session.datasets[session.datasets.length - 1];
+    if (!last) return false;
+    this.datasets = session.datasets;
+    this.select(last.datasetId);
+    this.status = `Session restored: ${session.datasets.length} open dataset(s).`;
+    return true;
   }
 
   /** Imports a file (a job: progress in the status bar, Escape cancels) and makes it current. */

@@ -1,10 +1,13 @@
 // Browser mode: the same contract over a WebSocket to the local server (frames as in
-// src-main/server/wsProtocol.ts). Reconnects if the socket drops; calls in flight then fail.
+// src-main/server/wsProtocol.ts). Reconnects if the socket drops (trying every few seconds, so
+// events flow again); calls in flight then fail, and connection listeners hear of both.
 import type { EventName } from '../../../src-main/shared/channelNames';
 import type { Result } from '../../../src-main/shared/result';
 import type { StudioTransport } from '../../../src-main/shared/studioApi';
 
 type Listener = (payload: unknown) => void;
+
+const reconnectDelayMs = 3000;
 
 export function websocketTransport(url: string): StudioTransport {
   let socket: WebSocket | null = null;
@@ -12,6 +15,24 @@ export function websocketTransport(url: string): StudioTransport {
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<string, Set<Listener>>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let lost = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+
+  function setLost(value: boolean): void {
+    if (lost === value) return;
+    lost = value;
+    for (const listener of connectionListeners) listener(!value);
+  }
+
+  /** After a drop, keeps trying until the server answers again. */
+  function scheduleReconnect(): void {
+    if (retry !== null) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().catch(() => scheduleReconnect());
+    }, reconnectDelayMs);
+  }
 
   function connect(): Promise<WebSocket> {
     if (opened) return opened;
@@ -19,12 +40,18 @@ export function websocketTransport(url: string): StudioTransport {
       const ws = new WebSocket(url);
       ws.onopen = () => {
         socket = ws;
+        setLost(false);
         resolve(ws);
       };
       ws.onerror = () => reject(new Error('Could not reach the Series Studio server.'));
       ws.onclose = () => {
+        const wasOpen = socket === ws;
         socket = null;
         opened = null;
+        if (wasOpen || lost) {
+          setLost(true);
+          scheduleReconnect();
+        }
         for (const [id, settle] of pending) {
           pending.delete(id);
           settle({
@@ -74,6 +101,10 @@ export function websocketTransport(url: string): StudioTransport {
       set.add(listener as Listener);
       listeners.set(event, set);
       return () => set.delete(listener as Listener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
     },
   };
 }
