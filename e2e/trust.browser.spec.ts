@@ -98,7 +98,9 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     expect(shown.filter((h) => h.startsWith('Seasonality with period'))).toEqual([]);
     expect(shown.filter((h) => h.startsWith('No seasonality with period 4:'))).toHaveLength(1);
     const suggested = shown.at(-1) ?? '';
-    expect(suggested).toMatch(/^Suggested transforms: log, then first difference \(/);
+    expect(suggested).toMatch(
+      /^Suggested transforms, the Model tab's defaults: log, then first difference\. Why: /,
+    );
 
     await page.getByTestId('tab-model').click();
     const chips = page.getByTestId('fit-transforms').locator('.chip');

@@ -39,7 +39,6 @@ const TREND_OR_BREAK =
   'ADF rejects a unit root but KPSS rejects level stationarity: the series may be stationary around a trend or have a structural break.';
 const UNCERTAIN =
   'Neither ADF nor KPSS rejects its null: the data cannot tell stationarity from a unit root (often a short or near-boundary series); treat the conclusion as uncertain.';
-const DEFAULTS = "These are the Model tab's default transforms.";
 
 describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
   it('Nile (annual): no seasonality hint, a break, log then first difference', () => {
@@ -47,7 +46,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
       'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.3e-14): past values carry information a model can use.',
       TREND_OR_BREAK,
-      `Suggested transforms: log, then first difference (log: all values positive and the level grows 3.0×; first difference: KPSS rejects stationarity of the log (a trend or a break)). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: log, then first difference. Why: log: all values positive and the level grows 3.0×; first difference: KPSS rejects stationarity of the log (a trend or a break).`,
     ]);
   });
 
@@ -55,7 +54,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
     expect(hintsOf(referenceSeries('lynx.csv:lynx'), 1)).toEqual([
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 9.6e-41): past values carry information a model can use.',
       LEVELS,
-      `Suggested transforms: none (no transforms: ADF rejects a unit root (p = 0.035) and KPSS does not reject stationarity, so the series is modelled in levels). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF rejects a unit root (p = 0.035) and KPSS does not reject stationarity, so the series is modelled in levels.`,
     ]);
   });
 
@@ -64,7 +63,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
       'The PACF cuts off after lag 2: the series behaves like an AR(2) process.',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 2.1e-35): past values carry information a model can use.',
       TREND_OR_BREAK,
-      `Suggested transforms: first difference (first difference: KPSS rejects stationarity of the series (a trend or a break)). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: first difference. Why: first difference: KPSS rejects stationarity of the series (a trend or a break).`,
     ]);
   });
 
@@ -74,7 +73,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
       'Seasonality with period 12: the seasonality test on the changes of the log finds r12 = 0.84, above the 90% threshold of 0.18 (clear evidence).',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.1e-177): past values carry information a model can use.',
       WANDERS,
-      `Suggested transforms: log, then seasonal difference (m = 12), then first difference (log: all values positive and the level grows 6.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.072)). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 12), then first difference. Why: log: all values positive and the level grows 6.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.072).`,
     ]);
   });
 
@@ -84,7 +83,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
       'Seasonality with period 12: the seasonality test on the period-to-period changes finds r12 = 0.92, above the 90% threshold of 0.18 (clear evidence).',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p < 1e-300): past values carry information a model can use.',
       WANDERS,
-      `Suggested transforms: seasonal difference (m = 12), then first difference (seasonal difference (m = 12): the changes are seasonal; first difference: KPSS rejects stationarity of the seasonally differenced series (a trend or a break)). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: seasonal difference (m = 12), then first difference. Why: seasonal difference (m = 12): the changes are seasonal; first difference: KPSS rejects stationarity of the seasonally differenced series (a trend or a break).`,
     ]);
   });
 
@@ -93,7 +92,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
       'Seasonality with period 4: the seasonality test on the changes of the log finds r4 = 0.93, above the 90% threshold of 0.25 (clear evidence).',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 3.9e-64): past values carry information a model can use.',
       WANDERS,
-      `Suggested transforms: log, then seasonal difference (m = 4) (log: all values positive and the level grows 13.7×; seasonal difference (m = 4): the changes are seasonal; no further difference: ADF and KPSS call the seasonally differenced series stationary). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 4). Why: log: all values positive and the level grows 13.7×; seasonal difference (m = 4): the changes are seasonal; no further difference: ADF and KPSS call the seasonally differenced series stationary.`,
     ]);
   });
 
@@ -102,7 +101,7 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
       'Seasonality with period 12: the seasonality test on the changes of the log finds r12 = 0.45, above the 90% threshold of 0.36 (borderline evidence: about one non-seasonal series in ten passes this test, so check the STL view).',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.0e-34): past values carry information a model can use.',
       UNCERTAIN,
-      `Suggested transforms: log, then seasonal difference (m = 12), then first difference (log: all values positive and the level grows 3.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.276)). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 12), then first difference. Why: log: all values positive and the level grows 3.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.276).`,
     ]);
   });
 });
@@ -114,7 +113,7 @@ describe('interpretDiagnostics on synthetic series without seasonality', () => {
       'No seasonality with period 4: the seasonality test on the changes of the log finds r4 = 0.07, within the 90% threshold of 0.21.',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p = 4.5e-114): past values carry information a model can use.',
       WANDERS,
-      `Suggested transforms: log, then first difference (log: all values positive and the level grows 4.9×; first difference: KPSS rejects stationarity of the log (a trend or a break)). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: log, then first difference. Why: log: all values positive and the level grows 4.9×; first difference: KPSS rejects stationarity of the log (a trend or a break).`,
     ]);
   });
 
@@ -124,7 +123,7 @@ describe('interpretDiagnostics on synthetic series without seasonality', () => {
       'No seasonality with period 4: the period-to-period changes are constant (a straight-line trend).',
       'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
       'Ljung-Box finds significant autocorrelation up to lag 8 (p = 1.5e-33): past values carry information a model can use.',
-      `Suggested transforms: none (no transforms: ADF or KPSS could not run on this series). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF or KPSS could not run on this series.`,
     ]);
   });
 
@@ -134,7 +133,7 @@ describe('interpretDiagnostics on synthetic series without seasonality', () => {
       'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
       'Ljung-Box finds significant autocorrelation up to lag 10 (p < 1e-300): past values carry information a model can use.',
       LEVELS,
-      `Suggested transforms: none (no transforms: ADF rejects a unit root (p < 0.001) and KPSS does not reject stationarity, so the series is modelled in levels). ${DEFAULTS}`,
+      `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF rejects a unit root (p < 0.001) and KPSS does not reject stationarity, so the series is modelled in levels.`,
     ]);
   });
 
@@ -164,7 +163,7 @@ describe('the hints and the Model defaults agree', () => {
     const suggested = suggestTransforms(x, m);
     const hint = hintsOf(x, m).at(-1);
     expect(hint).toBe(
-      `Suggested transforms: ${
+      `Suggested transforms, the Model tab's defaults: ${
         suggested.steps.length === 0
           ? 'none'
           : suggested.steps
@@ -176,7 +175,7 @@ describe('the hints and the Model defaults agree', () => {
                     : s.kind,
               )
               .join(', then ')
-      } (${suggested.reasons.join('; ')}). ${DEFAULTS}`,
+      }. Why: ${suggested.reasons.join('; ')}.`,
     );
   });
 });

@@ -112,7 +112,7 @@ export function interpretDiagnostics(d: DiagnosticsForHints): string[] {
   if (verdict) hints.push(STATIONARITY_TEXT[verdict]);
   if (rules)
     hints.push(
-      `Suggested transforms: ${stepsInWords(rules.steps)} (${rules.reasons.join('; ')}). These are the Model tab's default transforms.`,
+      `Suggested transforms, the Model tab's defaults: ${stepsInWords(rules.steps)}. Why: ${rules.reasons.join('; ')}.`,
     );
   return hints;
 }
