@@ -212,21 +212,31 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
   let failed = 0;
   const outputs = new Map<string, SeriesTaskOutput | null>();
   const globals = new Map<FrequencyClass, Promise<GlobalTaskOutput | Error>>();
-  const partsLeft = new Map<string, number>();
-  const finishPart = (id: string): void => {
-    const left = (partsLeft.get(id) ?? 1) - 1;
-    partsLeft.set(id, left);
-    if (left === 0) {
-      done++;
-      bar.update(done, failed);
-    }
-  };
   const shardClasses = new Set<FrequencyClass>();
   for (const meta of metas.values()) {
     const wants =
       needsGlobal && !meta.error && meta.frequencyClass && globalWhy(meta.frequencyClass) === null;
     if (wants && meta.frequencyClass) shardClasses.add(meta.frequencyClass);
   }
+  // Each series is done when its parts are (its per-series task, its global forecast); the bar
+  // counts finished parts as fractions of a series.
+  const plans = new Map<string, ReturnType<typeof methodsFor> & { parts: number }>();
+  for (const id of ids) {
+    const meta = metas.get(id) as SeriesMeta;
+    const usesGlobal =
+      !meta.error && meta.frequencyClass !== null && shardClasses.has(meta.frequencyClass);
+    const plan = methodsFor(o.model, meta.frequencyClass, usesGlobal);
+    const parts = meta.error
+      ? 0
+      : (plan.methods.length > 0 ? 1 : 0) + (usesGlobal && plan.global ? 1 : 0);
+    plans.set(id, { ...plan, parts });
+    if (meta.error) failed++;
+    if (parts === 0) done++;
+  }
+  const finishPart = (id: string): void => {
+    done += 1 / Math.max(1, plans.get(id)?.parts ?? 1);
+    bar.update(done, failed);
+  };
   try {
     for (const cls of shardClasses) {
       const members = classMembers.get(cls) ?? [];
@@ -259,26 +269,12 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
         ),
       );
     }
-    bar.update(0, 0, true);
+    bar.update(done, failed, true);
     const seriesTasks: Promise<void>[] = [];
     for (const id of ids) {
       const meta = metas.get(id) as SeriesMeta;
-      const usesGlobal =
-        !meta.error && meta.frequencyClass !== null && globals.has(meta.frequencyClass);
-      const plan = methodsFor(o.model, meta.frequencyClass, usesGlobal);
-      const parts =
-        (meta.error ? 0 : plan.methods.length > 0 ? 1 : 0) + (usesGlobal && plan.global ? 1 : 0);
-      partsLeft.set(id, parts);
-      if (meta.error) {
-        failed++;
-        done++;
-        bar.update(done, failed);
-        continue;
-      }
-      if (parts === 0) {
-        done++;
-        continue;
-      }
+      const plan = plans.get(id) as ReturnType<typeof methodsFor> & { parts: number };
+      if (meta.error || plan.parts === 0) continue;
       if (plan.methods.length === 0) {
         outputs.set(id, null);
         continue;
@@ -326,7 +322,7 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
       return assemble(meta, o.model, outputs.get(id) ?? null, gPaths, why);
     });
     failed = results.filter((r) => r.error !== null).length;
-    bar.finish(done, failed);
+    bar.finish(Math.round(done), failed);
     const quantiles = conformalQuantiles(results);
     await writeAtomically(o.out, (w) => {
       w(`${FORECAST_HEADER}\n`);

@@ -21,15 +21,17 @@ export class ProgressBar {
     return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
   }
 
-  line(done: number, failed: number): string {
+  line(doneParts: number, failed: number): string {
     const width = 30;
+    // Parts of series count as fractions; the count shows whole series.
+    const done = Math.min(this.total, doneParts);
     const fraction = this.total > 0 ? done / this.total : 1;
     const filled = Math.round(fraction * width);
     const elapsed = (Date.now() - this.started) / 1000;
     const eta = done > 0 ? (elapsed / done) * (this.total - done) : Number.NaN;
     return (
-      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} series` +
-      `${failed > 0 ? ` · ${failed} failed` : ''} · ${ProgressBar.duration(elapsed)} elapsed · ETA ${done === this.total ? '0s' : ProgressBar.duration(eta)}` +
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(done + 1e-9)}/${this.total} series` +
+      `${failed > 0 ? ` · ${failed} failed` : ''} · ${ProgressBar.duration(elapsed)} elapsed · ETA ${done >= this.total - 1e-9 ? '0s' : ProgressBar.duration(eta)}` +
       (this.stage ? ` · ${this.stage}` : '')
     );
   }

@@ -136,6 +136,11 @@ describe('long-format reader', () => {
     const index = await indexLongCsv(f, opts);
     expect(index.ids.size).toBe(617);
     expect([...index.ids.values()].every((runs) => runs.length === 1)).toBe(true);
+    // MNF9 keeps M1's calendar years 1, 2, … ("1-12-01").
+    const early = readSeries(index, 'MNF9');
+    expect(early.error).toBeNull();
+    expect(early.frequency.frequency).toBe('monthly');
+    expect(new Date(early.times[0] ?? 0).toISOString().slice(0, 10)).toBe('0001-12-01');
     const first = readSeries(index, 'MRF1');
     expect(first.frequency.seasonalPeriod).toBe(12);
     expect(first.values[0]).toBe(697458);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { isoFormatOf } from '../csv/detectTimeColumn';
 import { inferFrequency } from '../csv/inferFrequency';
 import { formatTime } from '../csv/findProblems';
-import { timeParser } from '../csv/parseTime';
+import { daysInMonth, timeParser, utcMs } from '../csv/parseTime';
 import type { FrequencyInfo, TimeFormat } from '../csv/types';
 
 export interface LongFormatOptions {
@@ -218,6 +218,25 @@ function parseValue(cell: string | undefined): number {
   return Number.isFinite(v) ? v : Number.NaN;
 }
 
+const SHORT_YEAR_DATE = /^(\d{1,4})[-/](\d{1,2})[-/](\d{1,2})$/;
+
+/**
+ * The format's parser, and for dates also years written without leading zeros ("1-12-01", as M1
+ * keeps its calendar years 1, 2, …), validated against the calendar.
+ */
+function lenient(format: TimeFormat): (cell: string) => number {
+  const strict = timeParser(format);
+  if (format !== 'iso-date') return strict;
+  return (cell) => {
+    const t = strict(cell);
+    if (Number.isFinite(t)) return t;
+    const m = SHORT_YEAR_DATE.exec(cell);
+    if (!m) return Number.NaN;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) ? utcMs(y, mo - 1, d) : NaN;
+  };
+}
+
 /** The raw rows of one id: (file row number, cells) for every row of its runs. */
 function readRows(
   index: LongFormatIndex,
@@ -249,7 +268,7 @@ export function readSeries(index: LongFormatIndex, id: string): LongSeries {
   const runs = index.ids.get(id);
   if (!runs) throw new Error(`no series "${id}" in ${path.basename(index.file)}`);
   const base = path.basename(index.file);
-  const parseTime = timeParser(index.timeFormat);
+  const parseTime = lenient(index.timeFormat);
   const { time: tc, target: vc, features: fc } = index.columns;
   const problems: SeriesProblem[] = [];
   const rows = readRows(index, runs).map((r) => ({
