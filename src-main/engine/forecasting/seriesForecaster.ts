@@ -31,6 +31,9 @@ import {
 } from './preprocessing';
 import { loadPretrained, type Pretrained } from './pretrained';
 
+/** Early-stopping patience of fine-tuned pretrained members (at most). */
+export const FINE_TUNE_PATIENCE = 3;
+
 export interface ForecasterSettings {
   seasonality: SeasonalitySetting;
   normalisation: NormalisationSetting;
@@ -350,7 +353,12 @@ export async function forecastSeries(
       loss: settings.loss,
       epochs: adaptation === 'zero-shot' ? 0 : settings.epochs,
       batchSize: settings.batchSize,
-      patience: settings.patience,
+      // Pretrained members start near their optimum: fine-tuning stops after 3 epochs without
+      // improvement (validation picks epoch 1–5 on most series), which keeps the ensemble fast.
+      patience:
+        adaptation === 'fine-tune'
+          ? Math.min(settings.patience, FINE_TUNE_PATIENCE)
+          : settings.patience,
     };
     const trainK = L === lookback ? train : windowsOf(adjusted, prep, 0, valStart, L, h);
     const valK = L === lookback ? val : windowsOf(adjusted, prep, valStart, testStart, L, h);
