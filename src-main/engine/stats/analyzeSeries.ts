@@ -109,12 +109,34 @@ function boxcoxSummary(
   return { method, lambda: boxcoxLambdaMle(x), label: 'Box-Cox λ by maximum likelihood' };
 }
 
+/**
+ * The series times 2^k (exact) with k chosen so that squared sums cannot overflow or underflow;
+ * the series itself when its largest magnitude is already in [2^-200, 2^200].
+ */
+export function rescaledForStatistics(x: Float64Array): Float64Array {
+  let maxAbs = 0;
+  for (const v of x) maxAbs = Math.max(maxAbs, Math.abs(v));
+  if (maxAbs === 0 || (maxAbs <= 2 ** 200 && maxAbs >= 2 ** -200)) return x;
+  const k = -Math.floor(Math.log2(maxAbs));
+  const out = new Float64Array(x.length);
+  // Two steps so that 2^k itself never overflows (k can reach ±1074).
+  const half = Math.trunc(k / 2);
+  const a = 2 ** half;
+  const b = 2 ** (k - half);
+  for (let i = 0; i < x.length; i++) out[i] = (x[i] as number) * a * b;
+  return out;
+}
+
 export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): AnalysisResult {
   const n = x.length;
   if (n < 8) throw new RangeError(`need at least 8 observations, got ${n}`);
   for (const v of x)
     if (!Number.isFinite(v)) throw new RangeError('series contains non-finite values');
   const notes: string[] = [];
+  // Every statistic below except the summary is scale-invariant, so a series near the limits of a
+  // double (e.g. 1.8e308, whose squares overflow) is analysed after an exact power-of-two rescale.
+  const raw = x;
+  x = rescaledForStatistics(raw);
   const cap = Math.floor(n / 2) - 1;
   const requested = options.nlags;
   const nlags = requested === undefined ? defaultNlags(n) : Math.min(requested, cap);
@@ -180,7 +202,7 @@ export function analyzeSeries(x: Float64Array, options: AnalyzeOptions = {}): An
     n,
     nlags,
     ...(requested !== undefined && requested > cap ? { nlagsRequested: requested } : {}),
-    summary: summarize(x),
+    summary: summarize(raw),
     acf: {
       values: acfValues,
       band: acfBartlettBand(acfValues, n),
