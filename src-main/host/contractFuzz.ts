@@ -637,26 +637,7 @@ export const knownFindings: readonly {
   code: string;
   message: RegExp;
   note: string;
-}[] = [
-  {
-    channel: 'model:fit',
-    code: 'internal',
-    message: /^no rows left for training \(n=\d+, test=\d+, val=\d+\)$/,
-    note: 'a testSize/valSize that leaves no training rows is bad input: invalid-request, not internal',
-  },
-  {
-    channel: 'model:fit',
-    code: 'internal',
-    message: /^bad validation size -?\d+/,
-    note: 'a huge testSize makes the validation size negative; refuse it as invalid-request',
-  },
-  {
-    channel: 'report:export',
-    code: 'internal',
-    message: /^Could not save ".*": the target is a folder \(EISDIR\)\./,
-    note: "the message is clear, but a folder as the target is the user's error, not internal",
-  },
-];
+}[] = [];
 
 /** The floor each channel with an engine method must reach, in cases (stated in the suites). */
 export function requiredReach(cases: number): number {

@@ -49,6 +49,26 @@ export class StudioFailure extends Error {
   }
 }
 
+/** The contract code of a refused save, by errno. */
+export function saveErrorCode(errno: string): ErrorCode {
+  switch (errno) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'forbidden';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'unavailable';
+    case 'EISDIR':
+    case 'ENOTDIR':
+    case 'ENOENT':
+    case 'ENAMETOOLONG':
+      return 'invalid-request';
+    default:
+      return 'internal';
+  }
+}
+
 export function toStudioError(error: unknown): StudioError {
   if (error instanceof StudioFailure) {
     return error.details === undefined
@@ -62,6 +82,16 @@ export function toStudioError(error: unknown): StudioError {
       code: 'import-error',
       message: error.message,
       details: { reason: code, file, row, column },
+    };
+  }
+  if (error instanceof Error && error.name === 'AtomicWriteError') {
+    // A save the file system refused (a folder as the target, no permission, a full disk): the
+    // message already names the file and says the previous version is unchanged.
+    const { code, path } = error as Error & Record<string, unknown>;
+    return {
+      code: typeof code === 'string' ? saveErrorCode(code) : 'internal',
+      message: error.message,
+      details: { reason: code, file: path },
     };
   }
   if (error instanceof Error && error.name === 'AbortError') {
