@@ -40,6 +40,9 @@ export interface ReportSensitivity {
   featureNames?: string[];
   /** 0-based horizon step explained. */
   horizonIndex?: number;
+  /** What the effects measure, in words with their units; the strongest effect in words. */
+  units?: string;
+  headline?: string;
 }
 
 export interface ReportRun {

@@ -193,7 +193,11 @@ export function sensitivityHtml(r: ReportRun, timeFormat: TimeFormat): string {
       ? 'central difference of a ± nudge to one input cell'
       : 'replacing one input cell by its training mean';
   const step = (s.horizonIndex ?? 0) + 1;
-  const caption = `Change of the step-${step} forecast (original units) from ${how}; rows are windows, ${names[0] ?? 'target'} shown.`;
+  const caption =
+    (s.units
+      ? `Step-${step} forecast: ${s.units}; rows are windows, ${names[0] ?? 'target'} shown.`
+      : `Change of the step-${step} forecast (original units) from ${how}; rows are windows, ${names[0] ?? 'target'} shown.`) +
+    (s.headline ? ` ${s.headline}` : '');
   return section(
     REPORT_HEADINGS.sensitivity,
     figure(renderChartSvg(heat, WIDTH, height), caption) +

@@ -80,6 +80,8 @@ function reportRun(
             },
             windowTimes: sensitivity.windowTimes,
             featureNames: sensitivity.features,
+            units: sensitivity.units,
+            ...(sensitivity.headline ? { headline: sensitivity.headline } : {}),
           },
         }
       : {}),

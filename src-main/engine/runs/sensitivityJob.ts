@@ -1,11 +1,20 @@
 // Explanations of a trained run on its own test windows: perturbation (±δ), occlusion (training
-// mean) or integrated gradients (from the training means), rebuilt from the run's recorded config.
+// mean) or integrated gradients (from the training means), rebuilt from the run's recorded config,
+// reported in the target's original units (interpret/originalUnits.ts).
 import type { SensitivityResult } from '../../shared/schemas/interpret';
 import { StudioFailure } from '../../shared/result';
 import { nullable } from '../analysis/jsonSafe';
 import type { LoadedDataset } from '../datasets/openDataset';
 import { integratedGradients } from '../interpret/integratedGradients';
 import { sensitivityHeatmap } from '../interpret/sensitivity';
+import {
+  attributionsToOriginal,
+  elementwiseInverse,
+  outputToOriginal,
+  perUnitEffects,
+  strongestEffect,
+  type UnitMap,
+} from '../interpret/originalUnits';
 import { gatherWindows, selectWindows, type WindowShape } from '../interpret/windowSelection';
 import type { FitConfig } from '../model/fitConfig';
 import { cachedModel } from './modelCache';
@@ -97,25 +106,41 @@ export async function runSensitivity(
     prepared.transformed.offset,
     prepared.split.valStart,
   );
-  const slope = prepared.scaler.scale[0] ?? 1;
-  const offset = prepared.scaler.offset[0] ?? 0;
-  const outputScale = (scaled: Float32Array): Float32Array => scaled.map((v) => v * slope + offset);
+  // Effects in the target's original units (see interpret/originalUnits.ts).
+  const units: UnitMap = {
+    inverse: elementwiseInverse(config.transforms),
+    scale: prepared.scaler.scale,
+    offset: prepared.scaler.offset,
+  };
+  const original = units.inverse !== null;
+  const outputScale = outputToOriginal(units);
   const progress = { signal: hooks.signal, onProgress: hooks.onProgress };
   let effect: Float64Array;
   let meanAbsPerLag: Float64Array;
   let meanAbsFeatureLag: Float64Array;
   let completenessGap: Float64Array | null = null;
   let description: string;
+  let unitText: string;
+  const target = original ? `the original units of ${config.target}` : 'the differenced target';
   if (params.method === 'integrated-gradients') {
     const ig = await integratedGradients(model, inputs, shape, stats.mean, {
       steps: params.steps,
       horizonIndex: params.horizonStep,
       ...progress,
     });
-    effect = ig.attributions.map((a) => a * slope);
-    completenessGap = ig.completenessGap.map((g) => g * slope);
+    const converted = attributionsToOriginal(
+      ig.attributions,
+      ig.completenessGap,
+      ig.output,
+      ig.baselineOutput,
+      shape,
+      units,
+    );
+    effect = converted.attributions;
+    completenessGap = converted.gaps;
     ({ meanAbsPerLag, meanAbsFeatureLag } = meanAbs(effect, shape));
     description = `Integrated gradients (${params.steps} steps, straight line from the training means): each cell's share of the forecast's difference from the baseline forecast.`;
+    unitText = `share of the forecast, in ${target}`;
   } else if (params.method === 'occlusion') {
     const r = await sensitivityHeatmap(model, inputs, shape, {
       mode: 'occlusion',
@@ -127,6 +152,7 @@ export async function runSensitivity(
     ({ effect, meanAbsPerLag, meanAbsFeatureLag } = r);
     description =
       'Occlusion: change in the forecast when one input cell is replaced by its training mean.';
+    unitText = `change in the forecast, in ${target}`;
   } else {
     const delta = params.deltaUnit === 'std' ? params.delta * (stats.std[0] ?? 1) : params.delta;
     const r = await sensitivityHeatmap(model, inputs, shape, {
@@ -136,32 +162,46 @@ export async function runSensitivity(
       horizonIndex: params.horizonStep,
       ...progress,
     });
-    ({ effect, meanAbsPerLag, meanAbsFeatureLag } = r);
+    if (!r.plusSide || !r.minusSide) throw new Error('perturbation returned no sides');
+    effect = perUnitEffects(
+      { base: r.base, plusSide: r.plusSide, minusSide: r.minusSide },
+      inputs,
+      shape,
+      delta,
+      units,
+    );
+    ({ meanAbsPerLag, meanAbsFeatureLag } = meanAbs(effect, shape));
     description =
-      `Perturbation: (f(x+δ) − f(x−δ))/2 with δ = ${delta.toPrecision(3)} scaled units` +
+      `Perturbation: each input cell moved by ±δ (δ = ${delta.toPrecision(3)} scaled units` +
       (params.deltaUnit === 'std'
-        ? ` (${params.delta} standard deviations of the target's training part)`
+        ? `, ${params.delta} standard deviations of the target's training part`
         : '') +
-      '.';
+      `); the change of the forecast per +1 unit of the input, in ${target}.`;
+    unitText = original
+      ? `forecast change per +1 unit of the input, in the units of ${config.target}`
+      : 'forecast change per +1 unit of the input, in the differenced target';
   }
+  const features = [config.target, ...config.features];
+  const headline =
+    params.method === 'perturbation'
+      ? strongestEffect(effect, shape, features, params.horizonStep)
+      : '';
   const times = data.time;
   return {
     runId,
     method: params.method,
     windows: shape.windows,
     lookback: shape.lookback,
-    features: [config.target, ...config.features],
+    features,
     windowTimes: indices.map(
       (i) => times[(test.targetStarts[i] ?? 0) + params.horizonStep] ?? Number.NaN,
     ),
     effect: nullable(effect),
     meanAbsPerLag: nullable(meanAbsPerLag),
     meanAbsFeatureLag: nullable(meanAbsFeatureLag),
-    units:
-      config.transforms.length > 0
-        ? 'transformed target units (before inverting the transforms)'
-        : `original units of ${config.target}`,
+    units: unitText,
     description,
+    ...(headline ? { headline } : {}),
     completenessGap: completenessGap ? nullable(completenessGap) : null,
     seconds: (performance.now() - started) / 1000,
   };

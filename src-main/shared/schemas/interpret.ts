@@ -81,6 +81,8 @@ export const SensitivityResult = z.object({
   meanAbsFeatureLag: z.array(Num),
   units: z.string(),
   description: z.string(),
+  /** The strongest effect in words: "+1 in <input> at t−k moves the t+h forecast by …". */
+  headline: z.string().optional(),
   completenessGap: z.array(Num).nullable(),
   seconds: z.number(),
 });
