@@ -12,7 +12,9 @@
 // - the forecasting pipeline (engine/forecasting): seasonal adjustment and window-level
 //   normalisation decided on the training part ('auto'), 5 members started from the pretrained
 //   forecaster of the frequency class and fine-tuned with early stopping (patience 10), MAE loss,
-//   combined by the median, the forecast from the members refitted on all rows. normalisation
+//   combined by the median, then per step the median of that ensemble, ETS and Theta
+//   (combination 'median', what won on M1 and tourism: BENCHMARKS.md), the forecast from every
+//   part refitted on all rows. normalisation
 //   'scaler' (or extra features) selects the classic path: one network on globally scaled rows.
 import type { BackendName } from './backend';
 import type { ModelConfig } from './buildModel';
