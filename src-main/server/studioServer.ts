@@ -1,11 +1,11 @@
 // Browser mode, composed: engine process + studio host + HTTP/WebSocket server.
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { EngineClient } from '../host/engineClient';
 import { FileAccess } from '../host/fileAccess';
 import { forkLauncher } from '../host/forkLauncher';
 import type { EngineLauncher } from '../host/engineProcessHandle';
+import { createSessionDir } from '../host/sessionDir';
 import { createStudioHost } from '../host/studioHost';
 import type { AppPaths } from '../host/appPaths';
 import { packageVersion } from '../host/packageVersion';
@@ -33,7 +33,9 @@ export async function startStudioServer(
   } = {},
 ): Promise<StudioServer> {
   const token = newToken();
-  const sessionDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-session-'));
+  // Sweeps the folders of servers that crashed or were killed, then makes ours (owner pid recorded).
+  const session = createSessionDir();
+  const sessionDir = session.dir;
   const uploadsDir = path.join(sessionDir, 'uploads');
   const files = new FileAccess({
     samplesDir: path.join(paths.resourcesDir, 'datasets'),
@@ -80,7 +82,7 @@ export async function startStudioServer(
       await host.dispose();
       await server.close();
       await engine.dispose();
-      rmSync(sessionDir, { recursive: true, force: true });
+      session.dispose();
     },
   };
 }
