@@ -168,6 +168,12 @@ export default tseslint.config(
               ],
               message: 'The renderer imports only src-main/shared.',
             },
+            {
+              // Any package but svelte and echarts (vitest in the renderer's own tests): never
+              // TensorFlow.js, papaparse or other engine libraries.
+              regex: '^(?!\\.{1,2}/|svelte(/|$)|echarts(/|$)|vitest$)',
+              message: 'The renderer imports only src-main/shared, svelte and echarts.',
+            },
           ],
         },
       ],
@@ -180,6 +186,50 @@ export default tseslint.config(
     ignores: testFiles,
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: testKitPatterns }],
+    },
+  },
+  {
+    // The host reaches the engine through the engine map (shared/engineMethods.ts, over
+    // shared/engineProtocol.ts) and never imports engine code, except the file primitives a
+    // project save shares with the engine's own saves, so both write atomically with the same
+    // owner-tagged temp names and model folders.
+    files: ['src-main/host/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only src-main/electron may import electron.' },
+            { group: ['**/electron/**', '**/src-renderer/**'], message: 'Wrong layer.' },
+            {
+              regex: '/engine/(?!fsAtomic/(writeFileAtomic|ownedNames)$|projects/projectModels$)',
+              message:
+                'The host calls the engine through shared/engineMethods.ts; it imports only the file primitives fsAtomic/writeFileAtomic, fsAtomic/ownedNames and projects/projectModels.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Electron main takes the CSP from shared/ and static files from host/, never from the server
+    // or the engine.
+    files: ['src-main/electron/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/engine/**', '**/cli/**', '**/src-renderer/**'],
+              message:
+                'Electron main imports only shared/ and host/ (the CSP is shared/contentSecurityPolicy.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -4,7 +4,8 @@
 // whose origin covers every file on the disk. Pure Node: main.ts registers it with Electron.
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { contentSecurityPolicy, resolveStatic, staticHeaders } from '../server/staticFiles';
+import { resolveStatic, staticHeaders } from '../host/staticFiles';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'studio';

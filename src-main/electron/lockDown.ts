@@ -2,7 +2,7 @@
 // they are unit-tested against fakes on every CI (security.test.ts), where Electron's binary may
 // be absent. security.ts and ipc.ts wire them to Electron.
 import { fail, type Result } from '../shared/result';
-import { contentSecurityPolicy } from '../server/staticFiles';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy';
 import { isAppUrl } from './isAppUrl';
 
 export interface Preventable {

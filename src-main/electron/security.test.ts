@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../server/staticFiles';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy';
 import { ok } from '../shared/result';
 import { APP_ENTRY_URL, appResponse, appSchemePrivileges, resolveAppRequest } from './appProtocol';
 import { isAppUrl } from './isAppUrl';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../shared/schemas/app';
 import type { EngineProgress } from '../shared/schemas/progress';
-import { parseEngineMessage, type EngineToHost } from '../engine/process/protocol';
+import { parseEngineMessage, type EngineToHost } from '../shared/engineProtocol';
 import { forkLauncher } from './forkLauncher';
 import { sourceEngine, sourcePaths } from './testing/sourceEngine';
 

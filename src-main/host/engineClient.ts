@@ -17,7 +17,7 @@ import type { EngineStatus } from '../shared/schemas/app';
 import type { EngineProgress } from '../shared/schemas/progress';
 import type { Result } from '../shared/result';
 import { fail } from '../shared/result';
-import { parseEngineMessage } from '../engine/process/protocol';
+import { parseEngineMessage } from '../shared/engineProtocol';
 import type { EngineLauncher, EngineProcessHandle } from './engineProcessHandle';
 
 export interface CallOptions<P = EngineProgress> {

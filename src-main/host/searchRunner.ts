@@ -7,7 +7,7 @@ import {
   rankTrials,
   type SearchSpace,
   type Trial,
-} from '../engine/interpret/searchSpace';
+} from './searchSpace';
 import type { FitSettings, RunResult } from '../shared/schemas/model';
 import type { SearchResult } from '../shared/schemas/search';
 import { toStudioError } from '../shared/result';

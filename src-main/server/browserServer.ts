@@ -13,7 +13,7 @@ import type { EventName } from '../shared/channelNames';
 import type { StudioHost } from '../host/studioHost';
 import { newUploadSlot } from '../host/uploads';
 import { checkRequest, parseRequestTarget, tokenCookie, type GuardInput } from './requestGuard';
-import { resolveStatic, staticHeaders } from './staticFiles';
+import { resolveStatic, staticHeaders } from '../host/staticFiles';
 import { parseClientMessage, type ServerMessage } from './wsProtocol';
 
 /** Largest WebSocket message (ws closes the socket with 1009 past it). Uploads go over HTTP. */

@@ -7,7 +7,7 @@ import {
   empiricalCoverage,
   modelBasedIntervals,
 } from './conformal';
-import { mulberry32 } from './seededRandom';
+import { mulberry32 } from '../../shared/random';
 
 describe('conformalQuantile', () => {
   it('takes rank ⌈(n+1)(1−α)⌉ of the sorted absolute residuals (hand-worked)', () => {

@@ -1,7 +1,7 @@
 // Entry point of the engine process. Thin on purpose: pick the transport the host gave us
 // (Electron utilityProcess's parentPort, or Node's fork IPC) and serve the method table.
 import { engineMethods } from '../methods/engineMethods';
-import type { EngineToHost } from './protocol';
+import type { EngineToHost } from '../../shared/engineProtocol';
 import { serveEngine, type EnginePort } from './engineServer';
 
 interface ParentPortLike {

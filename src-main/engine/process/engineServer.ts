@@ -5,8 +5,8 @@ import { engineMethods, type EngineMethodName } from '../../shared/engineMethods
 import { parseUnknown } from '../../shared/parseUnknown';
 import { StudioFailure, toStudioError } from '../../shared/result';
 import type { EngineProgress } from '../../shared/schemas/progress';
-import type { EngineToHost, HostToEngine } from './protocol';
-import { parseHostMessage } from './protocol';
+import type { EngineToHost, HostToEngine } from '../../shared/engineProtocol';
+import { parseHostMessage } from '../../shared/engineProtocol';
 import type { EngineHandler, JobContext, MethodTable } from './methodTypes';
 
 export type { MethodTable } from './methodTypes';

@@ -1,6 +1,7 @@
 // Serves the built renderer: files under one root only, no directory listing, no dotfiles.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,19 +14,6 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
 };
-
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // ECharts' tooltips carry style attributes; scripts stay strict.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export type StaticTarget = { status: 200; file: string } | { status: 400 | 404 };
 

@@ -1,6 +1,6 @@
 // Hyperparameter search planning. Plans are lists of parameter sets; training them is someone else's
 // job. Ranking looks at validation loss only, so the test split stays unseen until the final report.
-import { mulberry32, pick } from './seededRandom';
+import { mulberry32, pick } from '../shared/random';
 
 export type ParamValue = string | number;
 export type ParamSpec =

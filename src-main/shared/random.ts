@@ -1,5 +1,6 @@
-// Seeded PRNG so that hyperparameter plans (and anything else that samples) are reproducible from a
-// number the user can write down. mulberry32: 32-bit state, fast, good enough for sampling plans.
+// The one seeded PRNG (mulberry32: 32-bit state, fast, good enough for sampling plans, shuffles and
+// test data), so that hyperparameter plans, training shuffles and anything else that samples are
+// reproducible from a number the user can write down. Math.random cannot be seeded.
 
 export type Random = () => number;
 
@@ -24,4 +25,16 @@ export function randomInt(random: Random, lo: number, hi: number): number {
 export function pick<T>(random: Random, items: readonly T[]): T {
   if (items.length === 0) throw new Error('pick: empty list');
   return items[Math.floor(random() * items.length)] as T;
+}
+
+/** Fisher–Yates permutation of 0..n-1. */
+export function shuffledIndices(n: number, random: Random): Int32Array {
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = idx[i] ?? 0;
+    idx[i] = idx[j] ?? 0;
+    idx[j] = tmp;
+  }
+  return idx;
 }

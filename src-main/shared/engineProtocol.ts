@@ -1,10 +1,10 @@
 // Messages between a host (Electron main, browser-mode server, CLI) and the engine process.
 // Discriminated unions with call ids, after Signal's typed worker calls. Method names, params,
 // results and progress are typed by the engine map (shared/engineMethods.ts).
-import type { EngineMethodName } from '../../shared/engineMethods';
-import { isEngineMethod } from '../../shared/engineMethods';
-import type { EngineProgress } from '../../shared/schemas/progress';
-import type { StudioError } from '../../shared/result';
+import type { EngineMethodName } from './engineMethods';
+import { isEngineMethod } from './engineMethods';
+import type { EngineProgress } from './schemas/progress';
+import type { StudioError } from './result';
 
 export type HostToEngine =
   | { type: 'call'; id: string; method: EngineMethodName; params: unknown }
