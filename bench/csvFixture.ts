@@ -4,19 +4,13 @@ import { createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
+import { mulberry32 } from '../src-main/shared/random';
 
 export const CSV_ROWS = 1_000_000;
 
 /** Deterministic uniform [0, 1) generator (mulberry32) so every machine writes the same file. */
 export function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 export function csvRow(i: number, startMs: number, rand: () => number, walk: number): string {

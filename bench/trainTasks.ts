@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelConfig } from '../src-main/engine/model/buildModel';
 import { fitScaler, scale } from '../src-main/engine/model/scalers';
-import { mulberry32 } from '../src-main/engine/model/seededRandom';
+import { mulberry32 } from '../src-main/shared/random';
 import { bundledDatasetsDir } from '../src-main/engine/testing/sharedData';
 import { buildWindows, windowStarts, type WindowSet } from '../src-main/engine/model/windows';
 

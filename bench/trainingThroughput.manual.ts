@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendName } from '../src-main/engine/model/backend';
 import { buildModel } from '../src-main/engine/model/buildModel';
 import { fitScaler, scale } from '../src-main/engine/model/scalers';
-import { mulberry32 } from '../src-main/engine/model/seededRandom';
+import { mulberry32 } from '../src-main/shared/random';
 import { trainModel } from '../src-main/engine/model/train';
 import { buildWindows, windowStarts } from '../src-main/engine/model/windows';
 

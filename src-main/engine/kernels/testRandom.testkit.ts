@@ -1,14 +1,5 @@
-// Deterministic pseudo-random data for the kernel tests (mulberry32).
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic pseudo-random data for the kernel tests (the shared mulberry32).
+export { mulberry32 as seededRandom } from '../../shared/random';
 
 export function randomArray(rand: () => number, n: number, scale = 1): Float32Array {
   const out = new Float32Array(n);

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { lossFunction, makeOptimizer, type ModelConfig } from './buildModel';
 import { getRecurrentKernel } from './opByOpKernel';
 import type { RecurrentSequenceKernel } from './recurrentKernel';
-import { mulberry32, shuffledIndices } from './seededRandom';
+import { mulberry32, shuffledIndices } from '../../shared/random';
 import { WeightSnapshot } from './weightSnapshot';
 import { findNonFinite, type WindowSet } from './windows';
 

@@ -1,16 +1,11 @@
 // Deterministic synthetic series for tests and timing scripts (seeded, no Math.random), so
 // failures reproduce exactly.
+import { mulberry32 } from '../../shared/random';
 
-/** mulberry32 uniform stream on (0, 1). */
+/** mulberry32 uniform stream on (0, 1): the shared generator's k / 2³² moved to (k + ½) / 2³². */
 export function uniformStream(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const random = mulberry32(seed);
+  return () => random() + 2 ** -33;
 }
 
 /** Standard normal draws by Box-Muller (one per pair of uniforms, the cosine branch). */
