@@ -259,10 +259,12 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
         cls,
         task.done.then(
           (v) => {
+            bar.setStage('');
             for (const id of forecastIds) finishPart(id);
             return v;
           },
           (e: unknown) => {
+            bar.setStage('');
             for (const id of forecastIds) finishPart(id);
             return new Error(message(e));
           },
@@ -302,7 +304,6 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
         ),
       );
     }
-    bar.setStage(globals.size > 0 ? 'waiting for the global model' : '');
     await Promise.all(seriesTasks);
     const globalOut = new Map<FrequencyClass, GlobalTaskOutput | Error>();
     for (const [cls, p] of globals) globalOut.set(cls, await p);
