@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import { channelNames, type ChannelName } from '../shared/channelNames';
 import { isJobChannel } from '../shared/contract';
 import { errorCodes, type Result } from '../shared/result';
+import type { ProductMethodName } from '../shared/engineMethods';
 import type { EngineTraffic } from './testing/engineTraffic';
 
 /** One way of calling the host: directly, or as a page would over the WebSocket. */
@@ -27,10 +28,10 @@ export interface FuzzTransport {
 }
 
 /**
- * The engine method(s) each channel exists to call. Channels not listed never call the engine.
- * Where the engine map (shared/engineMethods.ts) renamed a method, both names are listed.
+ * The engine method(s) each channel exists to call, named from the engine map
+ * (shared/engineMethods.ts). Channels not listed never call the engine.
  */
-export const engineMethodsOf: Partial<Record<ChannelName, readonly string[]>> = {
+export const engineMethodsOf: Partial<Record<ChannelName, readonly ProductMethodName[]>> = {
   'app:info': ['engine:backend'],
   'datasets:sniff': ['datasets:sniff'],
   'datasets:open': ['datasets:open'],
@@ -40,16 +41,16 @@ export const engineMethodsOf: Partial<Record<ChannelName, readonly string[]>> = 
   'analysis:transform': ['analysis:transform'],
   'model:defaults': ['model:defaults'],
   'model:fit': ['model:fit'],
-  'runs:delete': ['runs:delete', 'runs:forget'],
+  'runs:delete': ['runs:delete'],
   'runs:residuals': ['runs:residuals'],
   'runs:compare': ['runs:compare'],
   'runs:sensitivity': ['runs:sensitivity'],
   'search:run': ['model:fit'],
   'backtest:run': ['backtest:run'],
-  'project:save': ['project:save', 'projects:save'],
-  'project:open': ['project:open', 'projects:open'],
-  'project:recovery': ['project:recovery', 'projects:recovery'],
-  'report:export': ['report:html', 'reports:html'],
+  'project:save': ['project:save'],
+  'project:open': ['project:open'],
+  'project:recovery': ['project:recovery'],
+  'report:export': ['report:html'],
 };
 
 /** Channels whose cases train models: fewer cases (FUZZ_HEAVY_RUNS). */
@@ -530,7 +531,7 @@ export async function fuzzChannel(
   channel: ChannelName,
   numRuns: number,
 ): Promise<ChannelFigures> {
-  const own = engineMethodsOf[channel] ?? [];
+  const own: readonly string[] = engineMethodsOf[channel] ?? [];
   const figures: ChannelFigures = {
     transport: run.transport.name,
     channel,
