@@ -2,6 +2,7 @@
 // missing values the way statsmodels' diagnostics expect (they take complete series).
 import type { TransformStep as ContractStep } from '../../shared/schemas/analysis';
 import { StudioFailure } from '../../shared/result';
+import { transformLabel } from '../../shared/transformLabels';
 import type { LoadedDataset } from '../datasets/openDataset';
 import { boxcoxLambdaMle } from '../stats/boxcox';
 import { applyStep, type TransformStep } from '../transforms';
@@ -40,19 +41,6 @@ export function resolveSteps(values: Float64Array, steps: ContractStep[]): Trans
   );
 }
 
-export function stepLabel(step: TransformStep): string {
-  switch (step.kind) {
-    case 'log':
-      return 'log';
-    case 'boxcox':
-      return `Box-Cox (λ = ${step.lambda.toPrecision(4)})`;
-    case 'diff':
-      return 'first difference';
-    case 'seasonalDiff':
-      return `seasonal difference (m = ${step.period})`;
-  }
-}
-
 export function columnSeries(
   dataset: LoadedDataset,
   name: string,
@@ -75,6 +63,6 @@ export function columnSeries(
     times: dataset.table.time.values,
     complete: finite(aligned),
     steps: resolved,
-    labels: resolved.map(stepLabel),
+    labels: resolved.map(transformLabel),
   };
 }

@@ -3,27 +3,12 @@ import { backendInWords, kernelInWords } from '../../shared/charts/backendWords'
 import { forecasterRank, forecasterTitle } from '../../shared/charts/forecasterNames';
 import type { ForecastMetrics } from '../model/metrics';
 import type { RunResult } from '../model/runResult';
-import type { TransformStep } from '../transforms';
 import { esc, gridTable, keyValueTable, section } from './htmlText';
 import { pEquals } from '../../shared/charts/verdictText';
+import { transformLabel } from '../../shared/transformLabels';
 import { formatNumber, formatSeconds } from './reportFormat';
 import { REPORT_HEADINGS } from './reportSections';
 import type { ReportRun } from './reportTypes';
-
-export function describeTransform(step: TransformStep): string {
-  switch (step.kind) {
-    case 'log':
-      return 'log';
-    case 'boxcox':
-      return step.lambda === null
-        ? 'Box-Cox (λ estimated)'
-        : `Box-Cox λ = ${formatNumber(step.lambda)}`;
-    case 'diff':
-      return 'difference (lag 1)';
-    case 'seasonalDiff':
-      return `seasonal difference (lag ${step.period})`;
-  }
-}
 
 export function runConfigHtml(run: RunResult): string {
   const c = run.config;
@@ -32,7 +17,7 @@ export function runConfigHtml(run: RunResult): string {
   const table = keyValueTable([
     ['Target', c.target],
     ['Extra inputs', c.features.length ? c.features.join(', ') : 'none'],
-    ['Transforms', c.transforms.length ? c.transforms.map(describeTransform).join(' → ') : 'none'],
+    ['Transforms', c.transforms.length ? c.transforms.map(transformLabel).join(' → ') : 'none'],
     ['Scaler', c.scaler === 'none' ? 'none' : `${c.scaler}${range}, fitted on the training part`],
     ['Window', `lookback ${c.lookback}, horizon ${c.horizon}, stride ${c.stride}`],
     [

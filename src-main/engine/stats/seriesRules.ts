@@ -11,6 +11,7 @@
 // - a seasonal difference when seasonal; then a first difference when the (seasonally differenced)
 //   series is still not stationary.
 import { seasonalityTest, type SeasonalityTest } from '../forecasting/seasonality';
+import { transformLabel } from '../../shared/transformLabels';
 import type { TransformStep } from '../transforms';
 import { acf } from './acf';
 import { adfTest } from './adf';
@@ -167,15 +168,5 @@ export function seriesRules(x: Float64Array, m: number, tests?: StationarityTest
 /** "log, then seasonal difference (m = 12)" — the steps in words. */
 export function stepsInWords(steps: readonly TransformStep[]): string {
   if (steps.length === 0) return 'none';
-  return steps
-    .map((s) =>
-      s.kind === 'log'
-        ? 'log'
-        : s.kind === 'diff'
-          ? 'first difference'
-          : s.kind === 'seasonalDiff'
-            ? `seasonal difference (m = ${s.period})`
-            : s.kind,
-    )
-    .join(', then ');
+  return steps.map(transformLabel).join(', then ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transformLabel } from './transformLabel';
+import { TRANSFORM_KIND_LABELS, transformLabel } from './transformLabels';
 
 describe('transformLabel', () => {
   it('names each step and its parameter', () => {
@@ -10,5 +10,16 @@ describe('transformLabel', () => {
     expect(transformLabel({ kind: 'seasonalDiff', period: 12 })).toBe(
       'seasonal difference (m = 12)',
     );
+  });
+});
+
+describe('TRANSFORM_KIND_LABELS', () => {
+  it('names each kind as the builder lists it', () => {
+    expect(TRANSFORM_KIND_LABELS).toEqual({
+      log: 'Log',
+      boxcox: 'Box-Cox',
+      diff: 'First difference',
+      seasonalDiff: 'Seasonal difference',
+    });
   });
 });
