@@ -1,6 +1,7 @@
 // Time cell parsers, one per TimeFormat, returning epoch milliseconds (UTC) or NaN when the cell does
 // not fit. ISO forms are read character by character: Date.parse per row is slow and accepts
 // impossible dates such as 2021-02-30 in some engines.
+import { parseMixedDate } from './mixedDates';
 import { parsePlainDecimal } from './parseNumber';
 import type { TimeFormat } from './types';
 
@@ -134,6 +135,8 @@ export const TIME_FORMAT_WORDS: Record<TimeFormat, string> = {
   'decimal-year': 'decimal year',
   'epoch-seconds': 'epoch time in seconds',
   'epoch-millis': 'epoch time in milliseconds',
+  'mixed-dates':
+    'date (in one of the formats YYYY-MM-DD, YYYY/MM/DD, YYYY-MM, DD/MM/YYYY with a day above 12, Month YYYY, D Month YYYY, Month D YYYY)',
   index: 'index number',
 };
 
@@ -160,6 +163,8 @@ export function timeParser(format: TimeFormat): TimeParser {
       };
     case 'epoch-seconds':
       return (cell) => parsePlainDecimal(cell, 46) * 1000;
+    case 'mixed-dates':
+      return parseMixedDate;
     case 'epoch-millis':
     case 'index':
       return (cell) => parsePlainDecimal(cell, 46);

@@ -12,6 +12,7 @@ import {
   parseSample,
 } from './detectDialect';
 import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
+import { mixedDatesVerdict, shapesInWords } from './mixedDates';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 import { papaparseNewline } from './papaparseRecords';
 import { parseNumberDetailed } from './parseNumber';
@@ -197,7 +198,9 @@ export async function sniffCsv(
       col === undefined
         ? null
         : (isoFormatOf(col.cells) ??
-          numericTimeFormat({ name: 'time', cells: col.cells }, true)?.format);
+          numericTimeFormat({ name: 'time', cells: col.cells }, true)?.format ??
+          // Mostly dates, in several formats: read each cell by the format that fits it.
+          (mixedDatesVerdict(col.cells).share >= 0.5 ? 'mixed-dates' : undefined));
     timeFormat = overrides.timeFormat ?? guessed ?? 'index';
     timeReason = 'chosen by the user';
   } else {
@@ -206,6 +209,23 @@ export async function sniffCsv(
       timeColumn = columnNames[guess.index] ?? null;
       timeFormat = overrides.timeFormat ?? guess.format;
       timeReason = guess.reason;
+    } else {
+      // A column of dates in several formats, every one of them readable, is the time column.
+      for (const col of sampled) {
+        const v = mixedDatesVerdict(col.cells);
+        if (v.share === 1 && v.shapes.length > 1) {
+          timeColumn = col.name;
+          timeFormat = overrides.timeFormat ?? 'mixed-dates';
+          timeReason = `its cells are dates in ${v.shapes.length} formats (${shapesInWords(v.shapes)}), each read by its own format`;
+          break;
+        }
+        if (v.share >= 0.5) {
+          notes.push(
+            `"${col.name}" looks like dates, but ${v.unreadable.map((c) => `"${c}"`).join(', ')} ` +
+              'fit no date format (day and month cannot be told apart, or the format is unknown)',
+          );
+        }
+      }
     }
   }
   notes.push(

@@ -13,6 +13,7 @@ export type TimeFormat =
   | 'decimal-year'
   | 'epoch-seconds'
   | 'epoch-millis'
+  | 'mixed-dates'
   | 'index';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -141,7 +142,9 @@ export type ProblemKind =
   | 'gaps'
   | 'missing-values'
   | 'all-missing-column'
-  | 'constant-column';
+  | 'constant-column'
+  | 'time-not-recognised'
+  | 'mixed-time-formats';
 
 export interface Problem {
   kind: ProblemKind;

@@ -1,6 +1,7 @@
 // Builds a dataset the way the analyst asked: sniff (unless options were given), stream-import,
 // apply the recorded choices, infer frequency (unless overridden), summarise. The result keeps the
 // typed arrays for the engine and a JSON-able DatasetInfo for the UI.
+import { timeProblems } from '../csv/timeProblems';
 import type { DatasetInfo } from '../../shared/schemas/dataset';
 import type { DatasetSpec } from '../../shared/schemas/engine';
 import { applyImportChoices } from '../csv/applyImportChoices';
@@ -25,7 +26,10 @@ export async function openDataset(spec: DatasetSpec, hooks: ImportHooks): Promis
   const options = spec.options ?? (await sniffCsv(spec.path)).options;
   const raw = await importCsv(spec.path, options, hooks);
   const rawFrequency = inferFrequency(raw.time.values, raw.time.format);
-  const problems = findProblems(raw, rawFrequency);
+  const problems = [
+    ...(await timeProblems(spec.path, options)),
+    ...findProblems(raw, rawFrequency),
+  ];
   const { frequency: freqOverride, seasonalPeriod, ...tableChoices } = spec.choices;
   const { table } = applyImportChoices(raw, tableChoices, rawFrequency);
   const inferred = inferFrequency(table.time.values, table.time.format);

@@ -14,6 +14,7 @@ export function formatTime(value: number, format: TimeFormat): string {
     case 'year-month':
       return iso.slice(0, 7);
     case 'iso-date':
+    case 'mixed-dates':
     case 'decimal-year':
       return iso.slice(0, 10);
     default:

@@ -10,6 +10,8 @@ export const TimeFormat = z.enum([
   'decimal-year',
   'epoch-seconds',
   'epoch-millis',
+  /** Dates in several unambiguous formats, each cell read by the one that fits it. */
+  'mixed-dates',
   'index',
 ]);
 export type TimeFormat = z.infer<typeof TimeFormat>;
@@ -63,6 +65,10 @@ export const Problem = z.object({
     'missing-values',
     'all-missing-column',
     'constant-column',
+    /** Rows are numbered because a column of dates could not be read as time. */
+    'time-not-recognised',
+    /** The time column mixes date formats (read cell by cell). */
+    'mixed-time-formats',
   ]),
   column: z.string().optional(),
   count: z.number(),

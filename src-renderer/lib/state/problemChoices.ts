@@ -40,6 +40,10 @@ export function currentChoice(problem: Problem, choices: ImportChoices): string 
         ? 'keep'
         : null;
     }
+    case 'time-not-recognised':
+    case 'mixed-time-formats':
+      // Settled in the import settings (time column and format), not by a choice here.
+      return null;
   }
 }
 
