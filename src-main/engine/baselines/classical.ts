@@ -186,8 +186,23 @@ function thetaResult(
   };
 }
 
+/**
+ * Longest seasonal period the seasonal auto-ARIMA search is run for. Beyond it (weekly data's 52,
+ * daily data's 365) the package's search took minutes (over 200 s for 520 weekly points) and then
+ * failed with a WebAssembly out-of-bounds access, so a non-seasonal ARIMA is fitted instead (ETS and
+ * Theta still model the season).
+ */
+export const MAX_SEASONAL_ARIMA_PERIOD = 24;
+
+/**
+ * The auto-ARIMA search runs on at most this many of the latest training values: its cost grows with
+ * the length (about 10 s for 1,050 seasonal monthly values on a busy machine, minutes for a few
+ * thousand), while the references checked against R are all shorter (at most 468).
+ */
+export const MAX_ARIMA_SEARCH_LENGTH = 600;
+
 function arimaResult(
-  train: Float64Array,
+  fullTrain: Float64Array,
   m: number,
   h: number,
   test: ArrayLike<number> | undefined,
@@ -195,7 +210,14 @@ function arimaResult(
   levels: readonly number[],
 ): ClassicalResult {
   const testArray = test ? Float64Array.from(Array.from(test)) : new Float64Array(0);
-  const fit = fitArimaBaseline(train, m, testArray, h);
+  const seasonalTooLong = m > MAX_SEASONAL_ARIMA_PERIOD;
+  // The search, the filter through the test part and the forecasts all start at the same value, so
+  // an intercept or drift means the same in each.
+  const trimmed = fullTrain.length > MAX_ARIMA_SEARCH_LENGTH;
+  const train = trimmed
+    ? fullTrain.subarray(fullTrain.length - MAX_ARIMA_SEARCH_LENGTH)
+    : fullTrain;
+  const fit = fitArimaBaseline(train, seasonalTooLong ? 1 : m, testArray, h);
   if (!fit.ok)
     return {
       ok: false,
@@ -244,7 +266,12 @@ function arimaResult(
       sigma2: round(fit.sigma2),
       aic: round(fit.aic),
     },
-    note: `${fit.label} chosen by the arima package's stepwise search on the training part; forecasts by an exact Kalman filter`,
+    note:
+      `${fit.label} chosen by the arima package's stepwise search on the training part; forecasts by an exact Kalman filter` +
+      (trimmed ? `; fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} training values` : '') +
+      (seasonalTooLong
+        ? `; non-seasonal, as a seasonal search with period ${m} would take minutes`
+        : ''),
   };
 }
 

@@ -146,7 +146,13 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
         fraction: 1,
         message: 'Scoring baselines and intervals…',
       });
-      const run = enrichRun(core, spec.datasetId, target, runId);
+      const run = enrichRun(core, spec.datasetId, target, runId, (name, done, total) =>
+        ctx.progress({
+          phase: 'evaluate',
+          fraction: done / total,
+          message: `Scoring baselines: ${name} (${done + 1} of ${total})…`,
+        }),
+      );
       return suggested
         ? { ...run, settingsNotes: suggested.reasons.map((r) => `Suggested transform — ${r}`) }
         : run;

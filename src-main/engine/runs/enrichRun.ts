@@ -38,7 +38,20 @@ export interface ClassicalRow {
   note: string;
 }
 
-function classicalRows(core: CoreRun, target: Float64Array): Record<ClassicalMethod, ClassicalRow> {
+/** Told before each classical baseline is fitted: its name in words and how many came before. */
+export type BaselineProgress = (name: string, done: number, total: number) => void;
+
+const baselineWords: Record<ClassicalMethod, string> = {
+  ets: 'ETS',
+  theta: 'Theta',
+  arima: 'auto-ARIMA',
+};
+
+function classicalRows(
+  core: CoreRun,
+  target: Float64Array,
+  onBaseline?: BaselineProgress,
+): Record<ClassicalMethod, ClassicalRow> {
   const { valStart, testStart } = core.split;
   const m = core.dataset.seasonalPeriod;
   const train = target.subarray(0, valStart);
@@ -46,9 +59,18 @@ function classicalRows(core: CoreRun, target: Float64Array): Record<ClassicalMet
   const { targetStarts, horizon } = core.test;
   const origin = (targetStarts[0] ?? testStart) - valStart;
   // Origins: the first test window, and the end of the data (the forecast past it, beside the model's).
-  const results = classicalBaselines(train, m, horizon, {
-    test: after,
-    origins: [origin, after.length],
+  // One method at a time, so progress can name the one being fitted.
+  const results: ReturnType<typeof classicalBaselines> = {};
+  CLASSICAL_METHODS.forEach((method, i) => {
+    onBaseline?.(baselineWords[method], i, CLASSICAL_METHODS.length);
+    Object.assign(
+      results,
+      classicalBaselines(train, m, horizon, {
+        test: after,
+        origins: [origin, after.length],
+        methods: [method],
+      }),
+    );
   });
   const rows = {} as Record<ClassicalMethod, ClassicalRow>;
   for (const method of CLASSICAL_METHODS) {
@@ -195,6 +217,7 @@ export function enrichRun(
   datasetId: string,
   target: Float64Array,
   runId: string,
+  onBaseline?: BaselineProgress,
 ): RunResult {
   // A cancelled run should come back at once: skip the classical fits (they can take seconds).
   const cancelled: Record<ClassicalMethod, ClassicalRow> = {
@@ -202,7 +225,8 @@ export function enrichRun(
     ets: { fit: null, note: 'ETS not fitted: the run was cancelled' },
     theta: { fit: null, note: 'Theta not fitted: the run was cancelled' },
   };
-  const classical = core.stoppedReason === 'cancelled' ? cancelled : classicalRows(core, target);
+  const classical =
+    core.stoppedReason === 'cancelled' ? cancelled : classicalRows(core, target, onBaseline);
   const baselineNotes: Record<string, string> = {
     naive: 'last value before each test window',
     seasonalNaive: `value ${core.dataset.seasonalPeriod} steps back`,
