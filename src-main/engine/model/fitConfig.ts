@@ -15,7 +15,8 @@
 //   combined by the median, then per step the median of that ensemble, ETS and Theta
 //   (combination 'median', what won on M1 and tourism: BENCHMARKS.md), the forecast from every
 //   part refitted on all rows. normalisation
-//   'scaler' (or extra features) selects the classic path: one network on globally scaled rows.
+//   'scaler' (or extra features, or a scaler other than min-max without a normalisation) selects
+//   the classic path: one network on globally scaled rows.
 import type { BackendName } from './backend';
 import type { ModelConfig } from './buildModel';
 import { baseLookback } from '../forecasting/frequency';
@@ -127,6 +128,13 @@ export function resolveFitConfig(
 ): FitConfig {
   const base = defaultFitConfig(n, seasonalPeriod, firstColumn);
   const merged: FitConfig = { ...base, ...partial };
+  // Asking for a global scaler other than the default asks for the classic path.
+  if (
+    partial.normalisation === undefined &&
+    partial.scaler !== undefined &&
+    partial.scaler !== base.scaler
+  )
+    merged.normalisation = 'scaler';
   if (merged.testSize === null)
     merged.testSize = Math.max(merged.horizon, Math.round(merged.testFraction * n));
   if (merged.valSize === null && merged.valFraction > 0) {
