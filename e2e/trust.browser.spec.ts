@@ -166,6 +166,44 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     await expect.poll(() => datasetNames(page)).toEqual(before);
   });
 
+  test('mixed date formats: read by cell and flagged; an ambiguous date is a problem, never row numbers in silence', async ({
+    studioPage: page,
+  }) => {
+    const mixed =
+      'date,value\n2020-01-01,1\n2020/02/01,2\nMarch 2020,3\n1 Apr 2020,4\n"May 1, 2020",5\n' +
+      '2020-06-01,6\n2020-07-01,7\n2020-08-01,8\n2020-09-01,9\n2020-10-01,10\n';
+    await upload(page, 'mixed-dates.csv', mixed);
+    await expect(page.getByTestId('setting-time-column')).toHaveValue('date');
+    await expect(page.getByTestId('setting-time-format')).toHaveValue('mixed-dates');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('mixed-dates.csv');
+    await page.getByTestId('tab-explore').click();
+    await expect(page.getByTestId('problem-mixed-time-formats')).toContainText(
+      '"date" mixes 5 date formats in its first rows (YYYY-MM-DD ×6, YYYY/MM/DD ×1, Month YYYY ×1, D Month YYYY ×1, Month D, YYYY ×1)',
+    );
+    await expect(page.getByTestId('dataset-list')).toContainText('10 rows · monthly');
+
+    const ambiguous = mixed.replace('2020/02/01', '02/01/2020');
+    await upload(page, 'ambiguous-dates.csv', ambiguous);
+    await expect(page.getByTestId('setting-time-column')).toHaveValue('');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('ambiguous-dates.csv');
+    await expect(page.getByTestId('problems')).not.toContainText('No problems found');
+    await expect(page.getByTestId('problem-time-not-recognised')).toContainText(
+      'Rows are numbered 1, 2, 3, … because "date" was not read as time',
+    );
+    await page.getByTestId('problems').screenshot({ path: shot('time-not-recognised') });
+
+    // Choosing the column as time brings its own format guess, not the old "Row index".
+    await page.getByText('Review import settings…').click();
+    await page.getByTestId('setting-time-column').selectOption('date');
+    await expect(page.getByTestId('setting-time-format')).toHaveValue('mixed-dates');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+  });
+
   test('screens at 1280×800 and 1920×1080, light and dark', async ({ studioPage: page }) => {
     await openSample(page, 'AirPassengers.csv');
     for (const theme of ['light', 'dark']) {
