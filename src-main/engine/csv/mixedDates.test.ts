@@ -95,7 +95,7 @@ describe('a file of mixed date formats', () => {
       [
         'time-not-recognised',
         'date',
-        'Rows are numbered 1, 2, 3, … because "date" was not read as time: it holds dates in 4 formats, but "02/01/2020" fit no date format (day and month cannot be told apart, or the format is unknown). In the import settings choose "date" as the time column with the format "Dates in mixed formats", after writing any ambiguous date as YYYY-MM-DD.',
+        'Rows are numbered 1, 2, 3, … because "date" was not read as time: it holds dates in 4 formats, but "02/01/2020" fits no date format (day and month cannot be told apart, or the format is unknown). In the import settings choose "date" as the time column with the format "Dates in mixed formats", after writing any ambiguous date as YYYY-MM-DD.',
       ],
     ]);
   });

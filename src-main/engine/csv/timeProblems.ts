@@ -33,7 +33,7 @@ export async function timeProblems(filePath: string, options: ParseOptions): Pro
     if (v.share < 0.5) continue;
     const unread =
       v.unreadable.length > 0
-        ? `, but ${v.unreadable.map((c) => `"${c}"`).join(', ')} fit no date format (day and month cannot be told apart, or the format is unknown)`
+        ? `, but ${v.unreadable.map((c) => `"${c}"`).join(', ')} ${v.unreadable.length === 1 ? 'fits' : 'fit'} no date format (day and month cannot be told apart, or the format is unknown)`
         : '';
     out.push({
       kind: 'time-not-recognised',
