@@ -1,9 +1,9 @@
 // The fused recurrent kernel for the model seam (the product path), or why there is none.
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
-import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
+import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
+import { loadFusedKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
 import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';
-import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';
-import { startThreadedKernels } from '../src-main/engine/kernels/threadedKernels';
+import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';
+import { startThreadedKernels } from '../src-main/engine/kernels/threads/threadedKernels';
 
 export async function loadFusedSeamKernel(): Promise<{
   kernel: RecurrentSequenceKernel | null;

@@ -8,12 +8,12 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel, lossFunction, makeOptimizer } from '../src-main/engine/model/buildModel';
 import { setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
-import { loadFusedKernels, type FusedRnnKernels } from '../src-main/engine/kernels/fusedRnn';
-import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';
-import { createFusedTrainStep } from '../src-main/engine/kernels/fusedTrainStep';
-import { SplitPolicy } from '../src-main/engine/kernels/splitPolicy';
-import { startThreadedKernels } from '../src-main/engine/kernels/threadedKernels';
+import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
+import { loadFusedKernels, type FusedRnnKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
+import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';
+import { createFusedTrainStep } from '../src-main/engine/kernels/training/fusedTrainStep';
+import { SplitPolicy } from '../src-main/engine/kernels/threads/splitPolicy';
+import { startThreadedKernels } from '../src-main/engine/kernels/threads/threadedKernels';
 import { T1, T2, modelConfig, taskWindows } from './trainTasks';
 
 const totals = new Map<string, number>();

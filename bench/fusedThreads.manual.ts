@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import asc from 'assemblyscript/asc';
-import { KernelHeap } from '../src-main/engine/kernels/kernelHeap';
-import { planLayout, writePlanRecord } from '../src-main/engine/kernels/planLayout';
-import { packForwardInputs, packOutputGrad } from '../src-main/engine/kernels/rnnPacking';
-import { randomArray, seededRandom } from '../src-main/engine/kernels/testRandom.testkit';
-import { wasmApi } from '../src-main/engine/kernels/wasmApi';
-import { instantiateRnnWasm } from '../src-main/engine/kernels/wasmModule';
+import { KernelHeap } from '../src-main/engine/kernels/wasm/kernelHeap';
+import { planLayout, writePlanRecord } from '../src-main/engine/kernels/wasm/planLayout';
+import { packForwardInputs, packOutputGrad } from '../src-main/engine/kernels/wasm/rnnPacking';
+import { randomArray, seededRandom } from '../src-main/engine/kernels/wasm/testRandom.testkit';
+import { wasmApi } from '../src-main/engine/kernels/wasm/wasmApi';
+import { instantiateRnnWasm } from '../src-main/engine/kernels/wasm/wasmModule';
 
 const dir = await mkdtemp(join(tmpdir(), 'rnn-shared-'));
 const outFile = join(dir, 'rnn-shared.wasm');

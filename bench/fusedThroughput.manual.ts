@@ -7,16 +7,16 @@
 // recurrent kernels. Reported: samples/s over an epoch of 2,000 windows (median of 5 epochs).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
-import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
+import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
+import { loadFusedKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
 import type {
   FusedRnnCache,
   FusedRnnKernels,
   RnnCellKind,
   RnnWasmVariant,
-} from '../src-main/engine/kernels/fusedRnn';
-import { randomArray, seededRandom } from '../src-main/engine/kernels/testRandom.testkit';
-import { wasmApi } from '../src-main/engine/kernels/wasmApi';
+} from '../src-main/engine/kernels/wasm/fusedRnn';
+import { randomArray, seededRandom } from '../src-main/engine/kernels/wasm/testRandom.testkit';
+import { wasmApi } from '../src-main/engine/kernels/wasm/wasmApi';
 
 interface Param {
   value: Float32Array;

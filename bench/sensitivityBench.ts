@@ -5,9 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { integratedGradients } from '../src-main/engine/interpret/integratedGradients';
 import { sensitivityHeatmap } from '../src-main/engine/interpret/sensitivity';
-import { ensureRnnWasm } from '../src-main/engine/kernels/ensureRnnWasm.testkit';
-import { loadFusedKernels } from '../src-main/engine/kernels/fusedRnn';
-import { fusedSeamKernel } from '../src-main/engine/kernels/fusedSeamKernel';
+import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
+import { loadFusedKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
+import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel } from '../src-main/engine/model/buildModel';
 import { opByOpKernel, setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';

@@ -2,9 +2,9 @@
 // WebAssembly kernels when they load, else tfjs's op-by-op layers — and always says which and why.
 import path from 'node:path';
 import { setRecurrentKernel } from '../model/opByOpKernel';
-import { loadFusedKernels } from './fusedRnn';
-import { fusedSeamKernel } from './fusedSeamKernel';
-import { startThreadedKernels } from './threadedKernels';
+import { loadFusedKernels } from './wasm/fusedRnn';
+import { fusedSeamKernel } from './training/fusedSeamKernel';
+import { startThreadedKernels } from './threads/threadedKernels';
 
 export interface KernelChoice {
   name: string;

@@ -2,11 +2,11 @@
 // one wasm call runs a whole sequence forward (keeping what backward needs in wasm memory) and one
 // runs backpropagation through time, instead of ~100 small tfjs kernel calls per time step.
 import * as tf from '@tensorflow/tfjs';
-import type { FusedRnnCache, FusedRnnKernels } from './fusedRnn';
-import type { RecurrentSequenceKernel } from '../model/recurrentKernel';
-import type { FastTrainStepProvider } from '../model/train';
+import type { FusedRnnCache, FusedRnnKernels } from '../wasm/fusedRnn';
+import type { RecurrentSequenceKernel } from '../../model/recurrentKernel';
+import type { FastTrainStepProvider } from '../../model/train';
 import { createFusedTrainStep } from './fusedTrainStep';
-import type { RnnThreadPool } from './rnnThreadPool';
+import type { RnnThreadPool } from '../threads/rnnThreadPool';
 
 /** Forward passes never followed by backward (inference) would otherwise hold wasm memory. */
 const MAX_OUTSTANDING = 16;

@@ -25,7 +25,7 @@ const EXPORT_NAMES: (keyof RnnWasmExports)[] = [
 ];
 
 export function defaultWasmPath(): string {
-  return fileURLToPath(new URL('./build/rnn.wasm', import.meta.url));
+  return fileURLToPath(new URL('../build/rnn.wasm', import.meta.url));
 }
 
 /** 'auto' takes rnn-relaxed.wasm (fused multiply-add) when present beside rnn.wasm and valid here. */

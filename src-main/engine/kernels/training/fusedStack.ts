@@ -5,11 +5,11 @@
 // kernels only read those buffers). With a thread pool the batch is split in two parts that run
 // on two threads; each part has its own arenas, and the second part reads the first's packed
 // weights. Only the last hidden states and the weight gradients are read out.
-import type { FusedRnnKernels } from './fusedRnn';
-import { PLAN_FIELDS, planLayout, writePlanRecord } from './planLayout';
-import type { PlanField, PlanLayout, RnnActivation, RnnCellKind, RnnShape } from './planLayout';
-import { packGateMatrix, unpackGateInto } from './rnnPacking';
-import type { RnnOp, RnnThreadPool } from './rnnThreadPool';
+import type { FusedRnnKernels } from '../wasm/fusedRnn';
+import { PLAN_FIELDS, planLayout, writePlanRecord } from '../wasm/planLayout';
+import type { PlanField, PlanLayout, RnnActivation, RnnCellKind, RnnShape } from '../wasm/planLayout';
+import { packGateMatrix, unpackGateInto } from '../wasm/rnnPacking';
+import type { RnnOp, RnnThreadPool } from '../threads/rnnThreadPool';
 
 export interface StackLayerSpec {
   cell: RnnCellKind;

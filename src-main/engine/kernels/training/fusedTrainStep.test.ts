@@ -3,16 +3,16 @@
 // initial weights: the same losses step by step and the same weights afterwards.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel, lossFunction, makeOptimizer, type ModelConfig } from '../model/buildModel';
-import { opByOpKernel, setRecurrentKernel } from '../model/opByOpKernel';
-import type { WindowSet } from '../model/windows';
-import { ensureRnnWasm } from './ensureRnnWasm.testkit';
-import { loadFusedKernels, type FusedRnnKernels } from './fusedRnn';
+import { buildModel, lossFunction, makeOptimizer, type ModelConfig } from '../../model/buildModel';
+import { opByOpKernel, setRecurrentKernel } from '../../model/opByOpKernel';
+import type { WindowSet } from '../../model/windows';
+import { ensureRnnWasm } from '../wasm/ensureRnnWasm.testkit';
+import { loadFusedKernels, type FusedRnnKernels } from '../wasm/fusedRnn';
 import { createFusedTrainStep, fusedStepMismatch } from './fusedTrainStep';
-import type { RnnThreadPool } from './rnnThreadPool';
-import { SplitPolicy } from './splitPolicy';
-import { randomArray, relativeError, seededRandom } from './testRandom.testkit';
-import { startThreadedKernels, type ThreadedKernels } from './threadedKernels';
+import type { RnnThreadPool } from '../threads/rnnThreadPool';
+import { SplitPolicy } from '../threads/splitPolicy';
+import { randomArray, relativeError, seededRandom } from '../wasm/testRandom.testkit';
+import { startThreadedKernels, type ThreadedKernels } from '../threads/threadedKernels';
 
 const base: ModelConfig = {
   cell: 'lstm',

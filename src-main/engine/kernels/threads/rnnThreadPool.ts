@@ -6,8 +6,8 @@
 // the worker is terminated, the pool is closed for good and the caller redoes the work on its own
 // thread (arenas the worker may still touch are never reused). The engine never waits unboundedly.
 import { Worker } from 'node:worker_threads';
-import type { FusedRnnKernels } from './fusedRnn';
-import type { RnnCellKind } from './planLayout';
+import type { FusedRnnKernels } from '../wasm/fusedRnn';
+import type { RnnCellKind } from '../wasm/planLayout';
 
 /** Bytes at the start of the memory kept for the control block (KernelHeap reserves them). */
 export const CONTROL_BYTES = 1024;

@@ -2,12 +2,12 @@
 // helper that does not answer in time is shut down instead of blocking the caller.
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRnnWasm } from './ensureRnnWasm.testkit';
-import { loadFusedKernels } from './fusedRnn';
-import { planLayout, writePlanRecord, type RnnShape } from './planLayout';
-import { packForwardInputs } from './rnnPacking';
+import { ensureRnnWasm } from '../wasm/ensureRnnWasm.testkit';
+import { loadFusedKernels } from '../wasm/fusedRnn';
+import { planLayout, writePlanRecord, type RnnShape } from '../wasm/planLayout';
+import { packForwardInputs } from '../wasm/rnnPacking';
 import { RnnThreadPool } from './rnnThreadPool';
-import { randomArray, seededRandom } from './testRandom.testkit';
+import { randomArray, seededRandom } from '../wasm/testRandom.testkit';
 import { startThreadedKernels, type ThreadedKernels } from './threadedKernels';
 
 let threaded: ThreadedKernels | null = null;

@@ -4,15 +4,15 @@
 // without dropout, a linear Dense head, Adam or SGD, MSE or MAE); anything else keeps the tfjs step.
 import * as tf from '@tensorflow/tfjs';
 import type { LayerVariable } from '@tensorflow/tfjs-layers/dist/variables';
-import { SeqRecurrent } from '../model/recurrentLayer';
-import type { FastTrainStep, FastTrainStepRequest } from '../model/train';
-import type { WindowSet } from '../model/windows';
+import { SeqRecurrent } from '../../model/recurrentLayer';
+import type { FastTrainStep, FastTrainStepRequest } from '../../model/train';
+import type { WindowSet } from '../../model/windows';
 import { denseHeadStep, type HeadGradients } from './denseHead';
-import type { FusedRnnKernels } from './fusedRnn';
+import type { FusedRnnKernels } from '../wasm/fusedRnn';
 import { FusedStack, type LayerTensors, type StackLayerSpec } from './fusedStack';
 import { optimizerStepFor, type ParamSlot } from './optimizerStep';
-import type { RnnThreadPool } from './rnnThreadPool';
-import { SplitPolicy } from './splitPolicy';
+import type { RnnThreadPool } from '../threads/rnnThreadPool';
+import { SplitPolicy } from '../threads/splitPolicy';
 
 interface Bound {
   variable: LayerVariable;

@@ -11,7 +11,7 @@ export function ensureRnnWasm(): string {
   const wasmPath = defaultWasmPath();
   const relaxedPath = join(dirname(wasmPath), 'rnn-relaxed.wasm');
   if (!existsSync(wasmPath) || !existsSync(relaxedPath)) {
-    const script = fileURLToPath(new URL('../../../scripts/build-kernels.mjs', import.meta.url));
+    const script = fileURLToPath(new URL('../../../../scripts/build-kernels.mjs', import.meta.url));
     execFileSync(process.execPath, [script], { stdio: 'inherit' });
   }
   return wasmPath;

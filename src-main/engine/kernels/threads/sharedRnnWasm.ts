@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWasmPath } from './wasmModule';
-import { wasmApi, type WasmModule } from './wasmApi';
+import { defaultWasmPath } from '../wasm/wasmModule';
+import { wasmApi, type WasmModule } from '../wasm/wasmApi';
 
 export function sharedWasmPath(rnnWasmPath = defaultWasmPath()): string {
   return join(dirname(rnnWasmPath), 'rnn-shared.wasm');
@@ -17,7 +17,7 @@ async function buildShared(outFile: string): Promise<void> {
   const asc = (await import(specifier)) as {
     main(args: string[]): Promise<{ error: Error | null; stderr: { toString(): string } }>;
   };
-  const entry = fileURLToPath(new URL('./assembly/index.ts', import.meta.url));
+  const entry = fileURLToPath(new URL('../assembly/index.ts', import.meta.url));
   const tmp = `${outFile}.${process.pid}.tmp`;
   const { error, stderr } = await asc.main([
     ...[entry, '-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd', '--enable', 'threads'],

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { optimizerStepFor } from './optimizerStep';
-import { maxAbsDiff, randomArray, seededRandom } from './testRandom.testkit';
+import { maxAbsDiff, randomArray, seededRandom } from '../wasm/testRandom.testkit';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,5 +1,5 @@
 // Deterministic pseudo-random data for the kernel tests (the shared mulberry32).
-export { mulberry32 as seededRandom } from '../../shared/random';
+export { mulberry32 as seededRandom } from '../../../shared/random';
 
 export function randomArray(rand: () => number, n: number, scale = 1): Float32Array {
   const out = new Float32Array(n);

@@ -2,10 +2,10 @@
 // there are none. Only worth it with a second core; the training step then measures per batch
 // whether splitting actually helps (splitPolicy).
 import os from 'node:os';
-import { fusedKernelsOn, type FusedRnnKernels } from './fusedRnn';
+import { fusedKernelsOn, type FusedRnnKernels } from '../wasm/fusedRnn';
 import { CONTROL_BYTES, RnnThreadPool } from './rnnThreadPool';
 import { compileSharedRnnWasm, SHARED_MAX_PAGES } from './sharedRnnWasm';
-import { wasmApi } from './wasmApi';
+import { wasmApi } from '../wasm/wasmApi';
 
 export interface ThreadedKernels {
   kernels: FusedRnnKernels;
