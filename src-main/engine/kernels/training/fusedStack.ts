@@ -7,7 +7,13 @@
 // weights. Only the last hidden states and the weight gradients are read out.
 import type { FusedRnnKernels } from '../wasm/fusedRnn';
 import { PLAN_FIELDS, planLayout, writePlanRecord } from '../wasm/planLayout';
-import type { PlanField, PlanLayout, RnnActivation, RnnCellKind, RnnShape } from '../wasm/planLayout';
+import type {
+  PlanField,
+  PlanLayout,
+  RnnActivation,
+  RnnCellKind,
+  RnnShape,
+} from '../wasm/planLayout';
 import { packGateMatrix, unpackGateInto } from '../wasm/rnnPacking';
 import type { RnnOp, RnnThreadPool } from '../threads/rnnThreadPool';
 

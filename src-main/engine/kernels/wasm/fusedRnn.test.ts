@@ -8,7 +8,13 @@ import type { FusedRnnForwardArgs, FusedRnnKernels } from './fusedRnn';
 import { randomCase, referenceArgs } from './kernelAccuracy.testkit';
 import type { RnnCellKind } from './planLayout';
 import { referenceBackward, referenceForward } from './referenceRnn.testkit';
-import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom.testkit';
+import {
+  dropoutMask,
+  maxAbsDiff,
+  randomArray,
+  relativeError,
+  seededRandom,
+} from './testRandom.testkit';
 
 let kernels: FusedRnnKernels;
 

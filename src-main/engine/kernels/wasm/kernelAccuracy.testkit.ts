@@ -4,7 +4,13 @@ import type { FusedRnnForwardArgs, FusedRnnKernels } from './fusedRnn';
 import type { RnnCellKind } from './planLayout';
 import { referenceBackward, referenceForward } from './referenceRnn.testkit';
 import type { ReferenceRnnArgs } from './referenceRnn.testkit';
-import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom.testkit';
+import {
+  dropoutMask,
+  maxAbsDiff,
+  randomArray,
+  relativeError,
+  seededRandom,
+} from './testRandom.testkit';
 
 export function randomCase(
   seed: number,

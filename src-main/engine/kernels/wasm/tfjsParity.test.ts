@@ -6,7 +6,13 @@ import { ensureRnnWasm } from './ensureRnnWasm.testkit';
 import { loadFusedKernels } from './fusedRnn';
 import type { FusedRnnKernels } from './fusedRnn';
 import type { RnnActivation, RnnCellKind } from './planLayout';
-import { dropoutMask, maxAbsDiff, randomArray, relativeError, seededRandom } from './testRandom.testkit';
+import {
+  dropoutMask,
+  maxAbsDiff,
+  randomArray,
+  relativeError,
+  seededRandom,
+} from './testRandom.testkit';
 
 let kernels: FusedRnnKernels;
 
