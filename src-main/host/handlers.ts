@@ -14,6 +14,7 @@ import { predictionsCsv } from './predictionsCsv';
 import { storeUploadText } from './uploads';
 import { runSearch } from './searchRunner';
 import type { RunResult } from '../shared/schemas/model';
+import { pipelineInputsOf, type PipelineInputs } from '../shared/schemas/interpret';
 import type { Handlers, HostEnvironment, JobScope } from './studioHost';
 
 export const sampleDatasetName = 'AirPassengers.csv';
@@ -155,6 +156,7 @@ export function createHandlers(
           runId,
           config: run.config,
           modelDir: modelDirOf(env, run),
+          ...pipelineParam(run),
           params,
         },
         job,
@@ -223,4 +225,10 @@ export function createHandlers(
       return { path: chosen };
     },
   };
+}
+
+/** A forecasting-pipeline run's inputs for explaining it, when it has them. */
+function pipelineParam(run: RunResult): { pipeline?: PipelineInputs } {
+  const pipeline = pipelineInputsOf(run);
+  return pipeline ? { pipeline } : {};
 }

@@ -26,7 +26,12 @@ import {
   SeriesWindow,
 } from './schemas/dataset';
 import { DatasetSpec, FitConfig } from './schemas/engine';
-import { Comparison, ResidualDiagnostics, SensitivityResult } from './schemas/interpret';
+import {
+  Comparison,
+  PipelineInputs,
+  ResidualDiagnostics,
+  SensitivityResult,
+} from './schemas/interpret';
 import { FitSettings, RunResult } from './schemas/model';
 import { DatasetCheck, Project, SessionProject } from './schemas/project';
 import { ReportSection } from './schemas/projectChannels';
@@ -157,6 +162,8 @@ export const engineMethods = {
       /** The run's resolved config, as its RunResult holds it. */
       config: RunResult.shape.config,
       modelDir: z.string(),
+      /** A forecasting-pipeline run's inputs (absent on the classic path). */
+      pipeline: PipelineInputs.optional(),
       params: z.object({
         method: z.enum(['perturbation', 'occlusion', 'integrated-gradients']),
         delta: z.number(),

@@ -32,11 +32,12 @@ export function interpretMethods(
   store: DatasetStore,
 ): HandlersFor<'runs:sensitivity' | 'runs:delete' | 'runs:residuals' | 'runs:compare'> {
   return {
-    'runs:sensitivity': async ({ spec, runId, config, modelDir, params }, ctx) => {
+    'runs:sensitivity': async ({ spec, runId, config, modelDir, params, pipeline }, ctx) => {
       await backendInfo();
       const dataset = await store.get(spec);
       const report = throttledProgress(ctx);
-      return runSensitivity(dataset, fitConfigOf(runId, config), modelDir, runId, params, {
+      const run = { ...params, ...(pipeline ? { pipeline } : {}) };
+      return runSensitivity(dataset, fitConfigOf(runId, config), modelDir, runId, run, {
         signal: ctx.signal,
         onProgress: (fraction) =>
           report({

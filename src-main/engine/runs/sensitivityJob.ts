@@ -1,7 +1,8 @@
 // Explanations of a trained run on its own test windows: perturbation (±δ), occlusion (training
 // mean) or integrated gradients (from the training means), rebuilt from the run's recorded config,
 // reported in the target's original units (interpret/originalUnits.ts).
-import type { SensitivityResult } from '../../shared/schemas/interpret';
+import type { PipelineInputs, SensitivityResult } from '../../shared/schemas/interpret';
+import { originalSpaceEffects, pipelineCodec } from '../interpret/pipelineExplain';
 import { StudioFailure } from '../../shared/result';
 import { nullable } from '../analysis/jsonSafe';
 import type { LoadedDataset } from '../datasets/openDataset';
@@ -22,6 +23,8 @@ import { fitDatasetOf } from './fitDataset';
 import { prepareData, selectColumns } from '../model/prepareData';
 
 export interface SensitivityParams {
+  /** A forecasting-pipeline run's inputs: explained through the pipeline's own chain. */
+  pipeline?: PipelineInputs;
   method: SensitivityResult['method'];
   delta: number;
   deltaUnit: 'scaled' | 'std';
@@ -57,6 +60,18 @@ export async function runSensitivity(
 ): Promise<SensitivityResult> {
   const started = performance.now();
   const data = fitDatasetOf(dataset);
+  if (params.pipeline) {
+    return pipelineSensitivity(
+      data,
+      config,
+      modelDir,
+      runId,
+      params,
+      params.pipeline,
+      hooks,
+      started,
+    );
+  }
   const window = { lookback: config.lookback, horizon: config.horizon, stride: config.stride };
   const raw = selectColumns(data.columns, { target: config.target, features: config.features });
   const prepared = prepareData(
@@ -224,4 +239,125 @@ function meanAbs(
     }
   }
   return { meanAbsPerLag: perLag, meanAbsFeatureLag: featureLag };
+}
+
+/**
+ * A forecasting-pipeline run: the saved network is the first ensemble member's evaluation model
+ * (trained on the training part); its inputs are rebuilt through the pipeline's seasonal
+ * adjustment and window normalisation, and every nudge is made on the original values
+ * (interpret/pipelineExplain.ts).
+ */
+async function pipelineSensitivity(
+  data: ReturnType<typeof fitDatasetOf>,
+  config: FitConfig,
+  modelDir: string,
+  runId: string,
+  params: SensitivityParams,
+  pipeline: PipelineInputs,
+  hooks: { signal: AbortSignal; onProgress: (fraction: number) => void },
+  started: number,
+): Promise<SensitivityResult> {
+  if (params.horizonStep >= config.horizon) {
+    throw new StudioFailure(
+      'invalid-request',
+      `Horizon step ${params.horizonStep + 1} is beyond the run's horizon ${config.horizon}.`,
+    );
+  }
+  const y = data.columns[config.target];
+  const starts = pipeline.testStarts;
+  if (!y || starts.length === 0)
+    throw new StudioFailure('invalid-request', 'This run has no test windows to explain.');
+  const L = pipeline.lookback;
+  const indices = selectWindows(
+    starts.length,
+    params.maxWindows === 0 ? starts.length : params.maxWindows,
+  );
+  const chosen = indices.map((i) => starts[i] ?? 0);
+  const windows = new Float64Array(chosen.length * L);
+  chosen.forEach((t0, w) => {
+    for (let l = 0; l < L; l++) windows[w * L + l] = y[Math.max(0, t0 - L + l)] ?? Number.NaN;
+  });
+  // Step sizes and the occlusion value from the rows before the first test window.
+  const stats = trainingStats([y], 0, starts[0] ?? 0);
+  const std = stats.std[0] ?? 1;
+  const mean = stats.mean[0] ?? 0;
+  const model = await cachedModel(modelDir);
+  const codec = pipelineCodec(chosen, L, params.horizonStep, pipeline.preprocessing);
+  const progress = { signal: hooks.signal, onProgress: hooks.onProgress };
+  const shape: WindowShape = { windows: chosen.length, lookback: L, features: 1 };
+  let effect: Float64Array;
+  let description: string;
+  let unitText: string;
+  const member = 'the first ensemble member (the network trained on the training part)';
+  let completenessGap: Float64Array | null = null;
+  if (params.method === 'integrated-gradients') {
+    // From a flat window at the last value (all normalised inputs 0, the same level), so the
+    // attributions split F(x) − F(flat) in original units.
+    const inputs = new Float32Array(chosen.length * L);
+    for (let w = 0; w < chosen.length; w++)
+      codec.encode(windows.subarray(w * L, (w + 1) * L), w, inputs.subarray(w * L, (w + 1) * L));
+    const ig = await integratedGradients(model, inputs, shape, [0], {
+      steps: params.steps,
+      horizonIndex: params.horizonStep,
+      ...progress,
+    });
+    effect = new Float64Array(ig.attributions.length);
+    completenessGap = new Float64Array(chosen.length);
+    for (let w = 0; w < chosen.length; w++) {
+      const original = windows.subarray(w * L, (w + 1) * L);
+      const fx = ig.output[w] as number;
+      const fb = ig.baselineOutput;
+      const decode = (z: number): number => codec.decode(z, original, w);
+      const factor =
+        Math.abs(fx - fb) > 1e-9
+          ? (decode(fx) - decode(fb)) / (fx - fb)
+          : (decode(fx + 1e-4) - decode(fx - 1e-4)) / 2e-4;
+      for (let l = 0; l < L; l++)
+        effect[w * L + l] = (ig.attributions[w * L + l] as number) * factor + 0; // + 0: no −0 (JSON has none)
+      completenessGap[w] = (ig.completenessGap[w] as number) * factor;
+    }
+    description = `Integrated gradients of ${member} (${params.steps} steps, from a flat window at the last value): each input's share of the forecast's difference from the flat-window forecast.`;
+    unitText = `share of the forecast, in the original units of ${config.target}`;
+  } else if (params.method === 'occlusion') {
+    ({ effect } = await originalSpaceEffects(model, windows, codec, {
+      mode: 'occlusion',
+      occlusionValue: mean,
+      horizonIndex: params.horizonStep,
+      ...progress,
+    }));
+    description = `Occlusion of ${member}: change in the forecast when one input value is replaced by the mean before the test part (${mean.toPrecision(4)}), through the pipeline's seasonal adjustment and window normalisation.`;
+    unitText = `change in the forecast, in the original units of ${config.target}`;
+  } else {
+    const delta = Math.max(params.delta, 1e-6) * (std > 0 ? std : 1);
+    ({ effect } = await originalSpaceEffects(model, windows, codec, {
+      mode: 'plus-minus',
+      delta,
+      horizonIndex: params.horizonStep,
+      ...progress,
+    }));
+    description = `Perturbation of ${member}: each input value moved by ±${delta.toPrecision(3)} (${params.delta} standard deviations of ${config.target} before the test part) and passed through the pipeline's seasonal adjustment and window normalisation; the change of the forecast per +1 unit of the input.`;
+    unitText = `forecast change per +1 unit of the input, in the units of ${config.target}`;
+  }
+  const { meanAbsPerLag, meanAbsFeatureLag } = meanAbs(effect, shape);
+  const features = [config.target];
+  const headline =
+    params.method === 'perturbation'
+      ? strongestEffect(effect, shape, features, params.horizonStep)
+      : '';
+  return {
+    runId,
+    method: params.method,
+    windows: shape.windows,
+    lookback: L,
+    features,
+    windowTimes: chosen.map((t0) => data.time[t0 + params.horizonStep] ?? Number.NaN),
+    effect: nullable(effect),
+    meanAbsPerLag: nullable(meanAbsPerLag),
+    meanAbsFeatureLag: nullable(meanAbsFeatureLag),
+    units: unitText,
+    description,
+    ...(headline ? { headline } : {}),
+    completenessGap: completenessGap ? nullable(completenessGap) : null,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

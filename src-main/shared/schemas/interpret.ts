@@ -67,6 +67,40 @@ export const SensitivityRequest = z.object({
   steps: z.number().int().min(8).max(512).default(32),
 });
 
+/**
+ * What the engine needs to rebuild a forecasting-pipeline run's network inputs for explanations:
+ * its lookback, test windows and the preprocessing decided on the training part.
+ */
+export const PipelineInputs = z.object({
+  lookback: z.number().int().min(1),
+  testStarts: z.array(z.number().int().min(0)),
+  preprocessing: z.object({
+    seasonality: z.object({
+      mode: z.enum(['multiplicative', 'additive', 'none']),
+      period: z.number(),
+      figure: z.array(z.number()),
+    }),
+    normalisation: z.object({ kind: z.enum(['ratio', 'difference']), scale: z.number() }),
+  }),
+});
+export type PipelineInputs = z.infer<typeof PipelineInputs>;
+
+/** A run's pipeline inputs, or null for a run of the classic path (no forecaster record). */
+export function pipelineInputsOf(run: {
+  test: { targetStarts: number[] };
+  [key: string]: unknown;
+}): PipelineInputs | null {
+  const forecaster = run.forecaster;
+  if (!forecaster || typeof forecaster !== 'object') return null;
+  const f = forecaster as { lookback?: unknown; preprocessing?: unknown };
+  const parsed = PipelineInputs.safeParse({
+    lookback: f.lookback,
+    testStarts: run.test.targetStarts,
+    preprocessing: f.preprocessing,
+  });
+  return parsed.success ? parsed.data : null;
+}
+
 export const SensitivityResult = z.object({
   runId: z.string(),
   method: z.enum(['perturbation', 'occlusion', 'integrated-gradients']),
