@@ -7,6 +7,7 @@
 // kept in --candidates (default $TMPDIR/series-studio-pretrain-candidates) for the bench's
 // cross-over figures (tourism only → M1, M1 only → tourism).
 process.env.SERIES_STUDIO_KERNEL_THREADS = '0';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -68,7 +69,14 @@ async function main(): Promise<void> {
     console.log(`${cls}: ${seconds.toFixed(1)} s`);
     reports.push({ cls, meta: result.meta, candidates: result.candidates, seconds });
   }
-  if (pool === 'auto' && classes.length === 3) await writeCard(path.join(out, 'CARD.md'), reports);
+  if (pool === 'auto' && classes.length === 3) {
+    const card = path.join(out, 'CARD.md');
+    await writeCard(card, reports);
+    // The repo's formatting (npm run lint checks it).
+    execFileSync(path.join('node_modules', '.bin', 'prettier'), ['--write', card], {
+      stdio: 'ignore',
+    });
+  }
 }
 
 main().catch((e: unknown) => {
