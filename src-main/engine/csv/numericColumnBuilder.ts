@@ -3,6 +3,7 @@
 // with a bad cell, or a text column, can only be decided once the whole file has been read.
 import { GrowableFloat64 } from './growableFloat64';
 import { describeToken } from './missingTokens';
+import { isInfinityToken } from './nonFinite';
 import {
   isOutOfRangeNumber,
   parseNumberDetailed,
@@ -60,7 +61,7 @@ export class NumericColumnBuilder {
 
   private slow(cell: string, row: number): number {
     const token = cell.trim();
-    if (this.missingTokens.has(token)) {
+    if (this.missingTokens.has(token) || isInfinityToken(token)) {
       this.missing++;
       this.tokenCounts.set(token, (this.tokenCounts.get(token) ?? 0) + 1);
       return NaN;

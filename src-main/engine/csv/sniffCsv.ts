@@ -13,6 +13,7 @@ import {
 } from './detectDialect';
 import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
 import { mixedDatesVerdict, shapesInWords } from './mixedDates';
+import { isInfinityToken } from './nonFinite';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 import { papaparseNewline } from './papaparseRecords';
 import { parseNumberDetailed } from './parseNumber';
@@ -110,7 +111,7 @@ function describeColumn(name: string, cells: string[], o: ParseOptions): SniffCo
   let numbers = 0;
   let thousandsSeparator: string | null = null;
   for (const cell of cells) {
-    if (missingSet.has(cell.trim())) {
+    if (missingSet.has(cell.trim()) || isInfinityToken(cell)) {
       missing++;
       continue;
     }
