@@ -30,6 +30,14 @@ export interface ReportRequestData {
   datasets?: LoadedDataset[];
 }
 
+/** Pairs whose residual is a number (residual diagnostics need at least 4). */
+function finitePairs(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < actual.length; i++)
+    if (Number.isFinite((actual[i] as number) - (predicted[i] as number))) n++;
+  return n;
+}
+
 function reportRun(
   run: RunResult,
   dataset: LoadedDataset | null,
@@ -37,7 +45,9 @@ function reportRun(
 ): ReportRun {
   const first = stepSeries(run, 1);
   const residuals =
-    first.actual.length >= 3 ? residualDiagnostics(first.actual, first.predicted) : undefined;
+    finitePairs(first.actual, first.predicted) >= 4
+      ? residualDiagnostics(first.actual, first.predicted)
+      : undefined;
   const band95 = run.intervals.find((b) => b.level === 0.95);
   const targetValues = dataset?.table.columns.find((c) => c.name === run.config.target)?.values;
   const members = memberPaths(run);
