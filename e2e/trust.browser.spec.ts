@@ -204,6 +204,25 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     await expect(page.getByTestId('import-dialog')).toBeHidden();
   });
 
+  test('a column of Infinity/-inf/NaN stays numeric and is fixed with the missing-value choices', async ({
+    studioPage: page,
+  }) => {
+    const csv =
+      'date,value\n2020-01-01,1\n2020-02-01,Infinity\n2020-03-01,3\n2020-04-01,-inf\n' +
+      '2020-05-01,NaN\n2020-06-01,6\n2020-07-01,7\n2020-08-01,8\n';
+    await upload(page, 'infinite.csv', csv);
+    await expect(page.getByTestId('setting-text-columns').locator('input')).not.toBeChecked();
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('infinite.csv');
+    await page.getByTestId('tab-explore').click();
+    const problem = page.getByTestId('problem-missing-values');
+    await expect(problem).toContainText('"value" has 3 missing value(s) (first at row 3)');
+    await problem.getByTestId('choice-linear-interpolation').click();
+    await expect(page.getByTestId('applied-choices')).toBeVisible();
+    await expect(page.getByTestId('column-list')).toContainText('value');
+  });
+
   test('screens at 1280×800 and 1920×1080, light and dark', async ({ studioPage: page }) => {
     await openSample(page, 'AirPassengers.csv');
     for (const theme of ['light', 'dark']) {
