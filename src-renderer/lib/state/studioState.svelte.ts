@@ -173,6 +173,8 @@ export class StudioState {
     if (!dataset || datasetId === this.currentId) return;
     this.currentId = datasetId;
     this.selectedColumns = dataset.columns.slice(0, 1).map((c) => c.name);
+    // The status bar speaks of what is shown now, not of an earlier dataset's import.
+    this.status = `Showing ${dataset.name}: ${dataset.rows.toLocaleString('en')} rows, ${dataset.columns.length} numeric column(s).`;
     void this.loadSeries();
     void this.explore.datasetChanged();
   }
