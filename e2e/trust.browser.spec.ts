@@ -172,6 +172,7 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     const mixed =
       'date,value\n2020-01-01,1\n2020/02/01,2\nMarch 2020,3\n1 Apr 2020,4\n"May 1, 2020",5\n' +
       '2020-06-01,6\n2020-07-01,7\n2020-08-01,8\n2020-09-01,9\n2020-10-01,10\n';
+    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     await upload(page, 'mixed-dates.csv', mixed);
     await expect(page.getByTestId('setting-time-column')).toHaveValue('date');
     await expect(page.getByTestId('setting-time-format')).toHaveValue('mixed-dates');
@@ -210,6 +211,8 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     const csv =
       'date,value\n2020-01-01,1\n2020-02-01,Infinity\n2020-03-01,3\n2020-04-01,-inf\n' +
       '2020-05-01,NaN\n2020-06-01,6\n2020-07-01,7\n2020-08-01,8\n';
+    // The page's own first open (the session or the sample) comes first.
+    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     await upload(page, 'infinite.csv', csv);
     await expect(page.getByTestId('setting-text-columns').locator('input')).not.toBeChecked();
     await page.getByTestId('import-confirm').click();

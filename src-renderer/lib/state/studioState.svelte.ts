@@ -94,7 +94,9 @@ export class StudioState {
     // The host is the session's source of truth: a reloaded page shows what it holds.
     if (session.ok && this.datasets.length === 0 && this.restoreSession(session.value)) return;
     const sample = info.ok ? info.value.sampleDataset : 'AirPassengers.csv';
-    if (this.datasets.length === 0) await this.open({ kind: 'sample', name: sample });
+    // Not when the analyst is already importing a file: the sample must not supersede it.
+    if (this.datasets.length === 0 && !this.importer.isOpen && !this.job)
+      await this.open({ kind: 'sample', name: sample });
   }
 
   /** Shows the host's open datasets and project title (after a reload); false when it has none. */
