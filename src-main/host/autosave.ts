@@ -1,7 +1,7 @@
 // Every few minutes, a changed session is written to the recovery file; a clean shutdown removes
 // it, so a recovery file found at start means the last session ended in a crash.
 import { buildProject } from './projectBuilder';
-import { recoveryDir } from './projectHandlers';
+import { recoveryDir } from './handlers/paths';
 import { engineCall } from './engineCall';
 import type { SessionState } from './sessionState';
 import type { HostEnvironment } from './studioHost';

@@ -21,7 +21,7 @@ export function modelDirOf(
 
 /** The file's sha256, computed by the engine once per version of the file (path, size, mtime). */
 export async function fileHash(
-  env: HostEnvironment,
+  env: Pick<HostEnvironment, 'engine' | 'emit'>,
   session: SessionState,
   file: string,
   job: JobScope,
@@ -36,7 +36,7 @@ export async function fileHash(
 }
 
 export async function buildProject(
-  env: HostEnvironment,
+  env: Pick<HostEnvironment, 'engine' | 'emit' | 'version' | 'workDir'>,
   session: SessionState,
   options: {
     title: string;

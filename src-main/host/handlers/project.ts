@@ -1,56 +1,32 @@
-// Save/open projects, crash recovery and report export: the handlers that move a whole session.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Save and open projects, and crash recovery: the handlers that move a whole session.
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../engine/fsAtomic/writeFileAtomic';
-import type { DatasetInfo } from '../shared/schemas/dataset';
-import type { SensitivityResult } from '../shared/schemas/interpret';
-import type { OpenedProject } from '../shared/schemas/projectChannels';
-import type { DatasetCheck, SessionProject } from '../shared/schemas/project';
-import { projectModelsDir } from '../engine/projects/projectModels';
-import { RunResult } from '../shared/schemas/model';
-import { StudioFailure } from '../shared/result';
-import type { DatasetSpec } from './datasetRegistry';
-import { engineCall } from './engineCall';
-import { buildProject } from './projectBuilder';
-import type { SessionState } from './sessionState';
-import type { Handlers, HostEnvironment, JobScope } from './studioHost';
+import { projectModelsDir } from '../../engine/projects/projectModels';
+import type { DatasetInfo } from '../../shared/schemas/dataset';
+import type { SensitivityResult } from '../../shared/schemas/interpret';
+import type { DatasetCheck, SessionProject } from '../../shared/schemas/project';
+import type { OpenedProject } from '../../shared/schemas/projectChannels';
+import { RunResult } from '../../shared/schemas/model';
+import { StudioFailure } from '../../shared/result';
+import type { DatasetSpec } from '../datasetRegistry';
+import { engineCall } from '../engineCall';
+import { buildProject } from '../projectBuilder';
+import type { SessionState } from '../sessionState';
+import type { Handlers, HostEnvironment, JobScope } from '../studioHost';
+import { choosePath, recoveryDir } from './paths';
 
-type ProjectHandlerNames = 'project:save' | 'project:open' | 'project:recovery' | 'report:export';
+/** What the project handlers use of the host. */
+export type ProjectEnv = Pick<
+  HostEnvironment,
+  'engine' | 'emit' | 'files' | 'desktop' | 'workDir' | 'dataDir' | 'version' | 'onFileUsed'
+>;
 
 const noJob = (): JobScope => ({ signal: new AbortController().signal, jobId: null });
 
-async function choosePath(
-  env: HostEnvironment,
-  given: string | null,
-  kind: 'project' | 'pdf' | 'html',
-  open: boolean,
-): Promise<string> {
-  if (given !== null) {
-    if (!path.isAbsolute(given))
-      throw new StudioFailure('invalid-request', `"${given}" is not an absolute path.`);
-    // Desktop: only files chosen through a dialog or the recent list; browser mode: the typed path.
-    if (!env.files.isAllowed(given))
-      throw new StudioFailure('forbidden', `${given} was not chosen through the app.`);
-    return given;
-  }
-  if (!env.desktop)
-    throw new StudioFailure('invalid-request', 'Enter the absolute path of the file.');
-  const picked = open
-    ? await env.desktop.chooseOpenPath(kind)
-    : await env.desktop.chooseSavePath(kind);
-  if (picked === null) throw new StudioFailure('cancelled', 'Cancelled.');
-  env.files.allow(picked);
-  return picked;
-}
-
-export function recoveryDir(env: HostEnvironment): string {
-  return path.join(env.dataDir, 'recovery');
-}
-
 export function projectHandlers(
-  env: HostEnvironment,
+  env: ProjectEnv,
   session: SessionState,
-): Pick<Handlers, ProjectHandlerNames> {
+): Pick<Handlers, 'project:save' | 'project:open' | 'project:recovery'> {
   /** Models folders of the projects opened in this session: a save may copy models from them. */
   const openedModels = new Set<string>();
 
@@ -202,60 +178,6 @@ export function projectHandlers(
         savedAt: project?.savedAt ?? null,
         title: project?.title ?? null,
         path: project ? (read?.path ?? null) : null,
-      };
-    },
-    'report:export': async (request, job) => {
-      const runs = request.runIds.map((id) => session.runs.get(id));
-      const { html } = await engineCall(
-        env,
-        'report:html',
-        {
-          title: request.title,
-          spec: request.datasetId ? session.datasets.spec(request.datasetId) : null,
-          column: request.column,
-          runs,
-          // Each run's pages use the dataset it was trained on, whichever is selected.
-          specs: [...new Set(runs.map((r) => r.datasetId))].flatMap((id) => {
-            try {
-              return [session.datasets.spec(id)];
-            } catch {
-              return []; // closed since: the report says the run's dataset is not open
-            }
-          }),
-          sensitivities: Object.fromEntries(
-            request.runIds.flatMap((id) => {
-              const s = session.sensitivities.get(id);
-              return s ? [[id, s]] : [];
-            }),
-          ),
-          sections: request.sections,
-        },
-        job,
-      );
-      const ext = request.format;
-      const fileName = `${request.title.replace(/[^A-Za-z0-9 _-]/g, '_').trim() || 'report'}.${ext}`;
-      const mimeType = ext === 'pdf' ? 'application/pdf' : 'text/html';
-      const target =
-        request.path !== null || env.desktop
-          ? await choosePath(env, request.path, ext, false)
-          : null;
-      let bytes: Uint8Array;
-      if (ext === 'html') bytes = Buffer.from(html, 'utf8');
-      else if (env.desktop) bytes = await env.desktop.printToPdf(html);
-      else {
-        const scratch = path.join(env.workDir, 'reports', `${Date.now()}-${fileName}`);
-        await mkdir(path.dirname(scratch), { recursive: true });
-        await engineCall(env, 'report:pdf', { html, outPath: scratch }, job);
-        bytes = await readFile(scratch);
-        await rm(scratch, { force: true });
-      }
-      if (target !== null) await writeFileAtomic(target, bytes, { backup: false });
-      return {
-        path: target,
-        fileName,
-        mimeType,
-        base64: target === null ? Buffer.from(bytes).toString('base64') : null,
-        sizeBytes: bytes.length,
       };
     },
   };
