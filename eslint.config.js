@@ -18,6 +18,12 @@ const nodeBuiltins = [
   'url',
 ];
 
+// The Node-side layers (engine, host, server, CLI) never import Electron, Electron main or the renderer.
+const nodeLayerPatterns = [
+  { group: ['electron'], message: 'Only src-main/electron may import electron.' },
+  { group: ['**/electron/**', '**/src-renderer/**'], message: 'Wrong layer.' },
+];
+
 // Test kits: helpers only tests, benchmarks and test scripts use. They are named *.testkit.ts or live
 // in a testing/ folder, and product code never imports them.
 const testKitPatterns = [
@@ -114,10 +120,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['electron'], message: 'Only src-main/electron may import electron.' },
-            { group: ['**/electron/**', '**/src-renderer/**'], message: 'Wrong layer.' },
-          ],
+          patterns: nodeLayerPatterns,
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document'],
@@ -200,8 +203,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'Only src-main/electron may import electron.' },
-            { group: ['**/electron/**', '**/src-renderer/**'], message: 'Wrong layer.' },
+            ...nodeLayerPatterns,
             {
               regex: '/engine/(?!fsAtomic/(writeFileAtomic|ownedNames)$|projects/projectModels$)',
               message:
