@@ -62,6 +62,15 @@ for (const [name, kernel] of Object.entries(kernels)) {
   await time(`${name}: perturbation ±0.1`, () =>
     sensitivityHeatmap(model, inputs, shape, { mode: 'plus-minus', delta: 0.1, outputScale }),
   );
+  // The same without reusing the unperturbed prefix (every copy over all 60 steps).
+  await time(`${name}: perturbation ±0.1, no prefix reuse`, () =>
+    sensitivityHeatmap(model, inputs, shape, {
+      mode: 'plus-minus',
+      delta: 0.1,
+      outputScale,
+      prefixReuse: false,
+    }),
+  );
   await time(`${name}: occlusion`, () =>
     sensitivityHeatmap(model, inputs, shape, {
       mode: 'occlusion',

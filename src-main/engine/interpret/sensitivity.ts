@@ -4,6 +4,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { checkShape, predictColumn, type OutputScale, type ProgressOptions } from './modelOutput';
 import type { WindowShape } from './windowSelection';
+import { prefixPerturbationOutputs } from './prefixPerturbation';
 
 export type SensitivityMode = 'plus-minus' | 'occlusion';
 
@@ -17,6 +18,11 @@ export interface SensitivityOptions extends ProgressOptions {
   horizonIndex?: number;
   /** Model inputs per predict call. */
   batchSize?: number;
+  /**
+   * plus-minus: start each perturbed copy from the unperturbed state at its lag (prefixPerturbation.ts)
+   * when the model and engine allow it; default true. false = every copy over the whole window.
+   */
+  prefixReuse?: boolean;
 }
 
 export interface SensitivityResult {
@@ -54,6 +60,16 @@ export async function sensitivityHeatmap(
   const size = lookback * features;
   const cells = size;
   const sides = mode === 'plus-minus' ? 2 : 1;
+  if (mode === 'plus-minus' && opts.prefixReuse !== false) {
+    const reused = prefixPerturbationOutputs(model, inputs, shape, {
+      delta,
+      horizonIndex,
+      outputScale,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    if (reused) return summarise(reused, shape, mode, 1 + cells * sides, sides);
+  }
   // Job j: window w = ⌊j / perWindow⌋, r = j mod perWindow; r = 0 is the unperturbed window,
   // then (cell, side) pairs.
   const perWindow = 1 + cells * sides;
