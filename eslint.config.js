@@ -40,8 +40,6 @@ const testFiles = [
   'bench/**',
   'e2e/**',
   'scripts/**',
-  // A test kit (the contract fuzzer the fuzz tests drive) still waiting for its .testkit.ts name.
-  'src-main/host/contractFuzz.ts',
 ];
 
 export default tseslint.config(

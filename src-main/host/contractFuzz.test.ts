@@ -1,6 +1,6 @@
 // Contract fuzzing straight into the studio host, with a real engine process behind it: valid
 // payloads against real state (a sample opened, tiny runs trained, a project saved), mutated
-// (contractFuzz.ts). FUZZ_RUNS cases per channel (CI 300), FUZZ_HEAVY_RUNS for the channels that
+// (contractFuzz.testkit.ts). FUZZ_RUNS cases per channel (CI 300), FUZZ_HEAVY_RUNS for the channels that
 // train (CI 60). Every answer must be a typed Result, never `internal`, `engine-crashed` or
 // `timeout` (bar the exact knownFindings); each channel that has an engine method must reach it in
 // at least 10% of its cases (requiredReach); the engine must be the same process throughout. The
@@ -21,7 +21,7 @@ import {
   type ChannelFigures,
   type FuzzTransport,
   type FuzzWorld,
-} from './contractFuzz';
+} from './contractFuzz.testkit';
 import { createFuzzHost } from './testing/fuzzHost';
 import { sourcePaths } from './testing/sourceEngine';
 

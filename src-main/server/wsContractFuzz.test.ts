@@ -1,5 +1,5 @@
 // Contract fuzzing through the browser-mode server: the same valid-then-mutated payloads as the host
-// suite (host/contractFuzz.ts), sent as a page would — JSON call frames over the WebSocket to the
+// suite (host/contractFuzz.testkit.ts), sent as a page would — JSON call frames over the WebSocket to the
 // real server, host and engine process. WS_FUZZ_RUNS cases per channel (CI 150), WS_FUZZ_HEAVY_RUNS
 // for the channels that train (CI 30). The same rules as the host suite: typed Results only, each
 // channel with an engine method reaches it in at least 10% of its cases, one engine process
@@ -21,7 +21,7 @@ import {
   type ChannelFigures,
   type FuzzTransport,
   type FuzzWorld,
-} from '../host/contractFuzz';
+} from '../host/contractFuzz.testkit';
 import { EngineTraffic } from '../host/testing/engineTraffic';
 import { sourcePaths } from '../host/testing/sourceEngine';
 import type { Result } from '../shared/result';
