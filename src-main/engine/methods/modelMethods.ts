@@ -60,8 +60,14 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
         target,
       );
       const values = dataset.table.columns.find((c) => c.name === target)?.values;
+      // Decided on the training part only, as the fit decides them: the same rules as the Explore
+      // hints (stats/seriesRules), which describe the whole series, so the two can differ only
+      // where the held-out rows alone would change the decision.
       const suggested = values
-        ? suggestTransforms(values, dataset.frequency.seasonalPeriod)
+        ? suggestTransforms(
+            values.subarray(0, trainEndOf(config, values.length)),
+            dataset.frequency.seasonalPeriod,
+          )
         : { steps: [], reasons: [] };
       // FitConfig types the forecasting keys as optional (runs recorded before them lack them);
       // resolveFitConfig fills every one, and the parse checks it before the answer leaves.
@@ -92,7 +98,7 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
       // No transforms chosen at all (the CLI without --transforms): use the suggested ones.
       const suggested =
         settings.transforms === undefined
-          ? suggestTransforms(target, fitData.seasonalPeriod)
+          ? suggestTransforms(target.subarray(0, valStart), fitData.seasonalPeriod)
           : null;
       const config: FitConfig = {
         ...resolved,

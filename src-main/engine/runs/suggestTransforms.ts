@@ -1,6 +1,8 @@
 // Default transforms when the analyst chose none (the Model tab's defaults and "Reset to defaults",
-// the CLI without --transforms). The rules are the Explore hints' (engine/stats/seriesRules), on the
-// same series Explore shows (missing values dropped), so the hints and the defaults agree: log for
+// the CLI without --transforms). The rules are the Explore hints' (engine/stats/seriesRules); the
+// callers pass the training part only (missing values dropped), so no held-out row decides a
+// transform, and the hints, which describe the whole series, agree unless those rows alone would
+// change the decision: log for
 // positive growth, a seasonal difference when the M-competition seasonality test finds a season in
 // the changes, a first difference when ADF/KPSS call the series non-stationary, nothing when both
 // call it stationary. Fitted parameters (scalers, an estimated Box-Cox λ) see the training part
