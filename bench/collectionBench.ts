@@ -115,6 +115,8 @@ console.log(
 );
 let ourSeconds = 0;
 let rSeconds = 0;
+let ourCpu = 0;
+let rCpu = 0;
 let seriesCount = 0;
 const rows: string[] = [];
 const holdout: string[] = [];
@@ -130,9 +132,13 @@ for (const name of collections) {
   seriesCount += Object.keys(refs).length;
   const out = path.join(tmp, `${name}.csv`);
   const started = performance.now();
+  // CPU seconds of the CLI and its workers (GNU time counts the children a process reaped).
+  const cpuFile = path.join(tmp, `${name}-cpu.txt`);
+  const gnuTime = existsSync('/usr/bin/time');
   const r = spawnSync(
-    cli.cmd,
+    gnuTime ? '/usr/bin/time' : cli.cmd,
     [
+      ...(gnuTime ? ['-f', '%U %S', '-o', cpuFile, cli.cmd] : []),
       ...cli.args,
       'forecast',
       file,
@@ -158,6 +164,15 @@ for (const name of collections) {
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`series-studio forecast exited with ${r.status}`);
   ourSeconds += seconds;
+  const cpu = gnuTime
+    ? readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split('\n')
+        .pop()
+        ?.split(' ')
+        .reduce((a, b) => a + Number(b), 0)
+    : undefined;
+  ourCpu += cpu ?? NaN;
   const ours = score(refs, readForecasts(out, 'id', ['forecast']), 0);
   const summary = JSON.parse(
     readFileSync(out.replace(/\.csv$/, '.summary.json'), 'utf8'),
@@ -165,18 +180,20 @@ for (const name of collections) {
   let rLine = '';
   if (withR) {
     const rOut = path.join(tmp, `${name}-r.csv`);
-    const rs = Number(
-      execFileSync(
-        'Rscript',
-        [path.resolve('bench/collectionBench.R'), file, String(h), '12', workers, rOut],
-        { encoding: 'utf8' },
-      ).trim(),
-    );
+    const [rs = NaN, rc = NaN] = execFileSync(
+      'Rscript',
+      [path.resolve('bench/collectionBench.R'), file, String(h), '12', workers, rOut],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split(' ')
+      .map(Number);
     rSeconds += rs;
+    rCpu += rc;
     const rf = readForecasts(rOut, 'id', ['ets', 'arima']);
     const re = score(refs, rf, 0);
     const ra = score(refs, rf, 1);
-    rLine = ` · R ets ${fmt(re.smape)} / ${fmt(re.mase, 3)}, auto.arima ${fmt(ra.smape)} / ${fmt(ra.mase, 3)} (this run, ${rs.toFixed(1)} s)`;
+    rLine = ` · R ets ${fmt(re.smape)} / ${fmt(re.mase, 3)}, auto.arima ${fmt(ra.smape)} / ${fmt(ra.mase, 3)} (this run, ${rs.toFixed(1)} s, ${rc.toFixed(1)} CPU s)`;
   }
   const refMean = (method: string, k: 'smape' | 'mase') =>
     mean(Object.values(refs).map((r) => r.methods[method]?.[k] ?? NaN));
@@ -188,7 +205,7 @@ for (const name of collections) {
       ` | ${seconds.toFixed(1)} s |`,
   );
   console.log(
-    `${name}: ${summary.series.forecast}/${summary.series.total} forecast, ${ours.missing} without a forecast, ${seconds.toFixed(1)} s; sMAPE/MASE ${fmt(ours.smape)} / ${fmt(ours.mase, 3)}${rLine}`,
+    `${name}: ${summary.series.forecast}/${summary.series.total} forecast, ${ours.missing} without a forecast, ${seconds.toFixed(1)} s (${fmt(cpu, 1)} CPU s); sMAPE/MASE ${fmt(ours.smape)} / ${fmt(ours.mase, 3)}${rLine}`,
   );
   const a = summary.aggregate.all;
   holdout.push(
@@ -203,8 +220,10 @@ for (const name of collections) {
   );
 }
 console.log(
-  `\ntotal: ${seriesCount} series in ${ourSeconds.toFixed(1)} s (${workers} workers)` +
-    (withR ? `; R ets + auto.arima ${rSeconds.toFixed(1)} s (${workers} cores)` : ''),
+  `\ntotal: ${seriesCount} series in ${ourSeconds.toFixed(1)} s, ${fmt(ourCpu, 1)} CPU s (${workers} workers)` +
+    (withR
+      ? `; R ets + auto.arima ${rSeconds.toFixed(1)} s, ${fmt(rCpu, 1)} CPU s (${workers} cores)`
+      : ''),
 );
 console.log(
   '\nForecast past the end of the training parts vs the test parts (mean sMAPE / MASE):\n' +
