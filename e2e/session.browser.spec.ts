@@ -149,6 +149,23 @@ test.describe('browser mode: session state and feedback', () => {
     expect(errors).toEqual([]);
   });
 
+  test('losing the server shows a banner saying what to do', async ({
+    studioPage: page,
+    server,
+  }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expect(page.getByTestId('connection-banner')).toHaveCount(0);
+    // The server stops (its engine with it); the page stays open.
+    await new Promise<void>((resolve) => {
+      server.process.once('exit', () => resolve());
+      server.process.kill('SIGTERM');
+    });
+    const banner = page.getByTestId('connection-banner');
+    await expect(banner).toContainText('The connection to the Series Studio server was lost.');
+    await expect(banner).toContainText('start it again (npm run serve)');
+    await shots(page, 'server-lost');
+  });
+
   test('at 1280×800 no table scrolls sideways: training, metrics, runs, backtest', async ({
     studioPage: page,
   }) => {
