@@ -17,58 +17,17 @@
 //   part refitted on all rows. normalisation
 //   'scaler' (or extra features, or a scaler other than min-max without a normalisation) selects
 //   the classic path: one network on globally scaled rows.
-import type { BackendName } from './backend';
+import type { FitConfig as FitConfigSchema } from '../../shared/schemas/engine';
 import type { ModelConfig } from './buildModel';
 import { baseLookback } from '../forecasting/frequency';
-import type { ScalerKind } from './scalers';
-import type { TransformStep } from '../transforms';
 
-export interface FitConfig {
-  target: string;
-  /** Extra input columns; the target's own past is always input 0. */
-  features: string[];
-  transforms: TransformStep[];
-  scaler: ScalerKind;
-  featureRange: [number, number];
-  lookback: number;
-  horizon: number;
-  stride: number;
-  testSize: number | null;
-  testFraction: number;
-  valSize: number | null;
-  valFraction: number;
-  cell: ModelConfig['cell'];
-  layers: number;
-  units: number;
-  activation: ModelConfig['activation'];
-  dropout: number;
-  recurrentDropout: number;
-  optimizer: ModelConfig['optimizer'];
-  learningRate: number;
-  momentum: number;
-  loss: ModelConfig['loss'];
-  epochs: number;
-  batchSize: number;
-  /** 0 disables early stopping. */
-  patience: number;
-  seed: number;
-  /** null = best available (tfjs-node > wasm > cpu). */
-  backend: BackendName | null;
-  /** Window-level normalisation (forecasting pipeline) or 'scaler': the classic global scaler. */
-  normalisation?: 'auto' | 'ratio' | 'difference' | 'scaler';
-  /** Seasonal adjustment by classical decomposition; 'auto' = the 90% seasonality test. */
-  seasonality?: 'auto' | 'multiplicative' | 'additive' | 'none';
-  /** Start members from the pretrained forecaster of the frequency class when there is one. */
-  pretrained?: 'auto' | 'none';
-  /** How pretrained members adapt: fine-tuning with early stopping, or none (zero-shot). */
-  adaptation?: 'fine-tune' | 'zero-shot';
-  /** Ensemble members (1 = a single network), combined by the median. */
-  ensemble?: number;
-  /** Forecast past the end from models refitted on all rows (else from the evaluation models). */
-  refitAll?: boolean;
-  /** Combine the network ensemble with ETS and Theta per step ('none' = the networks alone). */
-  combination?: 'none' | 'median' | 'mean';
-}
+/**
+ * Every setting of one fit, resolved: the shared schema's type (shared/schemas/engine.ts), so the
+ * engine, the engine map and the contract's FitSettings cannot drift. `features` are extra input
+ * columns (the target's own past is always input 0); `patience` 0 disables early stopping;
+ * `backend` null = best available (tfjs-node > wasm > cpu).
+ */
+export type FitConfig = FitConfigSchema;
 
 /** The forecasting pipeline runs unless the classic scaler path is asked for (or features are used). */
 export function usesForecaster(c: Pick<FitConfig, 'normalisation' | 'features'>): boolean {
