@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FIT_LIMITS, numberLimits } from './formLimits';
+import { SensitivityRequest } from './schemas/interpret';
 
 describe('form limits from the schemas', () => {
   it('keeps inclusive bounds and moves exclusive ones inside', () => {
@@ -17,6 +18,11 @@ describe('form limits from the schemas', () => {
     expect(FIT_LIMITS.units).toEqual({ min: 1, max: 1024 });
     expect(FIT_LIMITS.momentum).toEqual({ min: 0, max: 0.99 });
     expect(FIT_LIMITS.learningRate).toEqual({ min: 0.00001, max: 10 });
+  });
+
+  it('gives the explanation form its steps and δ limits', () => {
+    expect(numberLimits(SensitivityRequest.shape.steps)).toEqual({ min: 8, max: 512 });
+    expect(numberLimits(SensitivityRequest.shape.delta, 0.001)).toEqual({ min: 0.001, max: 10 });
   });
 
   it('refuses a schema that is not a number', () => {
