@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FIT_LIMITS, numberLimits } from './formLimits';
+import { FIT_LIMITS, FORM_LIMITS, numberLimits } from './formLimits';
 import { SensitivityRequest } from './schemas/interpret';
 
 describe('form limits from the schemas', () => {
@@ -23,6 +23,15 @@ describe('form limits from the schemas', () => {
   it('gives the explanation form its steps and δ limits', () => {
     expect(numberLimits(SensitivityRequest.shape.steps)).toEqual({ min: 8, max: 512 });
     expect(numberLimits(SensitivityRequest.shape.delta, 0.001)).toEqual({ min: 0.001, max: 10 });
+  });
+
+  it('gives the exploration and comparison forms the limits they showed before', () => {
+    expect(FORM_LIMITS.nlags).toEqual({ min: 1, max: 1000 });
+    expect(FORM_LIMITS.stlPeriod).toEqual({ min: 2, max: 1000 });
+    expect(FORM_LIMITS.boxcoxLambda).toEqual({ min: -10, max: 10 });
+    expect(FORM_LIMITS.seasonalDiffPeriod).toEqual({ min: 2, max: 1000 });
+    expect(FORM_LIMITS.seasonalPeriod).toEqual({ min: 1, max: 10000 });
+    expect(FORM_LIMITS.compareH).toEqual({ min: 1, max: 500 });
   });
 
   it('refuses a schema that is not a number', () => {

@@ -2,6 +2,9 @@
 // accepts: inclusive bounds as they are, an exclusive bound (`.gt`, `.lt`) moved inside by a step
 // the field can show (0.89 for `.lt(0.9)` with two decimals).
 import type { z } from 'zod';
+import { AnalyzeRequest, StlRequest, TransformStep } from './schemas/analysis';
+import { ImportChoices } from './schemas/dataset';
+import { CompareRequest, SensitivityRequest } from './schemas/interpret';
 import { FitSettings } from './schemas/model';
 
 export interface NumberLimits {
@@ -61,3 +64,17 @@ export const FIT_LIMITS = {
 } satisfies Record<string, NumberLimits>;
 
 export type FitNumberField = keyof typeof FIT_LIMITS;
+
+const [, boxcoxStep, , seasonalDiffStep] = TransformStep.options;
+
+/** The exploration, comparison and explanation forms' numeric fields and their limits. */
+export const FORM_LIMITS = {
+  nlags: numberLimits(AnalyzeRequest.shape.nlags),
+  stlPeriod: numberLimits(StlRequest.shape.period),
+  boxcoxLambda: numberLimits(boxcoxStep.shape.lambda),
+  seasonalDiffPeriod: numberLimits(seasonalDiffStep.shape.period),
+  seasonalPeriod: numberLimits(ImportChoices.shape.seasonalPeriod),
+  compareH: numberLimits(CompareRequest.shape.h),
+  explainSteps: numberLimits(SensitivityRequest.shape.steps),
+  explainDelta: numberLimits(SensitivityRequest.shape.delta, 0.001),
+} satisfies Record<string, NumberLimits>;
