@@ -136,26 +136,3 @@ export async function trainNetwork(
     throw e;
   }
 }
-
-/** Network outputs for a window set, [count, horizon]. */
-export function predictWindowSet(
-  model: tf.LayersModel,
-  set: WindowSet,
-  batchSize = 512,
-): Float64Array {
-  const out = new Float64Array(set.count * set.horizon);
-  const per = set.lookback * set.nFeatures;
-  for (let start = 0; start < set.count; start += batchSize) {
-    const count = Math.min(batchSize, set.count - start);
-    const values = tf.tidy(() => {
-      const x = tf.tensor3d(set.x.subarray(start * per, (start + count) * per), [
-        count,
-        set.lookback,
-        set.nFeatures,
-      ]);
-      return (model.predict(x) as tf.Tensor).dataSync();
-    });
-    out.set(values, start * set.horizon);
-  }
-  return out;
-}

@@ -20,7 +20,8 @@ import {
   localWindowStarts,
   type LocalWindowSet,
 } from './localWindows';
-import { predictWindowSet, trainNetwork, type NetworkSpec, type WeightValues } from './network';
+import { predictScaled } from '../model/predictWindows';
+import { trainNetwork, type NetworkSpec, type WeightValues } from './network';
 import {
   adjustSeries,
   decidePreprocessing,
@@ -156,7 +157,7 @@ export function predictStarts(
 ): Float64Array {
   if (starts.length === 0) return new Float64Array(0);
   const set = buildLocalWindows(adjusted, starts, lookback, horizon, prep.norm);
-  const out = denormaliseOutputs(predictWindowSet(model, set), set, prep.norm);
+  const out = denormaliseOutputs(predictScaled(model, set, 512), set, prep.norm);
   const result = new Float64Array(out.length);
   starts.forEach((t0, w) => {
     result.set(

@@ -8,7 +8,6 @@ import { predictScaled, toOriginalUnits } from './predictWindows';
 import { buildWindows } from './windows';
 import { adjustSeries, unadjust, type SeasonalAdjustment } from '../forecasting/preprocessing';
 import { buildLocalWindows, denormaliseOutputs } from '../forecasting/localWindows';
-import { predictWindowSet } from '../forecasting/network';
 
 export interface ForecastDataset {
   time: Float64Array;
@@ -41,7 +40,7 @@ function forecastLocal(
   const { lookback, horizon } = prep.window;
   const set = buildLocalWindows(adjusted, [n], lookback, horizon, prep.forecasting.norm);
   const values = unadjust(
-    denormaliseOutputs(predictWindowSet(model, set), set, prep.forecasting.norm),
+    denormaliseOutputs(predictScaled(model, set, 512), set, prep.forecasting.norm),
     n,
     seasonal,
   );
