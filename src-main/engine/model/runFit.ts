@@ -23,6 +23,31 @@ import type { ForecastModelInfo, RunResult, WindowPredictions } from './runResul
 import { trainModel, type TrainHooks } from './train';
 import type { WindowSet } from './windows';
 
+type ClassicForecasts = Record<'naive' | 'seasonalNaive' | 'mean', ArrayLike<number>>;
+
+/** The naive, seasonal-naive and mean forecasts of the test windows beside the run's own: scores and values. */
+function classicBaselines<T extends object, M>(
+  test: T,
+  predictions: ClassicForecasts,
+  score: (p: ArrayLike<number>) => M,
+) {
+  return {
+    baselines: {
+      naive: score(predictions.naive),
+      seasonalNaive: score(predictions.seasonalNaive),
+      mean: score(predictions.mean),
+    },
+    test: {
+      ...test,
+      baselinePredictions: {
+        naive: Array.from(predictions.naive),
+        seasonalNaive: Array.from(predictions.seasonalNaive),
+        mean: Array.from(predictions.mean),
+      },
+    },
+  };
+}
+
 export interface FitDataset extends ForecastDataset {
   name: string;
   filePath?: string;
@@ -197,19 +222,7 @@ export async function runFit(
       },
       scaler: prepared.scaler,
       metrics: score(test.predicted),
-      baselines: {
-        naive: score(baselinePredictions.naive),
-        seasonalNaive: score(baselinePredictions.seasonalNaive),
-        mean: score(baselinePredictions.mean),
-      },
-      test: {
-        ...test,
-        baselinePredictions: {
-          naive: Array.from(baselinePredictions.naive),
-          seasonalNaive: Array.from(baselinePredictions.seasonalNaive),
-          mean: Array.from(baselinePredictions.mean),
-        },
-      },
+      ...classicBaselines(test, baselinePredictions, score),
       validation:
         prepared.val.count > 0
           ? windowPredictions(model, prepared.val, prepared, config, target, dataset.time)
@@ -455,19 +468,7 @@ async function runForecasterFit(
       },
       scaler: { kind: 'none', offset: [0], scale: [1] },
       metrics: score(test.predicted),
-      baselines: {
-        naive: score(baselinePredictions.naive),
-        seasonalNaive: score(baselinePredictions.seasonalNaive),
-        mean: score(baselinePredictions.mean),
-      },
-      test: {
-        ...test,
-        baselinePredictions: {
-          naive: Array.from(baselinePredictions.naive),
-          seasonalNaive: Array.from(baselinePredictions.seasonalNaive),
-          mean: Array.from(baselinePredictions.mean),
-        },
-      },
+      ...classicBaselines(test, baselinePredictions, score),
       validation,
       forecast: {
         times: next(dataset.time[n - 1] ?? n - 1, h),
