@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyImportChoices } from './applyImportChoices';
 import { inferFrequency } from './inferFrequency';
-import { makeTable, utc } from './testTables';
+import { makeTable, utc } from './testTables.testkit';
 import type { ImportChoices, ImportedTable } from './types';
 
 const apply = (t: ImportedTable, c: ImportChoices) =>

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvNeverCrashes, runPipeline } from './csvFuzzProperty';
+import { csvNeverCrashes, runPipeline } from './csvFuzzProperty.testkit';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'csv-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fastPathAgrees, type FastPathTally } from './fastPathProperty';
-import { importOutcome } from './importOutcome';
+import { fastPathAgrees, type FastPathTally } from './fastPathProperty.testkit';
+import { importOutcome } from './importOutcome.testkit';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
 

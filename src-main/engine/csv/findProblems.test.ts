@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findProblems, formatTime } from './findProblems';
 import { inferFrequency } from './inferFrequency';
-import { makeTable, utc } from './testTables';
+import { makeTable, utc } from './testTables.testkit';
 
 const problemsOf = (t: ReturnType<typeof makeTable>) =>
   findProblems(t, inferFrequency(t.time.values, t.time.format));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferFrequency } from './inferFrequency';
 import { decimalYearToMs } from './parseTime';
-import { utc } from './testTables';
+import { utc } from './testTables.testkit';
 
 const DAY = 86_400_000;
 const f64 = (xs: number[]): Float64Array => Float64Array.from(xs);

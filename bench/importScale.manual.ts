@@ -1,13 +1,13 @@
 // Manual scale check (not a test): writes a 1,000,000-row CSV (ISO time + 4 numeric columns) to the
 // temp directory, imports it and prints the times and peak RSS.
-// Run: npx tsx src-main/engine/csv/importScale.manual.ts [rows]
+// Run: npx tsx bench/importScale.manual.ts [rows]
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { importCsv } from './importCsv';
-import { inferFrequency } from './inferFrequency';
-import { sniffCsv } from './sniffCsv';
+import { importCsv } from '../src-main/engine/csv/importCsv';
+import { inferFrequency } from '../src-main/engine/csv/inferFrequency';
+import { sniffCsv } from '../src-main/engine/csv/sniffCsv';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const file = path.join(os.tmpdir(), `series-studio-scale-${process.pid}.csv`);

@@ -5,8 +5,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { csvBytes } from './csvFuzzProperty';
-import { importOutcome } from './importOutcome';
+import { csvBytes } from './csvFuzzProperty.testkit';
+import { importOutcome } from './importOutcome.testkit';
 import { sniffCsv } from './sniffCsv';
 
 export interface FastPathTally {

@@ -1,9 +1,12 @@
-// Long equivalence run (not a test): npx tsx src-main/engine/csv/fastPathFuzz.manual.ts [runs]
+// Long equivalence run (not a test): npx tsx bench/fastPathFuzz.manual.ts [runs]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { fastPathAgrees, type FastPathTally } from './fastPathProperty';
+import {
+  fastPathAgrees,
+  type FastPathTally,
+} from '../src-main/engine/csv/fastPathProperty.testkit';
 
 const runs = Number(process.argv[2] ?? 5_000);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'csv-fast-fuzz-'));

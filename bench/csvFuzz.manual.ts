@@ -1,9 +1,9 @@
-// Long fuzz run (not a test): npx tsx src-main/engine/csv/csvFuzz.manual.ts [runs]
+// Long fuzz run (not a test): npx tsx bench/csvFuzz.manual.ts [runs]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { csvNeverCrashes } from './csvFuzzProperty';
+import { csvNeverCrashes } from '../src-main/engine/csv/csvFuzzProperty.testkit';
 
 const runs = Number(process.argv[2] ?? 10_000);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'csv-fuzz-'));
