@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actualVsPredictedOption } from './actualVsPredictedOption';
-import { seriesNamed, seriesNames } from './runChartTestUtil';
+import { seriesNamed, seriesNames } from './runChart.testkit';
 
 // Two windows with horizon 2: window 0 targets times 10, 11; window 1 targets 11, 12.
 const test = { times: [10, 11, 11, 12], predicted: [1, 2, 3, 4], horizon: 2 };

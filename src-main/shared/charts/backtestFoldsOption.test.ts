@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backtestFoldsOption } from './backtestFoldsOption';
-import { seriesNamed, seriesNames } from './runChartTestUtil';
+import { seriesNamed, seriesNames } from './runChart.testkit';
 
 describe('backtestFoldsOption', () => {
   const option = backtestFoldsOption({

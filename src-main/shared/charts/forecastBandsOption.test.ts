@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastBandsOption } from './forecastBandsOption';
-import { seriesNamed, seriesNames } from './runChartTestUtil';
+import { seriesNamed, seriesNames } from './runChart.testkit';
 
 // Two windows of horizon 2 at times [1, 2] and [2, 3].
 const test = { times: [1, 2, 2, 3], predicted: [10, 11, 12, 13], horizon: 2 };

@@ -4,7 +4,7 @@ import { qqPlotOption } from './qqPlotOption';
 import { residualAcfOption } from './residualAcfOption';
 import { residualHistogramOption } from './residualHistogramOption';
 import { residualScatterOption } from './residualScatterOption';
-import { seriesNamed } from './runChartTestUtil';
+import { seriesNamed } from './runChart.testkit';
 
 describe('residualHistogramOption', () => {
   it('puts counts in bars and the normal fit in a line over the same bins', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residualsOverTimeOption } from './residualsOverTimeOption';
-import { seriesNamed } from './runChartTestUtil';
+import { seriesNamed } from './runChart.testkit';
 
 describe('residualsOverTimeOption', () => {
   it('pairs times with residuals, turns NaN into gaps and draws the zero line', () => {

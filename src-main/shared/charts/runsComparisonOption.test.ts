@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriesNamed, seriesNames } from './runChartTestUtil';
+import { seriesNamed, seriesNames } from './runChart.testkit';
 import { runsComparisonOption } from './runsComparisonOption';
 
 const a = {

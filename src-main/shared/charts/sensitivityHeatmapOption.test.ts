@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lagImportanceOption } from './lagImportanceOption';
-import { seriesNamed } from './runChartTestUtil';
+import { seriesNamed } from './runChart.testkit';
 import { sensitivityHeatmapOption } from './sensitivityHeatmapOption';
 
 // 2 windows × lookback 3 × 2 features, effect[(w·3 + p)·2 + f].
