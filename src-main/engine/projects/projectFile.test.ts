@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, saveProject } from './projectFile';
 import type { ProjectFileError } from './projectErrors';
 import { runModelDir } from './projectModels';
-import { CSV_SHA256, CSV_TEXT, datasetEntry, modelHash, sampleProject } from './projectData.testkit';
+import {
+  CSV_SHA256,
+  CSV_TEXT,
+  datasetEntry,
+  modelHash,
+  sampleProject,
+} from './projectData.testkit';
 
 let dir: string;
 let csv: string;

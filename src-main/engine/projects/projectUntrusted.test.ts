@@ -6,7 +6,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, saveProject } from './projectFile';
 import { ProjectFileError } from './projectErrors';
-import { CSV_SHA256, CSV_TEXT, datasetEntry, modelHash, sampleProject } from './projectData.testkit';
+import {
+  CSV_SHA256,
+  CSV_TEXT,
+  datasetEntry,
+  modelHash,
+  sampleProject,
+} from './projectData.testkit';
 
 let root: string;
 let dir: string;

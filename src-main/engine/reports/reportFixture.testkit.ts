@@ -4,7 +4,15 @@ import { dieboldMarianoTest } from '../interpret/dieboldMariano';
 import { residualDiagnostics } from '../interpret/residualDiagnostics';
 import type { ForecastMetrics } from '../model/metrics';
 import type { RunResult } from '../model/runResult';
-import { ANALYSIS, DATASET_INFO, N, SERIES, month, times, values } from './reportDatasetFixture.testkit';
+import {
+  ANALYSIS,
+  DATASET_INFO,
+  N,
+  SERIES,
+  month,
+  times,
+  values,
+} from './reportDatasetFixture.testkit';
 import type { ReportInput, ReportRun } from './reportTypes';
 
 export const MODEL_METRICS: ForecastMetrics = {

@@ -16,7 +16,13 @@ const band = (level: number, lower: number[], upper: number[], coverage: number 
 describe('forecastTable', () => {
   it('lists each future step with its date, point and both intervals', () => {
     const table = forecastTable({
-      dataset: { name: 'x', filePath: null, rows: 10, timeFormat: 'year-month', seasonalPeriod: 12 },
+      dataset: {
+        name: 'x',
+        filePath: null,
+        rows: 10,
+        timeFormat: 'year-month',
+        seasonalPeriod: 12,
+      },
       forecast: { times: [Date.UTC(1961, 0, 1), Date.UTC(1961, 1, 1)], values: [450, 430] },
       forecastIntervals: [
         band(0.8, [430, 400], [470, 460], null),
