@@ -70,7 +70,9 @@ test.describe('browser mode: model training', () => {
     await expect(metrics.getByTestId('metrics-row-model')).toContainText('Model (LSTM)');
     await expect(metrics.getByTestId('metrics-row-naive')).toContainText('Naive');
     await expect(metrics.getByTestId('metrics-row-seasonalNaive')).toBeVisible();
-    await expect(metrics.locator('thead').first()).toContainText('sMAPE % (0–200)');
+    // The rolling table's header names sMAPE and states its range (0–200) in the cell's title.
+    const smapeHeader = metrics.locator('thead').first().getByText('sMAPE %', { exact: true });
+    await expect(smapeHeader).toHaveAttribute('title', 'Symmetric MAPE in percent, from 0 to 200');
     await expect(page.getByTestId('run-verdict')).toContainText('the best baseline');
     await expect(page.getByTestId('run-backend')).toContainText('backend:');
     await expect(page.getByTestId('run-kernel')).toContainText('kernel:');
