@@ -183,6 +183,8 @@ test.describe('browser mode: forecasts and verdicts', () => {
   test('reports a run on its own dataset, whichever dataset is selected', async ({
     studioPage: page,
   }) => {
+    // The startup sample first: a sample picked while it is still importing supersedes it.
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     await page.getByTestId('sample-select').selectOption('Nile.csv');
     await expect(page.getByTestId('dataset-name')).toHaveText('Nile.csv');
     await page.getByTestId('tab-model').click();
