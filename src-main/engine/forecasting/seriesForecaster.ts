@@ -92,7 +92,8 @@ export interface PreprocessingRecord {
   normalisation: { kind: 'ratio' | 'difference'; scale: number; reason: string };
 }
 
-export interface ForecasterOutput {
+/** What the pipeline decided and did, as the run JSON records it (model/runResult.ts). */
+export interface ForecasterDecisions {
   frequencyClass: FrequencyClass | null;
   pretrained: {
     used: boolean;
@@ -104,16 +105,26 @@ export interface ForecasterOutput {
   adaptationNote: string;
   lookback: number;
   lookbackNote: string;
-  /** Decided on the training part (evaluation) and on all rows (the forecast's refit). */
+  /** Decided on the training part (evaluation models). */
   preprocessing: PreprocessingRecord;
+  /** Decided on all rows (the refitted models that made the forecast); null without a refit. */
   refitPreprocessing: PreprocessingRecord | null;
+  /** The ensemble members, each with its own forecast path past the end. */
   members: MemberRecord[];
   combine: 'median';
+  /** Smallest and largest member forecast per step. */
   spread: Spread;
-  forecastModel: {
-    kind: 'all-data-refit' | 'evaluation-models' | 'classical-fallback';
-    label: string;
-  };
+  windows: { train: number; val: number; test: number };
+}
+
+/** Which model made the forecast past the end. */
+export interface ForecastModelInfo {
+  kind: 'all-data-refit' | 'evaluation-models' | 'classical-fallback';
+  label: string;
+}
+
+export interface ForecasterOutput extends ForecasterDecisions {
+  forecastModel: ForecastModelInfo;
   fallback: { method: string; message: string } | null;
   /** Original units, [windows, h] row-major. */
   test: { targetStarts: number[]; predicted: Float64Array };
@@ -122,7 +133,6 @@ export interface ForecasterOutput {
   /** Member 0's training record. */
   training: TrainResult;
   trainingSeconds: number;
-  windows: { train: number; val: number; test: number };
   /** Member 0's evaluation model (trained on the training part), kept for saving when keepModel was asked; the caller disposes it. */
   model: tf.LayersModel | null;
   modelPrep: { preprocessing: Preprocessing; lookback: number } | null;

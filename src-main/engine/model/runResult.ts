@@ -5,43 +5,12 @@ import type { ForecastMetrics } from './metrics';
 import type { ScalerParams } from './scalers';
 import type { SplitBoundaries } from './split';
 import type { EpochRecord, StoppedReason } from './train';
-import type {
-  Adaptation,
-  MemberRecord,
-  PreprocessingRecord,
-} from '../forecasting/seriesForecaster';
-import type { FrequencyClass } from '../forecasting/frequency';
-import type { Spread } from '../forecasting/ensemble';
+import type { ForecasterDecisions, ForecastModelInfo } from '../forecasting/seriesForecaster';
 
-/** Which model made the forecast past the end. */
-export interface ForecastModelInfo {
-  kind: 'all-data-refit' | 'evaluation-models' | 'classical-fallback';
-  label: string;
-}
+export type { ForecastModelInfo };
 
 /** What the forecasting pipeline decided and did (null on the classic scaler path). */
-export interface ForecasterRecord {
-  frequencyClass: FrequencyClass | null;
-  pretrained: {
-    used: boolean;
-    frequencyClass: FrequencyClass | null;
-    source: string | null;
-    note: string;
-  };
-  adaptation: Adaptation;
-  adaptationNote: string;
-  lookback: number;
-  lookbackNote: string;
-  /** Decided on the training part (evaluation models). */
-  preprocessing: PreprocessingRecord;
-  /** Decided on all rows (the refitted models that made the forecast); null without a refit. */
-  refitPreprocessing: PreprocessingRecord | null;
-  /** The ensemble members, each with its own forecast path past the end. */
-  members: MemberRecord[];
-  combine: 'median';
-  /** Smallest and largest member forecast per step. */
-  spread: Spread;
-  windows: { train: number; val: number; test: number };
+export interface ForecasterRecord extends ForecasterDecisions {
   /** Plain-language notes, e.g. settings this pipeline does not apply. */
   notes: string[];
   /**
