@@ -20,7 +20,7 @@ import { prepareData, selectColumns, transformAndScale, type DataSpec } from './
 import { buildWindows, windowStarts } from './windows';
 import { actualsFor, predictScaled, toOriginalUnits } from './predictWindows';
 import type { ForecastModelInfo, RunResult, WindowPredictions } from './runResult';
-import { trainModel, type TrainHooks } from './train';
+import { trainModel, type TrainHooks, type TrainResult } from './train';
 import type { WindowSet } from './windows';
 
 type ClassicForecasts = Record<'naive' | 'seasonalNaive' | 'mean', ArrayLike<number>>;
@@ -44,6 +44,66 @@ function classicBaselines<T extends object, M>(
         seasonalNaive: Array.from(predictions.seasonalNaive),
         mean: Array.from(predictions.mean),
       },
+    },
+  };
+}
+
+type RunHeader = Pick<
+  RunResult,
+  | 'id'
+  | 'createdAt'
+  | 'dataset'
+  | 'config'
+  | 'backend'
+  | 'kernel'
+  | 'timings'
+  | 'epochs'
+  | 'stoppedReason'
+  | 'stopMessage'
+  | 'bestEpoch'
+  | 'split'
+>;
+
+/** What every run record opens with: its dataset, settings, backend, timings, training and split. */
+function runHeader(h: {
+  id: string;
+  started: number;
+  dataset: FitDataset;
+  seasonalPeriod: number;
+  config: FitConfig;
+  backend: BackendInfo;
+  training: TrainResult;
+  trainingSeconds: number;
+  split: ReturnType<typeof computeSplit>;
+  windows: { train: number; val: number; test: number };
+}): RunHeader {
+  return {
+    id: h.id,
+    createdAt: new Date().toISOString(),
+    dataset: {
+      name: h.dataset.name,
+      filePath: h.dataset.filePath ?? null,
+      rows: h.dataset.time.length,
+      timeFormat: h.dataset.timeFormat,
+      seasonalPeriod: h.seasonalPeriod,
+    },
+    config: h.config,
+    backend: h.backend,
+    kernel: getRecurrentKernel().name,
+    timings: {
+      totalSeconds: (performance.now() - h.started) / 1000,
+      trainingSeconds: h.trainingSeconds,
+      perEpochSeconds: h.training.epochs.map((e) => e.seconds),
+    },
+    epochs: h.training.epochs,
+    stoppedReason: h.training.stoppedReason,
+    stopMessage: h.training.message,
+    bestEpoch: h.training.bestEpoch,
+    split: {
+      ...h.split,
+      trainWindows: h.windows.train,
+      valWindows: h.windows.val,
+      testWindows: h.windows.test,
     },
   };
 }
@@ -193,33 +253,22 @@ export async function runFit(
         };
     if (options.saveDir) await saveModel(options.saveDir, model, sidecar);
     return {
-      id,
-      createdAt: new Date().toISOString(),
-      dataset: {
-        name: dataset.name,
-        filePath: dataset.filePath ?? null,
-        rows: n,
-        timeFormat: dataset.timeFormat,
+      ...runHeader({
+        id,
+        started,
+        dataset,
         seasonalPeriod: m,
-      },
-      config,
-      backend,
-      kernel: getRecurrentKernel().name,
-      timings: {
-        totalSeconds: (performance.now() - started) / 1000,
+        config,
+        backend,
+        training: trained,
         trainingSeconds: trained.trainingSeconds,
-        perEpochSeconds: trained.epochs.map((e) => e.seconds),
-      },
-      epochs: trained.epochs,
-      stoppedReason: trained.stoppedReason,
-      stopMessage: trained.message,
-      bestEpoch: trained.bestEpoch,
-      split: {
-        ...split,
-        trainWindows: prepared.train.count,
-        valWindows: prepared.val.count,
-        testWindows: prepared.test.count,
-      },
+        split,
+        windows: {
+          train: prepared.train.count,
+          val: prepared.val.count,
+          test: prepared.test.count,
+        },
+      }),
       scaler: prepared.scaler,
       metrics: score(test.predicted),
       ...classicBaselines(test, baselinePredictions, score),
@@ -439,33 +488,18 @@ async function runForecasterFit(
     }
     const next = dataset.nextTimes ?? inferNextTimes(dataset.time);
     return {
-      id,
-      createdAt: new Date().toISOString(),
-      dataset: {
-        name: dataset.name,
-        filePath: dataset.filePath ?? null,
-        rows: n,
-        timeFormat: dataset.timeFormat,
+      ...runHeader({
+        id,
+        started,
+        dataset,
         seasonalPeriod: m,
-      },
-      config: resolved,
-      backend,
-      kernel: getRecurrentKernel().name,
-      timings: {
-        totalSeconds: (performance.now() - started) / 1000,
+        config: resolved,
+        backend,
+        training: out.training,
         trainingSeconds: out.trainingSeconds,
-        perEpochSeconds: out.training.epochs.map((e) => e.seconds),
-      },
-      epochs: out.training.epochs,
-      stoppedReason: out.training.stoppedReason,
-      stopMessage: out.training.message,
-      bestEpoch: out.training.bestEpoch,
-      split: {
-        ...split,
-        trainWindows: out.windows.train,
-        valWindows: out.windows.val,
-        testWindows: out.windows.test,
-      },
+        split,
+        windows: out.windows,
+      }),
       scaler: { kind: 'none', offset: [0], scale: [1] },
       metrics: score(test.predicted),
       ...classicBaselines(test, baselinePredictions, score),
