@@ -7,6 +7,7 @@ import type {
 } from '../../../src-main/shared/schemas/analysis';
 import type { SeriesWindow } from '../../../src-main/shared/schemas/dataset';
 import type { StudioError } from '../../../src-main/shared/result';
+import { LatestRequest } from './latestRequest.svelte';
 import type { StudioState } from './studioState.svelte';
 
 export type PacfMethod = 'ywadjusted' | 'ols';
@@ -53,24 +54,42 @@ export class ExploreState {
   transformsByKey = $state<Record<string, TransformStep[]>>({});
   private history = $state<Record<string, TransformStep[][]>>({});
 
-  diagnostics = $state<AnalysisResult | null>(null);
-  diagnosticsError = $state<StudioError | null>(null);
-  diagnosticsLoading = $state(false);
-  preview = $state<SeriesWindow | null>(null);
-  previewError = $state<StudioError | null>(null);
-
-  stl = $state<StlResult | null>(null);
-  stlError = $state<StudioError | null>(null);
-  stlLoading = $state(false);
+  readonly #diagnostics = new LatestRequest<AnalysisResult>();
+  readonly #preview = new LatestRequest<SeriesWindow>();
+  readonly #stl = new LatestRequest<StlResult>();
   stlPeriod = $state<number | null>(null);
   stlRobust = $state(false);
 
   /** Steps applied to the column under analysis. */
   transforms = $derived<TransformStep[]>(this.key ? (this.transformsByKey[this.key] ?? []) : []);
   canUndo = $derived(this.key !== null && (this.history[this.key]?.length ?? 0) > 0);
-  private seq = { diagnostics: 0, preview: 0, stl: 0 };
 
   constructor(private readonly studio: StudioState) {}
+
+  get diagnostics(): AnalysisResult | null {
+    return this.#diagnostics.value;
+  }
+  get diagnosticsError(): StudioError | null {
+    return this.#diagnostics.error;
+  }
+  get diagnosticsLoading(): boolean {
+    return this.#diagnostics.loading;
+  }
+  get preview(): SeriesWindow | null {
+    return this.#preview.value;
+  }
+  get previewError(): StudioError | null {
+    return this.#preview.error;
+  }
+  get stl(): StlResult | null {
+    return this.#stl.value;
+  }
+  get stlError(): StudioError | null {
+    return this.#stl.error;
+  }
+  get stlLoading(): boolean {
+    return this.#stl.loading;
+  }
 
   private get key(): string | null {
     const datasetId = this.studio.currentId;
@@ -87,7 +106,9 @@ export class ExploreState {
     const dataset = this.studio.current;
     if (!dataset) {
       this.column = null;
-      this.diagnostics = this.preview = this.stl = null;
+      this.#diagnostics.clear();
+      this.#preview.clear();
+      this.#stl.clear();
       return;
     }
     const names = dataset.columns.map((c) => c.name);
@@ -157,23 +178,14 @@ export class ExploreState {
     const datasetId = this.studio.currentId;
     const column = this.column;
     const period = this.stlPeriod;
-    const seq = ++this.seq.stl;
     if (!datasetId || !column || period === null) {
-      this.stl = null;
-      this.stlError = null;
+      this.#stl.clear();
       return;
     }
-    this.stlLoading = true;
-    const result = await this.studio.client.call('analysis:stl', {
-      datasetId,
-      column,
-      period,
-      robust: this.stlRobust,
-    });
-    if (seq !== this.seq.stl) return;
-    this.stlLoading = false;
-    this.stl = result.ok ? result.value : null;
-    this.stlError = result.ok ? null : result.error;
+    const robust = this.stlRobust;
+    await this.#stl.load(() =>
+      this.studio.client.call('analysis:stl', { datasetId, column, period, robust }),
+    );
   }
 
   private async setTransforms(steps: TransformStep[]): Promise<void> {
@@ -187,41 +199,35 @@ export class ExploreState {
   private async loadDiagnostics(): Promise<void> {
     const datasetId = this.studio.currentId;
     const column = this.column;
-    const seq = ++this.seq.diagnostics;
-    if (!datasetId || !column) return;
-    this.diagnosticsLoading = true;
-    const result = await this.studio.client.call('analysis:diagnostics', {
+    if (!datasetId || !column) {
+      this.#diagnostics.clear();
+      return;
+    }
+    const request = {
       datasetId,
       column,
       transforms: $state.snapshot(this.transforms),
       pacfMethod: this.pacfMethod,
       ...(this.nlags === null ? {} : { nlags: this.nlags }),
       ...testOptionsRequest($state.snapshot(this.testOptions)),
-    });
-    if (seq !== this.seq.diagnostics) return;
-    this.diagnosticsLoading = false;
-    this.diagnostics = result.ok ? result.value : null;
-    this.diagnosticsError = result.ok ? null : result.error;
+    };
+    await this.#diagnostics.load(() => this.studio.client.call('analysis:diagnostics', request));
   }
 
   private async loadPreview(): Promise<void> {
     const datasetId = this.studio.currentId;
     const column = this.column;
-    const seq = ++this.seq.preview;
     if (!datasetId || !column || this.transforms.length === 0) {
-      this.preview = null;
-      this.previewError = null;
+      this.#preview.clear();
       return;
     }
-    const result = await this.studio.client.call('analysis:transform', {
+    const request = {
       datasetId,
       column,
       transforms: $state.snapshot(this.transforms),
       maxPoints: 2000,
-    });
-    if (seq !== this.seq.preview) return;
-    this.preview = result.ok ? result.value : null;
-    this.previewError = result.ok ? null : result.error;
+    };
+    await this.#preview.load(() => this.studio.client.call('analysis:transform', request));
   }
 }
 

@@ -4,6 +4,7 @@ import type {
   ResidualDiagnostics,
   SensitivityResult,
 } from '../../../src-main/shared/schemas/interpret';
+import { LatestRequest } from './latestRequest.svelte';
 import { startStudioJob } from './studioJob';
 import type { StudioState } from './studioState.svelte';
 
@@ -11,9 +12,7 @@ export type SensitivityMethod = SensitivityResult['method'];
 
 export class InspectState {
   residualStep = $state(0);
-  residuals = $state.raw<ResidualDiagnostics | null>(null);
-  residualsError = $state<StudioError | null>(null);
-  residualsLoading = $state(false);
+  readonly #residuals = new LatestRequest<ResidualDiagnostics>();
 
   method = $state<SensitivityMethod>('perturbation');
   delta = $state(0.1);
@@ -29,19 +28,24 @@ export class InspectState {
   computing = $state(false);
   progress = $state<number | null>(null);
   private cancelSensitivity: (() => Promise<void>) | null = null;
-  private residualSeq = 0;
 
   constructor(private readonly studio: StudioState) {}
 
+  get residuals(): ResidualDiagnostics | null {
+    return this.#residuals.value;
+  }
+  get residualsError(): StudioError | null {
+    return this.#residuals.error;
+  }
+  get residualsLoading(): boolean {
+    return this.#residuals.loading;
+  }
+
   async loadResiduals(runId: string, horizonStep = this.residualStep): Promise<void> {
-    const seq = ++this.residualSeq;
     this.residualStep = horizonStep;
-    this.residualsLoading = true;
-    const result = await this.studio.client.call('runs:residuals', { runId, horizonStep });
-    if (seq !== this.residualSeq) return;
-    this.residualsLoading = false;
-    this.residuals = result.ok ? result.value : null;
-    this.residualsError = result.ok ? null : result.error;
+    await this.#residuals.load(() =>
+      this.studio.client.call('runs:residuals', { runId, horizonStep }),
+    );
   }
 
   async computeSensitivity(runId: string): Promise<void> {
@@ -93,8 +97,7 @@ export class InspectState {
 
   /** A different run was selected: its results replace nothing of the previous run's. */
   clear(): void {
-    this.residuals = null;
-    this.residualsError = null;
+    this.#residuals.clear();
     this.sensitivity = null;
     this.sensitivityError = null;
     this.residualStep = 0;
