@@ -145,6 +145,16 @@ test.describe('browser mode: session state and feedback', () => {
       'Nile.csv',
       'lynx.csv',
     ]);
+
+    // A closed dataset stays closed after a reload.
+    await list.getByRole('button', { name: 'Close Nile.csv' }).click();
+    await expect(list.getByRole('button', { name: /^Close / })).toHaveCount(3);
+    await page.reload();
+    await expect(page.getByTestId('status-message')).toHaveText(
+      'Session restored: 3 open dataset(s).',
+    );
+    await expect(list.getByRole('button', { name: /^Close / })).toHaveCount(3);
+    await expect(list).not.toContainText('Nile.csv');
     await shots(page, 'explore');
     expect(errors).toEqual([]);
   });

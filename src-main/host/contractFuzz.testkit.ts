@@ -89,6 +89,7 @@ export const fuzzOrder: readonly ChannelName[] = [
   'jobs:cancel',
   'dialog:openCsv',
   'uploads:create',
+  'datasets:close',
   'runs:delete',
   'model:fit',
   'search:run',
@@ -192,6 +193,7 @@ export function seedsFor(w: FuzzWorld): Record<ChannelName, Record<string, unkno
       choices: {},
     },
     'datasets:series': { datasetId: w.datasetId, columns: [w.column], maxPoints: 100, start: 0 },
+    'datasets:close': { datasetId: w.otherDatasetId },
     'analysis:diagnostics': {
       datasetId: w.datasetId,
       column: w.column,

@@ -1,4 +1,4 @@
-// One dataset per file content: the same CSV uploaded twice, a fix-up, and what a save keeps.
+// One dataset per file content: the same CSV uploaded twice, a fix-up, closing, and what a save keeps.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,5 +87,42 @@ describe('datasets by content', () => {
       maxPoints: 100,
     });
     expect(series.ok).toBe(true);
+  });
+
+  it('a closed dataset leaves the session list and a save, but still resolves', async () => {
+    const listed = async (): Promise<string[]> =>
+      (await value<{ datasets: DatasetInfo[] }>('session:state', {})).datasets.map(
+        (d) => d.datasetId,
+      );
+    const before = await listed();
+    expect(before).toHaveLength(2);
+    expect(before).toContain(fixed.datasetId);
+    expect(await value('datasets:close', { datasetId: fixed.datasetId })).toEqual({
+      closed: true,
+    });
+    const after = before.filter((id) => id !== fixed.datasetId);
+    expect(await listed()).toEqual(after);
+    expect((await savedDatasets()).map((d) => d.datasetId)).toEqual(after);
+    // Closing it again, or an id never opened, closes nothing.
+    expect(await value('datasets:close', { datasetId: fixed.datasetId })).toEqual({
+      closed: false,
+    });
+    expect(await value('datasets:close', { datasetId: 'ds_0123456789abcdef' })).toEqual({
+      closed: false,
+    });
+    const series = await h.host.handle('datasets:series', {
+      datasetId: fixed.datasetId,
+      columns: ['sales'],
+      maxPoints: 100,
+    });
+    expect(series.ok).toBe(true);
+    // Opened again, it is listed again under the same id.
+    const reopened = await value<DatasetInfo>('datasets:open', {
+      jobId: jobId(),
+      source: first.source,
+      choices: { missing: { sales: 'linear-interpolation' } },
+    });
+    expect(reopened.datasetId).toBe(fixed.datasetId);
+    expect(await listed()).toEqual(before);
   });
 });

@@ -91,6 +91,17 @@ export class DatasetRegistry {
     });
   }
 
+  /**
+   * Takes a dataset off the list: `list` and a save without runs on it no longer include it. Its
+   * spec stays resolvable for the runs trained on it. False when it was not listed.
+   */
+  close(datasetId: string): boolean {
+    const entry = this.byId.get(datasetId);
+    if (!entry || this.current.get(entry.content) !== datasetId) return false;
+    this.current.delete(entry.content);
+    return true;
+  }
+
   info(datasetId: string): DatasetInfo | null {
     return this.byId.get(datasetId)?.info ?? null;
   }

@@ -6,6 +6,7 @@ export const channelNames = [
   'datasets:sniff',
   'datasets:open',
   'datasets:series',
+  'datasets:close',
   'analysis:diagnostics',
   'analysis:stl',
   'analysis:transform',

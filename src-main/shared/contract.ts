@@ -3,7 +3,7 @@
 // server and the renderer client are all derived from this one map.
 import { z } from 'zod';
 import { AppInfo, EngineStatus, JobProgress, LogEntry, MenuEvent } from './schemas/app';
-import { Empty, JobId } from './schemas/common';
+import { DatasetId, Empty, JobId } from './schemas/common';
 import {
   CsvSniff,
   DatasetInfo,
@@ -65,6 +65,12 @@ export const contract = {
   'datasets:sniff': { request: SniffRequest, response: CsvSniff },
   'datasets:open': { request: OpenDatasetRequest, response: DatasetInfo, job: true },
   'datasets:series': { request: SeriesRequest, response: SeriesWindow },
+  /** Takes a dataset off the session's list (a reload and a save no longer show it); runs trained
+   * on it still resolve it. */
+  'datasets:close': {
+    request: z.object({ datasetId: DatasetId }),
+    response: z.object({ closed: z.boolean() }),
+  },
   'analysis:diagnostics': { request: AnalyzeRequest, response: AnalysisResult },
   'analysis:stl': { request: StlRequest, response: StlResult },
   'analysis:transform': { request: TransformPreviewRequest, response: SeriesWindow },

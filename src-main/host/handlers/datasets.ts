@@ -17,7 +17,8 @@ type DatasetMethod =
   | 'analysis:transform'
   | 'model:defaults';
 
-type DatasetChannels = 'datasets:samples' | 'datasets:sniff' | 'datasets:open' | DatasetMethod;
+type DatasetChannels =
+  'datasets:samples' | 'datasets:sniff' | 'datasets:open' | 'datasets:close' | DatasetMethod;
 
 /** What the dataset handlers use of the host. */
 export type DatasetEnv = Pick<
@@ -82,6 +83,11 @@ export function datasetHandlers(
       session.dirty = true;
       if (request.source.kind === 'path') env.onFileUsed?.(file.path, 'csv');
       return info;
+    },
+    'datasets:close': async ({ datasetId }) => {
+      const closed = datasets.close(datasetId);
+      if (closed) session.dirty = true;
+      return { closed };
     },
     'datasets:series': withDataset('datasets:series'),
     'analysis:diagnostics': withDataset('analysis:diagnostics'),

@@ -182,6 +182,8 @@ export class StudioState {
   }
 
   close(datasetId: string): void {
+    // The host's list too: a reload or a save must not bring it back.
+    void this.client.call('datasets:close', { datasetId });
     this.datasets = this.datasets.filter((d) => d.datasetId !== datasetId);
     if (this.currentId !== datasetId) return;
     const next = this.datasets[this.datasets.length - 1];
