@@ -11,13 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildWorld,
-  casesFor,
-  engineMethodsOf,
+  channelFuzzTests,
   figuresTable,
-  fuzzChannel,
-  fuzzOrder,
   fuzzUnknownChannels,
-  requiredReach,
   type ChannelFigures,
   type FuzzTransport,
   type FuzzWorld,
@@ -45,18 +41,7 @@ afterAll(async () => {
 });
 
 describe(`contract fuzzing through the host (${runs} cases per channel, ${heavyRuns} for training channels)`, () => {
-  for (const channel of fuzzOrder) {
-    const cases = casesFor(channel, runs, heavyRuns);
-    const methods = engineMethodsOf[channel];
-    const floor = methods ? ` and ≥ ${requiredReach(cases)} reach ${methods.join('/')}` : '';
-    it(`${channel}: ${cases} valid-and-mutated payloads get a typed Result${floor}`, async () => {
-      const f = await fuzzChannel({ transport, traffic: test.traffic, world }, channel, cases);
-      figures.push(f);
-      expect(f.cases).toBe(cases);
-      if (methods) expect(f.reachedMethod).toBeGreaterThanOrEqual(requiredReach(cases));
-      else expect(f.reachedEngine).toBe(0);
-    }, 900_000);
-  }
+  channelFuzzTests(() => ({ transport, traffic: test.traffic, world }), runs, heavyRuns, figures);
 
   it('unknown channels are refused with unknown-channel', async () => {
     await fuzzUnknownChannels(transport, runs);

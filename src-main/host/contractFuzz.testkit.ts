@@ -15,6 +15,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { expect, it } from 'vitest';
 import { channelNames, type ChannelName } from '../shared/channelNames';
 import { isJobChannel } from '../shared/contract';
 import { errorCodes, type Result } from '../shared/result';
@@ -687,4 +688,29 @@ export function figuresTable(all: readonly ChannelFigures[]): string {
   return findings.length > 0
     ? `${table}\nForbidden answers (known findings):\n${findings.join('\n')}`
     : table;
+}
+
+/**
+ * A fuzz suite's per-channel tests, in `fuzzOrder`: every case gets a typed Result, and a channel
+ * with an engine method reaches it in at least `requiredReach` of its cases (one without reaches
+ * the engine in none). `run` is read when the tests run, after the suite's `beforeAll`.
+ */
+export function channelFuzzTests(
+  run: () => FuzzRun,
+  runs: number,
+  heavyRuns: number,
+  figures: ChannelFigures[],
+): void {
+  for (const channel of fuzzOrder) {
+    const cases = casesFor(channel, runs, heavyRuns);
+    const methods = engineMethodsOf[channel];
+    const floor = methods ? ` and ≥ ${requiredReach(cases)} reach ${methods.join('/')}` : '';
+    it(`${channel}: ${cases} valid-and-mutated payloads get a typed Result${floor}`, async () => {
+      const f = await fuzzChannel(run(), channel, cases);
+      figures.push(f);
+      expect(f.cases).toBe(cases);
+      if (methods) expect(f.reachedMethod).toBeGreaterThanOrEqual(requiredReach(cases));
+      else expect(f.reachedEngine).toBe(0);
+    }, 900_000);
+  }
 }

@@ -11,13 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   buildWorld,
-  casesFor,
-  engineMethodsOf,
+  channelFuzzTests,
   figuresTable,
-  fuzzChannel,
-  fuzzOrder,
   fuzzUnknownChannels,
-  requiredReach,
   type ChannelFigures,
   type FuzzTransport,
   type FuzzWorld,
@@ -116,20 +112,7 @@ afterAll(async () => {
 });
 
 describe(`contract fuzzing through the WebSocket server (${runs} cases per channel, ${heavyRuns} for training channels)`, () => {
-  for (const channel of fuzzOrder) {
-    const cases = casesFor(channel, runs, heavyRuns);
-    const floor = engineMethodsOf[channel]
-      ? ` and ≥ ${requiredReach(cases)} reach ${engineMethodsOf[channel]?.join('/')}`
-      : '';
-    it(`${channel}: ${cases} valid-and-mutated payloads get a typed Result${floor}`, async () => {
-      const f = await fuzzChannel({ transport, traffic, world }, channel, cases);
-      figures.push(f);
-      expect(f.cases).toBe(cases);
-      if (engineMethodsOf[channel])
-        expect(f.reachedMethod).toBeGreaterThanOrEqual(requiredReach(cases));
-      else expect(f.reachedEngine).toBe(0);
-    }, 900_000);
-  }
+  channelFuzzTests(() => ({ transport, traffic, world }), runs, heavyRuns, figures);
 
   it('unknown channels are refused (unknown-channel, or a protocol error for a non-string name)', async () => {
     await fuzzUnknownChannels(
