@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { forecastTable } from '../../shared/charts/forecastTable';
+import { twoStepForecastRun } from '../../shared/charts/forecastTable.testkit';
 import { forecastTableHtml } from './runCharts';
 import type { ReportRun } from './reportTypes';
 
@@ -6,34 +8,7 @@ describe('forecastTableHtml', () => {
   it('prints each future date with the forecast, both intervals, the method and its coverage', () => {
     const r = {
       run: {},
-      forecastTable: {
-        rows: [
-          {
-            step: 1,
-            time: '1961-01',
-            point: 450.5,
-            lower80: 430,
-            upper80: 470,
-            lower95: 420,
-            upper95: 480,
-          },
-          {
-            step: 2,
-            time: '1961-02',
-            point: 430,
-            lower80: 400,
-            upper80: 460,
-            lower95: null,
-            upper95: null,
-          },
-        ],
-        intervalMethod:
-          "ETS(M,A,M) prediction intervals (fitted on the training part), centred on the model's forecast",
-        coverage: [
-          { level: 0.8, coverage: 0.75 },
-          { level: 0.95, coverage: 0.9166666666666666 },
-        ],
-      },
+      forecastTable: forecastTable(twoStepForecastRun()),
     } as unknown as ReportRun;
     const html = forecastTableHtml(r);
     expect(html).toContain(
