@@ -8,13 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
+import { atEachScreen } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `forecast-${name}.png`);
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
 
 async function train(page: Page): Promise<void> {
   const view = page.getByTestId('run-view');
@@ -34,20 +31,10 @@ async function cellNumber(cell: Locator): Promise<number> {
 
 /** Screenshots of what `show` puts on screen, at both sizes, in both themes. */
 async function shots(page: Page, name: string, show: () => Promise<void>): Promise<void> {
-  for (const theme of ['light', 'dark'] as const) {
-    const html = page.locator('html');
-    if ((await html.getAttribute('data-theme')) !== theme) {
-      await page.getByTestId('theme-toggle').click();
-      await expect(html).toHaveAttribute('data-theme', theme);
-    }
-    for (const size of sizes) {
-      await page.setViewportSize(size);
-      await show();
-      await page.screenshot({ path: shot(`${name}-${size.width}-${theme}`) });
-    }
-  }
-  await page.getByTestId('theme-toggle').click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await atEachScreen(page, async ({ width, theme }) => {
+    await show();
+    await page.screenshot({ path: shot(`${name}-${width}-${theme}`) });
+  });
 }
 
 test.describe('browser mode: forecasts and verdicts', () => {

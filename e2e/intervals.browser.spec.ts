@@ -7,6 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { atEachScreen } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `intervals-${name}.png`);
@@ -47,18 +48,10 @@ async function train(page: Page, horizon: number, lookback: string): Promise<str
 }
 
 async function screens(page: Page, name: string): Promise<void> {
-  for (const theme of ['light', 'dark']) {
-    while ((await page.locator('html').getAttribute('data-theme')) !== theme)
-      await page.getByTestId('theme-toggle').click();
-    for (const [width, height] of [
-      [1280, 800],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.getByTestId('forecast-table').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: shot(`${name}-${width}-${theme}`) });
-    }
-  }
+  await atEachScreen(page, async ({ width, theme }) => {
+    await page.getByTestId('forecast-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot(`${name}-${width}-${theme}`) });
+  });
   await page.setViewportSize({ width: 1400, height: 900 });
 }
 

@@ -5,6 +5,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { atEachScreen } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
 const projectPath = path.join(
@@ -18,33 +19,14 @@ test.afterAll(async () => {
   await rm(`${projectPath}.models`, { recursive: true, force: true });
 });
 
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
-
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-theme')) !== theme)
-    await page.getByTestId('theme-toggle').click();
-  await expect(html).toHaveAttribute('data-theme', theme);
-}
-
 /** The screen at both sizes in both themes, ending at 1280×800 in the light theme. */
 async function shots(page: Page, name: string, before?: () => Promise<void>): Promise<void> {
-  for (const theme of ['dark', 'light'] as const) {
-    await setTheme(page, theme);
-    for (const size of [...sizes].reverse()) {
-      await page.setViewportSize(size);
-      await before?.();
-      await page.screenshot({
-        path: path.join(
-          'test-results',
-          `session-${name}-${size.width}x${size.height}-${theme}.png`,
-        ),
-      });
-    }
-  }
+  await atEachScreen(page, async ({ width, height, theme }) => {
+    await before?.();
+    await page.screenshot({
+      path: path.join('test-results', `session-${name}-${width}x${height}-${theme}.png`),
+    });
+  });
 }
 
 /**
@@ -181,7 +163,7 @@ test.describe('browser mode: session state and feedback', () => {
   }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.setViewportSize(sizes[0]);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     await page.getByTestId('tab-model').click();
     await page.getByTestId('fit-units').fill('8');

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { atEachScreen } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
 const cli = path.resolve('bin/series-studio.js');
@@ -228,32 +229,24 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
 
   test('screens at 1280×800 and 1920×1080, light and dark', async ({ studioPage: page }) => {
     await openSample(page, 'AirPassengers.csv');
-    for (const theme of ['light', 'dark']) {
-      while ((await page.locator('html').getAttribute('data-theme')) !== theme)
-        await page.getByTestId('theme-toggle').click();
-      for (const [width, height] of [
-        [1280, 800],
-        [1920, 1080],
-      ] as const) {
-        await page.setViewportSize({ width, height });
-        await page.getByTestId('tab-explore').click();
-        await page.getByTestId('hints').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: shot(`explore-${width}-${theme}`) });
-        await page.getByTestId('tab-model').click();
-        await expect(page.getByTestId('fit-transforms')).toBeVisible();
-        await page.screenshot({ path: shot(`model-${width}-${theme}`) });
-        await page.getByTestId('project-save').click();
-        await expect(page.getByTestId('project-dataset-count')).toHaveText(
-          String((await datasetNames(page)).length),
-        );
-        await page.screenshot({ path: shot(`save-${width}-${theme}`) });
-        await page.keyboard.press('Escape');
-        await expect(page.getByTestId('save-project-dialog')).toBeHidden();
-        await upload(page, 'gappy.csv', gappyCsv);
-        await page.screenshot({ path: shot(`import-${width}-${theme}`) });
-        await page.keyboard.press('Escape');
-        await expect(page.getByTestId('import-dialog')).toBeHidden();
-      }
-    }
+    await atEachScreen(page, async ({ width, theme }) => {
+      await page.getByTestId('tab-explore').click();
+      await page.getByTestId('hints').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot(`explore-${width}-${theme}`) });
+      await page.getByTestId('tab-model').click();
+      await expect(page.getByTestId('fit-transforms')).toBeVisible();
+      await page.screenshot({ path: shot(`model-${width}-${theme}`) });
+      await page.getByTestId('project-save').click();
+      await expect(page.getByTestId('project-dataset-count')).toHaveText(
+        String((await datasetNames(page)).length),
+      );
+      await page.screenshot({ path: shot(`save-${width}-${theme}`) });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('save-project-dialog')).toBeHidden();
+      await upload(page, 'gappy.csv', gappyCsv);
+      await page.screenshot({ path: shot(`import-${width}-${theme}`) });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('import-dialog')).toBeHidden();
+    });
   });
 });
