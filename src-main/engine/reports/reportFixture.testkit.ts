@@ -3,6 +3,7 @@
 import { dieboldMarianoTest } from '../interpret/dieboldMariano';
 import { residualDiagnostics } from '../interpret/residualDiagnostics';
 import type { ForecastMetrics } from '../model/metrics';
+import { fitConfigFixture } from '../model/fitConfig.testkit';
 import type { RunResult } from '../model/runResult';
 import {
   ANALYSIS,
@@ -51,35 +52,15 @@ function run(id: string, shift: number, cell: 'lstm' | 'gru'): RunResult {
       timeFormat: 'year-month',
       seasonalPeriod: 12,
     },
-    config: {
+    config: fitConfigFixture({
       target: 'passengers',
-      features: [],
       transforms: [{ kind: 'log' }, { kind: 'seasonalDiff', period: 12 }],
-      scaler: 'minmax',
-      featureRange: [0, 1],
-      lookback: 4,
-      horizon: 1,
-      stride: 1,
-      testSize: 10,
-      testFraction: 0.2,
-      valSize: null,
-      valFraction: 0.1,
       cell,
-      layers: 1,
       units: 32,
-      activation: 'tanh',
-      dropout: 0,
-      recurrentDropout: 0,
-      optimizer: 'adam',
-      learningRate: 0.001,
-      momentum: 0,
-      loss: 'mse',
       epochs: 5,
-      batchSize: 32,
       patience: 10,
       seed: 42,
-      backend: null,
-    },
+    }),
     backend: { backend: 'wasm', detail: 'WebAssembly (SIMD yes)' },
     kernel: 'fused-wasm',
     timings: {

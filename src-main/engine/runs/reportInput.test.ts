@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/schemas/model';
 import { ReportSection } from '../../shared/schemas/projectChannels';
 import { openDataset, type LoadedDataset } from '../datasets/openDataset';
+import type { FitConfig } from '../model/fitConfig';
+import { fitConfigFixture } from '../model/fitConfig.testkit';
 import { buildReportHtml } from '../reports/buildReportHtml';
 import { bundledDatasetsDir } from '../testing/sharedData';
 import { buildReportInput } from './reportInput';
@@ -44,11 +46,7 @@ const metrics = (rmse: number) => ({
 });
 
 /** A one-step run on the last 10 rows of `dataset`'s first column, predicted 5 off. */
-function runOn(
-  dataset: LoadedDataset,
-  id: string,
-  transforms: RunResult['config']['transforms'],
-): RunResult {
+function runOn(dataset: LoadedDataset, id: string, transforms: FitConfig['transforms']): RunResult {
   const column = dataset.table.columns[0];
   if (!column) throw new Error('no column');
   const n = column.values.length;
@@ -65,35 +63,7 @@ function runOn(
       timeFormat: dataset.info.timeFormat,
       seasonalPeriod: dataset.info.seasonalPeriod,
     },
-    config: {
-      target: column.name,
-      features: [],
-      transforms,
-      scaler: 'minmax',
-      featureRange: [0, 1],
-      lookback: 4,
-      horizon: 1,
-      stride: 1,
-      testSize: 10,
-      testFraction: 0.2,
-      valSize: null,
-      valFraction: 0.1,
-      cell: 'lstm',
-      layers: 1,
-      units: 8,
-      activation: 'tanh',
-      dropout: 0,
-      recurrentDropout: 0,
-      optimizer: 'adam',
-      learningRate: 0.001,
-      momentum: 0,
-      loss: 'mse',
-      epochs: 2,
-      batchSize: 32,
-      patience: 0,
-      seed: 1,
-      backend: null,
-    },
+    config: fitConfigFixture({ target: column.name, transforms }),
     backend: { backend: 'wasm', detail: 'wasm: selected (SIMD yes, threads no)' },
     kernel: 'fused-wasm-simd',
     timings: { totalSeconds: 1, trainingSeconds: 1, perEpochSeconds: [0.5, 0.5] },
