@@ -182,6 +182,25 @@ describe('runVerdict', () => {
     expect(v?.offer).toBeNull();
   });
 
+  it("the baseline's own forecasts up to rounding (a combination that kept ETS alone): no test, no offer", () => {
+    const run = handBuiltRun(1, [1, 2, 3, 1], { naive: [4, 4, 4, 4] });
+    // ETS predicts what the model predicts, but for 1e-14 relative rounding: lower RMSE by 1e-13.
+    const ets = run.test.predicted.map((v, i) => (v ?? NaN) * (1 + (i % 2 === 0 ? 1e-14 : -1e-14)));
+    const rmse = (run.metrics.rmse ?? 0) - 1e-13;
+    const v = runVerdict({
+      ...run,
+      baselines: { ...run.baselines, ets: { rmse, mase: run.metrics.mase ?? 0 } },
+      test: { ...run.test, baselinePredictions: { ...run.test.baselinePredictions, ets } },
+    });
+    expect(v?.baseline).toBe('ets');
+    expect(v?.outcome).toBe('untested');
+    expect(v?.dm).toBeNull();
+    expect(v?.offer).toBeNull();
+    expect(v?.headline).toBe(
+      'Compared with ETS, the best baseline: test RMSE 1.936 vs 1.936 (0%); the two forecasts have the same errors in every test window, so there is nothing to test.',
+    );
+  });
+
   it('no scored baseline: no verdict', () => {
     const run = handBuiltRun(1, [1, 2], {});
     expect(runVerdict(run)).toBeNull();

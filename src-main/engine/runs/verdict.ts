@@ -110,10 +110,23 @@ export function runVerdict(run: VerdictInput, level = VERDICT_LEVEL): RunVerdict
   if (!best) return null;
   const modelValue = run.metrics[metric] as number;
   const power: 1 | 2 = metric === 'rmse' ? 2 : 1;
-  const losses = windowLosses(run.test, run.test.baselinePredictions[best.name] ?? [], power);
+  const basePredicted = run.test.baselinePredictions[best.name] ?? [];
+  const losses = windowLosses(run.test, basePredicted, power);
   const horizon = Math.max(1, run.test.horizon);
+  // The model's forecasts are the baseline's own (e.g. a combination that kept ETS alone) up to
+  // rounding: a DM test of rounding noise would print a meaningless p-value.
+  const sameForecasts =
+    run.test.predicted.length > 0 &&
+    run.test.predicted.every((v, i) => {
+      const b = basePredicted[i];
+      return (
+        typeof v === 'number' &&
+        typeof b === 'number' &&
+        Math.abs(v - b) <= 1e-9 * Math.max(1, Math.abs(b))
+      );
+    });
   let dm: RunVerdict['dm'] = null;
-  if (losses.model.length >= 2) {
+  if (losses.model.length >= 2 && !sameForecasts) {
     const r = dieboldMarianoTest(losses.model, losses.baseline, {
       h: horizon,
       power,
@@ -135,7 +148,8 @@ export function runVerdict(run: VerdictInput, level = VERDICT_LEVEL): RunVerdict
   if (p === null) outcome = 'untested';
   else if (p >= level) outcome = 'no-difference';
   else outcome = (dm?.meanLossDifferential ?? 0) < 0 ? 'beats' : 'loses';
-  const classicalWins = CLASSICAL.has(best.name) && best.value < modelValue && outcome !== 'beats';
+  const classicalWins =
+    CLASSICAL.has(best.name) && best.value < modelValue && outcome !== 'beats' && !sameForecasts;
   const baselineLabel = forecasterInline(best.name, names);
   const offer = classicalWins ? offerOf(run, best.name, best.label) : null;
   const headline = verdictHeadline({
@@ -147,7 +161,7 @@ export function runVerdict(run: VerdictInput, level = VERDICT_LEVEL): RunVerdict
     pValue: p,
     n: dm?.n ?? losses.model.length,
     level,
-    identical: dm !== null && p === null,
+    identical: sameForecasts || (dm !== null && p === null),
     offer,
   });
   return {

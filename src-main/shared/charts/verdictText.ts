@@ -42,6 +42,8 @@ function change(model: number | null, base: number | null): string {
   if (model === null || base === null || !Number.isFinite(model) || !(Math.abs(base) > 0))
     return '';
   const pct = ((model - base) / Math.abs(base)) * 100;
+  // Below 0.0001% is rounding, not a difference an analyst can act on.
+  if (Math.abs(pct) < 1e-4) return ' (0%)';
   const sign = pct > 0 ? '+' : pct < 0 ? '−' : '';
   return ` (${sign}${verdictNumber(Math.abs(pct)).replace(/^-/, '')}%)`;
 }
