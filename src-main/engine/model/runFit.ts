@@ -10,7 +10,7 @@ import { modelConfigOf, resolveFitConfig, usesForecaster, type FitConfig } from 
 import { computeSplit } from './split';
 import { inferNextTimes } from './futureTimes';
 import { forecastSeries, type ForecasterSettings } from '../forecasting/seriesForecaster';
-import { combineWithClassical } from '../forecasting/combination';
+import { combineWithClassical, type Combined } from '../forecasting/combination';
 import type { BackendInfo } from './backend';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
@@ -46,6 +46,23 @@ function classicBaselines<T extends object, M>(
       },
     },
   };
+}
+
+/**
+ * Which parts made the combined forecast: "median of the network ensemble (…) and ETS(…) fitted on
+ * all 144 rows, Theta fitted on all 144 rows", or the one part the validation screen kept.
+ */
+function combinationLabel(combined: Combined, networkLabel: string, n: number): string {
+  const parts = [
+    ...(combined.kept.network ? [`the network ensemble (${networkLabel})`] : []),
+    ...combined.peers
+      .filter((p) => combined.kept.peers.includes(p.method))
+      .map((p) => `${p.label} fitted on all ${n} rows`),
+  ];
+  const [first, ...rest] = parts;
+  if (rest.length === 0)
+    return `${first ?? 'no part'} alone: the other parts of the combination were far worse on the validation windows`;
+  return `${combined.by} of ${first} and ${rest.join(', ')}`;
 }
 
 type RunHeader = Pick<
@@ -440,7 +457,7 @@ async function runForecasterFit(
     const forecastModel = combined
       ? {
           kind: out.forecastModel.kind,
-          label: `${combined.by} of the network ensemble (${out.forecastModel.label}) and ${combined.peers.map((p) => `${p.label} fitted on all ${n} rows`).join(', ')}`,
+          label: combinationLabel(combined, out.forecastModel.label, n),
         }
       : out.forecastModel;
     if (config.transforms.length > 0)
