@@ -61,9 +61,11 @@ export const ERROR_CASES: ErrorCase[] = [
       'binary_no_nul.bin: this is not a CSV text file: most of its first 512 bytes are not text in any common encoding',
   },
   {
+    // UTF-16 LE with a BOM is read (its encoding proposed from the BOM); it holds one data row.
     file: 'utf16.csv',
-    code: 'unsupported-encoding',
-    message: 'utf16.csv: the file is UTF-16; save it as UTF-8 CSV',
+    code: 'too-few-rows',
+    message:
+      'utf16.csv: only 1 data row; at least 3 are needed to see how the series moves over time',
   },
   {
     file: 'all_text.csv',

@@ -17,7 +17,16 @@ import { isInfinityToken } from './nonFinite';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 import { papaparseNewline } from './papaparseRecords';
 import { parseNumberDetailed } from './parseNumber';
-import { binaryReason, checkUtf8, hasUtf8Bom, lineOfOffset, utf16Bom } from './textEncoding';
+import {
+  ENCODING_WORDS,
+  binaryReason,
+  checkUtf8,
+  decodeWindows1252,
+  hasUtf8Bom,
+  lineOfOffset,
+  utf16BomOf,
+  utf16WithoutBom,
+} from './textEncoding';
 import type { CsvSniff, EncodingReport, ParseOptions, SniffColumn, TimeFormat } from './types';
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -60,7 +69,16 @@ async function readHead(filePath: string): Promise<{ bytes: Uint8Array; size: nu
   }
 }
 
-/** Checks the bytes and decodes them; throws for empty, binary and UTF-16 files. */
+/** UTF-16 text of the bytes (an incomplete last code unit is left out unless `whole`). */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', whole: boolean): string {
+  const usable = whole ? bytes : bytes.subarray(0, bytes.length - (bytes.length % 2));
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(usable);
+  // A high surrogate cut off at the end of the sample waits for its pair.
+  const last = text.charCodeAt(text.length - 1);
+  return !whole && last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
+}
+
+/** Checks the bytes and decodes them; throws for empty and binary files. */
 export function decodeHead(
   filePath: string,
   bytes: Uint8Array,
@@ -68,12 +86,22 @@ export function decodeHead(
   encodingOverride: ParseOptions['encoding'] | undefined,
 ): { text: string; encoding: EncodingReport; suggested: ParseOptions['encoding'] } {
   if (bytes.length === 0) throw new CsvImportError('empty-file', filePath, 'the file is empty');
-  if (utf16Bom(bytes)) {
+  const bom16 = utf16BomOf(bytes);
+  const utf16 = bom16 ?? utf16WithoutBom(bytes);
+  const chosen16 =
+    encodingOverride === 'utf-16le' || encodingOverride === 'utf-16be' ? encodingOverride : null;
+  if (bom16 !== null && encodingOverride !== undefined && encodingOverride !== bom16) {
     throw new CsvImportError(
       'unsupported-encoding',
       filePath,
-      'the file is UTF-16; save it as UTF-8 CSV',
+      `the file starts with a ${ENCODING_WORDS[bom16]} byte order mark but ${ENCODING_WORDS[encodingOverride]} was chosen; choose ${ENCODING_WORDS[bom16]}`,
     );
+  }
+  const as16 = chosen16 ?? (encodingOverride === undefined ? utf16 : null);
+  if (as16 !== null) {
+    const body = bom16 === null ? bytes : bytes.subarray(2);
+    const text = decodeUtf16(body, as16, whole);
+    return { text, encoding: { bom: bom16 !== null, invalidUtf8: null }, suggested: utf16 ?? as16 };
   }
   const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
@@ -92,11 +120,12 @@ export function decodeHead(
         };
   const suggested = invalidUtf8 === null ? 'utf-8' : 'latin1';
   const encoding = encodingOverride ?? suggested;
-  const usable = body.subarray(0, body.length - check.incompleteTail);
   const text =
     encoding === 'latin1'
-      ? Buffer.from(usable).toString('latin1')
-      : new TextDecoder('utf-8').decode(usable);
+      ? Buffer.from(body).toString('latin1')
+      : encoding === 'windows-1252'
+        ? decodeWindows1252(body)
+        : new TextDecoder('utf-8').decode(body.subarray(0, body.length - check.incompleteTail));
   return { text, encoding: { bom, invalidUtf8 }, suggested };
 }
 
@@ -144,7 +173,17 @@ export async function sniffCsv(
   const whole = bytes.length >= size;
   const decoded = decodeHead(filePath, bytes, whole, overrides.encoding);
   const notes: string[] = [];
-  if (decoded.encoding.bom) notes.push('a UTF-8 byte order mark starts the file; it was skipped');
+  const utf16 = utf16BomOf(bytes);
+  if (decoded.encoding.bom) {
+    const which = utf16 === null ? 'UTF-8' : ENCODING_WORDS[utf16];
+    notes.push(`a ${which} byte order mark starts the file; it was skipped`);
+  }
+  if (overrides.encoding === undefined && utf16 !== null)
+    notes.push(`encoding ${ENCODING_WORDS[utf16]}, from its byte order mark`);
+  else if (overrides.encoding === undefined && decoded.suggested.startsWith('utf-16'))
+    notes.push(
+      `encoding ${ENCODING_WORDS[decoded.suggested]}, because every other byte is a NUL byte (UTF-16 without a byte order mark)`,
+    );
   const bad = decoded.encoding.invalidUtf8;
   if (bad !== null) {
     notes.push(

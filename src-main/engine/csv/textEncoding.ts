@@ -117,3 +117,62 @@ export function lineOfOffset(bytes: Uint8Array, offset: number): number {
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
   return line;
 }
+
+/** The encodings the importer reads. */
+export type TextEncodingName = 'utf-8' | 'latin1' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** Each encoding in words, for messages and the import dialog. */
+export const ENCODING_WORDS: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  latin1: 'Latin-1 (ISO-8859-1)',
+  'windows-1252': 'Windows-1252 (Western European)',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+/** The UTF-16 byte order the bytes start with, or null. */
+export function utf16BomOf(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-16 without a byte order mark, told by its NUL bytes: ASCII text in UTF-16 LE has a NUL in
+ * every odd byte, in UTF-16 BE in every even byte. Null unless at least 90% of the pairs say so.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 2) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < pairs; i++) {
+    const a = bytes[2 * i] as number;
+    const b = bytes[2 * i + 1] as number;
+    if (a !== 0 && b === 0) le++;
+    else if (a === 0 && b !== 0) be++;
+  }
+  if (le >= 0.9 * pairs) return 'utf-16le';
+  if (be >= 0.9 * pairs) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Windows-1252 at 0x80..0x9F (the WHATWG / Unicode mapping); elsewhere it is Latin-1. The five
+ * undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control of the same value, as in the
+ * WHATWG decoder. Written out because Node's TextDecoder('windows-1252') decodes as Latin-1 (Node 20).
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Windows-1252 bytes to text (one byte, one character, so any chunk boundary is safe). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  if (!/[\x80-\x9f]/.test(latin)) return latin;
+  return latin.replace(/[\x80-\x9f]/g, (c) =>
+    String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80] as number),
+  );
+}

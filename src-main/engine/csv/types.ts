@@ -19,8 +19,11 @@ export type TimeFormat =
 export type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface ParseOptions {
-  /** 'latin1' is offered by the sniffer when the file is not valid UTF-8. */
-  encoding: 'utf-8' | 'latin1';
+  /**
+   * 'latin1' is offered by the sniffer when the file is not valid UTF-8; 'utf-16le'/'utf-16be' when
+   * it starts with a UTF-16 byte order mark (or looks like UTF-16 without one). A BOM is stripped.
+   */
+  encoding: 'utf-8' | 'latin1' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   delimiter: Delimiter;
   quoteChar: '"' | "'";
   /** Whether the first non-blank record holds column names (otherwise columns are V1, V2, ...). */

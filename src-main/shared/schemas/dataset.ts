@@ -30,8 +30,12 @@ export const Frequency = z.enum([
 ]);
 export type Frequency = z.infer<typeof Frequency>;
 
+export const Encoding = z.enum(['utf-8', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be'], {
+  error: 'unsupported encoding; supported: utf-8, latin1, windows-1252, utf-16le, utf-16be',
+});
+
 export const ParseOptions = z.object({
-  encoding: z.enum(['utf-8', 'latin1']),
+  encoding: Encoding,
   delimiter: Delimiter,
   quoteChar: z.enum(['"', "'"]),
   header: z.boolean(),
