@@ -8,6 +8,7 @@ export type CsvErrorCode =
   | 'empty-file'
   | 'binary-file'
   | 'unsupported-encoding'
+  | 'invalid-option'
   | 'header-only'
   | 'too-few-rows'
   | 'ragged-row'

@@ -45,10 +45,11 @@ export class FastRecordScanner {
   private readonly decimal: number;
   private readonly lineEnd: number;
   private readonly crlf: boolean;
+  private readonly padShortRows: boolean;
 
   constructor(
     private readonly builder: TableBuilder,
-    options: Pick<ParseOptions, 'delimiter' | 'quoteChar' | 'decimal'>,
+    options: Pick<ParseOptions, 'delimiter' | 'quoteChar' | 'decimal' | 'padShortRows'>,
     readonly newline: Newline,
   ) {
     this.delimiter = options.delimiter.charCodeAt(0);
@@ -56,6 +57,7 @@ export class FastRecordScanner {
     this.decimal = options.decimal.charCodeAt(0);
     this.lineEnd = newline === '\n' ? LF : CR;
     this.crlf = newline === '\r\n';
+    this.padShortRows = options.padShortRows ?? false;
   }
 
   /** Reads the complete records of the next chunk; null, or the text papaparse must take over. */
@@ -186,7 +188,9 @@ export class FastRecordScanner {
     const { starts, ends } = this.rec;
     if (
       expected < 0 ||
-      (fields === 1 && isBlankRange(text, starts[0] as number, ends[0] as number))
+      (fields === 1 &&
+        (isBlankRange(text, starts[0] as number, ends[0] as number) ||
+          builder.isCommentRange(text, starts[0] as number, ends[0] as number)))
     ) {
       // The first record names the columns, and blank lines are counted: rare, so as strings.
       const row: string[] = [];
@@ -194,7 +198,7 @@ export class FastRecordScanner {
         row.push(text.substring(starts[j] as number, ends[j] as number));
       builder.addRow(row);
       if (this.roles.length === 0 && builder.columnCount > 0) this.roles = builder.fieldRoles();
-    } else if (fields !== expected) {
+    } else if (fields > expected || (fields < expected && !this.padShortRows)) {
       return false;
     } else {
       this.rec.text = text;

@@ -29,7 +29,7 @@ export const ERROR_CASES: ErrorCase[] = [
   {
     file: 'ragged_too_few.csv',
     code: 'ragged-row',
-    message: `ragged_too_few.csv row 3: 2 fields where 3 are expected (too few; ${RAGGED})`,
+    message: `ragged_too_few.csv row 3: 2 fields where 3 are expected (too few; check for a stray delimiter or quote, or pad short rows with missing values)`,
   },
   // The blank line is row 3, so the extra field is on row 6.
   {

@@ -10,6 +10,7 @@ import { CsvImportError, abortError } from './csvImportError';
 import { CsvLimitGuard } from './csvLimits';
 import { CsvDecodingStream } from './decodingStream';
 import { FastRecordScanner } from './fastRecordScanner';
+import { LineFilter } from './lineFilter';
 import { papaparseNewline, parseWithPapaparse, type RecordSink } from './papaparseRecords';
 import { TableBuilder } from './tableBuilder';
 import type { ImportHooks, ImportedTable, ParseOptions } from './types';
@@ -77,7 +78,17 @@ export async function importCsvWith(
     const highWaterMark = reading.chunkBytes ?? CHUNK_BYTES;
     const file = createReadStream(filePath, { highWaterMark });
     const decoder = new CsvDecodingStream(filePath, options.encoding);
-    const builder = new TableBuilder(filePath, options);
+    let builder: TableBuilder;
+    try {
+      builder = new TableBuilder(filePath, options);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    // Rows to skip and comment lines, taken out before either record reader (lineFilter.ts).
+    const filter = LineFilter.needed(options) ? new LineFilter(options, 'mark') : null;
+    const filtered = (text: string): string => (filter === null ? text : filter.push(text));
+    const filterTail = (): string => (filter === null ? '' : filter.end());
     let feed: PassThrough | null = null;
     let settled = false;
     let lastProgress = 0;
@@ -145,10 +156,14 @@ export async function importCsvWith(
     if (!reading.fastPath) {
       const checked = new PassThrough({ objectMode: true });
       feed = checked;
-      decoder.on('data', (text: string) => {
-        if (!settled && withinLimits(text)) checked.write(text);
-      });
+      const write = (raw: string): void => {
+        const text = filtered(raw);
+        if (!settled && text.length > 0 && withinLimits(text)) checked.write(text);
+      };
+      decoder.on('data', write);
       decoder.on('end', () => {
+        const tail = filterTail();
+        if (!settled && tail.length > 0 && withinLimits(tail)) checked.write(tail);
         if (!settled) checked.end();
       });
       parseWithPapaparse(checked, sink);
@@ -165,8 +180,8 @@ export async function importCsvWith(
       stream.write(rest);
       return stream;
     };
-    decoder.on('data', (text: string) => {
-      if (settled || !withinLimits(text)) return;
+    const onText = (text: string): void => {
+      if (settled || text.length === 0 || !withinLimits(text)) return;
       if (feed !== null) {
         feed.write(text);
         return;
@@ -182,8 +197,10 @@ export async function importCsvWith(
       } catch (error) {
         settle(error);
       }
-    });
+    };
+    decoder.on('data', (raw: string) => onText(filtered(raw)));
     decoder.on('end', () => {
+      onText(filterTail());
       if (settled) return;
       if (feed !== null) {
         feed.end();

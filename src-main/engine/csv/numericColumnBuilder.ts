@@ -23,6 +23,8 @@ export class NumericColumnBuilder {
   firstBadOutOfRange = false;
   grouped = false;
   readonly tokenCounts = new Map<string, number>();
+  /** Missing cells added by padding short rows. */
+  padded = 0;
   private readonly decimalCode: number;
   /** Whether a cell that reads as a plain decimal is a number (no missing token looks like one). */
   readonly plainFirst: boolean;
@@ -43,6 +45,13 @@ export class NumericColumnBuilder {
     if (v !== v) v = this.slow(cell, row);
     else this.numbers++;
     this.values.push(v);
+  }
+
+  /** A cell past the end of a short row that is padded (ParseOptions.padShortRows). */
+  addPadded(): void {
+    this.missing++;
+    this.padded++;
+    this.values.push(NaN);
   }
 
   /** add() of a cell the fast path has already read as a plain decimal, values[index] (plainFirst only). */
@@ -84,6 +93,7 @@ export class NumericColumnBuilder {
   missingSummary(): string | null {
     if (this.missing === 0) return null;
     const parts = [...this.tokenCounts].map(([t, n]) => `${describeToken(t)} ×${n}`);
+    if (this.padded > 0) parts.push(`short rows ×${this.padded}`);
     return `"${this.name}": ${this.missing} missing (${parts.join(', ')})`;
   }
 }

@@ -14,6 +14,7 @@ import {
 import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
 import { mixedDatesVerdict, shapesInWords } from './mixedDates';
 import { isInfinityToken } from './nonFinite';
+import { LineFilter } from './lineFilter';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 import { papaparseNewline } from './papaparseRecords';
 import { parseNumberDetailed } from './parseNumber';
@@ -191,7 +192,15 @@ export async function sniffCsv(
         `line ${bad.firstLine}); Latin-1 (ISO-8859-1) is proposed instead`,
     );
   }
-  const text = whole ? decoded.text : decoded.text.slice(0, decoded.text.lastIndexOf('\n') + 1);
+  // Rows to skip and comment lines are dropped before any detection (the quote character for telling
+  // quoted line breaks is the chosen one, else the usual double quote).
+  const lineOptions = { ...overrides, quoteChar: overrides.quoteChar ?? '"' } as const;
+  let headText = decoded.text;
+  if (LineFilter.needed(lineOptions)) {
+    const filter = new LineFilter(lineOptions, 'drop');
+    headText = filter.push(headText) + filter.end();
+  }
+  const text = whole ? headText : headText.slice(0, headText.lastIndexOf('\n') + 1);
   // Detection looks at the first SNIFF_BYTES only; the limits are then checked on all that was read,
   // before the sample is parsed into rows.
   const detectionText = text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
@@ -203,7 +212,7 @@ export async function sniffCsv(
     filePath,
     dialectOptions,
     papaparseNewline(detectionText, dialectOptions),
-  ).check(decoded.text);
+  ).check(headText);
   if (overrides.delimiter === undefined) notes.push(`delimiter: ${dialect.reason}`);
   if (quoteChar === "'") notes.push("fields are quoted with ' (single quote)");
   const rows = parseSample(text, delimiter, quoteChar);
@@ -284,6 +293,9 @@ export async function sniffCsv(
     timeColumn,
     timeFormat,
     textColumns: [],
+    ...(overrides.skipRows === undefined ? {} : { skipRows: overrides.skipRows }),
+    ...(overrides.commentChar === undefined ? {} : { commentChar: overrides.commentChar }),
+    ...(overrides.padShortRows === undefined ? {} : { padShortRows: overrides.padShortRows }),
   };
   const columns = columnNames.map((name, j) => describeColumn(name, cellsOf(j), draft));
   const textColumns =

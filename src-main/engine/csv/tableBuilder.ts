@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CsvImportError, MIN_DATA_ROWS, quoteCell } from './csvImportError';
 import { columnNamesFrom } from './columnNames';
 import { GrowableFloat64 } from './growableFloat64';
+import { commentCharOf, skipRowsOf } from './lineFilter';
 import { isBlank } from './missingTokens';
 import { NumericColumnBuilder } from './numericColumnBuilder';
 import { parsePlainDecimal } from './parseNumber';
@@ -30,6 +31,10 @@ export class TableBuilder {
   private reservedRows = 0;
   private interiorBlank = 0;
   private firstInteriorBlank = 0;
+  private readonly comment: string | null;
+  private readonly pad: boolean;
+  private padded = 0;
+  private firstPadded = 0;
 
   constructor(
     private readonly filePath: string,
@@ -38,6 +43,26 @@ export class TableBuilder {
     this.parseTime = timeParser(options.timeFormat);
     this.rangeTime = new RangeTimeParser(options.timeFormat);
     this.missing = new Set(options.missingTokens);
+    this.comment = commentCharOf(options);
+    this.pad = options.padShortRows ?? false;
+    // Rows keep the file's numbering: the skipped lines are rows 1..skipRows.
+    this.records = skipRowsOf(options);
+    if (
+      this.comment !== null &&
+      (this.comment === options.delimiter || this.comment === options.quoteChar)
+    ) {
+      const what = this.comment === options.delimiter ? 'delimiter' : 'quote character';
+      throw new CsvImportError(
+        'invalid-option',
+        filePath,
+        `the comment character "${this.comment}" is also the ${what}; choose another one`,
+      );
+    }
+  }
+
+  /** Whether text[from, to) is a comment line as LineFilter passes it on (just the character). */
+  isCommentRange(text: string, from: number, to: number): boolean {
+    return to - from === 1 && this.comment !== null && text[from] === this.comment;
   }
 
   /** Reserves room for about `rows` data rows in every column (a guess; the columns still grow). */
@@ -70,15 +95,19 @@ export class TableBuilder {
       this.pendingBlank++;
       return;
     }
+    if (row.length === 1 && this.comment !== null && row[0] === this.comment) return;
     if (this.names === null) {
       this.setUp(row);
       if (this.options.header) return;
     }
     this.startDataRow(rowNo, row.length);
-    this.time.push(
-      this.timeIndex < 0 ? this.dataRows : this.timeOf(row[this.timeIndex] as string, rowNo),
-    );
-    for (const { index, builder } of this.numeric) builder.add(row[index] as string, rowNo);
+    const ti = this.timeIndex;
+    this.time.push(ti < 0 ? this.dataRows : this.timeOf(this.timeCell(row[ti], rowNo), rowNo));
+    for (const { index, builder } of this.numeric) {
+      const cell = row[index];
+      if (cell === undefined) builder.addPadded();
+      else builder.add(cell, rowNo);
+    }
   }
 
   /**
@@ -104,6 +133,7 @@ export class TableBuilder {
     this.startDataRow(rowNo, fields);
     const ti = this.timeIndex;
     if (ti < 0) this.time.push(this.dataRows);
+    else if (ti >= fields) this.time.push(this.timeOf(this.timeCell(undefined, rowNo), rowNo));
     else {
       const from = starts[ti] as number;
       const to = ends[ti] as number;
@@ -113,7 +143,8 @@ export class TableBuilder {
     const numeric = this.numeric;
     for (let k = 0; k < numeric.length; k++) {
       const { index, builder } = numeric[k] as { index: number; builder: NumericColumnBuilder };
-      if (parsed[index] === 1) builder.addParsed(values, index);
+      if (index >= fields) builder.addPadded();
+      else if (parsed[index] === 1) builder.addParsed(values, index);
       else builder.addRange(text, starts[index] as number, ends[index] as number, rowNo);
     }
   }
@@ -125,13 +156,27 @@ export class TableBuilder {
       this.interiorBlank += this.pendingBlank;
       this.pendingBlank = 0;
     }
-    if (fields !== names.length) {
+    if (fields < names.length && this.pad) {
+      if (this.padded++ === 0) this.firstPadded = rowNo;
+    } else if (fields !== names.length) {
       const what = fields > names.length ? 'too many' : 'too few';
-      const detail = `${fields} fields where ${names.length} are expected (${what}; check for a stray delimiter or quote)`;
+      const hint = what === 'too few' ? ', or pad short rows with missing values' : '';
+      const detail = `${fields} fields where ${names.length} are expected (${what}; check for a stray delimiter or quote${hint})`;
       throw new CsvImportError('ragged-row', this.filePath, detail, { row: rowNo });
     }
     this.dataRows++;
     this.rowNumbers.push(rowNo);
+  }
+
+  /** The time cell of a row; a padded row without one has no time, which is an error. */
+  private timeCell(cell: string | undefined, row: number): string {
+    if (cell !== undefined) return cell;
+    throw new CsvImportError(
+      'missing-time-value',
+      this.filePath,
+      'the time is missing (the row is too short to reach the time column)',
+      { row, column: this.options.timeColumn ?? undefined },
+    );
   }
 
   private timeOf(cell: string, row: number): number {
@@ -216,6 +261,11 @@ export class TableBuilder {
       fail(
         'too-few-rows',
         `only ${n}; at least ${MIN_DATA_ROWS} are needed to see how the series moves over time`,
+      );
+    }
+    if (this.padded > 0) {
+      warnings.push(
+        `${this.padded} short row(s) padded with missing values, the first at row ${this.firstPadded}`,
       );
     }
     if (this.interiorBlank > 0) {

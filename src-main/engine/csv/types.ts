@@ -36,6 +36,12 @@ export interface ParseOptions {
   timeFormat: TimeFormat;
   /** Columns read as text (kept out of analysis) whatever their content. */
   textColumns: string[];
+  /** Physical lines at the top ignored before the header; default 0. Row numbers still count them. */
+  skipRows?: number | undefined;
+  /** Lines whose first non-blank character is this are ignored (counted as rows); default null. */
+  commentChar?: string | null | undefined;
+  /** Pad a row with fewer fields than the header with missing values; default false (an error). */
+  padShortRows?: boolean | undefined;
 }
 
 export type ColumnKind = 'time' | 'numeric' | 'text' | 'empty';

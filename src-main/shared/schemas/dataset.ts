@@ -44,6 +44,27 @@ export const ParseOptions = z.object({
   timeColumn: z.string().max(500).nullable(),
   timeFormat: TimeFormat,
   textColumns: z.array(z.string().max(500)).max(1000),
+  /** Lines at the top of the file ignored before the header (a title, a blank line); default 0. */
+  skipRows: z
+    .number({ error: 'rows to skip must be a whole number from 0 to 1000' })
+    .int({ error: 'rows to skip must be a whole number from 0 to 1000' })
+    .min(0, { error: 'rows to skip must be a whole number from 0 to 1000' })
+    .max(1000, { error: 'rows to skip must be a whole number from 0 to 1000' })
+    .optional(),
+  /**
+   * Lines whose first non-blank character is this one are ignored; default null (none). One
+   * character, not a letter, digit, blank or quote (the delimiter is checked at import).
+   */
+  commentChar: z
+    .string()
+    .regex(/^[^\p{L}\p{N}\s"']$/u, {
+      error:
+        'the comment character must be one character that is not a letter, digit, blank or quote (e.g. #)',
+    })
+    .nullable()
+    .optional(),
+  /** A row with fewer fields than the header is padded with missing values; default false (error). */
+  padShortRows: z.boolean().optional(),
 });
 export type ParseOptions = z.infer<typeof ParseOptions>;
 
