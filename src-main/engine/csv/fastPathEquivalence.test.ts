@@ -81,6 +81,49 @@ describe('fast path against papaparse alone', () => {
     }
   });
 
+  it('agrees with rows to skip, comment lines and padded short rows on every fixture', async () => {
+    for (const name of files) {
+      const file = path.join(fixtures, name);
+      const sniffed = await optionsOf(file);
+      if (sniffed === null) continue;
+      const options: ParseOptions = {
+        ...sniffed,
+        skipRows: 1,
+        commentChar: sniffed.delimiter === ';' ? '#' : ';',
+        padShortRows: true,
+      };
+      for (const chunkBytes of [undefined, 1, 7]) await expectSame(file, options, chunkBytes);
+    }
+  });
+
+  it('agrees on comments, skipped lines and short rows in UTF-16 and CRLF text', async () => {
+    const text =
+      'Title line\r\n\r\nd,v,w\r\n# note\r\n2020-01-01,1,2\r\n  #x\r\n2020-01-02,3\r\n2020-01-03,"5",6\r\n';
+    const cases: [string, Buffer][] = [
+      ['lines-utf8.csv', Buffer.from(text)],
+      ['lines-utf16le.csv', Buffer.from(`\ufeff${text}`, 'utf16le')],
+      ['lines-utf16be.csv', Buffer.from(`\ufeff${text}`, 'utf16le').swap16()],
+    ];
+    for (const [name, bytes] of cases) {
+      const file = path.join(tmp, name);
+      await writeFile(file, bytes);
+      const overrides = { skipRows: 2, commentChar: '#', padShortRows: true };
+      const options = (await sniffCsv(file, overrides)).options;
+      for (const chunkBytes of [undefined, 1, 2, 3, 5]) {
+        expect(await expectSame(file, options, chunkBytes)).toBeNull();
+      }
+      const { result } = await importOutcome(file, options, true, 3);
+      expect(result).toMatchObject({
+        rowCount: 3,
+        rowNumbers: ['5', '7', '8'],
+        columns: [
+          { name: 'v', values: ['1', '3', '5'] },
+          { name: 'w', values: ['2', 'NaN', '6'] },
+        ],
+      });
+    }
+  });
+
   it('reads a CRLF file whose chunk ends between the CR and LF after a closing quote', async () => {
     // "d,v\r\n" is bytes 0-4 and '2020-01-01,"1"' bytes 5-18, so byte 19 is the CR: 20-byte chunks
     // split that line ending. papaparse alone used to call this a malformed quote on row 2.

@@ -87,8 +87,25 @@ export async function importCsvWith(
     }
     // Rows to skip and comment lines, taken out before either record reader (lineFilter.ts).
     const filter = LineFilter.needed(options) ? new LineFilter(options, 'mark') : null;
-    const filtered = (text: string): string => (filter === null ? text : filter.push(text));
-    const filterTail = (): string => (filter === null ? '' : filter.end());
+    // The line ending is guessed from the first text passed on, so with the filter that text is
+    // held until it holds a line break (the filter may pass on a few characters at a time).
+    let opening: string | null = filter === null ? null : '';
+    const filtered = (text: string): string => {
+      if (filter === null) return text;
+      const out = filter.push(text);
+      if (opening === null) return out;
+      opening += out;
+      if (!/[\r\n]/.test(opening)) return '';
+      const first = opening;
+      opening = null;
+      return first;
+    };
+    const filterTail = (): string => {
+      if (filter === null) return '';
+      const tail = (opening ?? '') + filter.end();
+      opening = null;
+      return tail;
+    };
     let feed: PassThrough | null = null;
     let settled = false;
     let lastProgress = 0;
