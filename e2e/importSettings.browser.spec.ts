@@ -1,0 +1,86 @@
+// The import settings of issue 13 through the dialog, against the real server and engine: a file
+// exported the way spreadsheets do (a title line, a blank line, comment lines, a short row) is read
+// after rows to skip, a comment character and padding are set; a UTF-16 LE file with a BOM is
+// proposed as UTF-16 and read. Screens of the dialog in both themes at both sizes.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { atEachScreen } from './fixtures/screens';
+import { expect, test } from './fixtures/studio';
+
+const exported = [
+  'Monthly sales, exported 2026-11-30',
+  '',
+  'month,sales',
+  '# figures in thousands',
+  '2020-01-01,10',
+  '2020-02-01,12',
+  '# March estimated',
+  '2020-03-01',
+  '2020-04-01,15',
+  '2020-05-01,16',
+  '2020-06-01,18',
+  '',
+].join('\n');
+
+async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
+}
+
+const headerCells = (page: Page): Promise<string[]> =>
+  page.getByTestId('sniff-preview').locator('thead th .name').allTextContents();
+
+/** The export in the dialog with 2 rows skipped, '#' comments and short rows padded. */
+async function openExport(page: Page): Promise<void> {
+  await upload(page, 'export.csv', Buffer.from(exported));
+  await page.getByTestId('import-skip-rows').fill('2');
+  await page.getByTestId('import-skip-rows').dispatchEvent('change');
+  await expect.poll(() => headerCells(page)).toEqual(['month', 'sales']);
+  await page.getByTestId('import-comment').selectOption('#');
+  await page.getByTestId('import-pad-rows').check();
+  // Six months read, March (a short row) with its sales missing.
+  const rows = page.getByTestId('sniff-preview').locator('tbody tr');
+  await expect(rows).toHaveCount(6);
+  await expect(rows.nth(2).locator('td')).toHaveText(['3', '2020-03-01', '']);
+}
+
+test.describe('browser mode: import settings', () => {
+  test('rows to skip, a comment character and padded short rows read a spreadsheet export', async ({
+    studioPage: page,
+  }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    // The theme toggle sits behind the dialog: each screen opens the dialog anew.
+    await atEachScreen(page, async ({ width, theme }) => {
+      await openExport(page);
+      await page.screenshot({
+        path: path.join('test-results', `import-settings-${width}-${theme}.png`),
+      });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('import-dialog')).toBeHidden();
+    });
+    await openExport(page);
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('export.csv');
+    await expect(page.getByTestId('status-message')).toContainText('6 rows');
+    await page.getByTestId('tab-explore').click();
+    // Row 8 of the file: the title, the blank line and the comment lines are counted too.
+    await expect(page.getByTestId('problem-missing-values')).toContainText(
+      '"sales" has 1 missing value(s) (first at row 8)',
+    );
+  });
+
+  test('a UTF-16 LE file with a byte order mark is proposed as UTF-16 and read', async ({
+    studioPage: page,
+  }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    const text = 'month,sales\n2020-01-01,10\n2020-02-01,12\n2020-03-01,14\n2020-04-01,15\n';
+    await upload(page, 'unicode.csv', Buffer.from(`\ufeff${text}`, 'utf16le'));
+    await expect(page.getByTestId('import-encoding')).toHaveValue('utf-16le');
+    await expect.poll(() => headerCells(page)).toEqual(['month', 'sales']);
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('unicode.csv');
+    await expect(page.getByTestId('status-message')).toContainText('4 rows');
+  });
+});
