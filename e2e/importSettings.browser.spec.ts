@@ -1,7 +1,8 @@
 // The import settings of issue 13 through the dialog, against the real server and engine: a file
 // exported the way spreadsheets do (a title line, a blank line, comment lines, a short row) is read
 // after rows to skip, a comment character and padding are set; a UTF-16 LE file with a BOM is
-// proposed as UTF-16 and read. Screens of the dialog in both themes at both sizes.
+// proposed as UTF-16 and read; a custom date pattern (dd.MM.yyyy) reads a German export. Screens
+// of the dialog in both themes at both sizes.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { atEachScreen } from './fixtures/screens';
@@ -67,6 +68,39 @@ test.describe('browser mode: import settings', () => {
     // Row 8 of the file: the title, the blank line and the comment lines are counted too.
     await expect(page.getByTestId('problem-missing-values')).toContainText(
       '"sales" has 1 missing value(s) (first at row 8)',
+    );
+  });
+
+  test('a custom date pattern reads day-first dates, and a cell that does not fit is named', async ({
+    studioPage: page,
+  }) => {
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    const german = 'Datum;Umsatz\n31.01.2024;1,5\n29.02.2024;2,25\n31.03.2024;3\n30.04.2024;4\n';
+    await upload(page, 'umsatz.csv', Buffer.from(german));
+    // Dotted dates are no format the sniffer knows: choose the column, then the pattern.
+    await page.getByTestId('setting-time-column').selectOption('Datum');
+    await page.getByTestId('setting-time-format').selectOption('pattern');
+    await page.getByTestId('import-time-pattern').fill('dd.MM.yyyy');
+    // Straight to Import, as an analyst would: the field's change fires on that click.
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('umsatz.csv');
+    await expect(page.getByTestId('status-message')).toContainText('4 rows');
+    await expect(page.getByTestId('dataset-list')).toContainText('4 rows · monthly');
+    await page.getByTestId('tab-explore').click();
+    await expect(page.getByTestId('summary-table')).toContainText('2024-01-31');
+    await expect(page.getByTestId('summary-table')).toContainText('2024-04-30');
+
+    // The same pattern on a file with an ISO date in it: the error names row, column and pattern.
+    await upload(page, 'gemischt.csv', Buffer.from(german.replace('29.02.2024', '2024-02-29')));
+    // Dotted dates are no format the sniffer knows: choose the column, then the pattern.
+    await page.getByTestId('setting-time-column').selectOption('Datum');
+    await page.getByTestId('setting-time-format').selectOption('pattern');
+    await page.getByTestId('import-time-pattern').fill('dd.MM.yyyy');
+    // Straight to Import, as an analyst would: the field's change fires on that click.
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toContainText(
+      'gemischt.csv row 3, column "Datum": "2024-02-29" does not match the date pattern "dd.MM.yyyy"',
     );
   });
 

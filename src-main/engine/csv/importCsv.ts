@@ -76,8 +76,7 @@ export async function importCsvWith(
 
   return new Promise<ImportedTable>((resolve, reject) => {
     const highWaterMark = reading.chunkBytes ?? CHUNK_BYTES;
-    const file = createReadStream(filePath, { highWaterMark });
-    const decoder = new CsvDecodingStream(filePath, options.encoding);
+    // Options the builder refuses fail before the file is opened: no stream is left behind.
     let builder: TableBuilder;
     try {
       builder = new TableBuilder(filePath, options);
@@ -85,6 +84,8 @@ export async function importCsvWith(
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    const file = createReadStream(filePath, { highWaterMark });
+    const decoder = new CsvDecodingStream(filePath, options.encoding);
     // Rows to skip and comment lines, taken out before either record reader (lineFilter.ts).
     const filter = LineFilter.needed(options) ? new LineFilter(options, 'mark') : null;
     // The line ending is guessed from the first text passed on, so with the filter that text is

@@ -135,6 +135,7 @@ export const TIME_FORMAT_WORDS: Record<TimeFormat, string> = {
   'decimal-year': 'decimal year',
   'epoch-seconds': 'epoch time in seconds',
   'epoch-millis': 'epoch time in milliseconds',
+  pattern: 'date in the chosen pattern',
   'mixed-dates':
     'date (in one of the formats YYYY-MM-DD, YYYY/MM/DD, YYYY-MM, DD/MM/YYYY with a day above 12, Month YYYY, D Month YYYY, Month D YYYY)',
   index: 'index number',
@@ -165,6 +166,9 @@ export function timeParser(format: TimeFormat): TimeParser {
       return (cell) => parsePlainDecimal(cell, 46) * 1000;
     case 'mixed-dates':
       return parseMixedDate;
+    case 'pattern':
+      // Read by timePattern.ts's parser of the options' pattern (TableBuilder); none here.
+      return () => NaN;
     case 'epoch-millis':
     case 'index':
       return (cell) => parsePlainDecimal(cell, 46);

@@ -296,6 +296,7 @@ export async function sniffCsv(
     ...(overrides.skipRows === undefined ? {} : { skipRows: overrides.skipRows }),
     ...(overrides.commentChar === undefined ? {} : { commentChar: overrides.commentChar }),
     ...(overrides.padShortRows === undefined ? {} : { padShortRows: overrides.padShortRows }),
+    ...(overrides.timePattern === undefined ? {} : { timePattern: overrides.timePattern }),
   };
   const columns = columnNames.map((name, j) => describeColumn(name, cellsOf(j), draft));
   const textColumns =

@@ -12,6 +12,7 @@ import { parsePlainDecimal } from './parseNumber';
 import { FIELD_PLAIN_NUMBER, type ParsedRecord } from './parsedRecord';
 import { TIME_FORMAT_WORDS, timeParser, type TimeParser } from './parseTime';
 import { RangeTimeParser } from './rangeTimeParser';
+import { timePatternParser, timePatternProblem } from './timePattern';
 import type { ImportedColumn, ImportedTable, ParseOptions } from './types';
 
 export class TableBuilder {
@@ -40,7 +41,21 @@ export class TableBuilder {
     private readonly filePath: string,
     private readonly options: ParseOptions,
   ) {
-    this.parseTime = timeParser(options.timeFormat);
+    if (options.timeFormat === 'pattern') {
+      const problem = timePatternProblem(options.timePattern ?? '');
+      if (problem !== null)
+        throw new CsvImportError(
+          'invalid-option',
+          filePath,
+          options.timePattern
+            ? `the date pattern "${options.timePattern}" cannot be used: ${problem}`
+            : 'the time format "date pattern" needs a pattern, e.g. dd.MM.yyyy',
+        );
+    }
+    this.parseTime =
+      options.timeFormat === 'pattern'
+        ? timePatternParser(options.timePattern ?? '')
+        : timeParser(options.timeFormat);
     this.rangeTime = new RangeTimeParser(options.timeFormat);
     this.missing = new Set(options.missingTokens);
     this.comment = commentCharOf(options);
@@ -191,7 +206,10 @@ export class TableBuilder {
         { row, column },
       );
     }
-    const detail = `${quoteCell(cell)} is not a valid ${TIME_FORMAT_WORDS[this.options.timeFormat]}`;
+    const detail =
+      this.options.timeFormat === 'pattern'
+        ? `${quoteCell(cell)} does not match the date pattern "${this.options.timePattern ?? ''}"`
+        : `${quoteCell(cell)} is not a valid ${TIME_FORMAT_WORDS[this.options.timeFormat]}`;
     throw new CsvImportError('bad-time-value', this.filePath, detail, { row, column });
   }
 

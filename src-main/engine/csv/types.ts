@@ -14,6 +14,8 @@ export type TimeFormat =
   | 'epoch-seconds'
   | 'epoch-millis'
   | 'mixed-dates'
+  /** By `timePattern` (timePattern.ts), e.g. dd.MM.yyyy. */
+  | 'pattern'
   | 'index';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -42,6 +44,8 @@ export interface ParseOptions {
   commentChar?: string | null | undefined;
   /** Pad a row with fewer fields than the header with missing values; default false (an error). */
   padShortRows?: boolean | undefined;
+  /** The date pattern of timeFormat 'pattern' (timePattern.ts), e.g. dd.MM.yyyy. */
+  timePattern?: string | undefined;
 }
 
 export type ColumnKind = 'time' | 'numeric' | 'text' | 'empty';

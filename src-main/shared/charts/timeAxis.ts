@@ -17,6 +17,11 @@ export function formatTime(value: number, format: TimeFormat): string {
     case 'mixed-dates':
     case 'decimal-year':
       return iso.slice(0, 10);
+    case 'pattern':
+      // A pattern with a time of day shows it; a date-only one reads at midnight.
+      return value % 86_400_000 === 0
+        ? iso.slice(0, 10)
+        : iso.replace('T', ' ').replace(/\.000Z$/, 'Z');
     default:
       return iso.replace('T', ' ').replace(/\.000Z$/, 'Z');
   }

@@ -12,6 +12,8 @@ export const TimeFormat = z.enum([
   'epoch-millis',
   /** Dates in several unambiguous formats, each cell read by the one that fits it. */
   'mixed-dates',
+  /** By ParseOptions.timePattern, e.g. dd.MM.yyyy. */
+  'pattern',
   'index',
 ]);
 export type TimeFormat = z.infer<typeof TimeFormat>;
@@ -65,6 +67,14 @@ export const ParseOptions = z.object({
     .optional(),
   /** A row with fewer fields than the header is padded with missing values; default false (error). */
   padShortRows: z.boolean().optional(),
+  /** The time format 'pattern''s date pattern, e.g. dd.MM.yyyy (engine/csv/timePattern.ts). */
+  timePattern: z
+    .string()
+    .max(40)
+    .regex(/^(?:[^A-Za-z]|yyyy|yy|MM|M|dd|d|HH|H|mm|ss)*$/, {
+      error: 'a date pattern uses only the letters yyyy, yy, MM, M, dd, d, HH, H, mm, ss',
+    })
+    .optional(),
 });
 export type ParseOptions = z.infer<typeof ParseOptions>;
 

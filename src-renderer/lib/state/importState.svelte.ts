@@ -23,6 +23,8 @@ export class ImportState {
   /** The options an import would use now: detected settings with the overrides applied. */
   options = $derived<ParseOptions | null>(this.sniff?.options ?? null);
   private sniffSeq = 0;
+  /** The preview being updated, if any: Import waits for it (a field's change fires on the click). */
+  private pendingSniff: Promise<CsvSniff | null> | null = null;
   /** An import started by Import and not finished yet: closing the dialog cancels it. */
   private importing = false;
 
@@ -70,6 +72,9 @@ export class ImportState {
 
   /** Imports with the shown settings; closes the dialog once the dataset is open. */
   async confirm(): Promise<boolean> {
+    // A text field's change event fires as Import is clicked: import what it asked for.
+    while (this.pendingSniff) await this.pendingSniff;
+    if (this.error) return false;
     const source = this.source;
     const options = this.options;
     if (!source || !options) return false;
@@ -108,7 +113,16 @@ export class ImportState {
     this.sniffing = false;
   }
 
-  private async resniff(): Promise<CsvSniff | null> {
+  private resniff(): Promise<CsvSniff | null> {
+    const pending = this.sniffNow();
+    this.pendingSniff = pending;
+    void pending.finally(() => {
+      if (this.pendingSniff === pending) this.pendingSniff = null;
+    });
+    return pending;
+  }
+
+  private async sniffNow(): Promise<CsvSniff | null> {
     const source = this.source;
     if (!source) return null;
     const seq = ++this.sniffSeq;
