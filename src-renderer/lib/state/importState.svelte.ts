@@ -23,7 +23,7 @@ export class ImportState {
   /** The options an import would use now: detected settings with the overrides applied. */
   options = $derived<ParseOptions | null>(this.sniff?.options ?? null);
   private sniffSeq = 0;
-  /** The preview being updated, if any: Import waits for it (a field's change fires on the click). */
+  /** The preview being updated (null when none): Import waits for it (a field's change fires on the click). */
   private pendingSniff: Promise<CsvSniff | null> | null = null;
   /** An import started by Import and not finished yet: closing the dialog cancels it. */
   private importing = false;
