@@ -9,6 +9,7 @@ import { CsvLimitGuard, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_RECORD_CHARS } from '.
 import { importCsvWith } from './importCsv';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
+import { parseOptionsFixture } from './parseOptions.testkit';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'csv-limits-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -19,17 +20,7 @@ function write(name: string, text: string): string {
   return file;
 }
 
-const OPTIONS: ParseOptions = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  quoteChar: '"',
-  header: true,
-  decimal: '.',
-  missingTokens: ['', 'NA'],
-  timeColumn: null,
-  timeFormat: 'index',
-  textColumns: [],
-};
+const OPTIONS: ParseOptions = parseOptionsFixture({ timeColumn: null, timeFormat: 'index' });
 
 const readings = [
   { name: 'fast path', fastPath: true },

@@ -9,6 +9,7 @@ import { ParseOptions as ParseOptionsSchema } from '../../shared/schemas/dataset
 import { importOutcome } from './importOutcome.testkit';
 import { importCsvWith } from './importCsv';
 import { LineFilter } from './lineFilter';
+import { parseOptionsFixture } from './parseOptions.testkit';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
 
@@ -35,17 +36,7 @@ const EXCEL = [
   '',
 ].join('\n');
 
-const BASE: ParseOptions = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  quoteChar: '"',
-  header: true,
-  decimal: '.',
-  missingTokens: ['', 'NA'],
-  timeColumn: 'date',
-  timeFormat: 'iso-date',
-  textColumns: [],
-};
+const BASE: ParseOptions = parseOptionsFixture({ timeColumn: 'date', timeFormat: 'iso-date' });
 
 /** Both readers at several chunk sizes must give the same outcome; returns it. */
 async function outcome(file: string, options: ParseOptions): Promise<unknown> {

@@ -1,6 +1,7 @@
 // A small valid project for the project tests.
 import { createHash } from 'node:crypto';
 import type { ProjectDataset, SessionProject } from '../../shared/schemas/project';
+import { parseOptionsFixture } from '../csv/parseOptions.testkit';
 
 export const CSV_TEXT = 'date,value\n2020-01-01,1\n2020-02-01,2\n';
 /** sha256 of CSV_TEXT (sha256sum of the same 37 bytes). */
@@ -13,17 +14,7 @@ export function datasetEntry(csvPath: string, sha256: string, sizeBytes: number)
     path: csvPath,
     sha256,
     sizeBytes,
-    options: {
-      encoding: 'utf-8',
-      delimiter: ',',
-      quoteChar: '"',
-      header: true,
-      decimal: '.',
-      missingTokens: ['', 'NA'],
-      timeColumn: 'date',
-      timeFormat: 'iso-date',
-      textColumns: [],
-    },
+    options: parseOptionsFixture({ timeColumn: 'date', timeFormat: 'iso-date' }),
     choices: { missing: { value: 'linear-interpolation' } },
   };
 }

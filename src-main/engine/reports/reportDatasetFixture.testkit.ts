@@ -2,6 +2,7 @@
 // import summary and hand-written diagnostics.
 import type { AnalysisResult } from '../../shared/schemas/analysis';
 import type { DatasetInfo, SeriesWindow } from '../../shared/schemas/dataset';
+import { parseOptionsFixture } from '../csv/parseOptions.testkit';
 
 export const month = (i: number): number => Date.UTC(1950 + Math.floor(i / 12), i % 12, 1);
 export const N = 48;
@@ -40,17 +41,7 @@ export const DATASET_INFO: DatasetInfo = {
   problems: [],
   appliedChoices: ['passengers: 2 missing values filled by linear interpolation'],
   warnings: [],
-  options: {
-    encoding: 'utf-8',
-    delimiter: ',',
-    quoteChar: '"',
-    header: true,
-    decimal: '.',
-    missingTokens: ['', 'NA'],
-    timeColumn: 'month',
-    timeFormat: 'year-month',
-    textColumns: [],
-  },
+  options: parseOptionsFixture({ timeColumn: 'month', timeFormat: 'year-month' }),
   choices: { missing: { passengers: 'linear-interpolation' } },
 };
 
