@@ -1,11 +1,17 @@
 // Carries out the analyst's answers to findProblems, in a fixed order (columns, order, duplicates,
-// gaps, missing values) and says in words what was done, for the dataset's report.
+// gaps, non-finite values, missing values) and says in words what was done, for the dataset's report.
 import { overflowSafeMean } from './columnSummary';
 import { forwardFill, linearInterpolate } from './fillMissing';
 import { formatTime } from './findProblems';
 import { addSteps, stepsBetween } from './timeSteps';
 import { isSorted, pickRows, withColumnValues } from './tableRows';
-import type { FrequencyInfo, ImportChoices, ImportedTable, MissingChoice } from './types';
+import type {
+  FrequencyInfo,
+  ImportChoices,
+  ImportedTable,
+  MissingChoice,
+  NonFiniteChoice,
+} from './types';
 
 export interface AppliedImport {
   table: ImportedTable;
@@ -47,11 +53,17 @@ function resolveDuplicates(
     return kept;
   }
   const columns = table.columns.map((c, ci) => {
-    const values = (kept.columns[ci] as ImportedTable['columns'][number]).values.slice();
+    const keptColumn = kept.columns[ci] as ImportedTable['columns'][number];
+    const values = keptColumn.values.slice();
+    const mask = keptColumn.nonFiniteMask?.slice();
     groups.forEach((g, gi) => {
       values[gi] = overflowSafeMean(c.values, g);
+      // A merged row is non-finite only when it has no value and one of its cells was non-finite.
+      if (mask !== undefined && c.nonFiniteMask !== undefined)
+        mask[gi] = Number.isNaN(values[gi]) && g.some((i) => c.nonFiniteMask?.[i] === 1) ? 1 : 0;
     });
-    return withColumnValues(c, values);
+    const merged = withColumnValues(keptColumn, values);
+    return mask === undefined ? merged : { ...merged, nonFiniteMask: mask };
   });
   done.push(
     `${removed} row(s) with a repeated time merged into one row per time by averaging non-missing values`,
@@ -133,6 +145,41 @@ function fillColumn(
   return { ...table, columns };
 }
 
+/** A column's non-finite cells (nonFiniteMask): left missing, their rows dropped, or filled alone. */
+function fixNonFinite(
+  table: ImportedTable,
+  name: string,
+  how: NonFiniteChoice,
+  done: string[],
+): ImportedTable {
+  const column = table.columns.find((c) => c.name === name);
+  const mask = column?.nonFiniteMask;
+  if (column === undefined || mask === undefined) return table;
+  const count = mask.reduce((n, m) => n + m, 0);
+  if (count === 0) return table;
+  if (how === 'treat-as-missing') {
+    done.push(`${name}: ${count} non-finite value(s) treated as missing`);
+    return table;
+  }
+  if (how === 'drop-rows') {
+    const keep = Array.from(mask.keys()).filter((i) => mask[i] !== 1);
+    done.push(`${name}: ${count} row(s) with a non-finite value dropped`);
+    return pickRows(table, keep);
+  }
+  const result =
+    how === 'forward-fill'
+      ? forwardFill(column.values, mask)
+      : linearInterpolate(column.values, mask);
+  const where =
+    how === 'forward-fill'
+      ? 'at the start, before any value'
+      : 'at the start or end, with no value on one side';
+  const rest = result.left > 0 ? `; ${result.left} left missing ${where}` : '';
+  done.push(`${name}: ${result.filled} non-finite value(s) filled by ${FILL_WORDS[how]}${rest}`);
+  const columns = table.columns.map((c) => (c === column ? withColumnValues(c, result.values) : c));
+  return { ...table, columns };
+}
+
 export function applyImportChoices(
   input: ImportedTable,
   choices: ImportChoices,
@@ -152,6 +199,8 @@ export function applyImportChoices(
     table = resolveDuplicates(table, choices.duplicates, done);
   }
   if (choices.gaps === 'insert-missing-rows') table = insertGaps(table, frequency, done);
+  for (const [name, how] of Object.entries(choices.nonFinite ?? {}))
+    table = fixNonFinite(table, name, how, done);
   for (const [name, how] of Object.entries(choices.missing ?? {}))
     table = fillColumn(table, name, how, done);
   const appliedChoices = [...input.appliedChoices, ...done];

@@ -22,7 +22,6 @@ export type CsvErrorCode =
   | 'too-many-columns'
   | 'field-too-long'
   | 'row-too-long'
-  | 'number-out-of-range'
   | 'values-out-of-range';
 
 /**

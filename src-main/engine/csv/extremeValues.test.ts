@@ -1,6 +1,6 @@
 // Values near ±1.8e308 through the real host and engine (what the app and the CLI both call): the
-// summary is finite and exact where representable, and what cannot be represented is refused with
-// one clear import error naming file, row and column.
+// summary is finite and exact where representable; a span that cannot be represented is refused with
+// one clear import error naming file and column, and a numeral beyond the range is a non-finite value.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,16 +67,37 @@ describe('extreme values, app and CLI alike (the studio host over the real engin
     });
   });
 
-  it('refuses 1e309 as beyond range, naming row and column', async () => {
-    const result = await open(write('e309.csv', 't,v\n1,2\n2,1e309\n3,4\n'));
-    expect(result).toEqual({
-      ok: false,
-      error: {
-        code: 'import-error',
+  it('reads 1e309 as a non-finite value: listed with its row, never seen by the statistics', async () => {
+    const file = write('e309.csv', 't,v\n1,2\n2,1e309\n3,4\n4,-1e309\n');
+    const result = await open(file);
+    expect(result.ok).toBe(true);
+    const info = (result as { ok: true; value: DatasetInfo }).value;
+    expect(info.problems).toEqual([
+      {
+        kind: 'non-finite-values',
+        column: 'v',
+        count: 2,
+        positions: [3, 5],
+        positionKind: 'row',
         message:
-          'e309.csv row 3, column "v": "1e309" is beyond ±1.8e308, the largest a number can be',
-        details: { reason: 'number-out-of-range', file: 'e309.csv', row: 3, column: 'v' },
+          '"v" has 2 non-finite value(s) ("1e309" ×1, "-1e309" ×1; first at row 3), read as ' +
+          'missing: no statistic can use them',
+        choices: ['treat-as-missing', 'drop-rows', 'forward-fill', 'linear-interpolation'],
       },
+    ]);
+    expect(info.columns[0]).toMatchObject({ count: 2, missing: 2, mean: 3, min: 2, max: 4 });
+    // Chosen in the problems panel: interpolated between 2 and 4; the last one has no right side.
+    const fixed = await h.host.handle('datasets:open', {
+      jobId: `job_x_${++n}`,
+      source: { kind: 'path', path: file },
+      options: info.options,
+      choices: { nonFinite: { v: 'linear-interpolation' } },
     });
+    expect(fixed.ok).toBe(true);
+    const after = (fixed as { ok: true; value: DatasetInfo }).value;
+    expect(after.columns[0]).toMatchObject({ count: 3, missing: 1, mean: 3, min: 2, max: 4 });
+    expect(after.appliedChoices).toEqual([
+      'v: 1 non-finite value(s) filled by linear interpolation; 1 left missing at the start or end, with no value on one side',
+    ]);
   });
 });

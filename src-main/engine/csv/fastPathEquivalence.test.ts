@@ -124,6 +124,48 @@ describe('fast path against papaparse alone', () => {
     }
   });
 
+  it('agrees on non-finite cells (Infinity, -inf, NaN, 1e400, 1.8e308), either decimal mark', async () => {
+    const cases: [string, Partial<ParseOptions>][] = [
+      [
+        'd,v,w\n2020-01-01,1,Infinity\n2020-01-02,-inf,2\n2020-01-03,NaN,"1e400"\n' +
+          '2020-01-04,4, -1e400 \n2020-01-05,1.8e308,5\n2020-01-06,6,nan\n',
+        {},
+      ],
+      [
+        'd;v\r\n2020-01-01;1,5\r\n2020-01-02;1e400\r\n2020-01-03;-1,5e400\r\n2020-01-04;+INF\r\n' +
+          '2020-01-05;2,5\r\n',
+        { delimiter: ';', decimal: ',' },
+      ],
+    ];
+    for (const [i, [text, overrides]] of cases.entries()) {
+      const file = path.join(tmp, `non-finite-${i}.csv`);
+      await writeFile(file, text);
+      const options = (await sniffCsv(file, overrides)).options;
+      for (const chunkBytes of [undefined, 1, 5, 16]) await expectSame(file, options, chunkBytes);
+    }
+    const file = path.join(tmp, 'non-finite-0.csv');
+    const { result } = await importOutcome(file, (await sniffCsv(file)).options, true, 5);
+    expect(result).toMatchObject({
+      columns: [
+        {
+          name: 'v',
+          values: ['1', 'NaN', 'NaN', '4', 'NaN', '6'],
+          nonFiniteMask: new Uint8Array([0, 1, 1, 0, 1, 0]),
+          nonFiniteTokens: [
+            ['-inf', 1],
+            ['NaN', 1],
+            ['1.8e308', 1],
+          ],
+        },
+        {
+          name: 'w',
+          values: ['NaN', '2', 'NaN', 'NaN', '5', 'NaN'],
+          nonFiniteMask: new Uint8Array([1, 0, 1, 1, 0, 1]),
+        },
+      ],
+    });
+  });
+
   it('reads a CRLF file whose chunk ends between the CR and LF after a closing quote', async () => {
     // "d,v\r\n" is bytes 0-4 and '2020-01-01,"1"' bytes 5-18, so byte 19 is the CR: 20-byte chunks
     // split that line ending. papaparse alone used to call this a malformed quote on row 2.

@@ -95,19 +95,43 @@ function columnProblems(table: ImportedTable): Problem[] {
       });
       continue;
     }
-    if (c.missing > 0) {
+    const mask = c.nonFiniteMask;
+    let nonFinite = 0;
+    const nonFiniteRows: number[] = [];
+    if (mask !== undefined) {
+      for (let i = 0; i < n; i++) {
+        if (mask[i] !== 1) continue;
+        if (nonFinite++ < MAX_POSITIONS) nonFiniteRows.push(table.rowNumbers[i] as number);
+      }
+    }
+    const missing = c.missing - nonFinite;
+    if (missing > 0) {
       const rows: number[] = [];
       for (let i = 0; i < n && rows.length < MAX_POSITIONS; i++) {
-        if (Number.isNaN(c.values[i])) rows.push(table.rowNumbers[i] as number);
+        if (Number.isNaN(c.values[i]) && mask?.[i] !== 1) rows.push(table.rowNumbers[i] as number);
       }
       out.push({
         kind: 'missing-values',
         column: c.name,
-        count: c.missing,
+        count: missing,
         positions: rows,
         positionKind: 'row',
-        message: `"${c.name}" has ${c.missing} missing value(s) (first at row ${rows[0]})`,
+        message: `"${c.name}" has ${missing} missing value(s) (first at row ${rows[0]})`,
         choices: ['drop-rows', 'forward-fill', 'linear-interpolation', 'leave'],
+      });
+    }
+    if (nonFinite > 0) {
+      const words = (c.nonFiniteTokens ?? []).map(([t, k]) => `${JSON.stringify(t)} ×${k}`);
+      out.push({
+        kind: 'non-finite-values',
+        column: c.name,
+        count: nonFinite,
+        positions: nonFiniteRows,
+        positionKind: 'row',
+        message:
+          `"${c.name}" has ${nonFinite} non-finite value(s) (${words.join(', ')}; first at row ` +
+          `${nonFiniteRows[0]}), read as missing: no statistic can use them`,
+        choices: ['treat-as-missing', 'drop-rows', 'forward-fill', 'linear-interpolation'],
       });
     }
     let first = NaN;

@@ -201,9 +201,11 @@ export const OK_CASES: OkCase[] = [
     ...daily('date', 2020, 1, 1),
     columns: { value: [1, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, 13] },
     warnings: [
-      '"value": 11 missing (empty ×1, "NA" ×1, "N/A" ×1, "NaN" ×1, "nan" ×1, "null" ×1, "NULL" ×1, "-" ×1, "?" ×1, "#N/A" ×1, "." ×1)',
+      '"value": 9 missing (empty ×1, "NA" ×1, "N/A" ×1, "null" ×1, "NULL" ×1, "-" ×1, "?" ×1, "#N/A" ×1, "." ×1)',
+      // NaN is a number, not a missing token: listed on its own with its own choices.
+      '"value": 2 non-finite value(s) read as missing ("NaN" ×1, "nan" ×1)',
     ],
-    problems: ['missing-values'],
+    problems: ['missing-values', 'non-finite-values'],
   },
   {
     file: 'mostly_text_column.csv',

@@ -1,12 +1,11 @@
 // Cell contents that analysts and common tools (R, pandas, Excel, SAS, SPSS) write for "no value".
 // '.' is SAS's missing marker; it is accepted only as a whole cell, where it cannot be a number.
+// NaN is not among them: it is a non-finite number (nonFinite.ts), listed with its own choices.
 export const DEFAULT_MISSING_TOKENS: readonly string[] = [
   '',
   'NA',
   'N/A',
   'n/a',
-  'NaN',
-  'nan',
   'null',
   'NULL',
   'Null',

@@ -1,15 +1,10 @@
-// Accumulates one candidate numeric column while streaming. Cells that are neither numbers nor
-// missing tokens are only counted (with the first one remembered): whether the column is numeric
+// Accumulates one candidate numeric column while streaming. Non-finite numbers (nonFinite.ts) are
+// read as NaN and remembered by row. Cells that are neither numbers nor missing tokens are only counted (with the first one remembered): whether the column is numeric
 // with a bad cell, or a text column, can only be decided once the whole file has been read.
 import { GrowableFloat64 } from './growableFloat64';
 import { describeToken } from './missingTokens';
-import { isInfinityToken } from './nonFinite';
-import {
-  isOutOfRangeNumber,
-  parseNumberDetailed,
-  parsePlainDecimal,
-  parsePlainDecimalRange,
-} from './parseNumber';
+import { isNonFiniteCell } from './nonFinite';
+import { parseNumberDetailed, parsePlainDecimal, parsePlainDecimalRange } from './parseNumber';
 
 export class NumericColumnBuilder {
   /** Small to start: a wide file of few rows must not cost 8 KiB per column (reserve() sizes it). */
@@ -19,10 +14,12 @@ export class NumericColumnBuilder {
   bad = 0;
   firstBadRow = 0;
   firstBadCell = '';
-  /** Whether the first bad cell is a number beyond ±1.8e308 (such as 1e309) rather than text. */
-  firstBadOutOfRange = false;
   grouped = false;
   readonly tokenCounts = new Map<string, number>();
+  /** Non-finite cells (Infinity, NaN, 1e400), read as NaN: how many, where and how spelled. */
+  nonFinite = 0;
+  readonly nonFiniteAt: number[] = [];
+  readonly nonFiniteTokens = new Map<string, number>();
   /** Missing cells added by padding short rows. */
   padded = 0;
   private readonly decimalCode: number;
@@ -70,7 +67,14 @@ export class NumericColumnBuilder {
 
   private slow(cell: string, row: number): number {
     const token = cell.trim();
-    if (this.missingTokens.has(token) || isInfinityToken(token)) {
+    // Before the missing tokens: a list that still holds "NaN" (older projects) reads it the same way.
+    if (isNonFiniteCell(token, this.decimal)) {
+      this.nonFinite++;
+      this.nonFiniteAt.push(this.values.length);
+      this.nonFiniteTokens.set(token, (this.nonFiniteTokens.get(token) ?? 0) + 1);
+      return NaN;
+    }
+    if (this.missingTokens.has(token)) {
       this.missing++;
       this.tokenCounts.set(token, (this.tokenCounts.get(token) ?? 0) + 1);
       return NaN;
@@ -80,13 +84,25 @@ export class NumericColumnBuilder {
       if (this.bad++ === 0) {
         this.firstBadRow = row;
         this.firstBadCell = cell;
-        this.firstBadOutOfRange = isOutOfRangeNumber(cell, this.decimal);
       }
       return NaN;
     }
     this.numbers++;
     if (parsed.grouped) this.grouped = true;
     return parsed.value;
+  }
+
+  /** 1 per row where the cell was non-finite; undefined when there was none. */
+  nonFiniteMask(): Uint8Array | undefined {
+    if (this.nonFinite === 0) return undefined;
+    const mask = new Uint8Array(this.values.length);
+    for (const i of this.nonFiniteAt) mask[i] = 1;
+    return mask;
+  }
+
+  /** "Infinity" ×2, "1e400" ×1: the non-finite spellings, for messages. */
+  nonFiniteWords(): string {
+    return [...this.nonFiniteTokens].map(([t, n]) => `${describeToken(t)} ×${n}`).join(', ');
   }
 
   /** "12 missing (NA ×10, empty ×2)", or null when nothing is missing. */

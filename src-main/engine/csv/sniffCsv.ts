@@ -13,7 +13,7 @@ import {
 } from './detectDialect';
 import { detectTimeColumn, isoFormatOf, numericTimeFormat } from './detectTimeColumn';
 import { mixedDatesVerdict, shapesInWords } from './mixedDates';
-import { isInfinityToken } from './nonFinite';
+import { isNonFiniteCell } from './nonFinite';
 import { LineFilter } from './lineFilter';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
 import { papaparseNewline } from './papaparseRecords';
@@ -141,7 +141,7 @@ function describeColumn(name: string, cells: string[], o: ParseOptions): SniffCo
   let numbers = 0;
   let thousandsSeparator: string | null = null;
   for (const cell of cells) {
-    if (missingSet.has(cell.trim()) || isInfinityToken(cell)) {
+    if (missingSet.has(cell.trim()) || isNonFiniteCell(cell, o.decimal)) {
       missing++;
       continue;
     }
@@ -297,12 +297,17 @@ export async function sniffCsv(
     ...(overrides.commentChar === undefined ? {} : { commentChar: overrides.commentChar }),
     ...(overrides.padShortRows === undefined ? {} : { padShortRows: overrides.padShortRows }),
     ...(overrides.timePattern === undefined ? {} : { timePattern: overrides.timePattern }),
+    ...(overrides.skipColumns === undefined ? {} : { skipColumns: overrides.skipColumns }),
   };
   const columns = columnNames.map((name, j) => describeColumn(name, cellsOf(j), draft));
-  const textColumns =
-    overrides.textColumns ?? columns.filter((c) => c.kind === 'text').map((c) => c.name);
+  const skipped = draft.skipColumns ?? [];
+  const textColumns = (
+    overrides.textColumns ?? columns.filter((c) => c.kind === 'text').map((c) => c.name)
+  ).filter((name) => !skipped.includes(name));
   for (const c of columns) {
-    if (c.kind === 'text') {
+    if (skipped.includes(c.name) && c.name !== timeColumn) {
+      notes.push(`"${c.name}" is left out of the import (unticked)`);
+    } else if (c.kind === 'text') {
       notes.push(
         `"${c.name}" is text (${Math.round(c.numericShare * 100)}% numbers) and is not analysed`,
       );

@@ -22,6 +22,8 @@ export class TableBuilder {
   private timeIndex = -1;
   private numeric: { index: number; builder: NumericColumnBuilder }[] = [];
   private forcedText: string[] = [];
+  /** Columns the analyst left out (ParseOptions.skipColumns): not read at all. */
+  private skipped: string[] = [];
   private readonly time = new GrowableFloat64();
   private readonly rowNumbers = new GrowableFloat64();
   private readonly parseTime: TimeParser;
@@ -217,6 +219,7 @@ export class TableBuilder {
     const names = columnNamesFrom(first, this.options.header);
     this.names = names;
     const { timeColumn, decimal, textColumns } = this.options;
+    const skip = this.options.skipColumns ?? [];
     if (timeColumn !== null) {
       this.timeIndex = names.indexOf(timeColumn);
       if (this.timeIndex < 0) {
@@ -229,7 +232,8 @@ export class TableBuilder {
     );
     names.forEach((name, index) => {
       if (index === this.timeIndex) return;
-      if (textColumns.includes(name)) this.forcedText.push(name);
+      if (skip.includes(name)) this.skipped.push(name);
+      else if (textColumns.includes(name)) this.forcedText.push(name);
       else {
         const builder = new NumericColumnBuilder(name, decimal, this.missing, numericTokens);
         builder.values.reserve(this.reservedRows);
@@ -291,6 +295,10 @@ export class TableBuilder {
         `${this.interiorBlank} blank line(s) skipped, the first at row ${this.firstInteriorBlank}`,
       );
     }
+    if (this.skipped.length > 0) {
+      const names = this.skipped.map((n) => `"${n}"`).join(', ');
+      warnings.push(`left out of the import (unticked): ${names}`);
+    }
     const columns: ImportedColumn[] = [];
     const textColumns = [...this.forcedText];
     for (const { builder } of this.numeric) {
@@ -305,18 +313,18 @@ export class TableBuilder {
       if (builder.bad > 0) {
         const extra =
           builder.bad > 1 ? ` (and ${builder.bad - 1} more non-numbers in this column)` : '';
-        const what = builder.firstBadOutOfRange
-          ? 'is beyond ±1.8e308, the largest a number can be'
-          : 'is not a number';
-        const detail = `${quoteCell(builder.firstBadCell)} ${what}${extra}`;
-        const code = builder.firstBadOutOfRange ? 'number-out-of-range' : 'not-a-number';
-        throw new CsvImportError(code, this.filePath, detail, {
+        const detail = `${quoteCell(builder.firstBadCell)} is not a number${extra}`;
+        throw new CsvImportError('not-a-number', this.filePath, detail, {
           row: builder.firstBadRow,
           column: builder.name,
         });
       }
       const summary = builder.missingSummary();
       if (summary !== null) warnings.push(summary);
+      if (builder.nonFinite > 0)
+        warnings.push(
+          `"${builder.name}": ${builder.nonFinite} non-finite value(s) read as missing (${builder.nonFiniteWords()})`,
+        );
       if (builder.grouped)
         warnings.push(`"${builder.name}": thousands separators were read as grouping`);
       const values = builder.values.toArray();
@@ -324,8 +332,14 @@ export class TableBuilder {
       columns.push({
         name: builder.name,
         values,
-        missing: builder.missing,
+        missing: builder.missing + builder.nonFinite,
         thousandsSeparatorSeen: builder.grouped,
+        ...(builder.nonFinite > 0
+          ? {
+              nonFiniteMask: builder.nonFiniteMask(),
+              nonFiniteTokens: [...builder.nonFiniteTokens],
+            }
+          : {}),
       });
     }
     if (!columns.some((c) => c.missing < this.dataRows)) {

@@ -30,7 +30,13 @@ export function pickRows(
     indices.forEach((src, i) => {
       values[i] = src < 0 ? NaN : (c.values[src] as number);
     });
-    return withColumnValues(c, values);
+    const from = c.nonFiniteMask;
+    if (from === undefined) return withColumnValues(c, values);
+    const mask = new Uint8Array(n);
+    indices.forEach((src, i) => {
+      mask[i] = src < 0 ? 0 : (from[src] as number);
+    });
+    return { ...withColumnValues(c, values), nonFiniteMask: mask };
   });
   return { ...table, rowCount: n, time: { ...table.time, values: time }, rowNumbers, columns };
 }

@@ -38,6 +38,8 @@ export interface ParseOptions {
   timeFormat: TimeFormat;
   /** Columns read as text (kept out of analysis) whatever their content. */
   textColumns: string[];
+  /** Columns left out of the import altogether (not read, not listed as text); default none. */
+  skipColumns?: string[] | undefined;
   /** Physical lines at the top ignored before the header; default 0. Row numbers still count them. */
   skipRows?: number | undefined;
   /** Lines whose first non-blank character is this are ignored (counted as rows); default null. */
@@ -92,6 +94,13 @@ export interface ImportedColumn {
   values: Float64Array;
   missing: number;
   thousandsSeparatorSeen: boolean;
+  /**
+   * Cells written as non-finite numbers (Infinity, -inf, NaN, 1e400): 1 per row where the cell was
+   * one. Their values are NaN (counted in `missing`), so no statistic sees a non-finite value.
+   */
+  nonFiniteMask?: Uint8Array | undefined;
+  /** How each non-finite spelling occurred, in file order ("Infinity" ×2, "1e400" ×1). */
+  nonFiniteTokens?: [string, number][] | undefined;
 }
 
 /** Engine-internal result of importCsv (typed arrays, not JSON-able as is). */
@@ -154,6 +163,7 @@ export type ProblemKind =
   | 'duplicate-time'
   | 'gaps'
   | 'missing-values'
+  | 'non-finite-values'
   | 'all-missing-column'
   | 'constant-column'
   | 'time-not-recognised'
@@ -172,6 +182,9 @@ export interface Problem {
 
 export type MissingChoice = 'leave' | 'drop-rows' | 'forward-fill' | 'linear-interpolation';
 
+export type NonFiniteChoice =
+  'treat-as-missing' | 'drop-rows' | 'forward-fill' | 'linear-interpolation';
+
 export interface ImportChoices {
   /** 'sort' orders rows by time (stable); default keeps the file order. */
   order?: 'sort' | 'keep-file-order';
@@ -179,6 +192,8 @@ export interface ImportChoices {
   gaps?: 'leave' | 'insert-missing-rows';
   missing?: Record<string, MissingChoice>;
   dropColumns?: string[];
+  /** Per column: what to do with its non-finite cells (default: read as missing). */
+  nonFinite?: Record<string, NonFiniteChoice>;
 }
 
 export interface ColumnSummary {

@@ -46,6 +46,8 @@ export const ParseOptions = z.object({
   timeColumn: z.string().max(500).nullable(),
   timeFormat: TimeFormat,
   textColumns: z.array(z.string().max(500)).max(1000),
+  /** Columns left out of the import altogether (unticked text columns); default none. */
+  skipColumns: z.array(z.string().max(500)).max(1000).optional(),
   /** Lines at the top of the file ignored before the header (a title, a blank line); default 0. */
   skipRows: z
     .number({ error: 'rows to skip must be a whole number from 0 to 1000' })
@@ -80,12 +82,21 @@ export type ParseOptions = z.infer<typeof ParseOptions>;
 
 export const MissingChoice = z.enum(['leave', 'drop-rows', 'forward-fill', 'linear-interpolation']);
 
+/** What to do with a column's non-finite cells (Infinity, -inf, NaN, 1e400), read as missing until decided. */
+export const NonFiniteChoice = z.enum([
+  'treat-as-missing',
+  'drop-rows',
+  'forward-fill',
+  'linear-interpolation',
+]);
+
 export const ImportChoices = z.object({
   order: z.enum(['sort', 'keep-file-order']).optional(),
   duplicates: z.enum(['keep-first', 'mean', 'keep-all']).optional(),
   gaps: z.enum(['leave', 'insert-missing-rows']).optional(),
   missing: z.record(z.string().max(500), MissingChoice).optional(),
   dropColumns: z.array(z.string().max(500)).max(1000).optional(),
+  nonFinite: z.record(z.string().max(500), NonFiniteChoice).optional(),
   /** Overrides of what was inferred from the time column. */
   frequency: Frequency.optional(),
   seasonalPeriod: z.number().int().min(1).max(10_000).optional(),
@@ -98,6 +109,8 @@ export const Problem = z.object({
     'duplicate-time',
     'gaps',
     'missing-values',
+    /** Cells that are numbers but not finite (Infinity, -inf, NaN, 1e400), read as missing. */
+    'non-finite-values',
     'all-missing-column',
     'constant-column',
     /** Rows are numbered because a column of dates could not be read as time. */

@@ -41,6 +41,27 @@ describe('withProblemChoice', () => {
     expect(next.missing).toEqual({ Temp: 'forward-fill', Umsatz: 'linear-interpolation' });
   });
 
+  it('records what to do with non-finite values per column, apart from the missing values', () => {
+    const nonFinite = problem(
+      'non-finite-values',
+      ['treat-as-missing', 'drop-rows', 'forward-fill', 'linear-interpolation'],
+      'value',
+    );
+    const next = withProblemChoice(
+      { missing: { value: 'leave' } },
+      nonFinite,
+      'linear-interpolation',
+    );
+    expect(next).toEqual({
+      missing: { value: 'leave' },
+      nonFinite: { value: 'linear-interpolation' },
+    });
+    expect(currentChoice(nonFinite, next)).toBe('linear-interpolation');
+    expect(currentChoice(nonFinite, { missing: { value: 'leave' } })).toBeNull();
+    expect(withProblemChoice(next, nonFinite, 'leave')).toEqual(next);
+    expect(choiceLabel('treat-as-missing')).toBe('Treat as missing');
+  });
+
   it('adds and removes a dropped column', () => {
     const constant = problem('constant-column', ['keep', 'drop-column'], 'flag');
     const dropped = withProblemChoice({ dropColumns: ['other'] }, constant, 'drop-column');

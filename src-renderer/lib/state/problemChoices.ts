@@ -13,6 +13,7 @@ const WORDS: Record<string, string> = {
   'drop-rows': 'Drop rows',
   'forward-fill': 'Forward fill',
   'linear-interpolation': 'Interpolate',
+  'treat-as-missing': 'Treat as missing',
   'drop-column': 'Drop column',
   keep: 'Keep column',
 };
@@ -32,6 +33,8 @@ export function currentChoice(problem: Problem, choices: ImportChoices): string 
       return choices.gaps ?? null;
     case 'missing-values':
       return problem.column === undefined ? null : (choices.missing?.[problem.column] ?? null);
+    case 'non-finite-values':
+      return problem.column === undefined ? null : (choices.nonFinite?.[problem.column] ?? null);
     case 'all-missing-column':
     case 'constant-column': {
       if (problem.column === undefined) return null;
@@ -51,6 +54,14 @@ const isMissingChoice = (
   c: string,
 ): c is 'leave' | 'drop-rows' | 'forward-fill' | 'linear-interpolation' =>
   c === 'leave' || c === 'drop-rows' || c === 'forward-fill' || c === 'linear-interpolation';
+
+const isNonFiniteChoice = (
+  c: string,
+): c is 'treat-as-missing' | 'drop-rows' | 'forward-fill' | 'linear-interpolation' =>
+  c === 'treat-as-missing' ||
+  c === 'drop-rows' ||
+  c === 'forward-fill' ||
+  c === 'linear-interpolation';
 
 /** Returns new choices with `choice` recorded for `problem`; other decisions are kept. */
 export function withProblemChoice(
@@ -74,6 +85,11 @@ export function withProblemChoice(
     case 'missing-values':
       if (problem.column !== undefined && isMissingChoice(choice)) {
         next.missing = { ...(choices.missing ?? {}), [problem.column]: choice };
+      }
+      break;
+    case 'non-finite-values':
+      if (problem.column !== undefined && isNonFiniteChoice(choice)) {
+        next.nonFinite = { ...(choices.nonFinite ?? {}), [problem.column]: choice };
       }
       break;
     case 'all-missing-column':
