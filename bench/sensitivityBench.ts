@@ -1,34 +1,45 @@
-// Sensitivity heatmap speed (issue: 500 windows × 60 lags × 4 features "in seconds"): perturbation
-// (±δ, 2 × 240 perturbed copies per window), occlusion and integrated gradients (32 steps) through
-// the product path (engine/interpret + the recurrent seam), fused kernels vs op-by-op layers.
-// Run: npx tsx bench/sensitivityBench.ts [windows] [fused|op-by-op|both]
+// Sensitivity heatmap speed (issue 13: 500 windows × 60 lags × 4 features, perturbation ≤ 5 s):
+// perturbation (±δ, 2 × 240 perturbed copies per window), occlusion and integrated gradients (32
+// steps) through the product path (engine/interpret + the recurrent seam), fused kernels vs
+// op-by-op layers. With the fused kernels, prefix reuse runs on one thread and split over the
+// helper thread back to back in this one process (the ratio is what a loaded machine can measure
+// honestly), each with the 1-minute load average printed beside it.
+// Run: npx tsx bench/sensitivityBench.ts [windows] [fused|op-by-op|both] [rounds]
+import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { integratedGradients } from '../src-main/engine/interpret/integratedGradients';
 import { sensitivityHeatmap } from '../src-main/engine/interpret/sensitivity';
+import type { PrefixKernels } from '../src-main/engine/interpret/prefixPerturbation';
 import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
 import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';
+import { startThreadedKernels } from '../src-main/engine/kernels/threads/threadedKernels';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel } from '../src-main/engine/model/buildModel';
 import { opByOpKernel, setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
 
 const windows = Number(process.argv[2] ?? 500);
 const which = process.argv[3] ?? 'both';
+const rounds = Number(process.argv[4] ?? 2);
 const lookback = 60;
 const features = 4;
 const shape = { windows, lookback, features };
+
+const load = (): string => os.loadavg()[0]?.toFixed(1) ?? '?';
 
 async function time(label: string, run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(8)} s\n`);
+  process.stdout.write(
+    `${label.padEnd(52)} ${seconds.toFixed(2).padStart(8)} s   load ${load()}\n`,
+  );
   return seconds;
 }
 
 const backend = await initBackend();
 process.stdout.write(
-  `backend ${backend.backend}; ${windows} windows × ${lookback} lags × ${features} features; LSTM 32 + dense\n`,
+  `backend ${backend.backend}; ${windows} windows × ${lookback} lags × ${features} features; LSTM 32 + dense; ${os.availableParallelism()} cores\n`,
 );
 const inputs = Float32Array.from(
   { length: windows * lookback * features },
@@ -36,10 +47,15 @@ const inputs = Float32Array.from(
 );
 const outputScale = (v: Float32Array): Float32Array => v;
 const means = [0.5, 0.5, 0.5, 0.5];
+const wasmPath = ensureRnnWasm();
+const threaded = await startThreadedKernels({ wasmPath });
+const plainKernels = await loadFusedKernels({ wasmPath });
 const kernels = {
-  fused: fusedSeamKernel(await loadFusedKernels({ wasmPath: ensureRnnWasm() })),
+  fused: fusedSeamKernel(plainKernels),
   'op-by-op': opByOpKernel,
 };
+const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
+
 for (const [name, kernel] of Object.entries(kernels)) {
   if (which !== 'both' && which !== name) continue;
   setRecurrentKernel(kernel);
@@ -59,7 +75,46 @@ for (const [name, kernel] of Object.entries(kernels)) {
     loss: 'mse',
     seed: 1,
   });
-  await time(`${name}: perturbation ±0.1`, () =>
+  if (name === 'fused') {
+    if (!('pool' in threaded)) process.stdout.write(`no helper thread: ${threaded.why}\n`);
+    else {
+      // The shared-memory build on both threads (as the engine runs it when the helper starts).
+      const fused: PrefixKernels = { kernels: threaded.kernels, pool: threaded.pool };
+      for (const mode of ['plus-minus', 'occlusion'] as const) {
+        const opts = {
+          mode,
+          delta: 0.1,
+          occlusionValues: means,
+          outputScale,
+          fused,
+        };
+        const one: number[] = [];
+        const two: number[] = [];
+        const label = mode === 'plus-minus' ? 'perturbation ±0.1' : 'occlusion';
+        // Interleaved rounds, so a change of load hits both sides alike.
+        for (let r = 0; r < rounds; r++) {
+          one.push(
+            await time(`${name}: ${label}, prefix reuse, 1 thread`, () =>
+              sensitivityHeatmap(model, inputs, shape, { ...opts, split: 'never' }),
+            ),
+          );
+          two.push(
+            await time(`${name}: ${label}, prefix reuse, 2 threads`, () =>
+              sensitivityHeatmap(model, inputs, shape, { ...opts, split: 'always' }),
+            ),
+          );
+        }
+        await time(`${name}: ${label}, prefix reuse, measured split (auto)`, () =>
+          sensitivityHeatmap(model, inputs, shape, { ...opts, split: 'auto' }),
+        );
+        const [m1, m2] = [median(one), median(two)];
+        process.stdout.write(
+          `${name}: ${label}: median 1 thread ${m1.toFixed(2)} s, 2 threads ${m2.toFixed(2)} s, ratio ${(m1 / m2).toFixed(2)}× (helper ${threaded.pool.alive ? 'alive' : `closed: ${threaded.pool.failed}`})\n`,
+        );
+      }
+    }
+  }
+  await time(`${name}: perturbation ±0.1 (engine's loaded kernels)`, () =>
     sensitivityHeatmap(model, inputs, shape, { mode: 'plus-minus', delta: 0.1, outputScale }),
   );
   // The same without reusing the unperturbed prefix (every copy over all 60 steps).
@@ -71,11 +126,12 @@ for (const [name, kernel] of Object.entries(kernels)) {
       prefixReuse: false,
     }),
   );
-  await time(`${name}: occlusion`, () =>
+  await time(`${name}: occlusion, no prefix reuse`, () =>
     sensitivityHeatmap(model, inputs, shape, {
       mode: 'occlusion',
       occlusionValues: means,
       outputScale,
+      prefixReuse: false,
     }),
   );
   await time(`${name}: integrated gradients (32 steps)`, () =>
@@ -83,4 +139,5 @@ for (const [name, kernel] of Object.entries(kernels)) {
   );
   model.dispose();
 }
+if ('pool' in threaded) threaded.pool.close();
 process.stdout.write(`tensors left: ${tf.memory().numTensors}\n`);

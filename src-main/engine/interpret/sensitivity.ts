@@ -4,7 +4,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { checkShape, predictColumn, type OutputScale, type ProgressOptions } from './modelOutput';
 import type { WindowShape } from './windowSelection';
-import { prefixPerturbationOutputs } from './prefixPerturbation';
+import { prefixPerturbationOutputs, type PrefixKernels } from './prefixPerturbation';
 
 export type SensitivityMode = 'plus-minus' | 'occlusion';
 
@@ -19,10 +19,14 @@ export interface SensitivityOptions extends ProgressOptions {
   /** Model inputs per predict call. */
   batchSize?: number;
   /**
-   * plus-minus: start each perturbed copy from the unperturbed state at its lag (prefixPerturbation.ts)
-   * when the model and engine allow it; default true. false = every copy over the whole window.
+   * Start each perturbed copy from the unperturbed state at its lag (prefixPerturbation.ts) when
+   * the model and engine allow it; default true. false = every copy over the whole window.
    */
   prefixReuse?: boolean;
+  /** Fused kernels (and helper thread) for prefix reuse; default the engine's loaded kernels. */
+  fused?: PrefixKernels;
+  /** Prefix reuse with a helper thread: see PrefixOptions.split. */
+  split?: 'auto' | 'always' | 'never';
 }
 
 export interface SensitivityResult {
@@ -60,11 +64,14 @@ export async function sensitivityHeatmap(
   const size = lookback * features;
   const cells = size;
   const sides = mode === 'plus-minus' ? 2 : 1;
-  if (mode === 'plus-minus' && opts.prefixReuse !== false) {
+  if (opts.prefixReuse !== false) {
     const reused = prefixPerturbationOutputs(model, inputs, shape, {
-      delta,
+      perturbation:
+        mode === 'occlusion' ? { mode, values: occlusion as readonly number[] } : { mode, delta },
       horizonIndex,
       outputScale,
+      ...(opts.fused ? { fused: opts.fused } : {}),
+      ...(opts.split ? { split: opts.split } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });

@@ -71,6 +71,7 @@ export interface RnnThreadPoolOptions {
 
 export class RnnThreadPool {
   private sequence = 0;
+  private finished = 0;
   private worker: Worker | null;
   private failure: string | null = null;
   private readonly ctrl: Int32Array;
@@ -133,6 +134,11 @@ export class RnnThreadPool {
     return new RnnThreadPool(kernels, worker, ctrl, options.timeoutMs ?? 250);
   }
 
+  /** Split calls the helper has finished (its share done), since the start. */
+  get completed(): number {
+    return this.finished;
+  }
+
   get alive(): boolean {
     return this.worker !== null;
   }
@@ -170,6 +176,7 @@ export class RnnThreadPool {
       this.close('a kernel call failed on the helper thread');
       return false;
     }
+    this.finished++;
     return true;
   }
 
