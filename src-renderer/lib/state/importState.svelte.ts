@@ -61,6 +61,38 @@ export class ImportState {
     await this.resniff();
   }
 
+  /** Several settings changed at once (one preview for all of them). */
+  async setOverrides(values: Partial<ParseOptions>): Promise<void> {
+    this.overrides = { ...this.overrides, ...values };
+    await this.resniff();
+  }
+
+  /**
+   * Ticks or unticks a column in "Text columns". A numeric column ticked is read as text; unticked,
+   * as numbers again. A column whose content is text cannot be read as numbers: unticked, it is
+   * left out of the import (ParseOptions.skipColumns, kept in the dataset's spec); ticked again, it
+   * is kept as a text column.
+   */
+  async toggleTextColumn(name: string): Promise<void> {
+    const o = this.options;
+    if (!o || !this.sniff) return;
+    const skipped = o.skipColumns ?? [];
+    const isText = this.sniff.columns.find((c) => c.name === name)?.kind === 'text';
+    if (skipped.includes(name)) {
+      await this.setOverrides({
+        skipColumns: skipped.filter((c) => c !== name),
+        textColumns: [...o.textColumns, name],
+      });
+    } else if (o.textColumns.includes(name)) {
+      const textColumns = o.textColumns.filter((c) => c !== name);
+      await this.setOverrides(
+        isText ? { textColumns, skipColumns: [...skipped, name] } : { textColumns },
+      );
+    } else {
+      await this.setOverrides({ textColumns: [...o.textColumns, name] });
+    }
+  }
+
   async resetOverrides(): Promise<void> {
     this.overrides = {};
     await this.resniff();
