@@ -37,6 +37,9 @@ export const engineMethodsOf: Partial<Record<ChannelName, readonly ProductMethod
   'datasets:sniff': ['datasets:sniff'],
   'datasets:open': ['datasets:open'],
   'datasets:series': ['datasets:series'],
+  'collections:open': ['collections:index'],
+  'collections:series': ['collections:series'],
+  'collections:fit': ['collections:fit'],
   'analysis:diagnostics': ['analysis:diagnostics'],
   'analysis:stl': ['analysis:stl'],
   'analysis:transform': ['analysis:transform'],
@@ -60,6 +63,7 @@ export const heavyChannels: ReadonlySet<ChannelName> = new Set([
   'search:run',
   'backtest:run',
   'runs:sensitivity',
+  'collections:fit',
 ]);
 
 /**
@@ -72,6 +76,9 @@ export const fuzzOrder: readonly ChannelName[] = [
   'datasets:sniff',
   'datasets:open',
   'datasets:series',
+  'collections:open',
+  'collections:series',
+  'collections:state',
   'analysis:diagnostics',
   'analysis:stl',
   'analysis:transform',
@@ -95,6 +102,7 @@ export const fuzzOrder: readonly ChannelName[] = [
   'model:fit',
   'search:run',
   'backtest:run',
+  'collections:fit',
 ];
 
 /** Real state the valid seeds refer to. */
@@ -109,6 +117,9 @@ export interface FuzzWorld {
   project: string;
   csvCopy: string;
   uploadId: string;
+  /** A long-format CSV of three monthly series (a, b, c) and the collection opened from it. */
+  collectionCsv: string;
+  collectionId: string;
 }
 
 export const tinyFit = {
@@ -166,6 +177,23 @@ export async function buildWorld(
     name: 'fuzz.csv',
     text: 'time,value\n1,1\n2,4\n3,9\n4,16\n5,25\n6,36\n7,49\n8,64\n',
   });
+  const collectionCsv = path.join(dir, 'collection.csv');
+  const month = (k: number) =>
+    `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`;
+  writeFileSync(
+    collectionCsv,
+    [
+      'id,date,value',
+      ...['a', 'b', 'c'].flatMap((id, j) =>
+        Array.from({ length: 30 }, (_, k) => `${id},${month(k)},${10 * (j + 1) + k + (k % 12)}`),
+      ),
+    ].join('\n'),
+  );
+  const collection = await must<{ collectionId: string }>(transport, 'collections:open', {
+    jobId: 'job_world_collection',
+    source: { kind: 'path', path: collectionCsv },
+    layout: { idColumn: 'id', timeColumn: 'date', target: 'value' },
+  });
   const project = path.join(dir, 'world.seriesstudio');
   await must(transport, 'project:save', { path: project, title: 'fuzz world', explore: {} });
   return {
@@ -179,6 +207,8 @@ export async function buildWorld(
     project,
     csvCopy,
     uploadId: upload.uploadId,
+    collectionCsv,
+    collectionId: collection.collectionId,
   };
 }
 
@@ -195,6 +225,18 @@ export function seedsFor(w: FuzzWorld): Record<ChannelName, Record<string, unkno
     },
     'datasets:series': { datasetId: w.datasetId, columns: [w.column], maxPoints: 100, start: 0 },
     'datasets:close': { datasetId: w.otherDatasetId },
+    'collections:open': {
+      jobId: 'job_fuzz_collection',
+      source: { kind: 'path', path: w.collectionCsv },
+      layout: { idColumn: 'id', timeColumn: 'date', target: 'value' },
+    },
+    'collections:series': { collectionId: w.collectionId, id: 'b' },
+    'collections:fit': {
+      jobId: 'job_fuzz_collection_fit',
+      collectionId: w.collectionId,
+      settings: { horizon: 3, cell: 'gru', epochs: 1, ensemble: 1, local: false, arima: false },
+    },
+    'collections:state': {},
     'analysis:diagnostics': {
       datasetId: w.datasetId,
       column: w.column,

@@ -1,11 +1,14 @@
 // Everything the host knows about the session, shared by the handler groups.
 import type { SensitivityResult } from '../shared/schemas/interpret';
+import { CollectionRegistry } from './collectionRegistry';
 import { DatasetRegistry } from './datasetRegistry';
 import { RunRegistry } from './runRegistry';
 
 export class SessionState {
   readonly datasets = new DatasetRegistry();
   readonly runs = new RunRegistry();
+  /** Collections of series and their global-model runs (issue 17). */
+  readonly collections = new CollectionRegistry();
   /** The latest explanation computed per run, for reports. */
   readonly sensitivities = new Map<string, SensitivityResult>();
   /** Content hashes of dataset files, keyed by path, size and mtime: autosave must not re-read them. */

@@ -15,6 +15,15 @@ import {
 } from './schemas/dataset';
 import type { ChannelName, EventName } from './channelNames';
 import {
+  CollectionFitRequest,
+  CollectionInfo,
+  CollectionRun,
+  CollectionSeriesData,
+  CollectionSeriesRequest,
+  CollectionsState,
+  OpenCollectionRequest,
+} from './schemas/collection';
+import {
   ExportedReport,
   OpenedProject,
   OpenProjectRequest,
@@ -71,6 +80,13 @@ export const contract = {
     request: z.object({ datasetId: DatasetId }),
     response: z.object({ closed: z.boolean() }),
   },
+  /** A long-format CSV read as a collection of series keyed by its id column (issue 17). */
+  'collections:open': { request: OpenCollectionRequest, response: CollectionInfo, job: true },
+  'collections:series': { request: CollectionSeriesRequest, response: CollectionSeriesData },
+  /** One global network over a collection, every series scored against local and classical methods. */
+  'collections:fit': { request: CollectionFitRequest, response: CollectionRun, job: true },
+  /** The session's collections and their runs (after a reload or a project open). */
+  'collections:state': { request: Empty, response: CollectionsState },
   'analysis:diagnostics': { request: AnalyzeRequest, response: AnalysisResult },
   'analysis:stl': { request: StlRequest, response: StlResult },
   'analysis:transform': { request: TransformPreviewRequest, response: SeriesWindow },

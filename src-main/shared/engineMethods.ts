@@ -25,6 +25,13 @@ import {
   SeriesRequest,
   SeriesWindow,
 } from './schemas/dataset';
+import {
+  CollectionFitSettings,
+  CollectionIndex,
+  CollectionLayout,
+  CollectionRunBody,
+  CollectionSeriesData,
+} from './schemas/collection';
 import { DatasetSpec, FitConfig } from './schemas/engine';
 import {
   Comparison,
@@ -152,6 +159,36 @@ export const engineMethods = {
   'model:fit': {
     params: z.object({ spec: DatasetSpec, settings: FitSettings, workDir: z.string() }),
     result: RunResult,
+    progress: FitProgress,
+    job: true,
+  },
+  /** A long-format collection's series (issue 17); `sha256` keys the engine's cache of the index. */
+  'collections:index': {
+    params: z.object({ path: z.string(), layout: CollectionLayout, sha256: z.string() }),
+    result: CollectionIndex,
+    timeoutMs: datasetBound,
+    idempotent: true,
+  },
+  'collections:series': {
+    params: z.object({
+      path: z.string(),
+      layout: CollectionLayout,
+      sha256: z.string(),
+      id: z.string().max(500),
+    }),
+    result: CollectionSeriesData,
+    timeoutMs: datasetBound,
+    idempotent: true,
+  },
+  /** One global network over the collection, every series scored against the other methods. */
+  'collections:fit': {
+    params: z.object({
+      path: z.string(),
+      layout: CollectionLayout,
+      sha256: z.string(),
+      settings: CollectionFitSettings,
+    }),
+    result: CollectionRunBody,
     progress: FitProgress,
     job: true,
   },

@@ -204,7 +204,7 @@ export function conformalQuantiles(
   return out;
 }
 
-function formatOut(t: number, format: TimeFormat): string {
+export function formatOut(t: number, format: TimeFormat): string {
   if (format === 'year') return String(new Date(t).getUTCFullYear());
   if (format === 'year-month') return formatTime(t, 'iso-date').slice(0, 7);
   return formatTime(t, format);

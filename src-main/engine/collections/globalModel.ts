@@ -17,7 +17,9 @@ import type { CollectionSeries } from '../forecasting/collections';
 import { medianCombine } from '../forecasting/ensemble';
 import { CLASS_PERIOD, type FrequencyClass } from '../forecasting/frequency';
 import { adjustSeries, decidePreprocessing } from '../forecasting/preprocessing';
+import type { NetworkSpec } from '../forecasting/network';
 import { pretrainClass, type PretrainConfig } from '../forecasting/pretrain';
+import type { TrainHooks } from '../model/train';
 import { PRETRAIN_CONFIGS } from '../forecasting/pretrainConfig';
 import { predictStarts } from '../forecasting/seriesForecaster';
 import { idHash } from './shard';
@@ -52,11 +54,30 @@ export interface TrainedGlobal {
   dispose(): void;
 }
 
-function configFor(cls: FrequencyClass, h: number, seeds: number[], count: number): PretrainConfig {
+/** What the app may change of a class's shipped settings (the CLI keeps them). */
+export interface GlobalOverrides {
+  cell?: NetworkSpec['cell'];
+  epochs?: number;
+  hooks?: TrainHooks;
+}
+
+function configFor(
+  cls: FrequencyClass,
+  h: number,
+  seeds: number[],
+  count: number,
+  overrides: GlobalOverrides,
+): PretrainConfig {
   const base = PRETRAIN_CONFIGS[cls];
   return {
     ...base,
-    network: { ...base.network, horizon: h, seed: seeds[0] ?? base.network.seed },
+    network: {
+      ...base.network,
+      horizon: h,
+      seed: seeds[0] ?? base.network.seed,
+      ...(overrides.cell ? { cell: overrides.cell } : {}),
+      ...(overrides.epochs ? { epochs: overrides.epochs } : {}),
+    },
     pools: [['collection']],
     refitAll: true,
     seeds,
@@ -78,7 +99,9 @@ export async function trainGlobal(
   h: number,
   ensemble: number,
   log: (line: string) => void = () => {},
+  overrides: GlobalOverrides = {},
 ): Promise<TrainedGlobal> {
+  const hooks = overrides.hooks ?? {};
   const started = performance.now();
   const seeds = Array.from({ length: Math.max(1, ensemble) }, (_, k) => 7 + k);
   const tails = trainingSubset(series).map((s) => ({
@@ -88,8 +111,13 @@ export async function trainGlobal(
   const evalSeries = tails
     .filter((s) => s.values.length > h + 1)
     .map((s) => ({ id: s.id, values: s.values.slice(0, s.values.length - h) }));
-  const cfg = configFor(cls, h, seeds, evalSeries.length);
-  const evalRun = await pretrainClass([{ name: 'collection', series: evalSeries, h }], cfg, log);
+  const cfg = configFor(cls, h, seeds, evalSeries.length, overrides);
+  const evalRun = await pretrainClass(
+    [{ name: 'collection', series: evalSeries, h }],
+    cfg,
+    log,
+    hooks,
+  );
   for (const m of evalRun.candidateModels.values()) if (!evalRun.models.includes(m)) m.dispose();
   const epochs = Math.max(1, evalRun.meta.epochsTrained);
   const final: tf.LayersModel[] = [];
@@ -106,6 +134,7 @@ export async function trainGlobal(
           seeds: [seed],
         },
         log,
+        hooks,
       );
       final.push(run.model);
       windows = run.meta.windows;

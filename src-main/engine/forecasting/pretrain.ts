@@ -18,6 +18,7 @@ import { adjustSeries, decidePreprocessing } from './preprocessing';
 import { PRETRAINED_META, type PretrainedMeta } from './pretrained';
 import { predictStarts } from './seriesForecaster';
 import type { WindowSet } from '../model/windows';
+import type { TrainHooks } from '../model/train';
 
 export interface PretrainSource {
   name: string;
@@ -136,6 +137,7 @@ export async function pretrainClass(
   sources: readonly PretrainSource[],
   cfg: PretrainConfig,
   log: (s: string) => void = () => {},
+  hooks: TrainHooks = {},
 ): Promise<PretrainResult> {
   const m = CLASS_PERIOD[cfg.frequencyClass];
   const { horizon } = cfg.network;
@@ -164,7 +166,7 @@ export async function pretrainClass(
       sources.filter((s) => pool.includes(s.name)).flatMap((s) => windowsOf(s, 'train')),
       cfg,
     );
-    const net = await trainNetwork(train, val.count > 0 ? val : null, cfg.network, null);
+    const net = await trainNetwork(train, val.count > 0 ? val : null, cfg.network, null, hooks);
     const smapes: Record<string, number> = {};
     for (const src of sources) smapes[src.name] = heldOutSmape(net.model, src, cfg, m);
     const values = Object.values(smapes).filter(Number.isFinite);
@@ -209,6 +211,7 @@ export async function pretrainClass(
         null,
         { ...cfg.network, seed, epochs: epochsTrained, patience: 0 },
         null,
+        hooks,
       );
       models.push(refit.model);
     }

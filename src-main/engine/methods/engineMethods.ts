@@ -6,6 +6,7 @@ import { analysisMethods } from './analysisMethods';
 import { datasetMethods } from './datasetMethods';
 import { debugMethods } from './debugMethods';
 import { backtestMethods } from './backtestMethods';
+import { collectionMethods } from './collectionMethods';
 import { interpretMethods } from './interpretMethods';
 import { projectMethods } from './projectMethods';
 import { reportMethods } from './reportMethods';
@@ -21,6 +22,7 @@ export function engineMethods(): MethodTable {
     ...modelMethods(store),
     ...interpretMethods(store),
     ...backtestMethods(store),
+    ...collectionMethods(),
     ...reportMethods(store),
     ...projectMethods(),
     // Fault drills for the test suite only; absent unless the host opts in.

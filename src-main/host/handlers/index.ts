@@ -3,6 +3,7 @@
 import type { SessionState } from '../sessionState';
 import type { Handlers, HostEnvironment } from '../studioHost';
 import { appHandlers } from './app';
+import { collectionHandlers } from './collections';
 import { datasetHandlers } from './datasets';
 import { modelHandlers } from './model';
 import { projectHandlers } from './project';
@@ -19,6 +20,7 @@ export function createHandlers(
   return {
     ...appHandlers(env, session, cancelJob),
     ...datasetHandlers(env, session),
+    ...collectionHandlers(env, session),
     ...modelHandlers(env, session),
     ...runHandlers(env, session),
     ...projectHandlers(env, session),
