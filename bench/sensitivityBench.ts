@@ -1,15 +1,15 @@
 // Sensitivity heatmap speed (issue 13: 500 windows × 60 lags × 4 features, perturbation ≤ 5 s):
 // perturbation (±δ, 2 × 240 perturbed copies per window), occlusion and integrated gradients (32
-// steps) through the product path (engine/interpret + the recurrent seam), fused kernels vs
+// steps) through the product path (engine/explanation + the recurrent seam), fused kernels vs
 // op-by-op layers. With the fused kernels, prefix reuse runs on one thread and split over the
 // helper thread back to back in this one process (the ratio is what a loaded machine can measure
 // honestly), each with the 1-minute load average printed beside it.
 // Run: npx tsx bench/sensitivityBench.ts [windows] [fused|op-by-op|both] [rounds]
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { integratedGradients } from '../src-main/engine/interpret/integratedGradients';
-import { sensitivityHeatmap } from '../src-main/engine/interpret/sensitivity';
-import type { PrefixKernels } from '../src-main/engine/interpret/prefixPerturbation';
+import { integratedGradients } from '../src-main/engine/explanation/integratedGradients';
+import { sensitivityHeatmap } from '../src-main/engine/explanation/sensitivity';
+import type { PrefixKernels } from '../src-main/engine/explanation/prefixPerturbation';
 import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
 import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';

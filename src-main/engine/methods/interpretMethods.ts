@@ -7,8 +7,8 @@ import { evictModel } from '../runs/modelCache';
 import { backendInfo } from './backendInfo';
 import { StudioFailure } from '../../shared/result';
 import { asJson, nullable, nullableNumber } from '../analysis/jsonSafe';
-import { dieboldMarianoTest, pairedTTest } from '../interpret/dieboldMariano';
-import { residualDiagnostics } from '../interpret/residualDiagnostics';
+import { dieboldMarianoTest, pairedTTest } from '../evaluation/dieboldMariano';
+import { residualDiagnostics } from '../evaluation/residualDiagnostics';
 import { throttledProgress, type HandlersFor } from '../process/methodTypes';
 import { sameTestWindows, stepErrors, stepSeries } from '../runs/testErrors';
 

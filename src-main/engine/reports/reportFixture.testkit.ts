@@ -1,7 +1,7 @@
 // A complete report input for the report tests: a synthetic monthly dataset, two runs with
 // hand-chosen metric values, real residual diagnostics and a DM test computed from their errors.
-import { dieboldMarianoTest } from '../interpret/dieboldMariano';
-import { residualDiagnostics } from '../interpret/residualDiagnostics';
+import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
+import { residualDiagnostics } from '../evaluation/residualDiagnostics';
 import type { ForecastMetrics } from '../model/metrics';
 import { fitConfigFixture } from '../model/fitConfig.testkit';
 import type { RunResult } from '../model/runResult';

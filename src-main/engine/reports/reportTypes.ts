@@ -5,9 +5,9 @@ import type { ForecastTable } from '../../shared/charts/forecastTable';
 import type { AnalysisResult } from '../../shared/schemas/analysis';
 import type { HStepEvaluation, RunVerdict } from '../../shared/schemas/model';
 import type { DatasetInfo, SeriesWindow } from '../../shared/schemas/dataset';
-import type { DieboldMarianoResult } from '../interpret/dieboldMariano';
-import type { ResidualDiagnostics } from '../interpret/residualDiagnostics';
-import type { SensitivityResult } from '../interpret/sensitivity';
+import type { DieboldMarianoResult } from '../evaluation/dieboldMariano';
+import type { ResidualDiagnostics } from '../evaluation/residualDiagnostics';
+import type { SensitivityResult } from '../explanation/sensitivity';
 import type { RunResult } from '../model/runResult';
 import type { ReportSection } from './reportSections';
 

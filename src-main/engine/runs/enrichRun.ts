@@ -19,7 +19,7 @@ import {
   modelBasedIntervals,
   type ConformalBand,
   type ReferenceIntervals,
-} from '../interpret/conformal';
+} from '../evaluation/conformal';
 import type { BaselineModel, RunResult } from '../../shared/schemas/model';
 import { asJson } from '../analysis/jsonSafe';
 import { absoluteErrors } from './testErrors';

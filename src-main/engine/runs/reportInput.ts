@@ -7,8 +7,8 @@ import type { SensitivityResult as ContractSensitivity } from '../../shared/sche
 import type { RunResult } from '../../shared/schemas/model';
 import type { LoadedDataset } from '../datasets/openDataset';
 import { columnSeries } from '../analysis/columnSeries';
-import { dieboldMarianoTest } from '../interpret/dieboldMariano';
-import { residualDiagnostics } from '../interpret/residualDiagnostics';
+import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
+import { residualDiagnostics } from '../evaluation/residualDiagnostics';
 import type { RunResult as CoreRun } from '../model/runResult';
 import { forecastMadeBy, memberPaths, peerForecasts } from '../../shared/charts/runForecasts';
 import { forecastTable } from '../../shared/charts/forecastTable';

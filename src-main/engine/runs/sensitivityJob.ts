@@ -1,13 +1,13 @@
 // Explanations of a trained run on its own test windows: perturbation (±δ), occlusion (training
 // mean) or integrated gradients (from the training means), rebuilt from the run's recorded config,
-// reported in the target's original units (interpret/originalUnits.ts).
+// reported in the target's original units (explanation/originalUnits.ts).
 import type { PipelineInputs, SensitivityResult } from '../../shared/schemas/interpret';
-import { originalSpaceEffects, pipelineCodec } from '../interpret/pipelineExplain';
+import { originalSpaceEffects, pipelineCodec } from '../explanation/pipelineExplain';
 import { StudioFailure } from '../../shared/result';
 import { nullable } from '../analysis/jsonSafe';
 import type { LoadedDataset } from '../datasets/openDataset';
-import { integratedGradients } from '../interpret/integratedGradients';
-import { sensitivityHeatmap } from '../interpret/sensitivity';
+import { integratedGradients } from '../explanation/integratedGradients';
+import { sensitivityHeatmap } from '../explanation/sensitivity';
 import {
   attributionsToOriginal,
   elementwiseInverse,
@@ -15,8 +15,8 @@ import {
   perUnitEffects,
   strongestEffect,
   type UnitMap,
-} from '../interpret/originalUnits';
-import { gatherWindows, selectWindows, type WindowShape } from '../interpret/windowSelection';
+} from '../explanation/originalUnits';
+import { gatherWindows, selectWindows, type WindowShape } from '../explanation/windowSelection';
 import type { FitConfig } from '../model/fitConfig';
 import { cachedModel } from './modelCache';
 import { fitDatasetOf } from './fitDataset';
@@ -121,7 +121,7 @@ export async function runSensitivity(
     prepared.transformed.offset,
     prepared.split.valStart,
   );
-  // Effects in the target's original units (see interpret/originalUnits.ts).
+  // Effects in the target's original units (see explanation/originalUnits.ts).
   const units: UnitMap = {
     inverse: elementwiseInverse(config.transforms),
     scale: prepared.scaler.scale,
@@ -245,7 +245,7 @@ function meanAbs(
  * A forecasting-pipeline run: the saved network is the first ensemble member's evaluation model
  * (trained on the training part); its inputs are rebuilt through the pipeline's seasonal
  * adjustment and window normalisation, and every nudge is made on the original values
- * (interpret/pipelineExplain.ts).
+ * (explanation/pipelineExplain.ts).
  */
 async function pipelineSensitivity(
   data: ReturnType<typeof fitDatasetOf>,

@@ -11,7 +11,7 @@
 import { CLASSICAL, forecasterInline, forecasterTitle } from '../../shared/charts/forecasterNames';
 import { verdictHeadline, type VerdictOutcome } from '../../shared/charts/verdictText';
 import type { RunVerdict } from '../../shared/schemas/model';
-import { dieboldMarianoTest } from '../interpret/dieboldMariano';
+import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
 
 type Values = readonly (number | null)[];
 type MetricRow = { rmse: number | null; mase: number | null };
