@@ -63,7 +63,10 @@ while (fns !== null) {
 }`;
 
 export interface RnnThreadPoolOptions {
-  /** Longest wait for one split call before the worker is declared hung (ms). */
+  /**
+   * Wait for the helper after this thread's share of a split call before it is declared hung (ms),
+   * or twice the time this thread's share took when that is longer.
+   */
   timeoutMs?: number;
   /** Longest wait for the worker to start (ms). */
   startTimeoutMs?: number;
@@ -129,8 +132,9 @@ export class RnnThreadPool {
       onFailure(ready === 2 ? 'worker could not instantiate rnn.wasm' : 'worker start timed out');
       return null;
     }
-    // A step's half-batch takes milliseconds; a helper that is not back within 250 ms (descheduled on a
-    // busy machine) is dropped, so a stalled wait can never hold the engine's event loop for long.
+    // A step's half-batch takes milliseconds; a helper that is not back within 250 ms, or twice the
+    // caller's own share (descheduled on a busy machine), is dropped, so a stalled wait can never
+    // hold the engine's event loop for long.
     return new RnnThreadPool(kernels, worker, ctrl, options.timeoutMs ?? 250);
   }
 
@@ -165,11 +169,14 @@ export class RnnThreadPool {
     const seq = (this.sequence = (this.sequence % 0x3fffffff) + 1);
     Atomics.store(c, SEQ, seq);
     Atomics.notify(c, SEQ);
+    const started = performance.now();
     try {
       mine();
     } finally {
-      // Even when mine() throws, wait for the helper so it is idle (or closed) afterwards.
-      this.waitFor(seq);
+      // Even when mine() throws, wait for the helper so it is idle (or closed) afterwards. The
+      // helper's share is about as long as mine: on a busy machine, where both run slower, it
+      // gets up to twice the time mine took (at least timeoutMs) before it counts as hung.
+      this.waitFor(seq, Math.max(this.timeoutMs, 2 * (performance.now() - started)));
     }
     if (this.worker === null) return false;
     if (Atomics.load(c, STATUS) !== 1) {
@@ -180,14 +187,14 @@ export class RnnThreadPool {
     return true;
   }
 
-  private waitFor(seq: number): void {
-    const deadline = performance.now() + this.timeoutMs;
+  private waitFor(seq: number, waitMs: number): void {
+    const deadline = performance.now() + waitMs;
     for (;;) {
       const done = Atomics.load(this.ctrl, DONE);
       if (done === seq) return;
       const left = deadline - performance.now();
       if (left <= 0) {
-        this.close(`helper thread gave no answer within ${this.timeoutMs} ms`);
+        this.close(`helper thread gave no answer within ${Math.round(waitMs)} ms`);
         return;
       }
       Atomics.wait(this.ctrl, DONE, done, left);
