@@ -73,6 +73,15 @@ export async function buildProject(
     runs: session.runs
       .all()
       .map(({ run, origin, best }) => ({ ...run, modelDir: modelDirOf(env, run), origin, best })),
+    collections: session.collections.all().map(({ spec }) => ({
+      collectionId: spec.collectionId,
+      name: spec.name,
+      path: spec.path,
+      sha256: spec.sha256,
+      sizeBytes: spec.sizeBytes,
+      layout: spec.layout,
+    })),
+    collectionRuns: session.collections.runs(),
     // Explanations of the saved runs, so a reopened project shows them and reports them.
     explanations: Object.fromEntries(
       session.runs.all().flatMap(({ run }) => {

@@ -1,16 +1,16 @@
 // Save and open projects, and crash recovery: the handlers that move a whole session.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectModelsDir } from '../../engine/projects/projectModels';
 import type { DatasetInfo } from '../../shared/schemas/dataset';
 import type { SensitivityResult } from '../../shared/schemas/interpret';
-import type { DatasetCheck, SessionProject } from '../../shared/schemas/project';
+import type { DatasetCheck, ProjectCollection, SessionProject } from '../../shared/schemas/project';
 import type { OpenedProject } from '../../shared/schemas/projectChannels';
 import { RunResult } from '../../shared/schemas/model';
 import { StudioFailure } from '../../shared/result';
 import type { DatasetSpec } from '../datasetRegistry';
 import { engineCall } from '../engineCall';
-import { buildProject } from '../projectBuilder';
+import { buildProject, fileHash } from '../projectBuilder';
 import type { SessionState } from '../sessionState';
 import type { Handlers, HostEnvironment, JobScope } from '../studioHost';
 import { choosePath, recoveryDir } from './paths';
@@ -88,6 +88,42 @@ export function projectHandlers(
     return info;
   }
 
+  /**
+   * Re-reads a project's collection from the file it names, only when that file's content hash
+   * is the one the project recorded; returns why it could not, or null. Its runs are kept anyway.
+   */
+  async function restoreCollection(c: ProjectCollection, job: JobScope): Promise<string | null> {
+    const isFile = await stat(c.path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!isFile)
+      return `The collection ${c.name} was not found where the project was saved; its runs are kept.`;
+    const { sha256 } = await fileHash(env, session, c.path, job);
+    if (sha256 !== c.sha256)
+      return `The collection ${c.name} has changed since the project was saved, so it was not reopened; its runs are kept.`;
+    env.files.allow(c.path);
+    const summary = await engineCall(
+      env,
+      'collections:index',
+      { path: c.path, layout: c.layout, sha256 },
+      job,
+    );
+    session.collections.put(
+      {
+        collectionId: c.collectionId,
+        source: { kind: 'path', path: c.path },
+        path: c.path,
+        name: c.name,
+        layout: c.layout,
+        sha256,
+        sizeBytes: c.sizeBytes,
+      },
+      { ...summary, collectionId: c.collectionId, name: c.name, layout: c.layout },
+    );
+    return null;
+  }
+
   return {
     'project:save': async (request, job) => {
       const file = await choosePath(env, request.path, 'project', false);
@@ -147,6 +183,11 @@ export function projectHandlers(
         session.sensitivities.set(runId, explanation);
         explanations[runId] = explanation;
       }
+      for (const c of project.collections ?? []) {
+        const why = await restoreCollection(c, job);
+        if (why) warnings.push(why);
+      }
+      for (const run of project.collectionRuns ?? []) session.collections.addRun(run);
       session.title = project.title;
       session.projectPath = path.dirname(file) === recoveryDir(env) ? null : file;
       env.onFileUsed?.(file, 'project');

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { TransformStep } from './analysis';
 import { DatasetId } from './common';
 import { ImportChoices, ParseOptions } from './dataset';
+import { CollectionId, CollectionLayout, CollectionRun } from './collection';
 import { SensitivityResult } from './interpret';
 
 export const PROJECT_FORMAT = 'series-studio-project';
@@ -47,6 +48,17 @@ export const ProjectDataset = z.object({
   embeddedCsv: z.string().optional(),
 });
 export type ProjectDataset = z.infer<typeof ProjectDataset>;
+
+/** A collection of series (issue 17): a long-format CSV, found again by path and content hash. */
+export const ProjectCollection = z.object({
+  collectionId: CollectionId,
+  name: BaseName,
+  path: AbsolutePath,
+  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'not a sha256 hex digest'),
+  sizeBytes: z.number().int().nonnegative(),
+  layout: CollectionLayout,
+});
+export type ProjectCollection = z.infer<typeof ProjectCollection>;
 
 export const ExploreState = z.object({
   selectedColumns: z.array(z.string().max(500)).max(1000),
@@ -100,6 +112,9 @@ export const Project = z.object({
   runs: z.array(ProjectRun).max(10_000),
   /** The latest explanation (sensitivity) computed for each run, keyed by run id. */
   explanations: z.record(ProjectRunId, SensitivityResult).optional(),
+  collections: z.array(ProjectCollection).max(100).optional(),
+  /** Global-model runs over the collections, with every number they show. */
+  collectionRuns: z.array(CollectionRun).max(1000).optional(),
 });
 export type Project = z.infer<typeof Project>;
 

@@ -1,0 +1,191 @@
+// Collections through the studio host and a real engine process (issue 17): open a long-format
+// CSV, read a series, run a global model, save the project and reopen it in a fresh session; a
+// project whose collection file changed, or whose collection run is malformed, is handled before
+// anything is written.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../shared/result';
+import type {
+  CollectionInfo,
+  CollectionRun,
+  CollectionSeriesData,
+  CollectionsState,
+} from '../shared/schemas/collection';
+import type { OpenedProject } from '../shared/schemas/projectChannels';
+import type { EngineClient } from './engineClient';
+import { FileAccess } from './fileAccess';
+import { createStudioHost, type StudioHost } from './studioHost';
+import { sourceEngine, sourcePaths } from './testing/sourceEngine';
+
+let root: string;
+let engine: EngineClient;
+let n = 0;
+const hosts: StudioHost[] = [];
+
+function newHost(): { host: StudioHost; files: FileAccess } {
+  const work = path.join(root, `work-${hosts.length}`);
+  const files = new FileAccess({
+    samplesDir: path.join(sourcePaths().resourcesDir, 'datasets'),
+    uploadsDir: path.join(work, 'uploads'),
+    policy: 'chosen-only',
+  });
+  const host = createStudioHost({
+    mode: 'desktop',
+    version: '0.0.0-test',
+    resourcesDir: sourcePaths().resourcesDir,
+    workDir: work,
+    dataDir: path.join(root, 'data'),
+    engine,
+    files,
+    emit: () => undefined,
+  });
+  hosts.push(host);
+  return { host, files };
+}
+
+async function must<T>(host: StudioHost, channel: string, payload: unknown): Promise<T> {
+  const r = (await host.handle(channel, payload)) as Result<T>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}
+
+const month = (k: number) =>
+  `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`;
+/** a: 10 + k, b: 20 + 2k, c: 30 + k + (k mod 12), 30 months each, rows of b and c interleaved. */
+const rows = [
+  'store,month,sales',
+  ...Array.from({ length: 30 }, (_, k) => `a,${month(k)},${10 + k}`),
+  ...Array.from({ length: 30 }, (_, k) => [
+    `b,${month(k)},${20 + 2 * k}`,
+    `c,${month(k)},${30 + k + (k % 12)}`,
+  ]).flat(),
+];
+const layout = { idColumn: 'store', timeColumn: 'month', target: 'sales' };
+const settings = { horizon: 3, cell: 'lstm', epochs: 1, ensemble: 1, local: false, arima: false };
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'collection-flow-'));
+  engine = sourceEngine();
+});
+afterAll(async () => {
+  for (const h of hosts) await h.dispose();
+  await engine.dispose();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('collections through the host', () => {
+  it('opens, reads, fits, saves and reopens a collection with its run', async () => {
+    const csv = path.join(root, 'stores.csv');
+    await writeFile(csv, rows.join('\n'));
+    const { host, files } = newHost();
+    files.allow(csv);
+    const info = await must<CollectionInfo>(host, 'collections:open', {
+      jobId: `job_col_${++n}`,
+      source: { kind: 'path', path: csv },
+      layout,
+    });
+    expect(info.name).toBe('stores.csv');
+    expect(info.rows).toBe(90);
+    expect(info.series.map((s) => [s.id, s.length, s.frequency])).toEqual([
+      ['a', 30, 'monthly'],
+      ['b', 30, 'monthly'],
+      ['c', 30, 'monthly'],
+    ]);
+    const c = await must<CollectionSeriesData>(host, 'collections:series', {
+      collectionId: info.collectionId,
+      id: 'c',
+    });
+    expect(c.values.slice(10, 14)).toEqual([50, 52, 42, 44]);
+
+    const run = await must<CollectionRun>(host, 'collections:fit', {
+      jobId: `job_col_${++n}`,
+      collectionId: info.collectionId,
+      settings,
+    });
+    expect(run.collectionName).toBe('stores.csv');
+    expect(run.global.seriesTrained).toBe(3);
+    // b = 20 + 2k: test 74, 76, 78 against the naive 72; MASE scale |x_t − x_{t−12}| = 24.
+    expect(run.series[1]?.paths.naive?.mase).toBeCloseTo((2 + 4 + 6) / 3 / 24, 12);
+
+    const project = path.join(root, 'stores.seriesstudio');
+    files.allow(project);
+    await must(host, 'project:save', { path: project, title: 'stores', explore: {} });
+    const saved = JSON.parse(await readFile(project, 'utf8')) as {
+      collections: { path: string; layout: unknown }[];
+      collectionRuns: CollectionRun[];
+    };
+    expect(saved.collections.map((x) => [x.path, x.layout])).toEqual([[csv, layout]]);
+    expect(saved.collectionRuns).toEqual([run]);
+
+    const fresh = newHost();
+    fresh.files.allow(project);
+    const opened = await must<OpenedProject>(fresh.host, 'project:open', {
+      jobId: `job_col_${++n}`,
+      path: project,
+      relocate: {},
+    });
+    expect(opened.warnings).toEqual([]);
+    const state = await must<CollectionsState>(fresh.host, 'collections:state', {});
+    expect(state.collections).toEqual([info]);
+    expect(state.runs).toEqual([run]);
+
+    // A changed file: the collection is not reopened, its run is kept, and the warning says so.
+    await writeFile(csv, rows.join('\n').replace('a,2000-01-01,10', 'a,2000-01-01,11'));
+    const third = newHost();
+    third.files.allow(project);
+    const again = await must<OpenedProject>(third.host, 'project:open', {
+      jobId: `job_col_${++n}`,
+      path: project,
+      relocate: {},
+    });
+    expect(again.warnings).toEqual([
+      'The collection stores.csv has changed since the project was saved, so it was not reopened; its runs are kept.',
+    ]);
+    const kept = await must<CollectionsState>(third.host, 'collections:state', {});
+    expect(kept.collections).toEqual([]);
+    expect(kept.runs.map((r) => r.runId)).toEqual([run.runId]);
+
+    // A malformed collection run is refused as a whole, naming the field.
+    const bad = path.join(root, 'bad.seriesstudio');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        ...saved,
+        collectionRuns: [{ ...run, runId: '../../x' }],
+      }),
+    );
+    const fourth = newHost();
+    fourth.files.allow(bad);
+    const refused = (await fourth.host.handle('project:open', {
+      jobId: `job_col_${++n}`,
+      path: bad,
+      relocate: {},
+    })) as Result<OpenedProject>;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('invalid-request');
+      expect(refused.error.message).toContain('collectionRuns.0.runId: not a collection run id');
+    }
+  }, 300_000);
+
+  it('names the file and the column when the layout does not fit', async () => {
+    const csv = path.join(root, 'stores2.csv');
+    await writeFile(csv, rows.join('\n'));
+    const { host, files } = newHost();
+    files.allow(csv);
+    const r = (await host.handle('collections:open', {
+      jobId: `job_col_${++n}`,
+      source: { kind: 'path', path: csv },
+      layout: { ...layout, target: 'units' },
+    })) as Result<CollectionInfo>;
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('import-error');
+      expect(r.error.message).toBe(
+        'stores2.csv has no target column "units" (columns: store, month, sales)',
+      );
+    }
+  });
+});
