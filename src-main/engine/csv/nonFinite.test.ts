@@ -61,6 +61,10 @@ describe('non-finite cells', () => {
     const sniff = await sniffCsv(file);
     expect(sniff.options.textColumns).toEqual([]);
     expect(sniff.options.missingTokens).not.toContain('NaN');
+    expect(sniff.notes).toContain(
+      '"value" holds non-finite values ("Infinity", "1e400", "-inf", "NaN", ...): read as missing ' +
+        'and listed as a problem to decide after import',
+    );
     const { info, table } = await open(file, sniff.options);
     expect(Array.from(table.columns[0]?.values ?? [])).toEqual([
       1,

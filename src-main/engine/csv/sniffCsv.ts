@@ -315,6 +315,16 @@ export async function sniffCsv(
     if (c.thousandsSeparator !== null)
       notes.push(`"${c.name}" groups thousands with "${c.thousandsSeparator}"`);
   }
+  columnNames.forEach((name, j) => {
+    if (name === timeColumn || skipped.includes(name) || textColumns.includes(name)) return;
+    const spelled = new Set(cellsOf(j).filter((cell) => isNonFiniteCell(cell, decimal)));
+    if (spelled.size === 0) return;
+    const shown = [...spelled].slice(0, 4).map((cell) => `"${cell.trim()}"`);
+    notes.push(
+      `"${name}" holds non-finite values (${shown.join(', ')}${spelled.size > 4 ? ', ...' : ''}): ` +
+        'read as missing and listed as a problem to decide after import',
+    );
+  });
   return {
     fileName: path.basename(filePath),
     filePath,
