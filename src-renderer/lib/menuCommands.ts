@@ -13,7 +13,7 @@ export async function runMenuCommand(
     case 'open-csv':
       return openCsv();
     case 'open-project':
-      project.path = '';
+      project.setPath('');
       await project.openProject('');
       return;
     case 'open-recent':
@@ -23,11 +23,11 @@ export async function runMenuCommand(
       return;
     case 'save-project':
       // Save to the project's file when it has one; otherwise ask where, as Save As does.
-      project.path = project.savedPath ?? '';
+      project.setPath(project.savedPath ?? '');
       await project.save();
       return;
     case 'save-project-as':
-      project.path = '';
+      project.setPath('');
       await project.save();
       return;
     case 'export-report':
@@ -35,7 +35,7 @@ export async function runMenuCommand(
     case 'export-predictions': {
       const run = studio.model.run;
       if (!run) {
-        studio.status = 'Train or open a run first: predictions are exported per run.';
+        studio.setStatus('Train or open a run first: predictions are exported per run.');
         return;
       }
       const result = await studio.client.call('runs:export', {
@@ -44,7 +44,7 @@ export async function runMenuCommand(
       });
       if (result.ok)
         downloadBlob(result.value.fileName, result.value.mimeType, result.value.content);
-      else studio.error = result.error;
+      else studio.showError(result.error);
       return;
     }
     case 'toggle-theme':
@@ -52,14 +52,16 @@ export async function runMenuCommand(
     case 'cancel':
       return studio.cancelJob();
     case 'train':
-      studio.tab = 'model';
+      studio.showTab('model');
       return studio.model.train();
     case 'about': {
       const info = studio.info;
       const backend = info?.backend;
-      studio.status = info
-        ? `Series Studio ${info.version} · Electron ${info.versions.electron ?? '—'} · Node ${info.versions.node ?? '—'} · backend ${backend?.name ?? '—'} · kernel ${backend?.kernel.name ?? '—'}`
-        : 'Series Studio';
+      studio.setStatus(
+        info
+          ? `Series Studio ${info.version} · Electron ${info.versions.electron ?? '—'} · Node ${info.versions.node ?? '—'} · backend ${backend?.name ?? '—'} · kernel ${backend?.kernel.name ?? '—'}`
+          : 'Series Studio',
+      );
       return;
     }
   }
@@ -72,8 +74,9 @@ export async function dropFile(
   upload: (file: File) => Promise<{ uploadId: string }>,
 ): Promise<void> {
   if (file.name.endsWith('.seriesstudio')) {
-    studio.status =
-      'To open a project, use Open project (projects keep their model files beside them).';
+    studio.setStatus(
+      'To open a project, use Open project (projects keep their model files beside them).',
+    );
     return;
   }
   try {
@@ -88,9 +91,9 @@ export async function dropFile(
             });
     await studio.importer.begin({ kind: 'upload', uploadId: uploaded.uploadId });
   } catch (error) {
-    studio.error = {
+    studio.showError({
       code: 'unavailable',
       message: `Could not open ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    });
   }
 }

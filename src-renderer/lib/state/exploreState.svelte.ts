@@ -7,8 +7,9 @@ import type {
 } from '../../../src-main/shared/schemas/analysis';
 import type { SeriesWindow } from '../../../src-main/shared/schemas/dataset';
 import type { StudioError } from '../../../src-main/shared/result';
+import type { DatasetInfo } from '../../../src-main/shared/schemas/dataset';
+import type { StudioClient } from '../studioClient';
 import { LatestRequest } from './latestRequest.svelte';
-import type { StudioState } from './studioState.svelte';
 
 export type PacfMethod = 'ywadjusted' | 'ols';
 
@@ -43,28 +44,62 @@ export const MAX_TRANSFORMS = 4;
 
 const keyOf = (datasetId: string, column: string): string => `${datasetId}\u0000${column}`;
 
+export interface ExploreDeps {
+  client: Pick<StudioClient, 'call'>;
+  /** The dataset shown now (null when none is open). */
+  current: () => DatasetInfo | null;
+}
+
 export class ExploreState {
   /** Column under analysis in the current dataset. */
-  column = $state<string | null>(null);
+  #column = $state<string | null>(null);
   /** null: the engine's default, min(10·log10 n, n/2 − 1). */
-  nlags = $state<number | null>(null);
-  pacfMethod = $state<PacfMethod>('ywadjusted');
-  testOptions = $state<TestOptions>({ ...DEFAULT_TEST_OPTIONS });
+  #nlags = $state<number | null>(null);
+  #pacfMethod = $state<PacfMethod>('ywadjusted');
+  #testOptions = $state<TestOptions>({ ...DEFAULT_TEST_OPTIONS });
   /** Transform steps per dataset + column; read them with `transformsFor`. */
-  transformsByKey = $state<Record<string, TransformStep[]>>({});
-  private history = $state<Record<string, TransformStep[][]>>({});
+  #transformsByKey = $state<Record<string, TransformStep[]>>({});
+  #history = $state<Record<string, TransformStep[][]>>({});
 
   readonly #diagnostics = new LatestRequest<AnalysisResult>();
   readonly #preview = new LatestRequest<SeriesWindow>();
   readonly #stl = new LatestRequest<StlResult>();
-  stlPeriod = $state<number | null>(null);
-  stlRobust = $state(false);
+  #stlPeriod = $state<number | null>(null);
+  #stlRobust = $state(false);
+  readonly #deps: ExploreDeps;
 
   /** Steps applied to the column under analysis. */
-  transforms = $derived<TransformStep[]>(this.key ? (this.transformsByKey[this.key] ?? []) : []);
-  canUndo = $derived(this.key !== null && (this.history[this.key]?.length ?? 0) > 0);
+  readonly transforms = $derived<TransformStep[]>(
+    this.#key ? (this.#transformsByKey[this.#key] ?? []) : [],
+  );
+  readonly canUndo = $derived(this.#key !== null && (this.#history[this.#key]?.length ?? 0) > 0);
 
-  constructor(private readonly studio: StudioState) {}
+  constructor(deps: ExploreDeps) {
+    this.#deps = deps;
+  }
+
+  get column(): string | null {
+    return this.#column;
+  }
+  get nlags(): number | null {
+    return this.#nlags;
+  }
+  get pacfMethod(): PacfMethod {
+    return this.#pacfMethod;
+  }
+  get testOptions(): Readonly<TestOptions> {
+    return this.#testOptions;
+  }
+  /** Every column's transforms, keyed by dataset + column (what a project saves). */
+  get transformsByKey(): Readonly<Record<string, TransformStep[]>> {
+    return this.#transformsByKey;
+  }
+  get stlPeriod(): number | null {
+    return this.#stlPeriod;
+  }
+  get stlRobust(): boolean {
+    return this.#stlRobust;
+  }
 
   get diagnostics(): AnalysisResult | null {
     return this.#diagnostics.value;
@@ -91,59 +126,68 @@ export class ExploreState {
     return this.#stl.loading;
   }
 
-  private get key(): string | null {
-    const datasetId = this.studio.currentId;
-    return datasetId && this.column ? keyOf(datasetId, this.column) : null;
+  get #key(): string | null {
+    const datasetId = this.#currentId();
+    return datasetId && this.#column ? keyOf(datasetId, this.#column) : null;
+  }
+
+  #currentId(): string | null {
+    return this.#deps.current()?.datasetId ?? null;
   }
 
   /** The transforms chosen for a column: what a model trained on it should apply too. */
   transformsFor(datasetId: string, column: string): TransformStep[] {
-    return $state.snapshot(this.transformsByKey[keyOf(datasetId, column)] ?? []);
+    return $state.snapshot(this.#transformsByKey[keyOf(datasetId, column)] ?? []);
   }
 
   /** Called when the current dataset changes or is re-opened. */
   async datasetChanged(): Promise<void> {
-    const dataset = this.studio.current;
+    const dataset = this.#deps.current();
     if (!dataset) {
-      this.column = null;
+      this.#column = null;
       this.#diagnostics.clear();
       this.#preview.clear();
       this.#stl.clear();
       return;
     }
     const names = dataset.columns.map((c) => c.name);
-    if (this.column === null || !names.includes(this.column)) this.column = names[0] ?? null;
-    this.stlPeriod = dataset.seasonalPeriod >= 2 ? dataset.seasonalPeriod : null;
+    if (this.#column === null || !names.includes(this.#column)) this.#column = names[0] ?? null;
+    this.#stlPeriod = dataset.seasonalPeriod >= 2 ? dataset.seasonalPeriod : null;
     await Promise.all([this.refresh(), this.runStl()]);
   }
 
   /** A re-opened dataset gets a new id; its transforms follow it. */
   carryOver(fromId: string, toId: string): void {
     const prefix = keyOf(fromId, '');
-    const next = { ...this.transformsByKey };
-    for (const [key, steps] of Object.entries(this.transformsByKey)) {
+    const next = { ...this.#transformsByKey };
+    for (const [key, steps] of Object.entries(this.#transformsByKey)) {
       if (key.startsWith(prefix)) next[keyOf(toId, key.slice(prefix.length))] = steps;
     }
-    this.transformsByKey = next;
+    this.#transformsByKey = next;
+  }
+
+  /** Transforms a reopened project brought back (keyed as `transformsByKey`), over those held. */
+  mergeTransforms(byKey: Record<string, TransformStep[]>): void {
+    this.#transformsByKey = { ...this.#transformsByKey, ...byKey };
   }
 
   async setColumn(column: string): Promise<void> {
-    this.column = column;
+    this.#column = column;
     await Promise.all([this.refresh(), this.runStl()]);
   }
 
   async setNlags(nlags: number | null): Promise<void> {
-    this.nlags = nlags;
+    this.#nlags = nlags;
     await this.loadDiagnostics();
   }
 
   async setPacfMethod(method: PacfMethod): Promise<void> {
-    this.pacfMethod = method;
+    this.#pacfMethod = method;
     await this.loadDiagnostics();
   }
 
   async setTestOptions(patch: Partial<TestOptions>): Promise<void> {
-    this.testOptions = { ...this.testOptions, ...patch };
+    this.#testOptions = { ...this.#testOptions, ...patch };
     await this.loadDiagnostics();
   }
 
@@ -161,12 +205,12 @@ export class ExploreState {
   }
 
   async undoTransform(): Promise<void> {
-    const key = this.key;
-    const past = key ? this.history[key] : undefined;
+    const key = this.#key;
+    const past = key ? this.#history[key] : undefined;
     if (!key || !past || past.length === 0) return;
     const previous = past[past.length - 1] ?? [];
-    this.history[key] = past.slice(0, -1);
-    this.transformsByKey[key] = previous;
+    this.#history[key] = past.slice(0, -1);
+    this.#transformsByKey[key] = previous;
     await this.refresh();
   }
 
@@ -174,31 +218,38 @@ export class ExploreState {
     await Promise.all([this.loadDiagnostics(), this.loadPreview()]);
   }
 
+  /** Decomposes with a new period (null, or below 2: none) and robustness. */
+  async decompose(period: number | null, robust: boolean): Promise<void> {
+    this.#stlPeriod = period !== null && period >= 2 ? Math.round(period) : null;
+    this.#stlRobust = robust;
+    await this.runStl();
+  }
+
   async runStl(): Promise<void> {
-    const datasetId = this.studio.currentId;
-    const column = this.column;
-    const period = this.stlPeriod;
+    const datasetId = this.#currentId();
+    const column = this.#column;
+    const period = this.#stlPeriod;
     if (!datasetId || !column || period === null) {
       this.#stl.clear();
       return;
     }
-    const robust = this.stlRobust;
+    const robust = this.#stlRobust;
     await this.#stl.load(() =>
-      this.studio.client.call('analysis:stl', { datasetId, column, period, robust }),
+      this.#deps.client.call('analysis:stl', { datasetId, column, period, robust }),
     );
   }
 
   private async setTransforms(steps: TransformStep[]): Promise<void> {
-    const key = this.key;
+    const key = this.#key;
     if (!key) return;
-    this.history[key] = [...(this.history[key] ?? []), $state.snapshot(this.transforms)];
-    this.transformsByKey[key] = steps;
+    this.#history[key] = [...(this.#history[key] ?? []), $state.snapshot(this.transforms)];
+    this.#transformsByKey[key] = steps;
     await this.refresh();
   }
 
   private async loadDiagnostics(): Promise<void> {
-    const datasetId = this.studio.currentId;
-    const column = this.column;
+    const datasetId = this.#currentId();
+    const column = this.#column;
     if (!datasetId || !column) {
       this.#diagnostics.clear();
       return;
@@ -207,16 +258,16 @@ export class ExploreState {
       datasetId,
       column,
       transforms: $state.snapshot(this.transforms),
-      pacfMethod: this.pacfMethod,
-      ...(this.nlags === null ? {} : { nlags: this.nlags }),
-      ...testOptionsRequest($state.snapshot(this.testOptions)),
+      pacfMethod: this.#pacfMethod,
+      ...(this.#nlags === null ? {} : { nlags: this.#nlags }),
+      ...testOptionsRequest($state.snapshot(this.#testOptions)),
     };
-    await this.#diagnostics.load(() => this.studio.client.call('analysis:diagnostics', request));
+    await this.#diagnostics.load(() => this.#deps.client.call('analysis:diagnostics', request));
   }
 
   private async loadPreview(): Promise<void> {
-    const datasetId = this.studio.currentId;
-    const column = this.column;
+    const datasetId = this.#currentId();
+    const column = this.#column;
     if (!datasetId || !column || this.transforms.length === 0) {
       this.#preview.clear();
       return;
@@ -227,7 +278,7 @@ export class ExploreState {
       transforms: $state.snapshot(this.transforms),
       maxPoints: 2000,
     };
-    await this.#preview.load(() => this.studio.client.call('analysis:transform', request));
+    await this.#preview.load(() => this.#deps.client.call('analysis:transform', request));
   }
 }
 

@@ -3,68 +3,103 @@
 import type { FileSource } from '../../../src-main/shared/schemas/common';
 import type { CsvSniff, ParseOptions } from '../../../src-main/shared/schemas/dataset';
 import type { StudioError } from '../../../src-main/shared/result';
+import type { DatasetInfo, ImportChoices } from '../../../src-main/shared/schemas/dataset';
+import type { StudioClient } from '../studioClient';
 import { sourceKey } from './sameSource';
-import type { StudioState } from './studioState.svelte';
+import type { JobRunner } from './studioJobs.svelte';
+
+/** What the import dialog needs: the sniffer, the current dataset and the studio's import. */
+export interface ImportDeps {
+  client: Pick<StudioClient, 'call'>;
+  jobs: Pick<JobRunner, 'active' | 'cancel'>;
+  /** The dataset shown now (null when none is open). */
+  current: () => DatasetInfo | null;
+  /** Imports a file (as the studio's job) and makes it current; null when it failed or was superseded. */
+  open: (
+    source: FileSource,
+    options?: ParseOptions,
+    choices?: ImportChoices,
+  ) => Promise<DatasetInfo | null>;
+}
 
 function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export class ImportState {
-  source = $state<FileSource | null>(null);
-  sniff = $state<CsvSniff | null>(null);
+  #source = $state<FileSource | null>(null);
+  #sniff = $state<CsvSniff | null>(null);
   /** Settings the analyst changed; everything else is what the sniffer detected. */
-  overrides = $state<Partial<ParseOptions>>({});
-  sniffing = $state(false);
+  #overrides = $state<Partial<ParseOptions>>({});
+  #sniffing = $state(false);
   /** Sniff failures (unreadable, binary, UTF-16 files), shown in the dialog. */
-  error = $state<StudioError | null>(null);
+  #error = $state<StudioError | null>(null);
 
-  isOpen = $derived(this.source !== null);
+  readonly isOpen = $derived(this.#source !== null);
   /** The options an import would use now: detected settings with the overrides applied. */
-  options = $derived<ParseOptions | null>(this.sniff?.options ?? null);
-  private sniffSeq = 0;
+  readonly options = $derived<ParseOptions | null>(this.#sniff?.options ?? null);
+  #sniffSeq = 0;
   /** The preview being updated (null when none): Import waits for it (a field's change fires on the click). */
-  private pendingSniff: Promise<CsvSniff | null> | null = null;
+  #pendingSniff: Promise<CsvSniff | null> | null = null;
   /** An import started by Import and not finished yet: closing the dialog cancels it. */
-  private importing = false;
+  #importing = false;
+  readonly #deps: ImportDeps;
 
-  constructor(private readonly studio: StudioState) {}
+  constructor(deps: ImportDeps) {
+    this.#deps = deps;
+  }
+
+  get source(): FileSource | null {
+    return this.#source;
+  }
+  get sniff(): CsvSniff | null {
+    return this.#sniff;
+  }
+  get overrides(): Readonly<Partial<ParseOptions>> {
+    return this.#overrides;
+  }
+  get sniffing(): boolean {
+    return this.#sniffing;
+  }
+  get error(): StudioError | null {
+    return this.#error;
+  }
 
   /**
    * Opens the dialog for a file: the preview shows what the sniffer detected, and nothing is opened
    * until the analyst clicks Import (Esc, × or Close cancel). `openNow` opens it at once as well.
    */
   async begin(source: FileSource, opts: { openNow?: boolean } = {}): Promise<void> {
-    this.source = source;
-    this.overrides = {};
-    this.sniff = null;
-    this.error = null;
-    const sniffed = await this.resniff();
-    if (sniffed && opts.openNow === true) await this.studio.open(source, sniffed.options);
+    this.#source = source;
+    this.#overrides = {};
+    this.#sniff = null;
+    this.#error = null;
+    const sniffed = await this.#resniff();
+    if (sniffed && opts.openNow === true) await this.#deps.open(source, sniffed.options);
   }
 
   /** Opens the dialog on the current dataset's file with the settings it was imported with. */
   async review(): Promise<void> {
-    const dataset = this.studio.current;
+    const dataset = this.#deps.current();
     if (!dataset) return;
-    this.source = dataset.source;
-    this.overrides = { ...dataset.options };
-    this.sniff = null;
-    this.error = null;
-    await this.resniff();
+    this.#source = dataset.source;
+    this.#overrides = { ...dataset.options };
+    this.#sniff = null;
+    this.#error = null;
+    await this.#resniff();
   }
 
   async setOverride<K extends keyof ParseOptions>(key: K, value: ParseOptions[K]): Promise<void> {
-    this.overrides = { ...this.overrides, [key]: value };
+    this.#overrides = { ...this.#overrides, [key]: value };
     // A new time column brings its own format: let the sniffer guess it again.
-    if (key === 'timeColumn') delete this.overrides.timeFormat;
-    await this.resniff();
+    if (key === 'timeColumn') delete this.#overrides.timeFormat;
+    await this.#resniff();
   }
 
   /** Several settings changed at once (one preview for all of them). */
   async setOverrides(values: Partial<ParseOptions>): Promise<void> {
-    this.overrides = { ...this.overrides, ...values };
-    await this.resniff();
+    this.#overrides = { ...this.#overrides, ...values };
+    await this.#resniff();
   }
 
   /**
@@ -75,9 +110,9 @@ export class ImportState {
    */
   async toggleTextColumn(name: string): Promise<void> {
     const o = this.options;
-    if (!o || !this.sniff) return;
+    if (!o || !this.#sniff) return;
     const skipped = o.skipColumns ?? [];
-    const isText = this.sniff.columns.find((c) => c.name === name)?.kind === 'text';
+    const isText = this.#sniff.columns.find((c) => c.name === name)?.kind === 'text';
     if (skipped.includes(name)) {
       await this.setOverrides({
         skipColumns: skipped.filter((c) => c !== name),
@@ -94,83 +129,83 @@ export class ImportState {
   }
 
   async resetOverrides(): Promise<void> {
-    this.overrides = {};
-    await this.resniff();
+    this.#overrides = {};
+    await this.#resniff();
   }
 
   isOverridden(key: keyof ParseOptions): boolean {
-    return Object.prototype.hasOwnProperty.call(this.overrides, key);
+    return Object.prototype.hasOwnProperty.call(this.#overrides, key);
   }
 
   /** Imports with the shown settings; closes the dialog once the dataset is open. */
   async confirm(): Promise<boolean> {
     // A text field's change event fires as Import is clicked: import what it asked for.
-    while (this.pendingSniff) await this.pendingSniff;
-    if (this.error) return false;
-    const source = this.source;
+    while (this.#pendingSniff) await this.#pendingSniff;
+    if (this.#error) return false;
+    const source = this.#source;
     const options = this.options;
     if (!source || !options) return false;
-    const current = this.studio.current;
+    const current = this.#deps.current();
     const alreadyOpen =
       current !== null &&
       sourceKey(current.source) === sourceKey(source) &&
       sameOptions(current.options, options);
-    if (alreadyOpen && !this.studio.job) {
+    if (alreadyOpen && !this.#deps.jobs.active) {
       this.close();
       return true;
     }
-    this.importing = true;
-    const dataset = await this.studio.open(
+    this.#importing = true;
+    const dataset = await this.#deps.open(
       source,
       options,
       alreadyOpen ? current.choices : undefined,
     );
-    const cancelled = !this.importing;
-    this.importing = false;
+    const cancelled = !this.#importing;
+    this.#importing = false;
     if (dataset && !cancelled) this.close();
     return dataset !== null && !cancelled;
   }
 
   /** Closes the dialog; an import it started that is still running is cancelled. */
   close(): void {
-    if (this.importing) {
-      this.importing = false;
-      if (this.studio.job) void this.studio.cancelJob();
+    if (this.#importing) {
+      this.#importing = false;
+      if (this.#deps.jobs.active) void this.#deps.jobs.cancel();
     }
-    this.sniffSeq++;
-    this.source = null;
-    this.sniff = null;
-    this.overrides = {};
-    this.error = null;
-    this.sniffing = false;
+    this.#sniffSeq++;
+    this.#source = null;
+    this.#sniff = null;
+    this.#overrides = {};
+    this.#error = null;
+    this.#sniffing = false;
   }
 
-  private resniff(): Promise<CsvSniff | null> {
-    const pending = this.sniffNow();
-    this.pendingSniff = pending;
+  #resniff(): Promise<CsvSniff | null> {
+    const pending = this.#sniffNow();
+    this.#pendingSniff = pending;
     void pending.finally(() => {
-      if (this.pendingSniff === pending) this.pendingSniff = null;
+      if (this.#pendingSniff === pending) this.#pendingSniff = null;
     });
     return pending;
   }
 
-  private async sniffNow(): Promise<CsvSniff | null> {
-    const source = this.source;
+  async #sniffNow(): Promise<CsvSniff | null> {
+    const source = this.#source;
     if (!source) return null;
-    const seq = ++this.sniffSeq;
-    this.sniffing = true;
-    const result = await this.studio.client.call('datasets:sniff', {
+    const seq = ++this.#sniffSeq;
+    this.#sniffing = true;
+    const result = await this.#deps.client.call('datasets:sniff', {
       source,
-      overrides: $state.snapshot(this.overrides),
+      overrides: $state.snapshot(this.#overrides),
     });
-    if (seq !== this.sniffSeq) return null;
-    this.sniffing = false;
+    if (seq !== this.#sniffSeq) return null;
+    this.#sniffing = false;
     if (!result.ok) {
-      this.error = result.error;
+      this.#error = result.error;
       return null;
     }
-    this.error = null;
-    this.sniff = result.value;
+    this.#error = null;
+    this.#sniff = result.value;
     return result.value;
   }
 }

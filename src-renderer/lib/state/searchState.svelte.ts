@@ -3,14 +3,26 @@
 import type { StudioError } from '../../../src-main/shared/result';
 import type { JobProgress } from '../../../src-main/shared/schemas/app';
 import type { SearchParam, SearchResult } from '../../../src-main/shared/schemas/search';
+import type { FullSettings } from './modelState.svelte';
 import { gridSize, parseValues, searchParams } from './searchGrid';
-import { startStudioJob } from './studioJob';
-import type { StudioState } from './studioState.svelte';
+import type { JobRunner } from './studioJobs.svelte';
+
+export type SearchMode = 'grid' | 'random';
+
+/** What a search needs: the Model tab's form (its settings are each trial's base) and the studio. */
+export interface SearchDeps {
+  jobs: JobRunner;
+  form: { readonly datasetId: string | null; requestSettings(): FullSettings | null };
+  /** The status bar's line. */
+  report: (status: string) => void;
+  /** Each trial is a run: the Runs tab's list is stale afterwards. */
+  runsChanged: () => Promise<void>;
+}
 
 export class SearchState {
-  mode = $state<'grid' | 'random'>('random');
+  #mode = $state<SearchMode>('random');
   /** The text of each parameter's values field. */
-  values = $state<Record<SearchParam, string>>({
+  #values = $state<Record<SearchParam, string>>({
     cell: 'lstm, gru',
     layers: '',
     units: '8, 16, 32',
@@ -19,24 +31,25 @@ export class SearchState {
     learningRate: '0.001, 0.01',
     batchSize: '',
   });
-  budget = $state(6);
-  seed = $state(1);
-  running = $state(false);
-  progress = $state<JobProgress | null>(null);
-  result = $state.raw<SearchResult | null>(null);
-  error = $state<StudioError | null>(null);
-  private cancelSearch: (() => Promise<void>) | null = null;
+  #budget = $state(6);
+  #seed = $state(1);
+  #running = $state(false);
+  #progress = $state<JobProgress | null>(null);
+  #result = $state.raw<SearchResult | null>(null);
+  #error = $state<StudioError | null>(null);
+  #cancel: (() => Promise<void>) | null = null;
+  readonly #deps: SearchDeps;
 
-  parsed = $derived(
-    Object.fromEntries(searchParams.map((p) => [p.id, parseValues(p.id, this.values[p.id])])),
+  readonly parsed = $derived(
+    Object.fromEntries(searchParams.map((p) => [p.id, parseValues(p.id, this.#values[p.id])])),
   );
-  invalid = $derived(
+  readonly invalid = $derived(
     searchParams.flatMap((p) => {
       const parsed = this.parsed[p.id];
       return parsed && !parsed.ok ? [`${p.label}: ${parsed.error}`] : [];
     }),
   );
-  grid = $derived.by(() => {
+  readonly grid = $derived.by(() => {
     const grid: Partial<Record<SearchParam, (string | number)[]>> = {};
     for (const p of searchParams) {
       const parsed = this.parsed[p.id];
@@ -45,53 +58,98 @@ export class SearchState {
     return grid;
   });
   /** Trials the job will run: the whole grid, or the random budget capped by the grid's size. */
-  planned = $derived(
-    this.mode === 'grid' ? gridSize(this.grid) : Math.min(this.budget, gridSize(this.grid)),
+  readonly planned = $derived(
+    this.#mode === 'grid' ? gridSize(this.grid) : Math.min(this.#budget, gridSize(this.grid)),
   );
 
-  constructor(private readonly studio: StudioState) {}
+  constructor(deps: SearchDeps) {
+    this.#deps = deps;
+  }
+
+  get mode(): SearchMode {
+    return this.#mode;
+  }
+  get values(): Readonly<Record<SearchParam, string>> {
+    return this.#values;
+  }
+  get budget(): number {
+    return this.#budget;
+  }
+  get seed(): number {
+    return this.#seed;
+  }
+  get running(): boolean {
+    return this.#running;
+  }
+  get progress(): JobProgress | null {
+    return this.#progress;
+  }
+  get result(): SearchResult | null {
+    return this.#result;
+  }
+  get error(): StudioError | null {
+    return this.#error;
+  }
+
+  setMode(mode: SearchMode): void {
+    this.#mode = mode;
+  }
+  setValues(param: SearchParam, text: string): void {
+    this.#values[param] = text;
+  }
+  setBudget(budget: number): void {
+    this.#budget = budget;
+  }
+  setSeed(seed: number): void {
+    this.#seed = seed;
+  }
+  dismissError(): void {
+    this.#error = null;
+  }
 
   async run(): Promise<void> {
-    const model = this.studio.model;
-    const base = model.requestSettings();
-    const datasetId = model.datasetId;
-    if (!base || !datasetId || this.running || this.studio.job || this.invalid.length > 0) return;
-    this.running = true;
-    this.error = null;
-    this.result = null;
-    this.progress = null;
-    const job = startStudioJob(
-      this.studio,
-      `${this.mode === 'grid' ? 'Grid' : 'Random'} search`,
+    const { jobs, form, report, runsChanged } = this.#deps;
+    const base = form.requestSettings();
+    const datasetId = form.datasetId;
+    if (!base || !datasetId || this.#running || jobs.active || this.invalid.length > 0) return;
+    this.#running = true;
+    this.#error = null;
+    this.#result = null;
+    this.#progress = null;
+    const mode = this.#mode;
+    const job = jobs.start(
+      `${mode === 'grid' ? 'Grid' : 'Random'} search`,
       'search:run',
       {
         datasetId,
         base,
-        mode: this.mode,
+        mode,
         grid: $state.snapshot(this.grid),
-        budget: this.mode === 'grid' ? Math.max(1, this.planned) : this.budget,
-        seed: this.seed,
+        budget: mode === 'grid' ? Math.max(1, this.planned) : this.#budget,
+        seed: this.#seed,
       },
       (p) => {
-        this.progress = p;
+        this.#progress = p;
       },
     );
-    this.cancelSearch = job.cancel;
+    this.#cancel = job.cancel;
     const result = await job.result;
-    this.cancelSearch = null;
-    this.running = false;
+    this.#cancel = null;
+    this.#running = false;
     if (result.ok) {
-      this.result = result.value;
-      this.studio.status = result.value.cancelled
-        ? `Search cancelled; ${result.value.trials.length} finished trial(s) kept.`
-        : `Search finished: ${result.value.trials.length} trial(s).`;
+      this.#result = result.value;
+      report(
+        result.value.cancelled
+          ? `Search cancelled; ${result.value.trials.length} finished trial(s) kept.`
+          : `Search finished: ${result.value.trials.length} trial(s).`,
+      );
     } else {
-      this.error = result.error;
+      this.#error = result.error;
     }
-    await this.studio.runs.refresh();
+    await runsChanged();
   }
 
   async cancel(): Promise<void> {
-    await this.cancelSearch?.();
+    await this.#cancel?.();
   }
 }
