@@ -36,6 +36,8 @@ const IMPORT_ADVICE: Record<string, string> = {
     'Check the quote character in the import settings, or fix the quoting at that row.',
   'no-numeric-column':
     'No column holds numbers: check the delimiter and decimal mark in the import settings.',
+  'no-finite-values':
+    'Every value is infinite, NaN or beyond ±1.8e308 (or missing): check how the file was exported.',
   'not-a-number':
     'Check the decimal mark and missing-value tokens in the import settings, or mark the column as text.',
   'bad-time-value':

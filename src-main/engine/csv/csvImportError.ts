@@ -15,6 +15,7 @@ export type CsvErrorCode =
   | 'unterminated-quote'
   | 'malformed-quote'
   | 'no-numeric-column'
+  | 'no-finite-values'
   | 'not-a-number'
   | 'bad-time-value'
   | 'missing-time-value'

@@ -165,6 +165,19 @@ describe('non-finite cells', () => {
     );
   });
 
+  it('alone in a file: an error that says so, not a hint at the delimiter', async () => {
+    const file = write(
+      'only.csv',
+      'd,v\n2020-01-01,Infinity\n2020-02-01,NaN\n2020-03-01,\n2020-04-01,inf\n',
+    );
+    await expect(open(file, (await sniffCsv(file)).options)).rejects.toMatchObject({
+      code: 'no-finite-values',
+      message:
+        'only.csv: no column has a finite value to analyse, only non-finite or missing ones ' +
+        '("v": "Infinity" ×1, "NaN" ×1, "inf" ×1)',
+    });
+  });
+
   it('are read with a decimal comma too', async () => {
     const file = write(
       'comma.csv',

@@ -343,6 +343,18 @@ export class TableBuilder {
       });
     }
     if (!columns.some((c) => c.missing < this.dataRows)) {
+      // Numbers, but none of them finite: say so rather than suggest the delimiter is wrong.
+      const nonFinite = this.numeric
+        .map(({ builder }) => builder)
+        .filter((b) => b.nonFinite > 0 && b.numbers === 0 && !textColumns.includes(b.name));
+      if (nonFinite.length > 0) {
+        const listed = nonFinite.map((b) => `"${b.name}": ${b.nonFiniteWords()}`).join('; ');
+        throw new CsvImportError(
+          'no-finite-values',
+          this.filePath,
+          `no column has a finite value to analyse, only non-finite or missing ones (${listed})`,
+        );
+      }
       const listed =
         textColumns.length > 0
           ? ` (text columns: ${textColumns.map((t) => `"${t}"`).join(', ')})`
