@@ -206,25 +206,122 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     await expect(page.getByTestId('import-dialog')).toBeHidden();
   });
 
-  test('a column of Infinity/-inf/NaN stays numeric and is fixed with the missing-value choices', async ({
+  test('a column of Infinity, -inf, NaN and 1e400 stays numeric and is fixed in the problems panel', async ({
     studioPage: page,
   }) => {
+    // Rows 2..10: 1, Infinity, 3, -inf, NaN, 6, 7, 1e400, 9.
     const csv =
       'date,value\n2020-01-01,1\n2020-02-01,Infinity\n2020-03-01,3\n2020-04-01,-inf\n' +
-      '2020-05-01,NaN\n2020-06-01,6\n2020-07-01,7\n2020-08-01,8\n';
+      '2020-05-01,NaN\n2020-06-01,6\n2020-07-01,7\n2020-08-01,1e400\n2020-09-01,9\n';
     // The page's own first open (the session or the sample) comes first.
     await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     await upload(page, 'infinite.csv', csv);
     await expect(page.getByTestId('setting-text-columns').locator('input')).not.toBeChecked();
+    await expect(page.getByTestId('sniff-preview').locator('th').nth(2)).toContainText('numeric');
+    await expect(page.getByTestId('sniff-notes')).toContainText(
+      '"value" holds non-finite values ("Infinity", "-inf", "NaN", "1e400"): read as missing and ' +
+        'listed as a problem to decide after import',
+    );
     await page.getByTestId('import-confirm').click();
     await expect(page.getByTestId('import-dialog')).toBeHidden();
     await expect(page.getByTestId('dataset-name')).toHaveText('infinite.csv');
+    const count = (await datasetNames(page)).length;
     await page.getByTestId('tab-explore').click();
-    const problem = page.getByTestId('problem-missing-values');
-    await expect(problem).toContainText('"value" has 3 missing value(s) (first at row 3)');
+    const problem = page.getByTestId('problem-non-finite-values');
+    await expect(problem).toContainText(
+      '"value" has 4 non-finite value(s) ("Infinity" ×1, "-inf" ×1, "NaN" ×1, "1e400" ×1; ' +
+        'first at row 3), read as missing: no statistic can use them',
+    );
+    await expect(page.getByTestId('problem-missing-values')).toHaveCount(0);
+    await expect(problem.locator('button')).toHaveText([
+      'Treat as missing',
+      'Drop rows',
+      'Forward fill',
+      'Interpolate',
+    ]);
+    // Until decided they are missing: the statistics see 1, 3, 6, 7, 9 (mean 5.2, sd 3.194).
+    const columns = page.getByTestId('column-list');
+    await expect(columns).toContainText('mean 5.2 · sd 3.194 · 4 missing');
+    await atEachScreen(page, async ({ width, theme }) => {
+      await page.getByTestId('problems').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot(`non-finite-${width}-${theme}`) });
+    });
+
+    // Interpolated: 2 between 1 and 3, 4 and 5 between 3 and 6, 8 between 7 and 9.
     await problem.getByTestId('choice-linear-interpolation').click();
-    await expect(page.getByTestId('applied-choices')).toBeVisible();
-    await expect(page.getByTestId('column-list')).toContainText('value');
+    await expect(page.getByTestId('applied-choices')).toContainText(
+      'value: 4 non-finite value(s) filled by linear interpolation',
+    );
+    await expect(columns).toContainText('mean 5 · sd 2.739');
+    await expect(columns).not.toContainText('missing');
+    await expect(
+      page.getByTestId('problem-non-finite-values').getByTestId('choice-linear-interpolation'),
+    ).toHaveAttribute('aria-pressed', 'true');
+
+    // Treated as missing instead: back to the five finite values, and still one dataset.
+    await page
+      .getByTestId('problem-non-finite-values')
+      .getByTestId('choice-treat-as-missing')
+      .click();
+    await expect(page.getByTestId('applied-choices')).toContainText(
+      'value: 4 non-finite value(s) treated as missing',
+    );
+    await expect(columns).toContainText('mean 5.2 · sd 3.194 · 4 missing');
+    expect(await datasetNames(page)).toHaveLength(count);
+  });
+
+  test('unticking a text column leaves it out of the import, across a reload', async ({
+    studioPage: page,
+  }) => {
+    const csv =
+      'date,value,note\n2020-01-01,1,start\n2020-02-01,2,dip\n2020-03-01,4,rise\n' +
+      '2020-04-01,3,flat\n2020-05-01,5,peak\n';
+    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
+    const note = page.getByTestId('setting-text-columns').getByLabel('note');
+    const noteHeader = page.getByTestId('sniff-preview').locator('th').nth(3);
+    const untick = async (): Promise<void> => {
+      await upload(page, 'notes.csv', csv);
+      await expect(note).toBeChecked();
+      await expect(noteHeader).toContainText('text');
+      await note.uncheck();
+      await expect(noteHeader).toContainText('left out');
+      await expect(page.getByTestId('left-out-hint')).toContainText(
+        'Left out of the import (text that cannot be read as numbers): note.',
+      );
+      await expect(page.getByTestId('sniff-notes')).toContainText(
+        '"note" is left out of the import (unticked)',
+      );
+    };
+    // The theme toggle sits behind the dialog: each screen opens the dialog anew.
+    await atEachScreen(page, async ({ width, theme }) => {
+      await untick();
+      await page.screenshot({ path: shot(`left-out-${width}-${theme}`) });
+      await page.getByTestId('sniff-preview').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot(`left-out-preview-${width}-${theme}`) });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('import-dialog')).toBeHidden();
+    });
+    await untick();
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(page.getByTestId('dataset-name')).toHaveText('notes.csv');
+    const columns = page.getByTestId('column-list');
+    await expect(page.getByTestId('left-out-columns')).toHaveText('Left out of the import: note');
+    await expect(columns).not.toContainText('Text columns');
+
+    await page.reload();
+    await expect(page.getByTestId('dataset-name')).toHaveText('notes.csv');
+    await expect(page.getByTestId('left-out-columns')).toHaveText('Left out of the import: note');
+    // Reviewing the import shows the choice kept; ticking it again keeps it as a text column.
+    await page.getByTestId('tab-explore').click();
+    await page.getByText('Review import settings…').click();
+    await expect(note).not.toBeChecked();
+    await note.check();
+    await expect(noteHeader).toContainText('text');
+    await page.getByTestId('import-confirm').click();
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+    await expect(columns).toContainText('Text columns (not analysed): note');
+    await expect(page.getByTestId('left-out-columns')).toHaveCount(0);
   });
 
   test('screens at 1280×800 and 1920×1080, light and dark', async ({ studioPage: page }) => {
