@@ -50,6 +50,7 @@ export function collectionHandlers(
         name: file.name,
         layout: request.layout,
       };
+      if (request.preview) return info;
       collections.put(spec, info);
       session.dirty = true;
       if (request.source.kind === 'path') env.onFileUsed?.(file.path, 'csv');

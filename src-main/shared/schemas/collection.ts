@@ -72,6 +72,8 @@ export const OpenCollectionRequest = z.object({
   jobId: JobId,
   source: FileSource,
   layout: CollectionLayout,
+  /** Read it to show what it holds (the import dialog's proposal) without adding it to the session. */
+  preview: z.boolean().default(false),
 });
 
 export const CollectionSeriesRequest = z.object({

@@ -15,6 +15,7 @@ import type {
 import type { StudioError } from '../../../src-main/shared/result';
 import type { StudioClient } from '../studioClient';
 import { BacktestState } from './backtestState.svelte';
+import { CollectionState } from './collectionState.svelte';
 import { CompareState } from './compareState.svelte';
 import { ExploreState } from './exploreState.svelte';
 import { ImportState } from './importState.svelte';
@@ -60,6 +61,8 @@ export class StudioState {
   readonly inspect: InspectState;
   readonly compare: CompareState;
   readonly project: ProjectState;
+  /** Collections of series and their global-model runs (issue 17). */
+  readonly collections: CollectionState;
   #openSeq = 0;
 
   constructor(readonly client: StudioClient) {
@@ -85,6 +88,7 @@ export class StudioState {
     this.search = new SearchState({ jobs, form: model, report, runsChanged });
     this.backtest = new BacktestState({ jobs, form: model });
     this.runs = new RunsState({ client, showTab: () => this.showTab('runs'), report });
+    this.collections = new CollectionState({ client, jobs, report });
     const inspect = (this.inspect = new InspectState({ client, jobs, report }));
     this.compare = new CompareState({ client });
     this.project = new ProjectState({
@@ -101,7 +105,9 @@ export class StudioState {
       },
       explore,
       inspect,
-      runsChanged,
+      // An opened project brings its collections and their runs back too.
+      runsChanged: () =>
+        Promise.all([runsChanged(), this.collections.refresh()]).then(() => undefined),
       report,
     });
     client.on('engine:status', (status) => {
@@ -152,6 +158,7 @@ export class StudioState {
 
   showTab(tab: StudioTab): void {
     this.#tab = tab;
+    this.collections.deactivate();
   }
   /** The status bar's line when no job runs. */
   setStatus(status: string): void {
@@ -175,6 +182,7 @@ export class StudioState {
     else this.#error = info.error;
     if (samples.ok) this.#samples = samples.value.map((s) => s.name);
     void this.runs.refresh();
+    void this.collections.refresh();
     void this.project.checkRecovery();
     // The host is the session's source of truth: a reloaded page shows what it holds.
     if (session.ok && this.#datasets.length === 0 && this.#restoreSession(session.value)) return;
@@ -252,6 +260,7 @@ export class StudioState {
 
   select(datasetId: string): void {
     const dataset = this.#datasets.find((d) => d.datasetId === datasetId);
+    this.collections.deactivate();
     if (!dataset || datasetId === this.#currentId) return;
     this.#currentId = datasetId;
     this.#selectedColumns = dataset.columns.slice(0, 1).map((c) => c.name);
