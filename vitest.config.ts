@@ -2,8 +2,16 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Compiles the renderer's rune modules (*.svelte.ts) so their state classes are tested as built.
-  plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
+  // Compiles the renderer's rune modules (*.svelte.ts) so their state classes are tested as built:
+  // for the browser, as the app runs them. (Node tests are Vite's server side, which would compile
+  // them for server rendering: $state a plain field, $state.snapshot returning its argument.)
+  plugins: [
+    svelte({
+      configFile: false,
+      compilerOptions: { runes: true },
+      dynamicCompileOptions: () => ({ generate: 'client' }),
+    }),
+  ],
   test: {
     include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
