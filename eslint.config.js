@@ -232,4 +232,30 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Renderer state is shared by typed context (lib/state/studioContext.ts): components call
+    // useStudio() and take what they need, never a `studio` prop; sub-states get their
+    // dependencies through their constructor, never the root StudioState.
+    files: ['src-renderer/components/**/*.svelte', 'src-renderer/lib/state/**/*.ts'],
+    ignores: [
+      ...testFiles,
+      'src-renderer/lib/state/studioState.svelte.ts',
+      'src-renderer/lib/state/studioContext.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "VariableDeclarator[init.callee.name='$props'] Property[key.name='studio']",
+          message:
+            'Read the studio state with useStudio() (lib/state/studioContext.ts), not a prop.',
+        },
+        {
+          selector: "TSTypeReference[typeName.name='StudioState']",
+          message:
+            'Components read the studio state with useStudio(); sub-states take narrow dependencies, not the root StudioState.',
+        },
+      ],
+    },
+  },
 );
