@@ -18,7 +18,7 @@ import path from 'node:path';
 import { classicalBaselines } from '../src-main/engine/baselines/classical';
 import { combineForecasts } from '../src-main/engine/baselines/combination';
 import { readLongCsv } from '../src-main/engine/forecasting/collections';
-import { selectRecurrentKernel } from '../src-main/engine/kernels/selectRecurrentKernel';
+import { engineRuntime } from '../src-main/engine/kernels/trainingRuntime';
 import { initBackend } from '../src-main/engine/model/backend';
 import type { FitConfig } from '../src-main/engine/model/fitConfig';
 import { runFit } from '../src-main/engine/model/runFit';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const wanted = arg('options', 'all');
   const useR = !process.argv.includes('--no-r');
   const backend = await initBackend();
-  const kernel = await selectRecurrentKernel();
+  const kernel = await engineRuntime();
   console.log(
     `backend ${backend.backend}, kernel ${kernel.name}, subset ${subset || 'all'} per period`,
   );

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel, lossFunction, makeOptimizer } from '../src-main/engine/model/buildModel';
-import { setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
+import type { TrainingRuntime } from '../src-main/engine/model/recurrentKernel';
 import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels, type FusedRnnKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
 import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';
@@ -56,14 +56,19 @@ for (const [name, fn] of Object.entries(exportsOf.wasm)) {
   if (mode === 'seam') exportsOf.wasm[name] = (plan) => timed(`   wasm ${name}`, () => fn(plan));
 }
 const seam = fusedSeamKernel(mode === 'seam' ? instrument(raw) : raw, { wholeStep: false });
-setRecurrentKernel({
+const runtime: TrainingRuntime = {
   name: seam.name,
-  forward: (s, i) => timed(' adapter forward', () => seam.forward(s, i)),
-  backward: (s, i, o, sv, d) => timed(' adapter backward', () => seam.backward(s, i, o, sv, d)),
-});
+  detail: 'fused seam with timers',
+  kernel: {
+    name: seam.name,
+    forward: (s, i) => timed(' adapter forward', () => seam.forward(s, i)),
+    backward: (s, i, o, sv, d) => timed(' adapter backward', () => seam.backward(s, i, o, sv, d)),
+  },
+  fused: null,
+};
 const set = taskWindows(task);
 const config = modelConfig(task, set.nFeatures);
-const model = buildModel(config);
+const model = buildModel(config, runtime);
 const optimizer = makeOptimizer(config);
 const lossFn = lossFunction('mse');
 const B = task.batch;

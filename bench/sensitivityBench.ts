@@ -9,14 +9,13 @@ import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { integratedGradients } from '../src-main/engine/explanation/integratedGradients';
 import { sensitivityHeatmap } from '../src-main/engine/explanation/sensitivity';
-import type { PrefixKernels } from '../src-main/engine/explanation/prefixPerturbation';
 import { ensureRnnWasm } from '../src-main/engine/kernels/wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../src-main/engine/kernels/wasm/fusedRnn';
-import { fusedSeamKernel } from '../src-main/engine/kernels/training/fusedSeamKernel';
+import { fusedRuntime } from '../src-main/engine/kernels/trainingRuntime';
 import { startThreadedKernels } from '../src-main/engine/kernels/threads/threadedKernels';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel } from '../src-main/engine/model/buildModel';
-import { opByOpKernel, setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
+import { opByOpRuntime } from '../src-main/engine/model/opByOpKernel';
 
 const windows = Number(process.argv[2] ?? 500);
 const which = process.argv[3] ?? 'both';
@@ -48,38 +47,43 @@ const inputs = Float32Array.from(
 const outputScale = (v: Float32Array): Float32Array => v;
 const means = [0.5, 0.5, 0.5, 0.5];
 const wasmPath = ensureRnnWasm();
+// As the engine's runtime: the shared-memory kernels with their helper thread when it starts.
 const threaded = await startThreadedKernels({ wasmPath });
-const plainKernels = await loadFusedKernels({ wasmPath });
-const kernels = {
-  fused: fusedSeamKernel(plainKernels),
-  'op-by-op': opByOpKernel,
+const runtimes = {
+  fused:
+    'pool' in threaded
+      ? fusedRuntime(threaded.kernels, threaded.pool)
+      : fusedRuntime(await loadFusedKernels({ wasmPath })),
+  'op-by-op': opByOpRuntime,
 };
 const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1] ?? NaN;
 
-for (const [name, kernel] of Object.entries(kernels)) {
+for (const [name, runtime] of Object.entries(runtimes)) {
   if (which !== 'both' && which !== name) continue;
-  setRecurrentKernel(kernel);
-  const model = buildModel({
-    cell: 'lstm',
-    layers: 1,
-    units: 32,
-    activation: 'tanh',
-    dropout: 0,
-    recurrentDropout: 0,
-    horizon: 1,
-    lookback,
-    nFeatures: features,
-    optimizer: 'adam',
-    learningRate: 1e-3,
-    momentum: 0,
-    loss: 'mse',
-    seed: 1,
-  });
+  const model = buildModel(
+    {
+      cell: 'lstm',
+      layers: 1,
+      units: 32,
+      activation: 'tanh',
+      dropout: 0,
+      recurrentDropout: 0,
+      horizon: 1,
+      lookback,
+      nFeatures: features,
+      optimizer: 'adam',
+      learningRate: 1e-3,
+      momentum: 0,
+      loss: 'mse',
+      seed: 1,
+    },
+    runtime,
+  );
   if (name === 'fused') {
-    if (!('pool' in threaded)) process.stdout.write(`no helper thread: ${threaded.why}\n`);
-    else {
-      // The shared-memory build on both threads (as the engine runs it when the helper starts).
-      const fused: PrefixKernels = { kernels: threaded.kernels, pool: threaded.pool };
+    const fused = runtime.fused;
+    if (!('pool' in threaded) || fused === null) {
+      process.stdout.write(`no helper thread: ${'why' in threaded ? threaded.why : ''}\n`);
+    } else {
       for (const mode of ['plus-minus', 'occlusion'] as const) {
         const opts = {
           mode,
@@ -114,8 +118,13 @@ for (const [name, kernel] of Object.entries(kernels)) {
       }
     }
   }
-  await time(`${name}: perturbation ±0.1 (engine's loaded kernels)`, () =>
-    sensitivityHeatmap(model, inputs, shape, { mode: 'plus-minus', delta: 0.1, outputScale }),
+  await time(`${name}: perturbation ±0.1 (the product's default)`, () =>
+    sensitivityHeatmap(model, inputs, shape, {
+      mode: 'plus-minus',
+      delta: 0.1,
+      outputScale,
+      ...(runtime.fused ? { fused: runtime.fused } : {}),
+    }),
   );
   // The same without reusing the unperturbed prefix (every copy over all 60 steps).
   await time(`${name}: perturbation ±0.1, no prefix reuse`, () =>

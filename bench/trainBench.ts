@@ -3,8 +3,8 @@
 // same seam, against torch_rnn.py at 1 and 2 threads with identical settings.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../src-main/engine/model/backend';
-import { opByOpKernel, setRecurrentKernel } from '../src-main/engine/model/opByOpKernel';
-import type { RecurrentSequenceKernel } from '../src-main/engine/model/recurrentKernel';
+import { opByOpRuntime } from '../src-main/engine/model/opByOpKernel';
+import type { TrainingRuntime } from '../src-main/engine/model/recurrentKernel';
 import { loadFusedSeamKernel } from './fusedPath';
 import { missingPythonModules } from './peers';
 import type { BenchResult, Comparison, Metric } from './report';
@@ -27,28 +27,22 @@ function throughput(label: string, ours: number | null, peer: number | null): Co
 
 async function benchTask(
   task: TrainTask,
-  fused: RecurrentSequenceKernel | null,
+  fused: TrainingRuntime | null,
   torchMissing: string | null,
   log: (s: string) => void,
 ): Promise<TaskOutcome> {
   const set = taskWindows(task);
   const id = task.id;
   const notes = [`${id}: ${task.title}; ${set.count} windows × ${set.nFeatures} feature(s)`];
-  setRecurrentKernel(opByOpKernel);
-  const op = await trainOurs(task, set, true);
+  const op = await trainOurs(task, set, true, opByOpRuntime);
   log(`train ${id}: op-by-op ${op.samplesPerSec.toFixed(0)} samples/s`);
   notes.push(`${id} op-by-op losses: ${fmtLoss(op.losses)}`);
   if (op.profile) notes.push(`${id} op-by-op profile: ${describeProfile(op.profile)}`);
   let fusedRun: TrainRun | null = null;
   if (fused !== null) {
-    setRecurrentKernel(fused);
-    try {
-      fusedRun = await trainOurs(task, set, false);
-      log(`train ${id}: fused ${fusedRun.samplesPerSec.toFixed(0)} samples/s`);
-      notes.push(`${id} fused losses: ${fmtLoss(fusedRun.losses)} (same seed as op-by-op)`);
-    } finally {
-      setRecurrentKernel(opByOpKernel);
-    }
+    fusedRun = await trainOurs(task, set, false, fused);
+    log(`train ${id}: fused ${fusedRun.samplesPerSec.toFixed(0)} samples/s`);
+    notes.push(`${id} fused losses: ${fmtLoss(fusedRun.losses)} (same seed as op-by-op)`);
   }
   const torch: (TrainRun | null)[] = [];
   for (const threads of [1, 2]) {
@@ -106,7 +100,7 @@ export async function trainBench(log: (s: string) => void): Promise<BenchResult>
   log(`train: ${info.detail}`);
   const notes = [`tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}: ${info.detail}`];
   const fused = await loadFusedSeamKernel();
-  const state = fused.kernel === null ? 'unavailable' : fused.kernel.name;
+  const state = fused.runtime === null ? 'unavailable' : fused.runtime.name;
   notes.push(`fused path: ${state} (${fused.why})`);
   log(`train: fused path ${state}: ${fused.why}`);
   const torchMissing = missingPythonModules(['torch', 'numpy']);
@@ -117,7 +111,7 @@ export async function trainBench(log: (s: string) => void): Promise<BenchResult>
   const result: BenchResult = { name: 'train', metrics: [], comparisons: [], notes };
   const profiles: Record<string, StepProfile | null> = {};
   for (const task of [T1, T2]) {
-    const r = await benchTask(task, fused.kernel, torchMissing, log);
+    const r = await benchTask(task, fused.runtime, torchMissing, log);
     result.metrics.push(...r.metrics);
     result.comparisons.push(...r.comparisons);
     notes.push(...r.notes);

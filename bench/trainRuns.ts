@@ -1,6 +1,7 @@
 // One timed training run of our model (warm-up first) and one of the PyTorch peer, each giving
 // samples/s by wall clock and per CPU-second.
 import { buildModel } from '../src-main/engine/model/buildModel';
+import type { TrainingRuntime } from '../src-main/engine/model/recurrentKernel';
 import { trainModel } from '../src-main/engine/model/train';
 import type { WindowSet } from '../src-main/engine/model/windows';
 import { cpuBetween, numberField, runPeer } from './peers';
@@ -19,9 +20,10 @@ export async function trainOurs(
   task: TrainTask,
   set: WindowSet,
   withProfile: boolean,
+  runtime: TrainingRuntime,
 ): Promise<TrainRun & { profile: StepProfile | null }> {
   const config = modelConfig(task, set.nFeatures);
-  const model = buildModel(config);
+  const model = buildModel(config, runtime);
   const options = { ...config, epochs: task.epochs, batchSize: task.batch, patience: 0 };
   try {
     // Warm-up: the first batches pay for kernel setup and shape-specific allocations.

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendName } from '../src-main/engine/model/backend';
 import { buildModel } from '../src-main/engine/model/buildModel';
+import { opByOpRuntime } from '../src-main/engine/model/opByOpKernel';
 import { fitScaler, scale } from '../src-main/engine/model/scalers';
 import { mulberry32 } from '../src-main/shared/random';
 import { trainModel } from '../src-main/engine/model/train';
@@ -33,22 +34,25 @@ async function main(): Promise<void> {
   const set = buildWindows([s], s, windowStarts(spec, 0, 0, n), spec);
   console.log(`windows: ${set.count}`);
 
-  const model = buildModel({
-    cell: 'lstm',
-    layers: 1,
-    units: U,
-    activation: 'tanh',
-    dropout: 0,
-    recurrentDropout: 0,
-    horizon: H,
-    lookback: L,
-    nFeatures: 1,
-    optimizer: 'adam',
-    learningRate: 1e-3,
-    momentum: 0,
-    loss: 'mse',
-    seed: 1,
-  });
+  const model = buildModel(
+    {
+      cell: 'lstm',
+      layers: 1,
+      units: U,
+      activation: 'tanh',
+      dropout: 0,
+      recurrentDropout: 0,
+      horizon: H,
+      lookback: L,
+      nFeatures: 1,
+      optimizer: 'adam',
+      learningRate: 1e-3,
+      momentum: 0,
+      loss: 'mse',
+      seed: 1,
+    },
+    opByOpRuntime,
+  );
   const t0 = performance.now();
   const r = await trainModel(
     model,

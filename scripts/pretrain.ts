@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { initBackend } from '../src-main/engine/model/backend';
-import { selectRecurrentKernel } from '../src-main/engine/kernels/selectRecurrentKernel';
+import { engineRuntime } from '../src-main/engine/kernels/trainingRuntime';
 import { readLongCsv } from '../src-main/engine/forecasting/collections';
 import type { FrequencyClass } from '../src-main/engine/forecasting/frequency';
 import {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const pool = arg('pool', 'auto');
   const classes = arg('classes', 'yearly,quarterly,monthly').split(',') as FrequencyClass[];
   await initBackend(arg('backend', 'cpu') as 'cpu');
-  const kernel = await selectRecurrentKernel();
+  const kernel = await engineRuntime();
   console.log(`kernel: ${kernel.name}`);
   const reports = [];
   for (const cls of classes) {

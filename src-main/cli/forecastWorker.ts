@@ -3,7 +3,7 @@
 // answers each with its result or its error. One task at a time; the process ends when the
 // coordinator disconnects.
 import { initBackend } from '../engine/model/backend';
-import { selectRecurrentKernel } from '../engine/kernels/selectRecurrentKernel';
+import { engineRuntime } from '../engine/kernels/trainingRuntime';
 import {
   globalPaths,
   trainGlobal,
@@ -44,8 +44,7 @@ export type WorkerReply =
   | { taskId: number; ok: true; log: string };
 
 let ready: Promise<unknown> | null = null;
-const networks = (): Promise<unknown> =>
-  (ready ??= initBackend('cpu').then(() => selectRecurrentKernel()));
+const networks = (): Promise<unknown> => (ready ??= initBackend('cpu').then(() => engineRuntime()));
 
 async function runGlobal(
   input: GlobalTaskInput,

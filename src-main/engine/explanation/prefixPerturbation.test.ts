@@ -2,10 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRnnWasm } from '../kernels/wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../kernels/wasm/fusedRnn';
-import { fusedSeamKernel } from '../kernels/training/fusedSeamKernel';
+import { fusedRuntime, type TrainingRuntime } from '../kernels/trainingRuntime';
 import { startThreadedKernels, type ThreadedKernels } from '../kernels/threads/threadedKernels';
 import { buildModel } from '../model/buildModel';
-import { opByOpKernel, setRecurrentKernel } from '../model/opByOpKernel';
 import { prefixPerturbationOutputs } from './prefixPerturbation';
 import { sensitivityHeatmap, type SensitivityOptions } from './sensitivity';
 
@@ -23,33 +22,36 @@ const configs = [
 ] as const;
 
 let threaded: ThreadedKernels | { why: string } = { why: 'not started' };
+let runtime: TrainingRuntime;
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  setRecurrentKernel(fusedSeamKernel(await loadFusedKernels({ wasmPath: ensureRnnWasm() })));
+  runtime = fusedRuntime(await loadFusedKernels({ wasmPath: ensureRnnWasm() }));
   threaded = await startThreadedKernels({ wasmPath: ensureRnnWasm(), timeoutMs: 20_000 });
 });
 afterAll(() => {
-  setRecurrentKernel(opByOpKernel);
   if ('pool' in threaded) threaded.pool.close();
 });
 
 function model(cell: 'lstm' | 'gru' | 'rnn', layers: number): tf.LayersModel {
-  return buildModel({
-    cell,
-    layers,
-    units: 6,
-    activation: 'tanh',
-    dropout: 0,
-    recurrentDropout: 0,
-    horizon: 3,
-    lookback: shape.lookback,
-    nFeatures: shape.features,
-    optimizer: 'adam',
-    learningRate: 1e-3,
-    momentum: 0,
-    loss: 'mse',
-    seed: 5,
-  });
+  return buildModel(
+    {
+      cell,
+      layers,
+      units: 6,
+      activation: 'tanh',
+      dropout: 0,
+      recurrentDropout: 0,
+      horizon: 3,
+      lookback: shape.lookback,
+      nFeatures: shape.features,
+      optimizer: 'adam',
+      learningRate: 1e-3,
+      momentum: 0,
+      loss: 'mse',
+      seed: 5,
+    },
+    runtime,
+  );
 }
 
 const worst = (a: Float64Array, b: Float64Array): number =>

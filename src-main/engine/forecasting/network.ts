@@ -1,7 +1,10 @@
 // One network trained on a window set through the engine's own builder and training loop (and so
-// the fused kernels when they are installed), seeded; optionally started from pretrained weights.
+// the engine's training runtime, the fused kernels when they load), seeded; optionally started
+// from pretrained weights.
 import * as tf from '@tensorflow/tfjs';
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { buildModel, type ModelConfig } from '../model/buildModel';
+import type { TrainingRuntime } from '../model/recurrentKernel';
 import { trainModel, type TrainHooks, type TrainResult } from '../model/train';
 import type { WindowSet } from '../model/windows';
 
@@ -99,8 +102,10 @@ export async function trainNetwork(
   spec: NetworkSpec,
   init: WeightValues | null = null,
   hooks: TrainHooks = {},
+  /** The kernels to build and train it with; default the engine process's runtime. */
+  runtime?: TrainingRuntime,
 ): Promise<TrainedNetwork> {
-  const model = buildModel(modelConfigFor(spec));
+  const model = buildModel(modelConfigFor(spec), runtime ?? (await engineRuntime()));
   try {
     if (init) setWeightsSliced(model, init);
     if (train === null || train.count === 0 || spec.epochs === 0) {

@@ -10,6 +10,7 @@ import { readSimpleCsv } from '../testing/sharedData';
 import type { FitConfig } from '../model/fitConfig';
 import { forecastWithModel } from '../model/forecast';
 import { loadModel } from '../model/modelFiles';
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { runFit, type FitDataset } from '../model/runFit';
 
 const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
@@ -176,7 +177,7 @@ describe('forecasting pipeline in runFit', () => {
       { saveDir: dir },
     );
     expect(tf.memory().numTensors).toBe(base);
-    const loaded = await loadModel(dir);
+    const loaded = await loadModel(dir, await engineRuntime());
     expect(loaded.sidecar.forecasting?.norm.kind).toBe('ratio');
     const again = forecastWithModel(loaded, monthly()).values;
     again.forEach((v, i) => expect(v).toBeCloseTo(r.forecast.values[i] ?? NaN, 9));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { selectRecurrentKernel } from '../kernels/selectRecurrentKernel';
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { loadStockModel } from '../model/modelFiles';
 import { runFit } from '../model/runFit';
 import { readSimpleCsv, repoRoot, sharedDatasetsDir } from '../testing/sharedData';
@@ -22,6 +22,9 @@ const savedEnv = process.env.SERIES_STUDIO_KERNEL_THREADS;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+  // As scripts/pretrain.ts: fused kernels on one thread. Set before the first fit makes the
+  // engine's runtime (it is made once per process).
+  process.env.SERIES_STUDIO_KERNEL_THREADS = '0';
 });
 afterAll(() => {
   if (savedEnv === undefined) delete process.env.SERIES_STUDIO_KERNEL_THREADS;
@@ -83,8 +86,7 @@ describe('shipped pretrained forecasters', () => {
 
   it('npm run pretrain reproduces the shipped yearly weights exactly', async () => {
     // As scripts/pretrain.ts: fused kernels on one thread, cpu backend, the shipped settings.
-    process.env.SERIES_STUDIO_KERNEL_THREADS = '0';
-    await selectRecurrentKernel();
+    expect((await engineRuntime()).fused?.pool ?? null).toBeNull();
     const sources = (['m1', 'tourism'] as const).map((name) => ({
       name,
       series: readLongCsv(path.join(sharedDatasetsDir, name, `${name}-yearly.csv`)),

@@ -21,6 +21,7 @@ import {
   type LocalWindowSet,
 } from './localWindows';
 import { predictScaled } from '../model/predictWindows';
+import type { TrainingRuntime } from '../model/recurrentKernel';
 import { trainNetwork, type NetworkSpec, type WeightValues } from './network';
 import {
   adjustSeries,
@@ -238,7 +239,7 @@ export async function forecastSeries(
   split: SplitRows,
   settings: ForecasterSettings,
   hooks: TrainHooks = {},
-  options: { keepModel?: boolean; pretrainedRoot?: string | null } = {},
+  options: { keepModel?: boolean; pretrainedRoot?: string | null; runtime?: TrainingRuntime } = {},
 ): Promise<ForecasterOutput> {
   const started = performance.now();
   const { n, valStart, testStart } = split;
@@ -374,7 +375,14 @@ export async function forecastSeries(
     const trainK = L === lookback ? train : windowsOf(adjusted, prep, 0, valStart, L, h);
     const valK = L === lookback ? val : windowsOf(adjusted, prep, valStart, testStart, L, h);
     const initK = pretrained ? (pretrained.members[k % pretrained.members.length] ?? init) : null;
-    const net = await trainNetwork(trainK, valK.count > 0 ? valK : null, spec, initK, hooks);
+    const net = await trainNetwork(
+      trainK,
+      valK.count > 0 ? valK : null,
+      spec,
+      initK,
+      hooks,
+      options.runtime,
+    );
     let refitEpochs: number | null = null;
     let forecast: Float64Array;
     try {
@@ -394,6 +402,7 @@ export async function forecastSeries(
           { ...spec, epochs: refitEpochs, patience: 0 },
           initK,
           { signal: hooks.signal },
+          options.runtime,
         );
         try {
           forecast = predictStarts(refit.model, allAdjusted, [n], L, h, allPrep);

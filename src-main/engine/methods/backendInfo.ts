@@ -1,21 +1,24 @@
-// The active TensorFlow.js backend (tensorflow > wasm > cpu) and recurrent kernel (fused > op-by-op),
-// chosen once per engine process before any model is built.
-import { selectRecurrentKernel, type KernelChoice } from '../kernels/selectRecurrentKernel';
+// The active TensorFlow.js backend (tensorflow > wasm > cpu) and the engine's training runtime
+// (fused > op-by-op), chosen once per engine process before any model is built.
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { initBackend } from '../model/backend';
 
 export interface EngineInfo {
   name: 'tensorflow' | 'wasm' | 'cpu';
   detail: string;
-  kernel: KernelChoice;
+  kernel: { name: string; detail: string };
 }
 
 let chosen: Promise<EngineInfo> | null = null;
 
 export function backendInfo(): Promise<EngineInfo> {
-  chosen ??= initBackend().then(async (b) => ({
-    name: b.backend,
-    detail: b.detail,
-    kernel: await selectRecurrentKernel(),
-  }));
+  chosen ??= initBackend().then(async (b) => {
+    const runtime = await engineRuntime();
+    return {
+      name: b.backend,
+      detail: b.detail,
+      kernel: { name: runtime.name, detail: runtime.detail },
+    };
+  });
   return chosen;
 }

@@ -3,11 +3,13 @@ import type { HandlersFor } from '../process/methodTypes';
 import { runBacktest } from '../runs/backtestJob';
 import { assertFiniteInputs } from '../runs/finiteInputs';
 import { backendInfo } from './backendInfo';
+import { engineRuntime } from '../kernels/trainingRuntime';
 
 export function backtestMethods(store: DatasetStore): HandlersFor<'backtest:run'> {
   return {
     'backtest:run': async ({ spec, settings, workDir, ...params }, ctx) => {
       await backendInfo();
+      const runtime = await engineRuntime();
       const dataset = await store.get(spec);
       assertFiniteInputs(dataset, [
         settings.target ?? dataset.table.columns[0]?.name ?? '',
@@ -20,6 +22,7 @@ export function backtestMethods(store: DatasetStore): HandlersFor<'backtest:run'
         workDir,
         {
           signal: ctx.signal,
+          runtime,
           progress: (fraction, message) => ctx.progress({ phase: 'backtest', fraction, message }),
         },
       );

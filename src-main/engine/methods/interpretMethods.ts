@@ -5,6 +5,7 @@ import type { FitConfig } from '../model/fitConfig';
 import { runSensitivity } from '../runs/sensitivityJob';
 import { evictModel } from '../runs/modelCache';
 import { backendInfo } from './backendInfo';
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { StudioFailure } from '../../shared/result';
 import { asJson, nullable, nullableNumber } from '../analysis/jsonSafe';
 import { dieboldMarianoTest, pairedTTest } from '../evaluation/dieboldMariano';
@@ -34,11 +35,13 @@ export function interpretMethods(
   return {
     'runs:sensitivity': async ({ spec, runId, config, modelDir, params, pipeline }, ctx) => {
       await backendInfo();
+      const runtime = await engineRuntime();
       const dataset = await store.get(spec);
       const report = throttledProgress(ctx);
       const run = { ...params, ...(pipeline ? { pipeline } : {}) };
       return runSensitivity(dataset, fitConfigOf(runId, config), modelDir, runId, run, {
         signal: ctx.signal,
+        runtime,
         onProgress: (fraction) =>
           report({
             phase: 'explain',

@@ -15,6 +15,7 @@ import { assertFiniteInputs } from '../runs/finiteInputs';
 import { resolveSteps } from '../analysis/columnSeries';
 import { nullableNumber } from '../analysis/jsonSafe';
 import { backendInfo } from './backendInfo';
+import { engineRuntime } from '../kernels/trainingRuntime';
 
 function targetValues(
   columns: Record<string, Float64Array>,
@@ -79,6 +80,7 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
     },
     'model:fit': async ({ spec, settings, workDir }, ctx) => {
       await backendInfo();
+      const runtime = await engineRuntime();
       const dataset = await store.get(spec);
       const fitData = fitDatasetOf(dataset);
       const targetName = settings.target ?? dataset.table.columns[0]?.name ?? '';
@@ -145,7 +147,7 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
               true,
             ),
         },
-        { saveDir: path.join(workDir, 'models', runId), id: runId },
+        { saveDir: path.join(workDir, 'models', runId), id: runId, runtime },
       );
       ctx.progress({
         phase: 'evaluate',

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, lossFunction, type ModelConfig } from './buildModel';
+import { opByOpRuntime } from './opByOpKernel';
 
 const config: ModelConfig = {
   cell: 'gru',
@@ -25,7 +26,7 @@ beforeAll(async () => {
 
 describe('buildModel', () => {
   it('stacks recurrent layers (sequences except the last) and a Dense head with H outputs', () => {
-    const m = buildModel(config);
+    const m = buildModel(config, opByOpRuntime);
     expect(m.layers.map((l) => l.name)).toEqual(['recurrent_0', 'recurrent_1', 'head']);
     expect(m.layers[0]?.outputShape).toEqual([null, 5, 4]);
     expect(m.layers[1]?.outputShape).toEqual([null, 4]);
@@ -37,7 +38,7 @@ describe('buildModel', () => {
 
   it('same seed -> same weights; different seed -> different weights', () => {
     const values = (c: ModelConfig): number[][] => {
-      const m = buildModel(c);
+      const m = buildModel(c, opByOpRuntime);
       const out = m.getWeights().map((w) => Array.from(w.dataSync()));
       m.dispose();
       return out;
@@ -48,14 +49,14 @@ describe('buildModel', () => {
   });
 
   it('LSTM forget-gate bias starts at 1', () => {
-    const m = buildModel({ ...config, cell: 'lstm', layers: 1 });
+    const m = buildModel({ ...config, cell: 'lstm', layers: 1 }, opByOpRuntime);
     const bias = Array.from(m.getWeights()[2]?.dataSync() ?? []);
     expect(bias).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     m.dispose();
   });
 
   it('rejects invalid configs with a readable message', () => {
-    expect(() => buildModel({ ...config, layers: 5 })).toThrow(
+    expect(() => buildModel({ ...config, layers: 5 }, opByOpRuntime)).toThrow(
       /layers must be an integer in \[1, 4\]/,
     );
   });

@@ -2,7 +2,7 @@
 // Layer names are fixed ("recurrent_0", ..., "head") so saved weight names are predictable, and
 // every initializer is seeded from config.seed so the same seed gives the same weights.
 import * as tf from '@tensorflow/tfjs';
-import type { CellActivation, CellKind } from './recurrentKernel';
+import type { CellActivation, CellKind, TrainingRuntime } from './recurrentKernel';
 import { SeqRecurrent } from './recurrentLayer';
 
 export interface ModelConfig {
@@ -47,7 +47,8 @@ export function validateModelConfig(c: ModelConfig): void {
   if (problems.length > 0) throw new Error(`invalid model config: ${problems.join('; ')}`);
 }
 
-export function buildModel(config: ModelConfig): tf.Sequential {
+/** The model's recurrent layers run on `runtime`'s kernel for their whole life. */
+export function buildModel(config: ModelConfig, runtime: TrainingRuntime): tf.Sequential {
   validateModelConfig(config);
   const model = tf.sequential({ name: 'series_studio_model' });
   for (let i = 0; i < config.layers; i++) {
@@ -61,6 +62,7 @@ export function buildModel(config: ModelConfig): tf.Sequential {
         dropout: config.dropout,
         recurrentDropout: config.recurrentDropout,
         seed: config.seed * 16 + i * 2,
+        kernel: runtime.kernel,
         ...(i === 0 ? { inputShape: [config.lookback, config.nFeatures] } : {}),
       }),
     );

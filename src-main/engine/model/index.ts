@@ -9,7 +9,7 @@ export * from './metrics';
 export * from './modelFiles';
 export * from './prepareData';
 export * from './recurrentKernel';
-export { opByOpKernel, getRecurrentKernel, setRecurrentKernel } from './opByOpKernel';
+export { opByOpKernel, opByOpRuntime } from './opByOpKernel';
 export * from './recurrentLayer';
 export * from './recurrentSequence';
 export * from './runFit';

@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TransformStep } from '../transforms';
 import { buildModel, type ModelConfig } from './buildModel';
+import type { TrainingRuntime } from './recurrentKernel';
 import type { ScalerParams } from './scalers';
 import type { WindowSpec } from './windows';
 
@@ -103,7 +104,8 @@ export async function loadStockModel(dir: string): Promise<tf.LayersModel> {
   );
 }
 
-export async function loadModel(dir: string): Promise<LoadedModel> {
+/** Loads a saved model whose recurrent layers run on `runtime`'s kernel. */
+export async function loadModel(dir: string, runtime: TrainingRuntime): Promise<LoadedModel> {
   const sidecar = JSON.parse(await readFile(path.join(dir, SIDECAR_JSON), 'utf8')) as ModelSidecar;
   if (sidecar.format !== 'series-studio-model' || sidecar.version !== 1) {
     throw new Error(
@@ -111,7 +113,7 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
     );
   }
   const stock = await loadStockModel(dir);
-  const model = buildModel(sidecar.modelConfig);
+  const model = buildModel(sidecar.modelConfig, runtime);
   try {
     model.setWeights(stock.getWeights());
   } catch (e) {

@@ -1,5 +1,5 @@
-// The default RecurrentSequenceKernel and the process-wide choice of kernel.
-import type { RecurrentSequenceKernel } from './recurrentKernel';
+// The op-by-op RecurrentSequenceKernel (tfjs ops per time step) and the runtime that uses it.
+import type { RecurrentSequenceKernel, TrainingRuntime } from './recurrentKernel';
 import { lstmBackward, lstmForward } from './opByOpLstm';
 import { gruBackward, gruForward } from './opByOpGru';
 import { rnnBackward, rnnForward } from './opByOpRnn';
@@ -18,13 +18,10 @@ export const opByOpKernel: RecurrentSequenceKernel = {
   },
 };
 
-let active: RecurrentSequenceKernel = opByOpKernel;
-
-/** Swaps the kernel used by every SeqRecurrent layer from the next call on. */
-export function setRecurrentKernel(kernel: RecurrentSequenceKernel): void {
-  active = kernel;
-}
-
-export function getRecurrentKernel(): RecurrentSequenceKernel {
-  return active;
-}
+/** Models on tfjs's op-by-op layers: the fallback where the fused kernels cannot load. */
+export const opByOpRuntime: TrainingRuntime = {
+  name: opByOpKernel.name,
+  detail: 'op-by-op tfjs layers',
+  kernel: opByOpKernel,
+  fused: null,
+};

@@ -5,6 +5,9 @@
 // bias [G·U], gate blocks LSTM i,f,c,o; GRU z,r,h (reset applied before the recurrent product,
 // reset_after=false); SimpleRNN a single block. Gates use the logistic sigmoid.
 import type * as tf from '@tensorflow/tfjs';
+import type { FusedRnnKernels } from '../kernels/wasm/fusedRnn';
+import type { RnnThreadPool } from '../kernels/threads/rnnThreadPool';
+import type { FastTrainStep, FastTrainStepRequest } from './train';
 
 export type CellKind = 'lstm' | 'gru' | 'rnn';
 export type CellActivation = 'tanh' | 'relu';
@@ -54,6 +57,33 @@ export interface RecurrentSequenceKernel {
     saved: tf.Tensor[],
     dOutput: tf.Tensor3D,
   ): RecurrentGradients;
+  /**
+   * Optional: a whole training step outside tfjs for the models it fits (null when the model or
+   * optimizer does not fit); trainModel falls back to tfjs autodiff without it.
+   */
+  createTrainStep?(request: FastTrainStepRequest): FastTrainStep | null;
+}
+
+/** The fused kernels behind a runtime's kernel, and their helper thread when one started. */
+export interface FusedKernelsHandle {
+  kernels: FusedRnnKernels;
+  pool: RnnThreadPool | null;
+}
+
+/**
+ * What models are built, trained and run with: one recurrent kernel, passed explicitly. A model
+ * keeps the kernel of the runtime it was built or loaded with (buildModel, loadModel), so two
+ * runtimes in one process never affect each other. The engine process makes one at start
+ * (kernels/trainingRuntime.ts); tests and benchmarks make their own.
+ */
+export interface TrainingRuntime {
+  /** The kernel's name as run results show it ("fused-wasm-simd", "op-by-op"). */
+  readonly name: string;
+  /** Which implementation and why (and the helper thread, or why there is none). */
+  readonly detail: string;
+  readonly kernel: RecurrentSequenceKernel;
+  /** The fused kernels behind `kernel`, for code that lays out its own plans; null for op-by-op. */
+  readonly fused: FusedKernelsHandle | null;
 }
 
 export function gateCount(cell: CellKind): number {

@@ -172,7 +172,7 @@ describe('hand-written backward with a recurrent-dropout mask equals autodiff of
       const proj = tf.randomNormal([b, t, u], 0, 1, 'float32', 6);
       const viaCustom = tf.grads((...a: tf.Tensor[]) => {
         const [xi, ki, ri, bi] = a as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
-        return tf.sum(tf.mul(runRecurrentSequence(spec, xi, ki, ri, bi, mask), proj));
+        return tf.sum(tf.mul(runRecurrentSequence(spec, xi, ki, ri, bi, mask, opByOpKernel), proj));
       })([x, k, rk, bias]);
       const viaTape = tf.grads((...a: tf.Tensor[]) => {
         const [xi, ki, ri, bi] = a as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];

@@ -1,5 +1,5 @@
 // SeqRecurrent: one recurrent layer (LSTM, GRU or SimpleRNN) whose sequence computation goes
-// through the swappable RecurrentSequenceKernel. Its weights have the names, shapes and gate
+// through the RecurrentSequenceKernel it was built with. Its weights have the names, shapes and gate
 // order of tfjs-layers' LSTM/GRU/SimpleRNN, and it serialises itself AS the stock class
 // (getClassName/getConfig), so a saved model.json loads with stock tf.layers even where this
 // class is not registered, and gives the same predictions.
@@ -11,8 +11,10 @@ import {
   type CellActivation,
   type CellKind,
   type RecurrentCellSpec,
+  type RecurrentSequenceKernel,
 } from './recurrentKernel';
 import { runRecurrentSequence } from './recurrentSequence';
+import { opByOpKernel } from './opByOpKernel';
 
 export interface SeqRecurrentArgs extends LayerArgs {
   cell: CellKind;
@@ -25,6 +27,8 @@ export interface SeqRecurrentArgs extends LayerArgs {
   recurrentDropout?: number;
   /** Seeds the initializers and the dropout masks. */
   seed?: number;
+  /** The kernel that runs the sequence (its runtime's); default tfjs's op-by-op layers. */
+  kernel?: RecurrentSequenceKernel;
 }
 
 export const STOCK_CLASS: Record<CellKind, string> = { lstm: 'LSTM', gru: 'GRU', rnn: 'SimpleRNN' };
@@ -36,6 +40,8 @@ export class SeqRecurrent extends tf.layers.Layer {
   readonly dropout: number;
   readonly recurrentDropout: number;
   readonly seed: number;
+  /** The kernel this layer runs on, fixed at construction (not serialised). */
+  readonly sequenceKernel: RecurrentSequenceKernel;
   private calls = 0;
   private kernel: LayerVariable | null = null;
   private recurrentKernel: LayerVariable | null = null;
@@ -48,6 +54,7 @@ export class SeqRecurrent extends tf.layers.Layer {
     this.dropout = Math.min(1, Math.max(0, args.dropout ?? 0));
     this.recurrentDropout = Math.min(1, Math.max(0, args.recurrentDropout ?? 0));
     this.seed = args.seed ?? 0;
+    this.sequenceKernel = args.kernel ?? opByOpKernel;
     this.supportsMasking = false;
   }
 
@@ -112,7 +119,7 @@ export class SeqRecurrent extends tf.layers.Layer {
       const k = this.kernel.read() as tf.Tensor2D;
       const rk = this.recurrentKernel.read() as tf.Tensor2D;
       const b = this.bias.read() as tf.Tensor1D;
-      const out = runRecurrentSequence(this.spec, x, k, rk, b, mask);
+      const out = runRecurrentSequence(this.spec, x, k, rk, b, mask, this.sequenceKernel);
       if (this.returnSequences) return out;
       return tf.reshape(tf.slice(out, [0, steps - 1, 0], [batch, 1, this.spec.units]), [
         batch,

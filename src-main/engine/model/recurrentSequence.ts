@@ -1,8 +1,7 @@
-// Runs a recurrent sequence through the active kernel with its own gradient (tf.customGrad), so
+// Runs a recurrent sequence through the given kernel with its own gradient (tf.customGrad), so
 // autodiff never traces the per-step ops and a fused kernel only has to supply forward/backward.
 import * as tf from '@tensorflow/tfjs';
 import type { RecurrentCellSpec, RecurrentSequenceKernel } from './recurrentKernel';
-import { getRecurrentKernel } from './opByOpKernel';
 
 export function runRecurrentSequence(
   spec: RecurrentCellSpec,
@@ -11,7 +10,7 @@ export function runRecurrentSequence(
   recurrentKernel: tf.Tensor2D,
   bias: tf.Tensor1D,
   recurrentMask: tf.Tensor2D | null,
-  impl: RecurrentSequenceKernel = getRecurrentKernel(),
+  impl: RecurrentSequenceKernel,
 ): tf.Tensor3D {
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xi, k, rk, b, save] = args as [

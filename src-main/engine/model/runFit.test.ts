@@ -7,6 +7,8 @@ import { readSimpleCsv } from '../testing/sharedData';
 import type { FitConfig } from './fitConfig';
 import { forecastWithModel } from './forecast';
 import { loadModel, loadStockModel } from './modelFiles';
+import { opByOpRuntime } from './opByOpKernel';
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { runFit, type FitDataset } from './runFit';
 
 const csv = readSimpleCsv('AirPassengers.csv');
@@ -98,7 +100,8 @@ describe('model files', () => {
       { saveDir: dir },
     );
     expect(r.forecastModel?.kind).toBe('evaluation-models');
-    const loaded = await loadModel(dir);
+    // Loaded on the runtime it was trained on (the engine's): the very same numbers.
+    const loaded = await loadModel(dir, await engineRuntime());
     expect(forecastWithModel(loaded, dataset()).values).toEqual(r.forecast.values);
     const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as {
       modelTopology: { config: { layers: { class_name: string }[] } };
@@ -120,7 +123,7 @@ describe('model files', () => {
   });
 
   it('names missing columns when forecasting with a saved model', async () => {
-    const loaded = await loadModel(dir);
+    const loaded = await loadModel(dir, opByOpRuntime);
     expect(() => forecastWithModel(loaded, { time, columns: { other: values } })).toThrow(
       /"AirPassengers"/,
     );
@@ -139,7 +142,7 @@ describe('tensor hygiene', () => {
         { saveDir: dir },
       );
       expect(tf.memory().numTensors).toBe(base);
-      const loaded = await loadModel(dir);
+      const loaded = await loadModel(dir, opByOpRuntime);
       forecastWithModel(loaded, dataset());
       loaded.model.dispose();
       expect(tf.memory().numTensors).toBe(base);

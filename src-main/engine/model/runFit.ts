@@ -15,7 +15,8 @@ import type { BackendInfo } from './backend';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
 import { loadStockModel, saveModel, type ModelSidecar } from './modelFiles';
-import { getRecurrentKernel } from './opByOpKernel';
+import type { TrainingRuntime } from './recurrentKernel';
+import { engineRuntime } from '../kernels/trainingRuntime';
 import { prepareData, selectColumns, transformAndScale, type DataSpec } from './prepareData';
 import { buildWindows, windowStarts } from './windows';
 import { actualsFor, predictScaled, toOriginalUnits } from './predictWindows';
@@ -89,6 +90,8 @@ function runHeader(h: {
   seasonalPeriod: number;
   config: FitConfig;
   backend: BackendInfo;
+  /** Name of the recurrent kernel that trained the network. */
+  kernel: string;
   training: TrainResult;
   trainingSeconds: number;
   split: ReturnType<typeof computeSplit>;
@@ -106,7 +109,7 @@ function runHeader(h: {
     },
     config: h.config,
     backend: h.backend,
-    kernel: getRecurrentKernel().name,
+    kernel: h.kernel,
     timings: {
       totalSeconds: (performance.now() - h.started) / 1000,
       trainingSeconds: h.trainingSeconds,
@@ -142,6 +145,8 @@ export interface RunFitOptions {
   initialWeightsDir?: string;
   /** Id to give the run (defaults to a random UUID). */
   id?: string;
+  /** The kernels to build and train the network with; default the engine process's runtime. */
+  runtime?: TrainingRuntime;
 }
 
 function windowPredictions(
@@ -218,7 +223,8 @@ export async function runFit(
   });
   const target = raw[0] as Float64Array;
   const modelConfig = modelConfigOf(config);
-  const model = buildModel(modelConfig);
+  const runtime = options.runtime ?? (await engineRuntime());
+  const model = buildModel(modelConfig, runtime);
   try {
     if (options.initialWeightsDir) await copyWeightsFrom(options.initialWeightsDir, model);
     const trained = await trainModel(
@@ -277,6 +283,7 @@ export async function runFit(
         seasonalPeriod: m,
         config,
         backend,
+        kernel: runtime.name,
         training: trained,
         trainingSeconds: trained.trainingSeconds,
         split,
@@ -330,7 +337,7 @@ async function refitClassic(
   );
   if (windows.count === 0) return null;
   const modelConfig = modelConfigOf(config);
-  const model = buildModel(modelConfig);
+  const model = buildModel(modelConfig, options.runtime ?? (await engineRuntime()));
   try {
     if (options.initialWeightsDir) await copyWeightsFrom(options.initialWeightsDir, model);
     await trainModel(model, { train: windows, val: null }, { ...config, epochs, patience: 0 });
@@ -377,6 +384,7 @@ async function runForecasterFit(
   options: RunFitOptions,
   started: number,
 ): Promise<RunResult> {
+  const runtime = options.runtime ?? (await engineRuntime());
   const n = dataset.time.length;
   const target = selectColumns(dataset.columns, { target: config.target, features: [] })[0];
   if (!target || target.length !== n)
@@ -402,6 +410,7 @@ async function runForecasterFit(
     hooks,
     {
       keepModel: options.saveDir !== undefined,
+      runtime,
     },
   );
   try {
@@ -512,6 +521,7 @@ async function runForecasterFit(
         seasonalPeriod: m,
         config: resolved,
         backend,
+        kernel: runtime.name,
         training: out.training,
         trainingSeconds: out.trainingSeconds,
         split,

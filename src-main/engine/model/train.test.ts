@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, type ModelConfig } from './buildModel';
+import { opByOpRuntime } from './opByOpKernel';
 import { evaluateLoss, trainModel, type TrainOptions } from './train';
 import { buildWindows, windowStarts, type WindowSet } from './windows';
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
 describe('trainModel', () => {
   it('same seed and backend -> identical loss curve (with dropout and shuffling)', async () => {
     const run = async (): Promise<number[]> => {
-      const m = buildModel(modelConfig);
+      const m = buildModel(modelConfig, opByOpRuntime);
       const r = await trainModel(m, { train: sine(40), val: sine(20, 1) }, options);
       m.dispose();
       return r.epochs.flatMap((e) => [e.loss, e.valLoss ?? NaN]);
@@ -59,7 +60,7 @@ describe('trainModel', () => {
   });
 
   it('reports batch and epoch progress', async () => {
-    const m = buildModel(modelConfig);
+    const m = buildModel(modelConfig, opByOpRuntime);
     const batches: number[] = [];
     const epochs: number[] = [];
     await trainModel(
@@ -81,7 +82,7 @@ describe('trainModel', () => {
   });
 
   it('early stopping restores the weights of the best validation epoch', async () => {
-    const m = buildModel({ ...modelConfig, dropout: 0, recurrentDropout: 0 });
+    const m = buildModel({ ...modelConfig, dropout: 0, recurrentDropout: 0 }, opByOpRuntime);
     // validation is the sign-flipped series: fitting the training data makes it worse
     const val = sine(30, 0, -1);
     const r = await trainModel(
@@ -99,7 +100,7 @@ describe('trainModel', () => {
   });
 
   it('cancellation stops before the next batch and keeps the best weights so far', async () => {
-    const m = buildModel(modelConfig);
+    const m = buildModel(modelConfig, opByOpRuntime);
     const controller = new AbortController();
     const snapshots: number[][][] = [];
     // Cancel while the first batch of epoch 3 is reported: the loop checks before every batch, so
@@ -128,7 +129,7 @@ describe('trainModel', () => {
   });
 
   it('stops on a non-finite loss and keeps the initial weights', async () => {
-    const m = buildModel({ ...modelConfig, dropout: 0, recurrentDropout: 0 });
+    const m = buildModel({ ...modelConfig, dropout: 0, recurrentDropout: 0 }, opByOpRuntime);
     const initial = weightsOf(m);
     const huge = sine(30);
     huge.y.fill(1e30); // squared error overflows float32
@@ -140,7 +141,7 @@ describe('trainModel', () => {
   });
 
   it('refuses NaN inputs naming the data row', async () => {
-    const m = buildModel(modelConfig);
+    const m = buildModel(modelConfig, opByOpRuntime);
     const bad = sine(30);
     bad.x[3 * L] = NaN; // window 3, first input row = t0 - L = 3
     await expect(trainModel(m, { train: bad, val: null }, options)).rejects.toThrow(

@@ -3,8 +3,7 @@
 // AbortSignal (checked between batches) and a stop on non-finite loss.
 import * as tf from '@tensorflow/tfjs';
 import { lossFunction, makeOptimizer, type ModelConfig } from './buildModel';
-import { getRecurrentKernel } from './opByOpKernel';
-import type { RecurrentSequenceKernel } from './recurrentKernel';
+import { SeqRecurrent } from './recurrentLayer';
 import { mulberry32, shuffledIndices } from '../../shared/random';
 import { WeightSnapshot } from './weightSnapshot';
 import { findNonFinite, type WindowSet } from './windows';
@@ -88,9 +87,10 @@ export interface FastTrainStepProvider {
 }
 
 function fastTrainStep(request: FastTrainStepRequest): FastTrainStep | null {
-  const kernel = getRecurrentKernel() as RecurrentSequenceKernel & Partial<FastTrainStepProvider>;
+  // The kernel the model was built with (its runtime's): every recurrent layer shares it.
+  const layer = request.model.layers.find((l): l is SeqRecurrent => l instanceof SeqRecurrent);
   try {
-    return kernel.createTrainStep?.(request) ?? null;
+    return layer?.sequenceKernel.createTrainStep?.(request) ?? null;
   } catch {
     // An optional speed-up: the tfjs step below is always correct.
     return null;

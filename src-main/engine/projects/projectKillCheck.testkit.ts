@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { loadModel } from '../model/modelFiles';
+import { opByOpRuntime } from '../model/opByOpKernel';
 import { parseProjectText } from './parseProjectText';
 import { openProject } from './projectFile';
 import { projectVersion, versionOf } from './projectKillFixture.testkit';
@@ -40,7 +41,7 @@ export async function checkAfterKill(
   expect(opened.project.runs.map((r) => r.id)).toEqual(expected.map((r) => r.id));
   for (const [i, run] of opened.project.runs.entries()) {
     expect(typeof run.modelDir).toBe('string');
-    const loaded = await loadModel(run.modelDir as string);
+    const loaded = await loadModel(run.modelDir as string, opByOpRuntime);
     // The model of the run is the one that was saved for it (m<k> names the trained model).
     expect(loaded.sidecar.trainedOn.runId).toBe(path.basename(expected[i]?.modelDir ?? ''));
     loaded.model.dispose();
@@ -58,7 +59,7 @@ export async function checkAfterKill(
   ]);
   expect((await readdir(models)).sort()).toEqual(keep);
   for (const v of keep) {
-    const loaded = await loadModel(path.join(models, v));
+    const loaded = await loadModel(path.join(models, v), opByOpRuntime);
     loaded.model.dispose();
   }
   const after = [...(await readdir(folder)), ...(await readdir(models))];

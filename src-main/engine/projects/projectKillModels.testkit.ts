@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import path from 'node:path';
 import { buildModel, lossFunction, makeOptimizer, type ModelConfig } from '../model/buildModel';
 import { saveModel } from '../model/modelFiles';
+import { opByOpRuntime } from '../model/opByOpKernel';
 
 export const MODEL_COUNT = 3;
 const LOOKBACK = 12;
@@ -28,7 +29,7 @@ export async function trainTinyModels(workModels: string): Promise<string[]> {
       loss: 'mse',
       seed: 11 + k,
     };
-    const model = buildModel(config);
+    const model = buildModel(config, opByOpRuntime);
     const optimizer = makeOptimizer(config);
     const loss = lossFunction(config.loss);
     const x = tf.tidy(() =>

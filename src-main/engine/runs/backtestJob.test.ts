@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataset, type LoadedDataset } from '../datasets/openDataset';
 import { bundledDatasetsDir } from '../testing/sharedData';
+import { opByOpRuntime } from '../model/opByOpKernel';
 import { runBacktest } from './backtestJob';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bt-'));
@@ -30,7 +31,11 @@ async function air(): Promise<LoadedDataset> {
   );
 }
 
-const hooks = { signal: new AbortController().signal, progress: () => undefined };
+const hooks = {
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  runtime: opByOpRuntime,
+};
 const params = {
   settings: {
     target: 'AirPassengers',

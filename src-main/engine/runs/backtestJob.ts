@@ -1,6 +1,7 @@
 // Walk-forward (rolling-origin) evaluation. Each fold fits on its own training part only (scalers
 // and transforms included, because runFit fits them on what it is given), then forecasts the next
 // h points from the fold's origin. Finished folds survive a cancel.
+import type { TrainingRuntime } from '../model/recurrentKernel';
 import path from 'node:path';
 import type { BacktestResult } from '../../shared/schemas/search';
 import { StudioFailure } from '../../shared/result';
@@ -53,7 +54,12 @@ export async function runBacktest(
   dataset: LoadedDataset,
   params: BacktestParams,
   workDir: string,
-  hooks: { signal: AbortSignal; progress: (fraction: number, message: string) => void },
+  hooks: {
+    signal: AbortSignal;
+    progress: (fraction: number, message: string) => void;
+    /** The kernels every fold's network is trained and run with. */
+    runtime: TrainingRuntime;
+  },
 ): Promise<BacktestResult> {
   const started = performance.now();
   const data = fitDatasetOf(dataset);
@@ -104,7 +110,7 @@ export async function runBacktest(
     let trainingSeconds = 0;
     let interval95: { lower: (number | null)[]; upper: (number | null)[] } | null = null;
     if (params.refit === 'none' && firstModelDir !== null) {
-      const loaded = await loadModel(firstModelDir);
+      const loaded = await loadModel(firstModelDir, hooks.runtime);
       try {
         predicted = forecastWithModel(loaded, slice(data, fold.trainStart, fold.testStart)).values;
       } finally {
@@ -129,6 +135,7 @@ export async function runBacktest(
         { signal: hooks.signal },
         {
           saveDir: dir,
+          runtime: hooks.runtime,
           ...(params.refit === 'finetune' && previousDir ? { initialWeightsDir: previousDir } : {}),
         },
       );

@@ -1,6 +1,7 @@
 // Explanations of a trained run on its own test windows: perturbation (±δ), occlusion (training
 // mean) or integrated gradients (from the training means), rebuilt from the run's recorded config,
 // reported in the target's original units (explanation/originalUnits.ts).
+import type { FusedKernelsHandle, TrainingRuntime } from '../model/recurrentKernel';
 import type { PipelineInputs, SensitivityResult } from '../../shared/schemas/interpret';
 import { originalSpaceEffects, pipelineCodec } from '../explanation/pipelineExplain';
 import { StudioFailure } from '../../shared/result';
@@ -50,13 +51,25 @@ function trainingStats(
   return { mean, std };
 }
 
+/** The runtime's fused kernels and helper thread, for prefix reuse (none on op-by-op). */
+function fusedOf(runtime: TrainingRuntime): { fused?: FusedKernelsHandle } {
+  return runtime.fused ? { fused: runtime.fused } : {};
+}
+
+export interface SensitivityHooks {
+  signal: AbortSignal;
+  onProgress: (fraction: number) => void;
+  /** The kernels the run's model is loaded and run with (perturbation uses its helper thread). */
+  runtime: TrainingRuntime;
+}
+
 export async function runSensitivity(
   dataset: LoadedDataset,
   config: FitConfig,
   modelDir: string,
   runId: string,
   params: SensitivityParams,
-  hooks: { signal: AbortSignal; onProgress: (fraction: number) => void },
+  hooks: SensitivityHooks,
 ): Promise<SensitivityResult> {
   const started = performance.now();
   const data = fitDatasetOf(dataset);
@@ -100,7 +113,7 @@ export async function runSensitivity(
       `Horizon step ${params.horizonStep + 1} is beyond the run's horizon ${config.horizon}.`,
     );
   }
-  const model = await cachedModel(modelDir);
+  const model = await cachedModel(modelDir, hooks.runtime);
   const indices = selectWindows(
     test.count,
     params.maxWindows === 0 ? test.count : params.maxWindows,
@@ -163,6 +176,7 @@ export async function runSensitivity(
       outputScale,
       horizonIndex: params.horizonStep,
       ...progress,
+      ...fusedOf(hooks.runtime),
     });
     ({ effect, meanAbsPerLag, meanAbsFeatureLag } = r);
     description =
@@ -176,6 +190,7 @@ export async function runSensitivity(
       outputScale,
       horizonIndex: params.horizonStep,
       ...progress,
+      ...fusedOf(hooks.runtime),
     });
     if (!r.plusSide || !r.minusSide) throw new Error('perturbation returned no sides');
     effect = perUnitEffects(
@@ -254,7 +269,7 @@ async function pipelineSensitivity(
   runId: string,
   params: SensitivityParams,
   pipeline: PipelineInputs,
-  hooks: { signal: AbortSignal; onProgress: (fraction: number) => void },
+  hooks: SensitivityHooks,
   started: number,
 ): Promise<SensitivityResult> {
   if (params.horizonStep >= config.horizon) {
@@ -281,7 +296,7 @@ async function pipelineSensitivity(
   const stats = trainingStats([y], 0, starts[0] ?? 0);
   const std = stats.std[0] ?? 1;
   const mean = stats.mean[0] ?? 0;
-  const model = await cachedModel(modelDir);
+  const model = await cachedModel(modelDir, hooks.runtime);
   const codec = pipelineCodec(chosen, L, params.horizonStep, pipeline.preprocessing);
   const progress = { signal: hooks.signal, onProgress: hooks.onProgress };
   const shape: WindowShape = { windows: chosen.length, lookback: L, features: 1 };

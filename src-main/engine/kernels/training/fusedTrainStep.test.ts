@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, lossFunction, makeOptimizer, type ModelConfig } from '../../model/buildModel';
-import { opByOpKernel, setRecurrentKernel } from '../../model/opByOpKernel';
+import { opByOpRuntime } from '../../model/opByOpKernel';
 import type { WindowSet } from '../../model/windows';
 import { ensureRnnWasm } from '../wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels, type FusedRnnKernels } from '../wasm/fusedRnn';
@@ -58,8 +58,7 @@ afterAll(() => threaded?.pool.close());
 
 /** Losses of tfjs' step on the op-by-op layers and the final weights. */
 function reference(config: ModelConfig): { losses: number[]; weights: Float32Array[] } {
-  setRecurrentKernel(opByOpKernel);
-  const model = buildModel(config);
+  const model = buildModel(config, opByOpRuntime);
   const opt = makeOptimizer(config);
   const lossFn = lossFunction(config.loss);
   const losses = batches.map((idx) => {
@@ -90,7 +89,7 @@ function fused(
   k: FusedRnnKernels,
   threads: Parameters<typeof createFusedTrainStep>[2],
 ) {
-  const model = buildModel(config);
+  const model = buildModel(config, opByOpRuntime);
   const opt = makeOptimizer(config);
   const step = createFusedTrainStep(k, { model, optimizer: opt, loss: config.loss }, threads);
   if (step === null) throw new Error('model should fit the fused step');
@@ -154,8 +153,10 @@ describe('createFusedTrainStep', () => {
   });
 
   it('declines models it cannot run and keeps them on the tfjs step', () => {
-    expect(fusedStepMismatch(buildModel({ ...base, dropout: 0.2 }))).toMatch(/dropout/);
-    const model = buildModel(base);
+    expect(fusedStepMismatch(buildModel({ ...base, dropout: 0.2 }, opByOpRuntime))).toMatch(
+      /dropout/,
+    );
+    const model = buildModel(base, opByOpRuntime);
     const rms = makeOptimizer({ ...base, optimizer: 'rmsprop' });
     expect(createFusedTrainStep(kernels, { model, optimizer: rms, loss: 'mse' })).toBeNull();
     model.dispose();

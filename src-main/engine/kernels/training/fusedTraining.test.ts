@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSimpleCsv } from '../../testing/sharedData';
 import type { FitConfig } from '../../model/fitConfig';
 import { loadModel, loadStockModel } from '../../model/modelFiles';
-import { getRecurrentKernel, opByOpKernel, setRecurrentKernel } from '../../model/opByOpKernel';
+import { opByOpRuntime } from '../../model/opByOpKernel';
 import { runFit, type FitDataset } from '../../model/runFit';
 import { ensureRnnWasm } from '../wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../wasm/fusedRnn';
-import { fusedSeamKernel } from './fusedSeamKernel';
+import { fusedRuntime } from '../trainingRuntime';
 
 const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
 const dataset: FitDataset = {
@@ -29,7 +29,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 afterAll(() => {
-  setRecurrentKernel(opByOpKernel);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,13 +48,11 @@ describe.each(['lstm', 'gru', 'rnn'] as const)('fused %s training', (cell) => {
   };
 
   it('follows the op-by-op loss curve and round-trips through stock tfjs layers', async () => {
-    setRecurrentKernel(opByOpKernel);
-    const reference = await runFit(dataset, config);
-    const fused = fusedSeamKernel(await loadFusedKernels({ wasmPath: ensureRnnWasm() }));
-    setRecurrentKernel(fused);
-    expect(getRecurrentKernel().name).toMatch(/^fused-wasm/);
+    const reference = await runFit(dataset, config, {}, { runtime: opByOpRuntime });
+    expect(reference.kernel).toBe('op-by-op');
+    const fused = fusedRuntime(await loadFusedKernels({ wasmPath: ensureRnnWasm() }));
     const saveDir = path.join(dir, cell);
-    const run = await runFit(dataset, config, {}, { saveDir });
+    const run = await runFit(dataset, config, {}, { saveDir, runtime: fused });
     expect(run.kernel).toMatch(/^fused-wasm/);
     // patience 0: all 4 epochs run in both, and both hold out validation windows every epoch.
     expect(reference.epochs).toHaveLength(4);
@@ -68,7 +65,7 @@ describe.each(['lstm', 'gru', 'rnn'] as const)('fused %s training', (cell) => {
     });
     // Saved with stock class names: plain tfjs (no Series Studio layer, no kernels) predicts the same.
     const stock = await loadStockModel(saveDir);
-    const loaded = await loadModel(saveDir);
+    const loaded = await loadModel(saveDir, fused);
     const x = tf.randomUniform([5, 12, 1], 0, 1, 'float32', 9);
     const a = stock.predict(x) as tf.Tensor;
     const b = loaded.model.predict(x) as tf.Tensor;
