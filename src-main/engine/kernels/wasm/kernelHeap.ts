@@ -36,10 +36,32 @@ export class KernelHeap {
     return { address, size };
   }
 
+  /**
+   * Returns an arena for reuse. Released arenas at the top of the heap give their space back to
+   * any later allocation (of any size), so arenas of many sizes (perturbation batches, then a
+   * larger gradient pass) do not pile up to the memory's maximum.
+   */
   release(arena: { address: number; size: number }): void {
-    const list = this.free.get(arena.size);
-    if (list) list.push(arena.address);
-    else this.free.set(arena.size, [arena.address]);
+    if (arena.address + arena.size !== this.top) {
+      const list = this.free.get(arena.size);
+      if (list) list.push(arena.address);
+      else this.free.set(arena.size, [arena.address]);
+      return;
+    }
+    this.top = arena.address;
+    // Free arenas now ending at the top go back to it too.
+    for (let merged = true; merged;) {
+      merged = false;
+      for (const [size, list] of this.free) {
+        const i = list.indexOf(this.top - size);
+        if (i < 0) continue;
+        list.splice(i, 1);
+        if (list.length === 0) this.free.delete(size);
+        this.top -= size;
+        merged = true;
+        break;
+      }
+    }
   }
 
   /** Float view of the whole memory, refreshed after growth (growth replaces the buffer). */
