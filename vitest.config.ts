@@ -5,11 +5,13 @@ export default defineConfig({
   // Compiles the renderer's rune modules (*.svelte.ts) so their state classes are tested as built:
   // for the browser, as the app runs them. (Node tests are Vite's server side, which would compile
   // them for server rendering: $state a plain field, $state.snapshot returning its argument.)
+  // Components stay server-compiled, so a test can render them with svelte/server.
   plugins: [
     svelte({
       configFile: false,
       compilerOptions: { runes: true },
-      dynamicCompileOptions: () => ({ generate: 'client' }),
+      dynamicCompileOptions: ({ filename }) =>
+        /\.svelte\.[jt]s$/.test(filename) ? { generate: 'client' } : undefined,
     }),
   ],
   test: {
