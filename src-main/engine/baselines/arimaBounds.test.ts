@@ -49,7 +49,7 @@ describe('auto-ARIMA bounds', () => {
     const arima = r.arima;
     expect(arima?.ok).toBe(true);
     if (!arima?.ok) return;
-    expect(arima.note).toContain(`fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} training values`);
+    expect(arima.note).toContain(`fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} of those values`);
     expect(arima.oneStep).toHaveLength(50);
     expect(arima.forecast).toHaveLength(3);
   });

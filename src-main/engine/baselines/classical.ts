@@ -23,6 +23,57 @@ export interface ClassicalOptions {
   levels?: readonly number[];
   /** Which methods to fit (default all three). */
   methods?: readonly ClassicalMethod[];
+  /** The fitted rows in words, for the notes (default "the training part"). */
+  fittedOn?: string;
+  /** Results of earlier identical calls (same rows, actuals, origins and settings) to reuse. */
+  cache?: ClassicalFitCache;
+}
+
+/**
+ * The classical results of one run, by everything that determines them, so that the
+ * combination's classical parts and the run's baselines (the same fits on the same rows) are
+ * fitted once. Owned by the caller for the length of one run; holds no other state.
+ */
+export class ClassicalFitCache {
+  readonly #results = new Map<string, ClassicalResult>();
+  #hits = 0;
+
+  get hits(): number {
+    return this.#hits;
+  }
+
+  lookup(key: string, fit: () => ClassicalResult): ClassicalResult {
+    const found = this.#results.get(key);
+    if (found) {
+      this.#hits++;
+      return found;
+    }
+    const result = fit();
+    this.#results.set(key, result);
+    return result;
+  }
+}
+
+/** Every input that determines a method's result, as text (exact: values written in full). */
+function cacheKey(
+  method: ClassicalMethod,
+  train: ArrayLike<number>,
+  period: number,
+  h: number,
+  opts: ClassicalOptions,
+  levels: readonly number[],
+): string {
+  const values = (x: ArrayLike<number> | undefined) => (x ? Array.from(x).join(',') : '-');
+  return [
+    method,
+    period,
+    h,
+    levels.join(','),
+    opts.fittedOn ?? '',
+    (opts.origins ?? []).join(','),
+    values(train),
+    values(opts.test),
+  ].join('|');
 }
 
 export interface ClassicalBand {
@@ -83,6 +134,7 @@ function etsResult(
   test: ArrayLike<number> | undefined,
   origins: readonly number[],
   levels: readonly number[],
+  fittedOn: string,
 ): ClassicalResult {
   let fit: EtsFit;
   let tried: number;
@@ -129,7 +181,7 @@ function etsResult(
     oneStep: test ? arr(etsOneStep(fit, test)) : null,
     originPaths,
     parameters,
-    note: `${fit.label} chosen by AICc among ${tried} exponential smoothing models fitted on the training part`,
+    note: `${fit.label} chosen by AICc among ${tried} exponential smoothing models fitted on ${fittedOn}`,
   };
 }
 
@@ -140,6 +192,7 @@ function thetaResult(
   test: ArrayLike<number> | undefined,
   origins: readonly number[],
   levels: readonly number[],
+  fittedOn: string,
 ): ClassicalResult {
   let fit: ThetaFit;
   try {
@@ -181,8 +234,8 @@ function thetaResult(
       sigma2: round(fit.sigma2),
     },
     note: fit.seasonal
-      ? 'Theta on the multiplicatively deseasonalised training part (the 90% seasonality test passed), reseasonalised'
-      : 'Theta on the training part (no seasonal adjustment: the 90% seasonality test did not pass)',
+      ? `Theta on ${fittedOn}, multiplicatively deseasonalised (the 90% seasonality test passed) and reseasonalised`
+      : `Theta on ${fittedOn} (no seasonal adjustment: the 90% seasonality test did not pass)`,
   };
 }
 
@@ -208,6 +261,7 @@ function arimaResult(
   test: ArrayLike<number> | undefined,
   origins: readonly number[],
   levels: readonly number[],
+  fittedOn: string,
 ): ClassicalResult {
   const testArray = test ? Float64Array.from(Array.from(test)) : new Float64Array(0);
   const seasonalTooLong = m > MAX_SEASONAL_ARIMA_PERIOD;
@@ -267,8 +321,8 @@ function arimaResult(
       aic: round(fit.aic),
     },
     note:
-      `${fit.label} chosen by the arima package's stepwise search on the training part; forecasts by an exact Kalman filter` +
-      (trimmed ? `; fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} training values` : '') +
+      `${fit.label} chosen by the arima package's stepwise search on ${fittedOn}; forecasts by an exact Kalman filter` +
+      (trimmed ? `; fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} of those values` : '') +
       (seasonalTooLong
         ? `; non-seasonal, as a seasonal search with period ${m} would take minutes`
         : ''),
@@ -290,22 +344,50 @@ export function classicalBaselines(
   const levels = opts.levels ?? [0.8, 0.95];
   const origins = opts.origins ?? [];
   const methods = opts.methods ?? CLASSICAL_METHODS;
+  const fittedOn = opts.fittedOn ?? 'the training part';
   const out: ClassicalBaselines = {};
   const steps = Math.max(1, Math.floor(h));
-  for (const method of methods) {
+  const fitOne = (method: ClassicalMethod): ClassicalResult => {
     try {
-      if (method === 'ets') out.ets = etsResult(train, period, steps, opts.test, origins, levels);
-      else if (method === 'theta')
-        out.theta = thetaResult(train, period, steps, opts.test, origins, levels);
-      else out.arima = arimaResult(train, period, steps, opts.test, origins, levels);
+      if (method === 'ets')
+        return etsResult(train, period, steps, opts.test, origins, levels, fittedOn);
+      if (method === 'theta')
+        return thetaResult(train, period, steps, opts.test, origins, levels, fittedOn);
+      return arimaResult(train, period, steps, opts.test, origins, levels, fittedOn);
     } catch (error) {
-      out[method] = {
-        ok: false,
-        method,
-        label: method,
-        note: `${method} failed: ${message(error)}`,
-      };
+      return { ok: false, method, label: method, note: `${method} failed: ${message(error)}` };
     }
+  };
+  for (const method of methods) {
+    out[method] = opts.cache
+      ? opts.cache.lookup(cacheKey(method, train, period, steps, opts, levels), () =>
+          fitOne(method),
+        )
+      : fitOne(method);
   }
   return out;
+}
+
+/**
+ * The classical fits a run scores on its test part: fitted on every row before the test part
+ * (a classical method needs no validation rows), continued through the test actuals to each test
+ * window's origin, and to the end of the data (the last path). The run's baselines and the
+ * combination's classical parts both come from here, so with a shared cache each is fitted once.
+ */
+export function fitBeforeTest(
+  series: Float64Array,
+  m: number,
+  h: number,
+  testStart: number,
+  testStarts: readonly number[],
+  methods: readonly ClassicalMethod[],
+  cache?: ClassicalFitCache,
+): ClassicalBaselines {
+  return classicalBaselines(series.subarray(0, testStart), m, h, {
+    methods,
+    test: series.subarray(testStart),
+    origins: [...testStarts.map((t0) => t0 - testStart), series.length - testStart],
+    fittedOn: 'the rows before the test part',
+    ...(cache ? { cache } : {}),
+  });
 }

@@ -94,14 +94,14 @@ describe('forecasting pipeline in runFit', () => {
     const r = await runFit(monthly(), { ...small, ensemble: 1, combination: 'median' });
     const c = r.forecaster?.combination;
     if (!c) throw new Error('expected a combination');
-    const valStarts = r.validation?.targetStarts ?? [];
-    const starts = [...valStarts, ...r.test.targetStarts];
-    // Independently: ETS and Theta fitted on the training part (rows < 108), continued through
-    // the actuals to each window's origin; past the end, refitted on all 144 rows.
-    const fits = classicalBaselines(values.subarray(0, 108), 12, 3, {
+    const { testStart } = r.split;
+    // Independently: ETS and Theta fitted on every row before the test part (as the run's
+    // classical baselines), continued through the actuals to each test window's origin; past the
+    // end, refitted on all 144 rows.
+    const fits = classicalBaselines(values.subarray(0, testStart), 12, 3, {
       methods: ['ets', 'theta'],
-      test: values.subarray(108),
-      origins: starts.map((t0) => t0 - 108),
+      test: values.subarray(testStart),
+      origins: r.test.targetStarts.map((t0) => t0 - testStart),
     });
     const all = classicalBaselines(values, 12, 3, { methods: ['ets', 'theta'] });
     if (!fits.ets?.ok || !fits.theta?.ok || !all.ets?.ok || !all.theta?.ok)
@@ -109,12 +109,11 @@ describe('forecasting pipeline in runFit', () => {
     const median3 = (a: number, b: number, d: number): number =>
       a + b + d - Math.max(a, b, d) - Math.min(a, b, d);
     r.test.targetStarts.forEach((_, w) => {
-      const k = valStarts.length + w;
       for (let i = 0; i < 3; i++) {
         const expected = median3(
           c.network.testPredicted[w * 3 + i] ?? NaN,
-          fits.ets?.ok ? (fits.ets.originPaths[k]?.[i] ?? NaN) : NaN,
-          fits.theta?.ok ? (fits.theta.originPaths[k]?.[i] ?? NaN) : NaN,
+          fits.ets?.ok ? (fits.ets.originPaths[w]?.[i] ?? NaN) : NaN,
+          fits.theta?.ok ? (fits.theta.originPaths[w]?.[i] ?? NaN) : NaN,
         );
         expect(r.test.predicted[w * 3 + i]).toBeCloseTo(expected, 9);
       }

@@ -4,6 +4,7 @@ import { engineMethods as engineMethodMap } from '../../shared/engineMethods';
 import type { FitSettings } from '../../shared/schemas/model';
 import { StudioFailure } from '../../shared/result';
 import type { DatasetStore } from '../datasets/datasetStore';
+import { ClassicalFitCache } from '../baselines/classical';
 import { resolveFitConfig, type FitConfig } from '../model/fitConfig';
 import { runFit } from '../model/runFit';
 import { computeSplit } from '../model/split';
@@ -96,6 +97,8 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
       );
       const valStart = trainEndOf(resolved, target.length);
       const runId = `run_${randomUUID().replace(/-/g, '')}`;
+      // The combination's classical parts and the baselines share their fits on the same rows.
+      const classicalCache = new ClassicalFitCache();
       const report = throttledProgress(ctx, 150);
       // No transforms chosen at all (the CLI without --transforms): use the suggested ones.
       const suggested =
@@ -147,19 +150,25 @@ export function modelMethods(store: DatasetStore): HandlersFor<'model:defaults' 
               true,
             ),
         },
-        { saveDir: path.join(workDir, 'models', runId), id: runId, runtime },
+        { saveDir: path.join(workDir, 'models', runId), id: runId, runtime, classicalCache },
       );
       ctx.progress({
         phase: 'evaluate',
         fraction: 1,
         message: 'Scoring baselines and intervals…',
       });
-      const run = enrichRun(core, spec.datasetId, target, runId, (name, done, total) =>
-        ctx.progress({
-          phase: 'evaluate',
-          fraction: done / total,
-          message: `Scoring baselines: ${name} (${done + 1} of ${total})…`,
-        }),
+      const run = enrichRun(
+        core,
+        spec.datasetId,
+        target,
+        runId,
+        (name, done, total) =>
+          ctx.progress({
+            phase: 'evaluate',
+            fraction: done / total,
+            message: `Scoring baselines: ${name} (${done + 1} of ${total})…`,
+          }),
+        classicalCache,
       );
       return suggested
         ? { ...run, settingsNotes: suggested.reasons.map((r) => `Suggested transform — ${r}`) }

@@ -11,6 +11,7 @@ import { computeSplit } from './split';
 import { inferNextTimes } from './futureTimes';
 import { forecastSeries, type ForecasterSettings } from '../forecasting/seriesForecaster';
 import { combineWithClassical, type Combined } from '../forecasting/combination';
+import type { ClassicalFitCache } from '../baselines/classical';
 import type { BackendInfo } from './backend';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
@@ -147,6 +148,8 @@ export interface RunFitOptions {
   id?: string;
   /** The kernels to build and train the network with; default the engine process's runtime. */
   runtime?: TrainingRuntime;
+  /** The run's classical fits, shared with its baselines (enrichRun) so each is fitted once. */
+  classicalCache?: ClassicalFitCache;
 }
 
 function windowPredictions(
@@ -426,7 +429,7 @@ async function runForecasterFit(
             target,
             m,
             h,
-            split.valStart,
+            split,
             {
               test: out.test.predicted,
               testStarts,
@@ -435,6 +438,7 @@ async function runForecasterFit(
               forecast: out.forecast,
             },
             by,
+            options.classicalCache,
           )
         : null;
     const test: WindowPredictions = {

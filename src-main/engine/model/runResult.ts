@@ -22,7 +22,7 @@ export interface ForecasterRecord extends ForecasterDecisions {
     /** The network ensemble alone: its test metrics and forecast. */
     network: { metrics: ForecastMetrics; forecast: number[]; testPredicted: number[] };
     /** ETS and Theta fitted on all rows: label and forecast past the end. */
-    peers: { method: 'ets' | 'theta'; label: string; forecast: number[] }[];
+    peers: { method: 'ets' | 'theta' | 'arima'; label: string; forecast: number[] }[];
     notes: string[];
   } | null;
 }

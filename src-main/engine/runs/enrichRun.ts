@@ -8,7 +8,9 @@ import type { RunResult as CoreRun } from '../model/runResult';
 import { computeMetrics, type ForecastMetrics } from '../model/metrics';
 import {
   CLASSICAL_METHODS,
-  classicalBaselines,
+  fitBeforeTest,
+  type ClassicalBaselines,
+  type ClassicalFitCache,
   type ClassicalMethod,
   type ClassicalSuccess,
 } from '../baselines/classical';
@@ -51,25 +53,22 @@ function classicalRows(
   core: CoreRun,
   target: Float64Array,
   onBaseline?: BaselineProgress,
+  cache?: ClassicalFitCache,
 ): Record<ClassicalMethod, ClassicalRow> {
-  const { valStart, testStart } = core.split;
+  // Fitted on every row before the test part (a classical method needs no validation rows), from
+  // the first test window's origin and from the end of the data (the forecast past it, beside the
+  // model's): the same fits as the combination's classical parts, which the cache shares.
+  const { testStart } = core.split;
   const m = core.dataset.seasonalPeriod;
-  const train = target.subarray(0, valStart);
-  const after = target.subarray(valStart);
   const { targetStarts, horizon } = core.test;
-  const origin = (targetStarts[0] ?? testStart) - valStart;
-  // Origins: the first test window, and the end of the data (the forecast past it, beside the model's).
+  const endPath = targetStarts.length;
   // One method at a time, so progress can name the one being fitted.
-  const results: ReturnType<typeof classicalBaselines> = {};
+  const results: ClassicalBaselines = {};
   CLASSICAL_METHODS.forEach((method, i) => {
     onBaseline?.(baselineWords[method], i, CLASSICAL_METHODS.length);
     Object.assign(
       results,
-      classicalBaselines(train, m, horizon, {
-        test: after,
-        origins: [origin, after.length],
-        methods: [method],
-      }),
+      fitBeforeTest(target, m, horizon, testStart, targetStarts, [method], cache),
     );
   });
   const rows = {} as Record<ClassicalMethod, ClassicalRow>;
@@ -83,11 +82,11 @@ function classicalRows(
     // One-step-ahead forecast of every target point, aligned with the model's (window, step) pairs.
     const predictions: number[] = [];
     for (const t0 of targetStarts) {
-      for (let h = 0; h < horizon; h++) predictions.push(oneStep[t0 + h - valStart] ?? Number.NaN);
+      for (let h = 0; h < horizon; h++) predictions.push(oneStep[t0 + h - testStart] ?? Number.NaN);
     }
     const metrics = computeMetrics(core.test.actual, predictions, target.subarray(0, testStart), m);
     const note =
-      `${r.label} fitted on the training part, one-step-ahead forecasts` +
+      `${r.label} fitted on the rows before the test part, one-step-ahead forecasts` +
       (horizon > 1
         ? " (each point from all actuals before it: an easier task than the model's direct multi-step forecast)"
         : '');
@@ -95,8 +94,8 @@ function classicalRows(
       label: r.label,
       parameters: r.parameters,
       note: r.note,
-      originForecast: r.originPaths[0] ?? [],
-      forecast: r.originPaths[1] ?? [],
+      originForecast: (targetStarts.length > 0 ? r.originPaths[0] : r.forecast) ?? [],
+      forecast: r.originPaths[endPath] ?? [],
     };
     rows[method] = { fit: { metrics, predictions, model, result: r }, note };
   }
@@ -180,7 +179,7 @@ export function runIntervals(
   const fallback = referenceModel(classical);
   if (fallback) {
     const { result, reference } = fallback;
-    const label = `${result.label} prediction intervals (fitted on the training part), centred on the model's forecast`;
+    const label = `${result.label} prediction intervals (fitted on the rows before the test part), centred on the model's forecast`;
     const why = [
       (calWindows === 0
         ? 'No validation windows to calibrate conformal intervals'
@@ -218,6 +217,7 @@ export function enrichRun(
   target: Float64Array,
   runId: string,
   onBaseline?: BaselineProgress,
+  cache?: ClassicalFitCache,
 ): RunResult {
   // A cancelled run should come back at once: skip the classical fits (they can take seconds).
   const cancelled: Record<ClassicalMethod, ClassicalRow> = {
@@ -226,7 +226,7 @@ export function enrichRun(
     theta: { fit: null, note: 'Theta not fitted: the run was cancelled' },
   };
   const classical =
-    core.stoppedReason === 'cancelled' ? cancelled : classicalRows(core, target, onBaseline);
+    core.stoppedReason === 'cancelled' ? cancelled : classicalRows(core, target, onBaseline, cache);
   const baselineNotes: Record<string, string> = {
     naive: 'last value before each test window',
     seasonalNaive: `value ${core.dataset.seasonalPeriod} steps back`,

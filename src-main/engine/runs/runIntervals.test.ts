@@ -96,7 +96,7 @@ describe('runIntervals', () => {
     const [b80, b95] = out.intervals;
     expect(b95?.method).toBe('model-based');
     expect(b95?.methodLabel).toBe(
-      "ETS(M,N,N) prediction intervals (fitted on the training part), centred on the model's forecast",
+      "ETS(M,N,N) prediction intervals (fitted on the rows before the test part), centred on the model's forecast",
     );
     // 95% fractions 4/10 = 0.4 and 8/20 = 0.4: 100 ± 40, 200 ± 80, 50 ± 20, 60 ± 24.
     expect(b95?.lower).toEqual([60, 120, 30, 36]);
