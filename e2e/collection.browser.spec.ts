@@ -62,7 +62,7 @@ test.describe('browser mode: collections of series', () => {
         await dialog.screenshot({ path: shot(`import-${theme}-${size.width}`) });
       }
       if (theme === 'dark') {
-        await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+        await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
         await expect(dialog).toHaveCount(0);
       }
     }
