@@ -86,16 +86,18 @@ test.describe('browser mode: collections of series', () => {
       'monthly (season of 12)',
     );
     await expect(page.getByTestId('collection-series-chart')).toBeVisible();
-    await atEachScreen(page, (s) =>
-      page.screenshot({ path: shot(`series-${s.theme}-${s.width}`) }),
-    );
+    await atEachScreen(page, async (s) => {
+      await page.screenshot({ path: shot(`series-${s.theme}-${s.width}`) });
+    });
 
     // One global network over the collection, scored per series.
     await page.getByTestId('collection-view-model').click();
     await page.getByTestId('collection-epochs').fill('2');
     await page.getByTestId('collection-epochs').dispatchEvent('change');
     await page.getByTestId('collection-arima').uncheck();
-    await atEachScreen(page, (s) => page.screenshot({ path: shot(`model-${s.theme}-${s.width}`) }));
+    await atEachScreen(page, async (s) => {
+      await page.screenshot({ path: shot(`model-${s.theme}-${s.width}`) });
+    });
     await page.getByTestId('collection-train').click();
     await expect(page.getByTestId('collection-progress')).toBeVisible();
     await expect(page.getByTestId('collection-run')).toBeVisible({ timeout: 7 * 60_000 });
@@ -126,7 +128,9 @@ test.describe('browser mode: collections of series', () => {
       'Naive',
       'Seasonal naive',
     ]);
-    await atEachScreen(page, (s) => page.screenshot({ path: shot(`run-${s.theme}-${s.width}`) }));
+    await atEachScreen(page, async (s) => {
+      await page.screenshot({ path: shot(`run-${s.theme}-${s.width}`) });
+    });
 
     // Save, reload, reopen: the collection and its run come back.
     await page.getByTestId('project-save').click();
