@@ -45,6 +45,8 @@ describe('the engine map', () => {
       'analysis:stl': [180, true],
       'analysis:transform': [180, true],
       'model:defaults': [180, true],
+      'collections:index': [180, true],
+      'collections:series': [180, true],
       'runs:delete': [30, true],
       'runs:residuals': [60, true],
       'runs:compare': [60, true],
