@@ -74,7 +74,7 @@ test.describe('browser mode: bounded intervals and kept explanations', () => {
       }
       // The method is named, with its empirical coverage on the test part.
       await expect(page.getByTestId('forecast-interval-method')).toContainText(
-        /Intervals: (split conformal on \d+ validation windows|.+ prediction intervals \(fitted on the training part\))/,
+        /Intervals: (split conformal on \d+ validation windows|.+ prediction intervals \(fitted on the rows before the test part\))/,
       );
       await expect(page.getByTestId('forecast-interval-method')).toContainText(
         /Coverage of the same intervals on the test part: 80%: [\d.]+%, 95%: [\d.]+%\./,
