@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { AnalyzeRequest, StlRequest, TransformStep } from './schemas/analysis';
 import { ImportChoices } from './schemas/dataset';
+import { CollectionFitSettings } from './schemas/collection';
 import { CompareRequest, SensitivityRequest } from './schemas/interpret';
 import { FitSettings } from './schemas/model';
 
@@ -77,4 +78,13 @@ export const FORM_LIMITS = {
   compareH: numberLimits(CompareRequest.shape.h),
   explainSteps: numberLimits(SensitivityRequest.shape.steps),
   explainDelta: numberLimits(SensitivityRequest.shape.delta, 0.001),
+} satisfies Record<string, NumberLimits>;
+
+const collectionShape = CollectionFitSettings.shape;
+
+/** The global-model form's numeric fields and their limits. */
+export const COLLECTION_FIT_LIMITS = {
+  horizon: numberLimits(collectionShape.horizon),
+  epochs: numberLimits(collectionShape.epochs),
+  ensemble: numberLimits(collectionShape.ensemble),
 } satisfies Record<string, NumberLimits>;
