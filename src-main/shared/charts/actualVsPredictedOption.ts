@@ -1,15 +1,16 @@
 // Actual series against the model's test predictions, with optional baselines, a prediction
 // interval band and the forecast past the data. Predictions are row-major [windows × horizon];
 // one horizon step is drawn so each time has one value (multi-step windows overlap in time).
-import type { TimeFormat } from '../schemas/dataset';
 import {
-  baseOption,
+  bandLayers,
+  colouredLine,
   finite,
   themeOf,
-  timeAxis,
-  valueAxis,
+  timeChartOption,
+  timedPoints,
   type ChartOption,
-  type RunChartStyle,
+  type TimeChartStyle,
+  type TimedPoint,
 } from './runChartBase';
 import { dataDecimals, valueFormatter } from './valuePrecision';
 
@@ -18,8 +19,7 @@ export interface TimedValues {
   values: ArrayLike<number | null>;
 }
 
-export interface ActualVsPredictedInput extends RunChartStyle {
-  timeFormat?: TimeFormat;
+export interface ActualVsPredictedInput extends TimeChartStyle {
   actual: TimedValues;
   /** Test windows: times and predicted values, row-major [windows × horizon]. */
   test: { times: ArrayLike<number>; predicted: ArrayLike<number>; horizon: number };
@@ -35,28 +35,22 @@ export interface ActualVsPredictedInput extends RunChartStyle {
   forecastName?: string;
 }
 
-type Point = [number, number | null];
-
 function stepPoints(
   times: ArrayLike<number>,
   values: ArrayLike<number | null>,
   horizon: number,
   step: number,
-): Point[] {
-  const out: Point[] = [];
+): TimedPoint[] {
+  const out: TimedPoint[] = [];
   for (let i = step; i < times.length; i += horizon) {
     out.push([times[i] as number, finite(values[i])]);
   }
   return out;
 }
 
-const allPoints = (s: TimedValues): Point[] =>
-  Array.from({ length: s.times.length }, (_, i): Point => [
-    s.times[i] as number,
-    finite(s.values[i]),
-  ]);
+const allPoints = (s: TimedValues): TimedPoint[] => timedPoints(s.times, s.values);
 
-const line = (name: string, data: Point[], extra: ChartOption = {}): ChartOption => ({
+const line = (name: string, data: TimedPoint[], extra: ChartOption = {}): ChartOption => ({
   name,
   type: 'line',
   showSymbol: false,
@@ -75,32 +69,13 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
   if (input.interval) {
     const lower = stepPoints(times, input.interval.lower, horizon, step);
     const upper = stepPoints(times, input.interval.upper, horizon, step);
-    // A stack: an invisible floor at the lower bound, then a filled layer (upper − lower) thick.
-    const width = lower.map(([t, lo], i): Point => {
-      const hi = upper[i]?.[1] ?? null;
-      return [t, lo === null || hi === null ? null : hi - lo];
-    });
     const label = `${Math.round(input.interval.level * 100)}% interval`;
-    const silent = { symbol: 'none', silent: true, tooltip: { show: false }, z: 1 };
+    const fill = { color: theme.band };
     series.push(
-      line(`${label} floor`, lower, { ...silent, stack: 'interval', lineStyle: { opacity: 0 } }),
-    );
-    series.push(
-      line(label, width, {
-        ...silent,
-        stack: 'interval',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: theme.band },
-        itemStyle: { color: theme.band },
-      }),
+      ...bandLayers(label, 'interval', lower, upper, { areaStyle: fill, itemStyle: fill }),
     );
   }
-  series.push(
-    line('Actual', allPoints(input.actual), {
-      lineStyle: { width: 1.5, color: theme.text },
-      itemStyle: { color: theme.text },
-    }),
-  );
+  series.push(colouredLine('Actual', theme.text, allPoints(input.actual)));
   series.push(
     line(input.modelName ?? 'Model', stepPoints(times, input.test.predicted, horizon, step)),
   );
@@ -118,7 +93,7 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
       }),
     );
   }
-  const base = baseOption(input, true);
+  const base = timeChartOption(input, true, series);
   const decimals = dataDecimals(Array.from(input.actual.values));
   return {
     ...base,
@@ -129,8 +104,5 @@ export function actualVsPredictedOption(input: ActualVsPredictedInput): ChartOpt
       ...(base.legend as ChartOption),
       data: series.map((s) => String(s.name)).filter((n) => !n.endsWith(' floor')),
     },
-    xAxis: timeAxis(theme, input.timeFormat),
-    yAxis: valueAxis(theme),
-    series,
   };
 }

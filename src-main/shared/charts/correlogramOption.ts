@@ -118,30 +118,34 @@ export function correlogramOption(input: CorrelogramInput): Record<string, unkno
   };
 }
 
+/** A correlogram of one analysis result, its title and caption unless the host prints them. */
+function styledCorrelogram(
+  values: readonly (number | null)[],
+  band: CorrelogramInput['band'],
+  captions: { title: string; caption: string },
+  style: CorrelogramStyle,
+): Record<string, unknown> {
+  return correlogramOption({
+    values,
+    band,
+    ...((style.captions ?? true) ? captions : {}),
+    ...(style.theme ? { theme: style.theme } : {}),
+    ...(style.animation === undefined ? {} : { animation: style.animation }),
+  });
+}
+
 export function acfChartOption(
   acf: AnalysisResult['acf'],
   style: CorrelogramStyle = {},
 ): Record<string, unknown> {
-  const captions = style.captions ?? true;
-  return correlogramOption({
-    values: acf.values,
-    band: acf.band,
-    ...(captions ? { title: 'Autocorrelation (ACF)', caption: acf.method } : {}),
-    ...(style.theme ? { theme: style.theme } : {}),
-    ...(style.animation === undefined ? {} : { animation: style.animation }),
-  });
+  const captions = { title: 'Autocorrelation (ACF)', caption: acf.method };
+  return styledCorrelogram(acf.values, acf.band, captions, style);
 }
 
 export function pacfChartOption(
   pacf: AnalysisResult['pacf'],
   style: CorrelogramStyle = {},
 ): Record<string, unknown> {
-  const captions = style.captions ?? true;
-  return correlogramOption({
-    values: pacf.values,
-    band: pacf.band,
-    ...(captions ? { title: 'Partial autocorrelation (PACF)', caption: pacf.label } : {}),
-    ...(style.theme ? { theme: style.theme } : {}),
-    ...(style.animation === undefined ? {} : { animation: style.animation }),
-  });
+  const captions = { title: 'Partial autocorrelation (PACF)', caption: pacf.label };
+  return styledCorrelogram(pacf.values, pacf.band, captions, style);
 }

@@ -5,17 +5,15 @@ import { seriesNamed, seriesNames } from './runChart.testkit';
 // Two windows of horizon 2 at times [1, 2] and [2, 3].
 const test = { times: [1, 2, 2, 3], predicted: [10, 11, 12, 13], horizon: 2 };
 const actual = { times: [1, 2, 3], values: [10, 12, 14] };
+// An 80% band inside a 95% one.
+const nestedBands = [
+  { level: 0.8, lower: [9, 10, 11, 12], upper: [11, 12, 13, 14] },
+  { level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] },
+];
 
 describe('forecastBandsOption', () => {
   it('stacks each band as a floor plus a layer as thick as the band, widest first', () => {
-    const option = forecastBandsOption({
-      actual,
-      test,
-      bands: [
-        { level: 0.8, lower: [9, 10, 11, 12], upper: [11, 12, 13, 14] },
-        { level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] },
-      ],
-    });
+    const option = forecastBandsOption({ actual, test, bands: nestedBands });
     expect(seriesNames(option).slice(0, 4)).toEqual([
       '95% interval floor',
       '95% interval',
@@ -79,14 +77,7 @@ describe('forecastBandsOption legend and colours', () => {
   });
 
   it('gives nested bands opaque fills, the legend the very same colours', () => {
-    const option = forecastBandsOption({
-      actual,
-      test,
-      bands: [
-        { level: 0.8, lower: [9, 10, 11, 12], upper: [11, 12, 13, 14] },
-        { level: 0.95, lower: [8, 9, 10, 11], upper: [12, 13, 14, 15] },
-      ],
-    });
+    const option = forecastBandsOption({ actual, test, bands: nestedBands });
     const legend = option.legend as { data: { name?: string; itemStyle?: { color: string } }[] };
     // 95%: 0.13 → rgb(228, 236, 251); 80%: 1 − 0.87·0.8 = 0.304 → 255 − 208·0.304 = 191.77,
     // 255 − 144·0.304 = 211.22, 255 − 33·0.304 = 244.97.

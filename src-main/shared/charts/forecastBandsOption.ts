@@ -7,7 +7,16 @@ import {
   type ActualVsPredictedInput,
   type TimedValues,
 } from './actualVsPredictedOption';
-import { colour, finite, themeOf, type ChartOption } from './runChartBase';
+import {
+  bandLayers,
+  colour,
+  colouredLine,
+  finite,
+  themeOf,
+  timedPoints,
+  type ChartOption,
+  type TimedPoint,
+} from './runChartBase';
 
 export interface Band {
   /** In (0, 1). */
@@ -28,8 +37,6 @@ export interface ForecastBandsInput extends Omit<ActualVsPredictedInput, 'interv
   /** Start of the time axis (e.g. some context before the test part); default: the data's start. */
   xMin?: number;
 }
-
-type Point = [number, number | null];
 
 /** "rgba(r, g, b, a)" or "#rrggbb" at another opacity. */
 export function withAlpha(color: string, alpha: number): string {
@@ -69,38 +76,21 @@ function bandSeries(
   pick: (i: number) => boolean,
   fill: string,
 ): ChartOption[] {
-  const lower: Point[] = [];
-  const width: Point[] = [];
+  const lower: TimedPoint[] = [];
+  const upper: TimedPoint[] = [];
   for (let i = 0; i < times.length; i++) {
     if (!pick(i)) continue;
-    const lo = finite(band.lower[i]);
-    const hi = finite(band.upper[i]);
     const t = times[i] as number;
-    lower.push([t, lo]);
-    width.push([t, lo === null || hi === null ? null : hi - lo]);
+    lower.push([t, finite(band.lower[i])]);
+    upper.push([t, finite(band.upper[i])]);
   }
-  // A stack per band: an invisible floor at the lower bound, then a filled layer as thick as the band.
-  const common = {
-    type: 'line',
-    showSymbol: false,
-    symbol: 'none',
-    silent: true,
-    connectNulls: false,
-    tooltip: { show: false },
-    z: 1,
-    stack,
-    lineStyle: { opacity: 0 },
-  };
-  return [
-    { ...common, name: `${name} floor`, data: lower },
-    { ...common, name, data: width, areaStyle: { color: fill }, itemStyle: { color: fill } },
-  ];
+  return bandLayers(name, stack, lower, upper, {
+    areaStyle: { color: fill },
+    itemStyle: { color: fill },
+  });
 }
 
 const percent = (level: number): string => `${Math.round(level * 100)}%`;
-
-const timed = (times: ArrayLike<number>, values: ArrayLike<number | null>): Point[] =>
-  Array.from({ length: times.length }, (_, i): Point => [times[i] as number, finite(values[i])]);
 
 export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   const option = actualVsPredictedOption(input);
@@ -158,32 +148,17 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
   if (forecast && input.members && input.members.paths.length > 0) {
     const color = withAlpha(theme.muted, 0.55);
     for (const path of input.members.paths) {
-      beside.push({
-        name: input.members.name,
-        type: 'line',
-        showSymbol: false,
-        silent: true,
-        tooltip: { show: false },
-        connectNulls: false,
-        z: 2,
-        lineStyle: { width: 1, color },
-        itemStyle: { color },
-        data: timed(forecast.times, path),
+      const line = colouredLine(input.members.name, color, timedPoints(forecast.times, path), {
+        width: 1,
       });
+      beside.push({ ...line, silent: true, tooltip: { show: false }, z: 2 });
     }
   }
   if (forecast) {
     for (const peer of input.peers ?? []) {
       const color = colour(next++);
-      beside.push({
-        name: peer.name,
-        type: 'line',
-        showSymbol: false,
-        connectNulls: false,
-        lineStyle: { width: 1.5, type: 'dashed', color },
-        itemStyle: { color },
-        data: timed(forecast.times, peer.values),
-      });
+      const data = timedPoints(forecast.times, peer.values);
+      beside.push(colouredLine(peer.name, color, data, { type: 'dashed' }));
     }
   }
   const all = [...bands, ...future, ...beside, ...series];
@@ -212,7 +187,8 @@ export function forecastBandsOption(input: ForecastBandsInput): ChartOption {
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   };
-  for (const line of [...series, ...beside]) for (const [t, v] of line.data as Point[]) see(t, v);
+  for (const line of [...series, ...beside])
+    for (const [t, v] of line.data as TimedPoint[]) see(t, v);
   for (const b of input.bands ?? [])
     for (let i = 0; i < input.test.times.length; i++) {
       if (!onStep(i)) continue;

@@ -1,13 +1,7 @@
 // Mean |Δ| per lag: which past time steps the forecast leans on, summed up over windows.
 import { lagLabels } from './lagLabels';
-import {
-  baseOption,
-  finite,
-  themeOf,
-  valueAxis,
-  type ChartOption,
-  type RunChartStyle,
-} from './runChartBase';
+import { baseOption, categoryAxis, finite, themeOf, valueAxis } from './runChartBase';
+import type { ChartOption, RunChartStyle } from './runChartBase';
 
 export interface LagImportanceInput extends RunChartStyle {
   /** Per input position 0..lookback−1 (oldest first). */
@@ -20,14 +14,7 @@ export function lagImportanceOption(input: LagImportanceInput): ChartOption {
   const n = input.meanAbsPerLag.length;
   return {
     ...baseOption(input, false),
-    xAxis: {
-      type: 'category',
-      data: lagLabels(n),
-      name: 'lag',
-      nameLocation: 'middle',
-      nameGap: 24,
-      axisLine: { lineStyle: { color: theme.axis } },
-    },
+    xAxis: categoryAxis(theme, 'lag', lagLabels(n), 24),
     yAxis: valueAxis(theme, input.valueLabel ?? 'mean |Δ|', { scale: false, min: 0, nameGap: 44 }),
     series: [
       {

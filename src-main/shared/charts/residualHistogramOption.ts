@@ -1,12 +1,6 @@
 // Residual histogram with the fitted normal density scaled to counts.
-import {
-  baseOption,
-  finite,
-  themeOf,
-  valueAxis,
-  type ChartOption,
-  type RunChartStyle,
-} from './runChartBase';
+import { baseOption, categoryAxis, finite, themeOf, valueAxis } from './runChartBase';
+import type { ChartOption, RunChartStyle } from './runChartBase';
 
 export interface ResidualHistogramInput extends RunChartStyle {
   centres: ArrayLike<number>;
@@ -23,14 +17,7 @@ export function residualHistogramOption(input: ResidualHistogramInput): ChartOpt
   const centres = Array.from({ length: n }, (_, i) => input.centres[i] as number);
   return {
     ...baseOption(input, true),
-    xAxis: {
-      type: 'category',
-      data: centres.map(label),
-      name: 'residual',
-      nameLocation: 'middle',
-      nameGap: 26,
-      axisLine: { lineStyle: { color: theme.axis } },
-    },
+    xAxis: categoryAxis(theme, 'residual', centres.map(label), 26),
     yAxis: valueAxis(theme, 'count', { scale: false, nameGap: 40 }),
     series: [
       {

@@ -2,6 +2,7 @@
 // the errors depend on the level the model predicts.
 import {
   baseOption,
+  dashedMarkLine,
   themeOf,
   valueAxis,
   type ChartOption,
@@ -33,13 +34,7 @@ export function residualScatterOption(input: ResidualScatterInput): ChartOption 
         type: 'scatter',
         symbolSize: 5,
         data: points,
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: theme.axis, type: 'dashed' },
-          label: { show: false },
-          data: [{ yAxis: 0 }],
-        },
+        markLine: dashedMarkLine(theme, [{ yAxis: 0 }]),
       },
     ],
   };

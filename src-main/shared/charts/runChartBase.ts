@@ -1,7 +1,8 @@
-// Pieces every run chart shares, so the app and the reports draw runs with one look.
+// Pieces the charts share (frame, axes, lines, bands), so the app and the reports draw with one look.
 import type { TimeFormat } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
 import { isCalendarFormat } from './timeAxis';
+import { dataDecimals, valueFormatter } from './valuePrecision';
 
 export interface RunChartStyle {
   title?: string;
@@ -42,6 +43,20 @@ export function baseOption(style: RunChartStyle, legend: boolean): ChartOption {
   };
 }
 
+/**
+ * The start every series chart shares: no animation unless asked, a transparent background, the
+ * theme's text colour, and an axis tooltip rounding values to the precision `values` were
+ * recorded with.
+ */
+export function chartFrame(style: RunChartStyle, values: readonly (number | null)[]): ChartOption {
+  return {
+    animation: style.animation ?? false,
+    backgroundColor: 'transparent',
+    textStyle: { color: themeOf(style).text },
+    tooltip: { trigger: 'axis', valueFormatter: valueFormatter(dataDecimals(values)) },
+  };
+}
+
 export function valueAxis(
   theme: ChartTheme,
   name?: string,
@@ -69,6 +84,116 @@ export function timeAxis(theme: ChartTheme, format: TimeFormat | undefined): Cha
   };
 }
 
+export interface TimeChartStyle extends RunChartStyle {
+  timeFormat?: TimeFormat;
+}
+
+/** A run chart over time: the common frame, a time axis below, a value axis (by default unnamed). */
+export function timeChartOption(
+  style: TimeChartStyle,
+  legend: boolean,
+  series: ChartOption[],
+  yAxis: ChartOption = valueAxis(themeOf(style)),
+): ChartOption {
+  const xAxis = timeAxis(themeOf(style), style.timeFormat);
+  return { ...baseOption(style, legend), xAxis, yAxis, series };
+}
+
 export function colour(i: number): string {
   return palette[i % palette.length] as string;
+}
+
+/** The x axis of loss curves: whole epochs from 1, no grid lines across. */
+const epochAxisExtra = { scale: false, min: 1, minInterval: 1, splitLine: { show: false } };
+
+export function epochAxis(theme: ChartTheme): ChartOption {
+  return valueAxis(theme, 'epoch', epochAxisExtra);
+}
+
+/** A category axis (lags, histogram bins) named below its labels. */
+export function categoryAxis(
+  theme: ChartTheme,
+  name: string,
+  data: readonly string[],
+  nameGap: number,
+): ChartOption {
+  const axisLine = { lineStyle: { color: theme.axis } };
+  return { type: 'category', data, name, nameLocation: 'middle', nameGap, axisLine };
+}
+
+export type TimedPoint = [number, number | null];
+
+/** [time, value] points, non-finite values as gaps. */
+export function timedPoints(
+  times: ArrayLike<number>,
+  values: ArrayLike<number | null>,
+): TimedPoint[] {
+  const point = (i: number): TimedPoint => [times[i] as number, finite(values[i])];
+  return Array.from({ length: times.length }, (_, i) => point(i));
+}
+
+/**
+ * A band as a stack of two line layers: an invisible floor at the lower bound, then a layer as
+ * thick as the band (upper − lower, a gap where either bound is missing) that `fill` styles.
+ * Both stay out of the tooltip; the floor is named `${name} floor`.
+ */
+export function bandLayers(
+  name: string,
+  stack: string,
+  lower: TimedPoint[],
+  upper: readonly TimedPoint[],
+  fill: ChartOption,
+): ChartOption[] {
+  const thickness = lower.map(([t, lo], i): TimedPoint => {
+    const hi = upper[i]?.[1] ?? null;
+    return [t, lo === null || hi === null ? null : hi - lo];
+  });
+  const common = {
+    type: 'line',
+    showSymbol: false,
+    symbol: 'none',
+    silent: true,
+    connectNulls: false,
+    tooltip: { show: false },
+    z: 1,
+    stack,
+    lineStyle: { opacity: 0 },
+  };
+  return [
+    { ...common, name: `${name} floor`, data: lower },
+    { ...common, name, data: thickness, ...fill },
+  ];
+}
+
+/** Dashed guide lines in the axis colour (a zero line, forecast origins), silent. */
+export function dashedMarkLine(
+  theme: ChartTheme,
+  data: readonly ChartOption[],
+  label: ChartOption = { show: false },
+): ChartOption {
+  return {
+    symbol: 'none',
+    silent: true,
+    lineStyle: { color: theme.axis, type: 'dashed' },
+    label,
+    data,
+  };
+}
+
+/** A line in one colour, its tooltip marker in the same colour. */
+export function colouredLine(
+  name: string,
+  color: string,
+  data: unknown[],
+  lineStyle: ChartOption = {},
+): ChartOption {
+  const style = { color };
+  return {
+    name,
+    type: 'line',
+    showSymbol: false,
+    lineStyle: { ...style, width: 1.5, ...lineStyle },
+    itemStyle: style,
+    data,
+  };
 }

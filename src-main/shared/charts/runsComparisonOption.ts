@@ -1,16 +1,18 @@
 // Several runs on one chart: their loss curves, or their test predictions over the actual series.
-import type { TimeFormat } from '../schemas/dataset';
 import type { TimedValues } from './actualVsPredictedOption';
 import type { EpochPoint } from './trainingCurvesOption';
 import {
   baseOption,
   colour,
+  colouredLine,
+  epochAxis,
   finite,
   themeOf,
-  timeAxis,
+  timeChartOption,
+  timedPoints,
   valueAxis,
   type ChartOption,
-  type RunChartStyle,
+  type TimeChartStyle,
 } from './runChartBase';
 
 export interface ComparedRun {
@@ -20,15 +22,13 @@ export interface ComparedRun {
   predictions?: TimedValues;
 }
 
-export interface RunsComparisonInput extends RunChartStyle {
+export interface RunsComparisonInput extends TimeChartStyle {
   mode: 'loss' | 'predictions';
   runs: readonly ComparedRun[];
   actual?: TimedValues;
-  timeFormat?: TimeFormat;
 }
 
-const pairs = (s: TimedValues): [number, number | null][] =>
-  Array.from({ length: s.times.length }, (_, i) => [s.times[i] as number, finite(s.values[i])]);
+const points = (s: TimedValues): unknown[] => timedPoints(s.times, s.values);
 
 export function runsComparisonOption(input: RunsComparisonInput): ChartOption {
   const theme = themeOf(input);
@@ -36,64 +36,24 @@ export function runsComparisonOption(input: RunsComparisonInput): ChartOption {
   if (input.mode === 'loss') {
     input.runs.forEach((run, i) => {
       const epochs = run.epochs ?? [];
-      const style = { color: colour(i) };
-      series.push({
-        name: `${run.name} loss`,
-        type: 'line',
-        showSymbol: false,
-        lineStyle: { ...style, width: 1.5 },
-        itemStyle: style,
-        data: epochs.map((e) => [e.epoch + 1, finite(e.loss)]),
-      });
+      const loss = epochs.map((e) => [e.epoch + 1, finite(e.loss)]);
+      series.push(colouredLine(`${run.name} loss`, colour(i), loss));
       if (epochs.some((e) => finite(e.valLoss) !== null)) {
-        series.push({
-          name: `${run.name} validation loss`,
-          type: 'line',
-          showSymbol: false,
-          lineStyle: { ...style, width: 1.5, type: 'dashed' },
-          itemStyle: style,
-          data: epochs.map((e) => [e.epoch + 1, finite(e.valLoss)]),
-        });
+        const valLoss = epochs.map((e) => [e.epoch + 1, finite(e.valLoss)]);
+        const dashed = { type: 'dashed' };
+        series.push(colouredLine(`${run.name} validation loss`, colour(i), valLoss, dashed));
       }
     });
     return {
       ...baseOption(input, true),
-      xAxis: valueAxis(theme, 'epoch', {
-        scale: false,
-        min: 1,
-        minInterval: 1,
-        splitLine: { show: false },
-      }),
+      xAxis: epochAxis(theme),
       yAxis: valueAxis(theme, 'loss', { nameGap: 44 }),
       series,
     };
   }
-  if (input.actual) {
-    series.push({
-      name: 'Actual',
-      type: 'line',
-      showSymbol: false,
-      lineStyle: { color: theme.text, width: 1.5 },
-      itemStyle: { color: theme.text },
-      data: pairs(input.actual),
-    });
-  }
+  if (input.actual) series.push(colouredLine('Actual', theme.text, points(input.actual)));
   input.runs.forEach((run, i) => {
-    if (!run.predictions) return;
-    const style = { color: colour(i) };
-    series.push({
-      name: run.name,
-      type: 'line',
-      showSymbol: false,
-      lineStyle: { ...style, width: 1.5 },
-      itemStyle: style,
-      data: pairs(run.predictions),
-    });
+    if (run.predictions) series.push(colouredLine(run.name, colour(i), points(run.predictions)));
   });
-  return {
-    ...baseOption(input, true),
-    xAxis: timeAxis(theme, input.timeFormat),
-    yAxis: valueAxis(theme),
-    series,
-  };
+  return timeChartOption(input, true, series);
 }

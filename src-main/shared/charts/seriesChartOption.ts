@@ -2,7 +2,7 @@
 // same option to SVG with ECharts' server-side renderer.
 import type { SeriesWindow } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
-import { isCalendarFormat } from './timeAxis';
+import { timeAxis, valueAxis } from './runChartBase';
 import { dataDecimals, formatValue } from './valuePrecision';
 
 export interface SeriesChartInput {
@@ -37,7 +37,6 @@ function moments(values: readonly (number | null)[]): { mean: number; sd: number
 
 export function seriesChartOption(input: SeriesChartInput): Record<string, unknown> {
   const theme = input.theme ?? lightTheme;
-  const calendar = isCalendarFormat(input.window.timeFormat);
   const zoom = input.zoom ?? true;
   const standardise = (input.standardise ?? false) && input.window.series.length > 1;
   return {
@@ -51,22 +50,10 @@ export function seriesChartOption(input: SeriesChartInput): Record<string, unkno
     tooltip: { trigger: 'axis' },
     legend: { top: input.title ? 24 : 0, textStyle: { color: theme.text } },
     grid: { left: 64, right: 24, top: input.title ? 56 : 32, bottom: zoom ? 72 : 36 },
-    // onZero: false, or an index axis spanning 0 (years BC and AD) draws the other axis at 0.
-    xAxis: {
-      type: calendar ? 'time' : 'value',
-      scale: true,
-      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
-      splitLine: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      ...(standardise
-        ? { name: 'standardised (sd from the mean)', nameLocation: 'middle', nameGap: 40 }
-        : {}),
-      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
-      splitLine: { lineStyle: { color: theme.grid } },
-    },
+    xAxis: timeAxis(theme, input.window.timeFormat),
+    yAxis: standardise
+      ? valueAxis(theme, 'standardised (sd from the mean)', { nameGap: 40 })
+      : valueAxis(theme),
     dataZoom: zoom
       ? [
           { type: 'inside', xAxisIndex: 0, filterMode: 'none' },

@@ -3,8 +3,7 @@
 import type { StlResult } from '../schemas/analysis';
 import type { TimeFormat } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
-import { isCalendarFormat } from './timeAxis';
-import { dataDecimals, valueFormatter } from './valuePrecision';
+import { chartFrame, timeAxis, valueAxis } from './runChartBase';
 
 export interface StlChartInput {
   stl: StlResult;
@@ -27,18 +26,11 @@ const HEIGHT = 17;
 
 export function stlChartOption(input: StlChartInput): Record<string, unknown> {
   const theme = input.theme ?? lightTheme;
-  const calendar = isCalendarFormat(input.timeFormat);
   const x = input.stl.x;
   const indices = stlPanels.map((_, i) => i);
   return {
-    animation: input.animation ?? false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
     // Components round to the precision the series was recorded with.
-    tooltip: {
-      trigger: 'axis',
-      valueFormatter: valueFormatter(dataDecimals(Array.from(input.stl.observed))),
-    },
+    ...chartFrame(input, Array.from(input.stl.observed)),
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     title: stlPanels.map((p, i) => ({
       text: p.label,
@@ -54,20 +46,13 @@ export function stlChartOption(input: StlChartInput): Record<string, unknown> {
     })),
     xAxis: indices.map((i) => ({
       gridIndex: i,
-      type: calendar ? 'time' : 'value',
-      scale: true,
-      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
+      ...timeAxis(theme, input.timeFormat),
       axisLabel: { show: i === stlPanels.length - 1 },
       axisTick: { show: i === stlPanels.length - 1 },
-      splitLine: { show: false },
     })),
     yAxis: indices.map((i) => ({
       gridIndex: i,
-      type: 'value',
-      scale: true,
-      splitNumber: 2,
-      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
-      splitLine: { lineStyle: { color: theme.grid } },
+      ...valueAxis(theme, undefined, { splitNumber: 2 }),
     })),
     series: stlPanels.map((p, i) => {
       const values = input.stl[p.key];

@@ -2,8 +2,7 @@
 // so a zero line is drawn whenever the values change sign.
 import type { SeriesWindow } from '../schemas/dataset';
 import { lightTheme, palette, type ChartTheme } from './chartTheme';
-import { isCalendarFormat } from './timeAxis';
-import { dataDecimals, valueFormatter } from './valuePrecision';
+import { chartFrame, timeAxis, valueAxis } from './runChartBase';
 
 export interface TransformPreviewInput {
   window: SeriesWindow;
@@ -25,30 +24,16 @@ function crossesZero(values: readonly (number | null)[]): boolean {
 export function transformPreviewOption(input: TransformPreviewInput): Record<string, unknown> {
   const theme = input.theme ?? lightTheme;
   const { window } = input;
-  const calendar = isCalendarFormat(window.timeFormat);
   return {
-    animation: input.animation ?? false,
-    backgroundColor: 'transparent',
-    textStyle: { color: theme.text },
     // Transformed values have no recorded precision: four significant digits.
-    tooltip: {
-      trigger: 'axis',
-      valueFormatter: valueFormatter(dataDecimals(window.series.flatMap((s) => s.values))),
-    },
+    ...chartFrame(
+      input,
+      window.series.flatMap((s) => s.values),
+    ),
     legend: { top: 0, textStyle: { color: theme.text } },
     grid: { left: 64, right: 24, top: 32, bottom: 32 },
-    xAxis: {
-      type: calendar ? 'time' : 'value',
-      scale: true,
-      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
-      splitLine: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      axisLine: { onZero: false, lineStyle: { color: theme.axis } },
-      splitLine: { lineStyle: { color: theme.grid } },
-    },
+    xAxis: timeAxis(theme, window.timeFormat),
+    yAxis: valueAxis(theme),
     series: window.series.map((s, i) => ({
       name: s.name,
       type: 'line',
