@@ -1,9 +1,7 @@
 // Rolling-origin backtest: several train/test folds along the series, each scored with the
 // baselines, and the spread of each metric over folds.
-import type { StudioError } from '../../../src-main/shared/result';
-import type { JobProgress } from '../../../src-main/shared/schemas/app';
-import type { BacktestResult } from '../../../src-main/shared/schemas/search';
 import type { FullSettings } from './modelState.svelte';
+import { PanelJob } from './panelJob.svelte';
 import type { JobRunner } from './studioJobs.svelte';
 
 export interface BacktestOptions {
@@ -21,7 +19,7 @@ export interface BacktestDeps {
   form: { readonly datasetId: string | null; requestSettings(): FullSettings | null };
 }
 
-export class BacktestState {
+export class BacktestState extends PanelJob<'backtest:run'> {
   #options = $state<BacktestOptions>({
     folds: 3,
     horizon: 12,
@@ -29,76 +27,34 @@ export class BacktestState {
     window: 'expanding',
     refit: 'scratch',
   });
-  #running = $state(false);
-  #progress = $state<JobProgress | null>(null);
-  #result = $state.raw<BacktestResult | null>(null);
-  #error = $state<StudioError | null>(null);
-  #cancel: (() => Promise<void>) | null = null;
-  readonly #deps: BacktestDeps;
+  readonly #form: BacktestDeps['form'];
 
   constructor(deps: BacktestDeps) {
-    this.#deps = deps;
+    super(deps.jobs, 'backtest:run');
+    this.#form = deps.form;
   }
 
   get options(): Readonly<BacktestOptions> {
     return this.#options;
-  }
-  get running(): boolean {
-    return this.#running;
-  }
-  get progress(): JobProgress | null {
-    return this.#progress;
-  }
-  get result(): BacktestResult | null {
-    return this.#result;
-  }
-  get error(): StudioError | null {
-    return this.#error;
   }
 
   set<K extends keyof BacktestOptions>(key: K, value: BacktestOptions[K]): void {
     this.#options[key] = value;
   }
 
-  dismissError(): void {
-    this.#error = null;
-  }
-
   async run(): Promise<void> {
-    const { jobs, form } = this.#deps;
-    const settings = form.requestSettings();
-    const datasetId = form.datasetId;
-    if (!settings || !datasetId || this.#running || jobs.active) return;
+    const settings = this.#form.requestSettings();
+    const datasetId = this.#form.datasetId;
+    if (!settings || !datasetId || !this.idle) return;
     const o = $state.snapshot(this.#options);
-    this.#running = true;
-    this.#error = null;
-    this.#result = null;
-    this.#progress = null;
-    const job = jobs.start(
-      `Backtest, ${o.folds} folds`,
-      'backtest:run',
-      {
-        datasetId,
-        settings,
-        folds: o.folds,
-        horizon: o.horizon,
-        ...(o.stride === null ? {} : { stride: o.stride }),
-        window: o.window,
-        refit: o.refit,
-      },
-      (p) => {
-        this.#progress = p;
-      },
-    );
-    this.#cancel = job.cancel;
-    const result = await job.result;
-    this.#cancel = null;
-    this.#running = false;
-    if (result.ok) this.#result = result.value;
-    else this.#error = result.error;
-  }
-
-  async cancel(): Promise<void> {
-    await this.#cancel?.();
+    await this.runJob(`Backtest, ${o.folds} folds`, {
+      datasetId,
+      settings,
+      folds: o.folds,
+      horizon: o.horizon,
+      ...(o.stride === null ? {} : { stride: o.stride }),
+      window: o.window,
+      refit: o.refit,
+    });
   }
 }

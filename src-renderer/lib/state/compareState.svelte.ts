@@ -3,6 +3,7 @@
 import type { StudioError } from '../../../src-main/shared/result';
 import type { Comparison } from '../../../src-main/shared/schemas/interpret';
 import type { StudioClient } from '../studioClient';
+import { LatestRequest } from './latestRequest.svelte';
 
 export interface CompareOptions {
   loss: 'squared' | 'absolute';
@@ -16,9 +17,8 @@ export interface CompareDeps {
 
 export class CompareState {
   #options = $state<CompareOptions>({ loss: 'squared', h: 1, alternative: 'two-sided' });
-  #result = $state.raw<Comparison | null>(null);
-  #error = $state<StudioError | null>(null);
-  #loading = $state(false);
+  /** A newer comparison (or a clear, when the pair changes) drops an older one still running. */
+  readonly #comparison = new LatestRequest<Comparison>();
   readonly #deps: CompareDeps;
 
   constructor(deps: CompareDeps) {
@@ -29,13 +29,13 @@ export class CompareState {
     return this.#options;
   }
   get result(): Comparison | null {
-    return this.#result;
+    return this.#comparison.value;
   }
   get error(): StudioError | null {
-    return this.#error;
+    return this.#comparison.error;
   }
   get loading(): boolean {
-    return this.#loading;
+    return this.#comparison.loading;
   }
 
   /** Changes one test setting; the next `compare` uses it. */
@@ -44,19 +44,13 @@ export class CompareState {
   }
 
   async compare(runA: string, runB: string): Promise<void> {
-    this.#loading = true;
-    const result = await this.#deps.client.call('runs:compare', {
-      runA,
-      runB,
-      ...$state.snapshot(this.#options),
-    });
-    this.#loading = false;
-    this.#result = result.ok ? result.value : null;
-    this.#error = result.ok ? null : result.error;
+    const options = $state.snapshot(this.#options);
+    await this.#comparison.load(() =>
+      this.#deps.client.call('runs:compare', { runA, runB, ...options }),
+    );
   }
 
   clear(): void {
-    this.#result = null;
-    this.#error = null;
+    this.#comparison.clear();
   }
 }

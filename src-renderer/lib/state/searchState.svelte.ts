@@ -1,9 +1,8 @@
 // Hyper-parameter search: grid or random over a few settings, each trial a run ranked by its
 // validation loss (never the test part, which would leak it into the choice).
-import type { StudioError } from '../../../src-main/shared/result';
-import type { JobProgress } from '../../../src-main/shared/schemas/app';
-import type { SearchParam, SearchResult } from '../../../src-main/shared/schemas/search';
+import type { SearchParam } from '../../../src-main/shared/schemas/search';
 import type { FullSettings } from './modelState.svelte';
+import { PanelJob } from './panelJob.svelte';
 import { gridSize, parseValues, searchParams } from './searchGrid';
 import type { JobRunner } from './studioJobs.svelte';
 
@@ -19,7 +18,7 @@ export interface SearchDeps {
   runsChanged: () => Promise<void>;
 }
 
-export class SearchState {
+export class SearchState extends PanelJob<'search:run'> {
   #mode = $state<SearchMode>('random');
   /** The text of each parameter's values field. */
   #values = $state<Record<SearchParam, string>>({
@@ -33,11 +32,6 @@ export class SearchState {
   });
   #budget = $state(6);
   #seed = $state(1);
-  #running = $state(false);
-  #progress = $state<JobProgress | null>(null);
-  #result = $state.raw<SearchResult | null>(null);
-  #error = $state<StudioError | null>(null);
-  #cancel: (() => Promise<void>) | null = null;
   readonly #deps: SearchDeps;
 
   readonly parsed = $derived(
@@ -63,6 +57,7 @@ export class SearchState {
   );
 
   constructor(deps: SearchDeps) {
+    super(deps.jobs, 'search:run');
     this.#deps = deps;
   }
 
@@ -78,18 +73,6 @@ export class SearchState {
   get seed(): number {
     return this.#seed;
   }
-  get running(): boolean {
-    return this.#running;
-  }
-  get progress(): JobProgress | null {
-    return this.#progress;
-  }
-  get result(): SearchResult | null {
-    return this.#result;
-  }
-  get error(): StudioError | null {
-    return this.#error;
-  }
 
   setMode(mode: SearchMode): void {
     this.#mode = mode;
@@ -103,53 +86,27 @@ export class SearchState {
   setSeed(seed: number): void {
     this.#seed = seed;
   }
-  dismissError(): void {
-    this.#error = null;
-  }
 
   async run(): Promise<void> {
-    const { jobs, form, report, runsChanged } = this.#deps;
+    const { form, report, runsChanged } = this.#deps;
     const base = form.requestSettings();
     const datasetId = form.datasetId;
-    if (!base || !datasetId || this.#running || jobs.active || this.invalid.length > 0) return;
-    this.#running = true;
-    this.#error = null;
-    this.#result = null;
-    this.#progress = null;
+    if (!base || !datasetId || !this.idle || this.invalid.length > 0) return;
     const mode = this.#mode;
-    const job = jobs.start(
-      `${mode === 'grid' ? 'Grid' : 'Random'} search`,
-      'search:run',
-      {
-        datasetId,
-        base,
-        mode,
-        grid: $state.snapshot(this.grid),
-        budget: mode === 'grid' ? Math.max(1, this.planned) : this.#budget,
-        seed: this.#seed,
-      },
-      (p) => {
-        this.#progress = p;
-      },
-    );
-    this.#cancel = job.cancel;
-    const result = await job.result;
-    this.#cancel = null;
-    this.#running = false;
-    if (result.ok) {
-      this.#result = result.value;
+    const result = await this.runJob(`${mode === 'grid' ? 'Grid' : 'Random'} search`, {
+      datasetId,
+      base,
+      mode,
+      grid: $state.snapshot(this.grid),
+      budget: mode === 'grid' ? Math.max(1, this.planned) : this.#budget,
+      seed: this.#seed,
+    });
+    if (result.ok)
       report(
         result.value.cancelled
           ? `Search cancelled; ${result.value.trials.length} finished trial(s) kept.`
           : `Search finished: ${result.value.trials.length} trial(s).`,
       );
-    } else {
-      this.#error = result.error;
-    }
     await runsChanged();
-  }
-
-  async cancel(): Promise<void> {
-    await this.#cancel?.();
   }
 }
