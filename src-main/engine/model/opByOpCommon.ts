@@ -1,6 +1,13 @@
 // Shared pieces of the op-by-op (tf ops, one step at a time) recurrent kernels.
 import * as tf from '@tensorflow/tfjs';
-import type { CellActivation, RecurrentSequenceInputs } from './recurrentKernel';
+import type {
+  CellActivation,
+  RecurrentSequenceInputs,
+  RecurrentSequenceKernel,
+} from './recurrentKernel';
+
+/** One cell's forward and backward passes, as the op-by-op kernel dispatches them. */
+export type CellOps = Pick<RecurrentSequenceKernel, 'forward' | 'backward'>;
 
 export function at<T>(items: readonly T[], i: number): T {
   const v = items[i];
@@ -75,4 +82,21 @@ export function previousStates(hSteps: tf.Tensor2D[], mask: tf.Tensor2D | null):
 /** Time-major [T·B, G] from T step tensors [B, G]. */
 export function stackSteps(stepsList: tf.Tensor2D[]): tf.Tensor2D {
   return tf.concat(stepsList, 0);
+}
+
+/**
+ * All weight and input gradients of a cell whose pre-activations are z = x·W + b + h'·U over the
+ * whole of U, from the per-step dZ [B, G] and the hidden states h of every step.
+ */
+export function sequenceGradients(
+  inputs: RecurrentSequenceInputs,
+  hSteps: tf.Tensor2D[],
+  dZ: tf.Tensor2D[],
+): ReturnType<typeof inputGradients> & { dRecurrentKernel: tf.Tensor2D } {
+  const dZFlat = stackSteps(dZ);
+  const prev = previousStates(hSteps, inputs.recurrentMask);
+  return {
+    ...inputGradients(inputs, dZFlat),
+    dRecurrentKernel: tf.matMul(prev, dZFlat, true, false),
+  };
 }
