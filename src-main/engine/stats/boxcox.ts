@@ -2,6 +2,7 @@
 // method "mle": Brent on −llf starting from the bracket (−2, 2)), and Guerrero's λ as R's
 // forecast::BoxCox.lambda(x, method = "guerrero") (R's optimize over [−1, 2]).
 import { brentMinimize } from './brent';
+import { takeTrialPoint, type BrentPoints } from './brentStep';
 
 /**
  * Profile log-likelihood (λ − 1) Σ ln x − n/2 · ln var(x^λ/λ). The variance is taken on
@@ -125,29 +126,24 @@ export function rOptimize(
   const c = (3 - Math.sqrt(5)) * 0.5;
   const eps = Math.sqrt(2 ** -52);
   const fin = (v: number): number => (Number.isFinite(v) ? v : Number.MAX_VALUE);
-  let a = lower;
-  let b = upper;
-  let v = a + c * (b - a);
-  let w = v;
-  let x = v;
+  const x0 = lower + c * (upper - lower);
+  const f0 = fin(f(x0));
+  const s: BrentPoints = { a: lower, b: upper, x: x0, w: x0, v: x0, fx: f0, fw: f0, fv: f0 };
   let d = 0;
   let e = 0;
-  let fx = fin(f(x));
-  let fv = fx;
-  let fw = fx;
   const tol3 = tol / 3;
   for (;;) {
-    const xm = (a + b) * 0.5;
-    const tol1 = eps * Math.abs(x) + tol3;
+    const xm = (s.a + s.b) * 0.5;
+    const tol1 = eps * Math.abs(s.x) + tol3;
     const t2 = tol1 * 2;
-    if (Math.abs(x - xm) <= t2 - (b - a) * 0.5) break;
+    if (Math.abs(s.x - xm) <= t2 - (s.b - s.a) * 0.5) break;
     let p = 0;
     let q = 0;
     let r = 0;
     if (Math.abs(e) > tol1) {
-      r = (x - w) * (fx - fv);
-      q = (x - v) * (fx - fw);
-      p = (x - v) * q - (x - w) * r;
+      r = (s.x - s.w) * (s.fx - s.fv);
+      q = (s.x - s.v) * (s.fx - s.fw);
+      p = (s.x - s.v) * q - (s.x - s.w) * r;
       q = (q - r) * 2;
       if (q > 0) p = -p;
       else q = -q;
@@ -155,45 +151,24 @@ export function rOptimize(
       e = d;
     }
     let u: number;
-    if (Math.abs(p) >= Math.abs(q * 0.5 * r) || p <= q * (a - x) || p >= q * (b - x)) {
-      e = x < xm ? b - x : a - x;
+    if (Math.abs(p) >= Math.abs(q * 0.5 * r) || p <= q * (s.a - s.x) || p >= q * (s.b - s.x)) {
+      e = s.x < xm ? s.b - s.x : s.a - s.x;
       d = c * e;
     } else {
       d = p / q;
-      u = x + d;
-      if (u - a < t2 || b - u < t2) {
+      u = s.x + d;
+      if (u - s.a < t2 || s.b - u < t2) {
         d = tol1;
-        if (x >= xm) d = -d;
+        if (s.x >= xm) d = -d;
       }
     }
-    if (Math.abs(d) >= tol1) u = x + d;
-    else if (d > 0) u = x + tol1;
-    else u = x - tol1;
+    if (Math.abs(d) >= tol1) u = s.x + d;
+    else if (d > 0) u = s.x + tol1;
+    else u = s.x - tol1;
     const fu = fin(f(u));
-    if (fu <= fx) {
-      if (u < x) b = x;
-      else a = x;
-      v = w;
-      w = x;
-      x = u;
-      fv = fw;
-      fw = fx;
-      fx = fu;
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) {
-        v = w;
-        fv = fw;
-        w = u;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    }
+    takeTrialPoint(s, u, fu, fu <= s.fx);
   }
-  return x;
+  return s.x;
 }
 
 /**

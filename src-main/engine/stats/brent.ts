@@ -3,6 +3,8 @@
 // parabolic/golden-section search with relative tolerance 1.48e-8. Same steps as scipy, so a
 // function with several minima lands in the same one.
 
+import { takeTrialPoint, type BrentPoints } from './brentStep';
+
 const GOLD = 1.618034;
 const VERY_SMALL = 1e-21;
 const GROW_LIMIT = 110;
@@ -89,66 +91,43 @@ export function brentMinimize(
   maxiter = 500,
 ): number {
   const { xa, xb, xc, fb } = bracketMinimum(f, xa0, xb0);
-  let x = xb;
-  let w = xb;
-  let v = xb;
-  let fx = fb;
-  let fw = fb;
-  let fv = fb;
-  let a = Math.min(xa, xc);
-  let b = Math.max(xa, xc);
+  const [a, b] = [Math.min(xa, xc), Math.max(xa, xc)];
+  const s: BrentPoints = { a, b, x: xb, w: xb, v: xb, fx: fb, fw: fb, fv: fb };
   let deltax = 0;
   let rat = 0;
   for (let iter = 0; iter < maxiter; iter++) {
-    const tol1 = tol * Math.abs(x) + MIN_TOL;
+    const tol1 = tol * Math.abs(s.x) + MIN_TOL;
     const tol2 = 2 * tol1;
-    const xmid = 0.5 * (a + b);
-    if (Math.abs(x - xmid) < tol2 - 0.5 * (b - a)) break;
+    const xmid = 0.5 * (s.a + s.b);
+    if (Math.abs(s.x - xmid) < tol2 - 0.5 * (s.b - s.a)) break;
     if (Math.abs(deltax) <= tol1) {
-      deltax = x >= xmid ? a - x : b - x;
+      deltax = s.x >= xmid ? s.a - s.x : s.b - s.x;
       rat = CG * deltax;
     } else {
-      const tmp1 = (x - w) * (fx - fv);
-      let tmp2 = (x - v) * (fx - fw);
-      let p = (x - v) * tmp2 - (x - w) * tmp1;
+      const tmp1 = (s.x - s.w) * (s.fx - s.fv);
+      let tmp2 = (s.x - s.v) * (s.fx - s.fw);
+      let p = (s.x - s.v) * tmp2 - (s.x - s.w) * tmp1;
       tmp2 = 2 * (tmp2 - tmp1);
       if (tmp2 > 0) p = -p;
       tmp2 = Math.abs(tmp2);
       const dxTemp = deltax;
       deltax = rat;
-      if (p > tmp2 * (a - x) && p < tmp2 * (b - x) && Math.abs(p) < Math.abs(0.5 * tmp2 * dxTemp)) {
+      if (
+        p > tmp2 * (s.a - s.x) &&
+        p < tmp2 * (s.b - s.x) &&
+        Math.abs(p) < Math.abs(0.5 * tmp2 * dxTemp)
+      ) {
         rat = p / tmp2;
-        const u = x + rat;
-        if (u - a < tol2 || b - u < tol2) rat = xmid - x >= 0 ? tol1 : -tol1;
+        const u = s.x + rat;
+        if (u - s.a < tol2 || s.b - u < tol2) rat = xmid - s.x >= 0 ? tol1 : -tol1;
       } else {
-        deltax = x >= xmid ? a - x : b - x;
+        deltax = s.x >= xmid ? s.a - s.x : s.b - s.x;
         rat = CG * deltax;
       }
     }
-    const u = Math.abs(rat) < tol1 ? (rat >= 0 ? x + tol1 : x - tol1) : x + rat;
+    const u = Math.abs(rat) < tol1 ? (rat >= 0 ? s.x + tol1 : s.x - tol1) : s.x + rat;
     const fu = f(u);
-    if (fu > fx) {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) {
-        v = w;
-        w = u;
-        fv = fw;
-        fw = fu;
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    } else {
-      if (u >= x) a = x;
-      else b = x;
-      v = w;
-      w = x;
-      x = u;
-      fv = fw;
-      fw = fx;
-      fx = fu;
-    }
+    takeTrialPoint(s, u, fu, !(fu > s.fx));
   }
-  return x;
+  return s.x;
 }
