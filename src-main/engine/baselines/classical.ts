@@ -123,19 +123,36 @@ function concat(a: ArrayLike<number>, b: ArrayLike<number>, k: number): Float64A
   return out;
 }
 
+/** One method's fit: the training values, period m, horizon h and what the result reports on. */
+interface ClassicalTask {
+  train: Float64Array;
+  m: number;
+  h: number;
+  test: ArrayLike<number> | undefined;
+  origins: readonly number[];
+  levels: readonly number[];
+  fittedOn: string;
+}
+
+/**
+ * The forecast path from each origin: `fromEnd` at origin 0 (or without test values), else
+ * `fromOrigin(k)` after the first k test values.
+ */
+function pathsFromOrigins(
+  task: ClassicalTask,
+  fromEnd: ArrayLike<number>,
+  fromOrigin: (k: number, test: ArrayLike<number>) => ArrayLike<number>,
+): number[][] {
+  const { test } = task;
+  return task.origins.map((k) => arr(k === 0 || !test ? fromEnd : fromOrigin(k, test)));
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function etsResult(
-  train: Float64Array,
-  m: number,
-  h: number,
-  test: ArrayLike<number> | undefined,
-  origins: readonly number[],
-  levels: readonly number[],
-  fittedOn: string,
-): ClassicalResult {
+function etsResult(task: ClassicalTask): ClassicalResult {
+  const { train, m, h, test, levels, fittedOn } = task;
   let fit: EtsFit;
   let tried: number;
   try {
@@ -161,16 +178,10 @@ function etsResult(
   if (spec.trend !== 'N') parameters.beta = round(par.beta);
   if (spec.season !== 'N') parameters.gamma = round(par.gamma);
   if (spec.damped) parameters.phi = round(par.phi);
-  const originPaths = origins.map((k) => {
-    if (k === 0 || !test) return arr(f.mean);
-    const run = etsFilter(
-      Array.from({ length: k }, (_, i) => test[i] as number),
-      fit.finalState,
-      fit.m,
-      spec,
-      par,
-    );
-    return arr(etsForecast({ ...fit, finalState: run.finalState }, h).mean);
+  const originPaths = pathsFromOrigins(task, f.mean, (k, values) => {
+    const seen = Array.from({ length: k }, (_, i) => values[i] as number);
+    const run = etsFilter(seen, fit.finalState, fit.m, spec, par);
+    return etsForecast({ ...fit, finalState: run.finalState }, h).mean;
   });
   return {
     ok: true,
@@ -185,15 +196,8 @@ function etsResult(
   };
 }
 
-function thetaResult(
-  train: Float64Array,
-  m: number,
-  h: number,
-  test: ArrayLike<number> | undefined,
-  origins: readonly number[],
-  levels: readonly number[],
-  fittedOn: string,
-): ClassicalResult {
+function thetaResult(task: ClassicalTask): ClassicalResult {
+  const { train, m, h, test, levels, fittedOn } = task;
   let fit: ThetaFit;
   try {
     fit = fitTheta(train, m);
@@ -206,16 +210,15 @@ function thetaResult(
     };
   }
   const f = thetaForecast(fit, h, levels);
-  const originPaths = origins.map((k) => {
-    if (k === 0 || !test) return arr(f.mean);
+  const originPaths = pathsFromOrigins(task, f.mean, (k, values) => {
     const adjusted = Array.from(
       { length: k },
       (_, i) =>
-        (test[i] as number) / (fit.seasonal ? (fit.figure[(fit.n + i) % fit.m] as number) : 1),
+        (values[i] as number) / (fit.seasonal ? (fit.figure[(fit.n + i) % fit.m] as number) : 1),
     );
     const level = etsFilter(adjusted, [fit.level], 1, fit.ses.spec, fit.ses.par)
       .finalState[0] as number;
-    return arr(thetaForecast({ ...fit, level, n: fit.n + k }, h, []).mean);
+    return thetaForecast({ ...fit, level, n: fit.n + k }, h, []).mean;
   });
   return {
     ok: true,
@@ -254,15 +257,8 @@ export const MAX_SEASONAL_ARIMA_PERIOD = 24;
  */
 export const MAX_ARIMA_SEARCH_LENGTH = 600;
 
-function arimaResult(
-  fullTrain: Float64Array,
-  m: number,
-  h: number,
-  test: ArrayLike<number> | undefined,
-  origins: readonly number[],
-  levels: readonly number[],
-  fittedOn: string,
-): ClassicalResult {
+function arimaResult(task: ClassicalTask): ClassicalResult {
+  const { train: fullTrain, m, h, test, levels, fittedOn } = task;
   const testArray = test ? Float64Array.from(Array.from(test)) : new Float64Array(0);
   const seasonalTooLong = m > MAX_SEASONAL_ARIMA_PERIOD;
   // The search, the filter through the test part and the forecasts all start at the same value, so
@@ -282,10 +278,10 @@ function arimaResult(
   const { order, coefficients: c } = fit;
   let originPaths: number[][];
   try {
-    originPaths = origins.map((k) =>
-      k === 0 || !test
-        ? arr(fit.forecast)
-        : arr(kalmanForecast(concat(train, testArray, k), order, c, h).mean),
+    originPaths = pathsFromOrigins(
+      task,
+      fit.forecast,
+      (k) => kalmanForecast(concat(train, testArray, k), order, c, h).mean,
     );
   } catch (error) {
     return {
@@ -347,13 +343,20 @@ export function classicalBaselines(
   const fittedOn = opts.fittedOn ?? 'the training part';
   const out: ClassicalBaselines = {};
   const steps = Math.max(1, Math.floor(h));
+  const task: ClassicalTask = {
+    train,
+    m: period,
+    h: steps,
+    test: opts.test,
+    origins,
+    levels,
+    fittedOn,
+  };
   const fitOne = (method: ClassicalMethod): ClassicalResult => {
     try {
-      if (method === 'ets')
-        return etsResult(train, period, steps, opts.test, origins, levels, fittedOn);
-      if (method === 'theta')
-        return thetaResult(train, period, steps, opts.test, origins, levels, fittedOn);
-      return arimaResult(train, period, steps, opts.test, origins, levels, fittedOn);
+      if (method === 'ets') return etsResult(task);
+      if (method === 'theta') return thetaResult(task);
+      return arimaResult(task);
     } catch (error) {
       return { ok: false, method, label: method, note: `${method} failed: ${message(error)}` };
     }
