@@ -38,6 +38,27 @@ const SHORT_MIN = 6;
 /** AutoARIMA's own minimum with the default maximum d = 2. */
 const packageMinimum = (s: number): number => Math.max(2 * s + 2, 20);
 
+/**
+ * One pass through train + test: the one-step forecasts of the test values, and the forecast of
+ * `horizon` steps from the state at the end of train.
+ */
+function filterThroughTest(
+  train: Float64Array,
+  test: Float64Array,
+  order: SarimaOrder,
+  coefficients: SarimaCoefficients,
+  horizon: number,
+): { predictions: Float64Array; path: ReturnType<typeof kalmanForecastFrom> } {
+  const series = new Float64Array(train.length + test.length);
+  series.set(train);
+  series.set(test, train.length);
+  const run = kalmanFilter(series, order, coefficients, train.length);
+  const atEnd = run.snapshot ?? { state: run.state, cov: run.cov };
+  const { state, cov } = atEnd;
+  const path = kalmanForecastFrom(order, coefficients, state, cov, train.length, horizon);
+  return { predictions: run.oneStep.slice(train.length), path };
+}
+
 /** Series the package refuses: the small non-seasonal search of shortArima.ts. */
 function fitShort(
   train: Float64Array,
@@ -48,20 +69,7 @@ function fitShort(
   try {
     const fit = fitShortArima(train);
     const { order, coefficients } = fit;
-    const series = new Float64Array(train.length + test.length);
-    series.set(train);
-    series.set(test, train.length);
-    const run = kalmanFilter(series, order, coefficients, train.length);
-    const atEnd = run.snapshot ?? { state: run.state, cov: run.cov };
-    const path = kalmanForecastFrom(
-      order,
-      coefficients,
-      atEnd.state,
-      atEnd.cov,
-      train.length,
-      horizon,
-    );
-    const predictions = run.oneStep.slice(train.length);
+    const { predictions, path } = filterThroughTest(train, test, order, coefficients, horizon);
     if (!predictions.every(Number.isFinite) || !path.mean.every(Number.isFinite))
       return fail(`The fitted ${orderLabel(order)} model produced non-finite forecasts.`);
     return {
@@ -145,22 +153,7 @@ export function fitArimaBaseline(
         `Auto-ARIMA did not converge (${summary.exitMessage || 'non-finite estimates'}).`,
       );
     }
-    const series = new Float64Array(train.length + test.length);
-    series.set(train);
-    series.set(test, train.length);
-    // One pass through train + test: the one-step forecasts, and the state at the end of train for
-    // the forecast from there.
-    const run = kalmanFilter(series, order, coefficients, train.length);
-    const predictions = run.oneStep.slice(train.length);
-    const atEnd = run.snapshot ?? { state: run.state, cov: run.cov };
-    const path = kalmanForecastFrom(
-      order,
-      coefficients,
-      atEnd.state,
-      atEnd.cov,
-      train.length,
-      horizon,
-    );
+    const { predictions, path } = filterThroughTest(train, test, order, coefficients, horizon);
     const forecastVariance = path.variance.map((v) => v * summary.sigma2);
     if (!predictions.every(Number.isFinite) || !path.mean.every(Number.isFinite)) {
       return fail(

@@ -69,14 +69,8 @@ export function parseArimaSummary(output: readonly string[], s: number): ArimaSu
     output[startAt] ?? '',
   );
   if (!header) return null;
-  const [p, d, q, P, D, Q] = header.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // The header regex has all six groups, so the defaults never apply.
+  const [p = 0, d = 0, q = 0, P = 0, D = 0, Q = 0] = header.slice(1, 7).map(Number);
   const block = output.slice(Math.max(0, startAt - 6));
   const rows = (prefix: string, count: number): number[] =>
     Array.from(

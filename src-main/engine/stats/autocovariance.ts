@@ -5,75 +5,40 @@
 
 const BLOCK = 128;
 
-/** numpy's pairwise sum of a[off + t]·b[off + t + lag] for t in [0, n). */
-function pairwiseLaggedSum(a: Float64Array, off: number, n: number, lag: number): number {
+/**
+ * numpy's pairwise sum of term(off + t) for t in [0, n): blocks of up to BLOCK terms summed with
+ * eight interleaved accumulators, longer runs split in halves on a multiple of 8.
+ */
+function pairwise(term: (i: number) => number, off: number, n: number): number {
   if (n < 8) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += (a[off + i] as number) * (a[off + i + lag] as number);
+    for (let i = 0; i < n; i++) s += term(off + i);
     return s;
   }
   if (n <= BLOCK) {
-    let r0 = (a[off] as number) * (a[off + lag] as number);
-    let r1 = (a[off + 1] as number) * (a[off + 1 + lag] as number);
-    let r2 = (a[off + 2] as number) * (a[off + 2 + lag] as number);
-    let r3 = (a[off + 3] as number) * (a[off + 3 + lag] as number);
-    let r4 = (a[off + 4] as number) * (a[off + 4 + lag] as number);
-    let r5 = (a[off + 5] as number) * (a[off + 5 + lag] as number);
-    let r6 = (a[off + 6] as number) * (a[off + 6 + lag] as number);
-    let r7 = (a[off + 7] as number) * (a[off + 7 + lag] as number);
+    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => term(off + j));
     const whole = n - (n % 8);
     let i = 8;
-    for (; i < whole; i += 8) {
-      const p = off + i;
-      const q = p + lag;
-      r0 += (a[p] as number) * (a[q] as number);
-      r1 += (a[p + 1] as number) * (a[q + 1] as number);
-      r2 += (a[p + 2] as number) * (a[q + 2] as number);
-      r3 += (a[p + 3] as number) * (a[q + 3] as number);
-      r4 += (a[p + 4] as number) * (a[q + 4] as number);
-      r5 += (a[p + 5] as number) * (a[q + 5] as number);
-      r6 += (a[p + 6] as number) * (a[q + 6] as number);
-      r7 += (a[p + 7] as number) * (a[q + 7] as number);
-    }
-    let s = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) s += (a[off + i] as number) * (a[off + i + lag] as number);
+    for (; i < whole; i += 8)
+      for (let j = 0; j < 8; j++) r[j] = (r[j] as number) + term(off + i + j);
+    const at = (j: number): number => r[j] as number;
+    let s = at(0) + at(1) + (at(2) + at(3)) + (at(4) + at(5) + (at(6) + at(7)));
+    for (; i < n; i++) s += term(off + i);
     return s;
   }
   let half = Math.floor(n / 2);
   half -= half % 8;
-  return pairwiseLaggedSum(a, off, half, lag) + pairwiseLaggedSum(a, off + half, n - half, lag);
+  return pairwise(term, off, half) + pairwise(term, off + half, n - half);
+}
+
+/** numpy's pairwise sum of a[off + t]·a[off + t + lag] for t in [0, n). */
+function pairwiseLaggedSum(a: Float64Array, off: number, n: number, lag: number): number {
+  return pairwise((i) => (a[i] as number) * (a[i + lag] as number), off, n);
 }
 
 /** numpy's pairwise sum of a[off..off+n). */
 function pairwiseSum(a: Float64Array, off: number, n: number): number {
-  if (n < 8) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[off + i] as number;
-    return s;
-  }
-  if (n <= BLOCK) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => a[off + j] as number);
-    const whole = n - (n % 8);
-    let i = 8;
-    for (; i < whole; i += 8)
-      for (let j = 0; j < 8; j++) r[j] = (r[j] as number) + (a[off + i + j] as number);
-    const [r0, r1, r2, r3, r4, r5, r6, r7] = r as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    let s = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) s += a[off + i] as number;
-    return s;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return pairwiseSum(a, off, half) + pairwiseSum(a, off + half, n - half);
+  return pairwise((i) => a[i] as number, off, n);
 }
 
 /** Arithmetic mean with numpy's summation order. */
