@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRnnWasm } from '../kernels/wasm/ensureRnnWasm.testkit';
-import { loadFusedKernels } from '../kernels/wasm/fusedRnn';
+import { loadFusedKernels, type FusedRnnKernels } from '../kernels/wasm/fusedRnn';
+import { PLAN_FIELDS } from '../kernels/wasm/planLayout';
+import type { RnnOp } from '../kernels/threads/rnnThreadPool';
 import { fusedRuntime, type TrainingRuntime } from '../kernels/trainingRuntime';
 import { startThreadedKernels, type ThreadedKernels } from '../kernels/threads/threadedKernels';
 import { buildModel } from '../model/buildModel';
-import { prefixPerturbationOutputs } from './prefixPerturbation';
+import { prefixPerturbationOutputs, type SplitRunner } from './prefixPerturbation';
 import { sensitivityHeatmap, type SensitivityOptions } from './sensitivity';
 
 const shape = { windows: 7, lookback: 9, features: 3 };
@@ -175,6 +177,96 @@ describe('prefix reuse split over the helper thread', () => {
         split: 'never',
       });
       expect(Array.from(two ?? [])).toEqual(Array.from(whole ?? []));
+    } finally {
+      m.dispose();
+    }
+  });
+});
+
+/**
+ * A stand-in for the helper thread that runs "its" calls on this thread after `mine`. At call
+ * `failAt` it fails as a hung helper would: the call is left half done, its arena scribbled with
+ * NaN (what a terminated helper might leave behind), false returned and the runner closed.
+ */
+function fakeHelper(kernels: FusedRnnKernels, failAt: number): SplitRunner & { calls: number } {
+  const field = (op: RnnOp, name: (typeof PLAN_FIELDS)[number]): number =>
+    kernels.heap.ints()[(op.plan >> 2) + PLAN_FIELDS.indexOf(name)] as number;
+  const runner = {
+    alive: true,
+    calls: 0,
+    runSplit(theirs: readonly RnnOp[], mine: () => void): boolean {
+      mine();
+      if (runner.calls++ === failAt) {
+        for (const op of theirs) {
+          const hs = field(op, 'hs') >> 2;
+          const rows = (field(op, 'steps') + 1) * field(op, 'batch') * field(op, 'paddedUnits');
+          kernels.heap.floats().fill(Number.NaN, hs, hs + rows);
+        }
+        runner.alive = false;
+        return false;
+      }
+      for (const op of theirs) kernels.run(op.cell, op.pass, op.plan);
+      return true;
+    },
+  };
+  return runner;
+}
+
+describe('prefix reuse when the helper thread fails', () => {
+  const perturbation = { mode: 'plus-minus' as const, delta: 0.2 };
+  // Lags run from the last; with 2 layers, call 0 is the first lag's first layer and call 5 the
+  // third lag's second layer (after this thread ran that lag's first layer on its own share).
+  for (const failAt of [0, 5]) {
+    it(`redoes the failed share on new buffers, the same numbers (failure at call ${failAt})`, async () => {
+      const kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm() });
+      const m = model('lstm', 2);
+      try {
+        const opts = { ...plusMinus, perturbation, batchSize: 12 };
+        const helper = fakeHelper(kernels, failAt);
+        const two = prefixPerturbationOutputs(m, inputs, shape, {
+          ...opts,
+          fused: { kernels, pool: helper },
+          split: 'always',
+        });
+        // It did fail there, and nothing was split after that.
+        expect(helper.alive).toBe(false);
+        expect(helper.calls).toBe(failAt + 1);
+        const one = prefixPerturbationOutputs(m, inputs, shape, {
+          ...opts,
+          fused: { kernels },
+          split: 'never',
+        });
+        expect(two?.some((v) => Number.isNaN(v))).toBe(false);
+        expect(Array.from(two ?? [])).toEqual(Array.from(one ?? [0]));
+      } finally {
+        m.dispose();
+      }
+    });
+  }
+
+  it('splits every pair through the stand-in when it does not fail, the same numbers', async () => {
+    const kernels = await loadFusedKernels({ wasmPath: ensureRnnWasm() });
+    const m = model('gru', 2);
+    try {
+      const opts = { ...plusMinus, perturbation, batchSize: 12 };
+      const helper = fakeHelper(kernels, -1);
+      const two = prefixPerturbationOutputs(m, inputs, shape, {
+        ...opts,
+        fused: { kernels, pool: helper },
+        split: 'always',
+      });
+      // 2 pairs of groups (2 + 2 and 2 + 1 windows) × 9 lags × 2 layers.
+      expect(helper.calls).toBe(2 * shape.lookback * 2);
+      const plain = await sensitivityHeatmap(m, inputs, shape, {
+        ...plusMinus,
+        prefixReuse: false,
+      });
+      const one = prefixPerturbationOutputs(m, inputs, shape, { ...opts, split: 'never' });
+      expect(Array.from(two ?? [])).toEqual(Array.from(one ?? [0]));
+      // Base outputs (first of each window's block) against the plain path's, independently.
+      const perWindow = 1 + 2 * shape.lookback * shape.features;
+      const bases = Array.from({ length: shape.windows }, (_, w) => two?.[w * perWindow] ?? 0);
+      expect(worst(Float64Array.from(bases), plain.base)).toBeLessThan(1e-6 * 40);
     } finally {
       m.dispose();
     }

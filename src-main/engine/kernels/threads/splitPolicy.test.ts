@@ -33,4 +33,15 @@ describe('SplitPolicy', () => {
     expect(c.slice(0, 4)).toEqual([false, true, false, true]);
     expect(c.slice(4)).toEqual([false, false, false]);
   });
+
+  it('can split from the start, and probes only after that first hold phase', () => {
+    const p = new SplitPolicy(2, 3, true);
+    expect(run(p, 3, 1.0, 2.0)).toEqual([true, true, true]);
+    expect(p.lastProbe).toBeNull();
+    // The probe then finds splitting slower and holds one thread.
+    const c = run(p, 7, 1.0, 2.0);
+    expect(c.slice(0, 4)).toEqual([false, true, false, true]);
+    expect(p.lastProbe).toEqual([1.0, 2.0]);
+    expect(c.slice(4)).toEqual([false, false, false]);
+  });
 });

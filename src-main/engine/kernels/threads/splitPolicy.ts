@@ -1,7 +1,8 @@
 // Decides per training step whether splitting the batch over two threads pays, by measuring:
 // a probe phase alternates split and single-thread steps, the faster (median time per sample,
 // with a 5% margin for the split) wins for a hold phase, then it probes again. So a second core
-// that other processes keep busy turns the split off by itself, and a quiet one turns it on.
+// that other processes keep busy turns the split off by itself, and a quiet one turns it on. It can
+// also start with a hold phase that splits, and probe only after it.
 
 const median = (v: number[]): number => {
   const s = [...v].sort((a, b) => a - b);
@@ -15,10 +16,20 @@ export class SplitPolicy {
   /** Probe results so far: [single ms/sample, split ms/sample] medians of the last probe. */
   lastProbe: [number, number] | null = null;
 
+  /**
+   * `splitFirst`: start with a hold phase that splits (no probe first), for callers whose split
+   * usually pays and whose first steps should not run on one thread to find out.
+   */
   constructor(
     private readonly probeSteps = 6,
     private readonly holdSteps = 150,
-  ) {}
+    splitFirst = false,
+  ) {
+    if (splitFirst) {
+      this.split = true;
+      this.step = 2 * probeSteps;
+    }
+  }
 
   /** Whether the next step should split. */
   next(): boolean {

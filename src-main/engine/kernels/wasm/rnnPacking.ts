@@ -74,6 +74,23 @@ export function unpackGateInto(
   return out;
 }
 
+/** The kernel, recurrent kernel and bias of a forward plan (a bias of null packs zeros). */
+export function packForwardWeights(
+  mem: Float32Array,
+  base: number,
+  s: RnnShape,
+  layout: PlanLayout,
+  t: Omit<ForwardTensors, 'x'>,
+): void {
+  const { inputDim: D, units: H } = s;
+  const { paddedUnits: Hp, paddedInputDim: Dp, gates: G } = layout;
+  packGateMatrix(mem, at(layout, base, 'kernel'), t.kernel, D, Dp, H, G, Hp);
+  packGateMatrix(mem, at(layout, base, 'recurrentKernel'), t.recurrentKernel, H, Hp, H, G, Hp);
+  const bias = at(layout, base, 'bias');
+  if (t.bias) packGateMatrix(mem, bias, t.bias, 1, 1, H, G, Hp);
+  else mem.fill(0, bias, bias + G * Hp);
+}
+
 export function packForwardInputs(
   mem: Float32Array,
   base: number,
@@ -82,7 +99,7 @@ export function packForwardInputs(
   t: ForwardTensors,
 ): void {
   const { batch: B, steps: T, inputDim: D, units: H } = s;
-  const { paddedUnits: Hp, paddedInputDim: Dp, gates: G } = layout;
+  const { paddedUnits: Hp, paddedInputDim: Dp } = layout;
   const xm = at(layout, base, 'xm');
   const mask = t.inputDropoutMask;
   if (Dp !== D) mem.fill(0, xm, xm + T * B * Dp);
@@ -96,11 +113,7 @@ export function packForwardInputs(
       }
     }
   }
-  packGateMatrix(mem, at(layout, base, 'kernel'), t.kernel, D, Dp, H, G, Hp);
-  packGateMatrix(mem, at(layout, base, 'recurrentKernel'), t.recurrentKernel, H, Hp, H, G, Hp);
-  const bias = at(layout, base, 'bias');
-  if (t.bias) packGateMatrix(mem, bias, t.bias, 1, 1, H, G, Hp);
-  else mem.fill(0, bias, bias + G * Hp);
+  packForwardWeights(mem, base, s, layout, t);
   const rmask = t.recurrentDropoutMask;
   if (s.hasRecurrentMask && rmask) {
     const dst = at(layout, base, 'recurrentMask');
