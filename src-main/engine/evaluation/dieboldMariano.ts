@@ -2,6 +2,7 @@
 // default variance estimator ("acf": unweighted autocovariances up to lag h−1) and the
 // Harvey-Leybourne-Newbold small-sample correction, referred to a t distribution with n−1 df.
 import { studentTCdf, studentTSf } from '../stats/distributions';
+import { oneSampleTTest } from './normalityTests';
 
 export type Alternative = 'two.sided' | 'less' | 'greater';
 
@@ -137,15 +138,9 @@ export interface PairedTTestResult {
  * autocorrelation of d, which is why the Diebold-Mariano test is the primary comparison.
  */
 export function pairedTTest(d: Float64Array, level = 0.05): PairedTTestResult {
-  const n = d.length;
-  let mean = 0;
-  for (const v of d) mean += v;
-  mean /= n;
-  let ss = 0;
-  for (const v of d) ss += (v - mean) ** 2;
-  const df = n - 1;
-  const se = Math.sqrt(ss / df / n);
-  if (n < 2 || !(se > 0)) {
+  const { statistic, pValue, df, mean } = oneSampleTTest(d, 0);
+  // A finite statistic needs two or more values and a positive standard error.
+  if (d.length < 2 || !Number.isFinite(statistic)) {
     return {
       statistic: Number.NaN,
       pValue: Number.NaN,
@@ -154,8 +149,6 @@ export function pairedTTest(d: Float64Array, level = 0.05): PairedTTestResult {
       verdict: 'No test possible: fewer than two values or no variation in the differences.',
     };
   }
-  const statistic = mean / se;
-  const pValue = 2 * studentTSf(Math.abs(statistic), df);
   const verdict =
     pValue < level
       ? `The mean loss difference (${mean.toPrecision(4)}) differs significantly from zero (p = ${pValue.toFixed(4)}); forecast ${mean < 0 ? 1 : 2} has the lower loss.`

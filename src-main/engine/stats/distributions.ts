@@ -64,25 +64,39 @@ function gammaSeries(a: number, x: number): number {
   return sum;
 }
 
+/** A continued fraction evaluated so far by the modified Lentz method: h, and its c and 1/d. */
+interface LentzState {
+  c: number;
+  d: number;
+  h: number;
+}
+
+/**
+ * Folds the next term an/(bn + …) into the fraction (d ← an·d + bn, c ← bn + an/c, both kept off
+ * zero) and returns the factor Δ = d·c that h was multiplied by: |Δ − 1| small means converged.
+ */
+function lentzStep(cf: LentzState, an: number, bn: number): number {
+  let d = an * cf.d + bn;
+  if (Math.abs(d) < FPMIN) d = FPMIN;
+  let c = bn + an / cf.c;
+  if (Math.abs(c) < FPMIN) c = FPMIN;
+  cf.c = c;
+  cf.d = 1 / d;
+  const del = cf.d * c;
+  cf.h *= del;
+  return del;
+}
+
 /** Continued fraction (modified Lentz) with Q(a,x) = prefix · cf, for x ≥ a + 1. */
 function gammaContinuedFraction(a: number, x: number): number {
   let b = x + 1 - a;
-  let c = 1 / FPMIN;
-  let d = 1 / b;
-  let h = d;
+  const cf: LentzState = { c: 1 / FPMIN, d: 1 / b, h: 1 / b };
   for (let i = 1; i < MAX_ITER; i++) {
     const an = -i * (i - a);
     b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < FPMIN) d = FPMIN;
-    c = b + an / c;
-    if (Math.abs(c) < FPMIN) c = FPMIN;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
+    if (Math.abs(lentzStep(cf, an, b) - 1) < EPS) break;
   }
-  return h;
+  return cf.h;
 }
 
 /** Lower regularized incomplete gamma P(a, x). */
@@ -201,31 +215,16 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (Math.abs(d) < FPMIN) d = FPMIN;
-  d = 1 / d;
-  let h = d;
+  let d0 = 1 - (qab * x) / qap;
+  if (Math.abs(d0) < FPMIN) d0 = FPMIN;
+  const cf: LentzState = { c: 1, d: 1 / d0, h: 1 / d0 };
   for (let m = 1; m < MAX_ITER; m++) {
     const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < FPMIN) d = FPMIN;
-    c = 1 + aa / c;
-    if (Math.abs(c) < FPMIN) c = FPMIN;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < FPMIN) d = FPMIN;
-    c = 1 + aa / c;
-    if (Math.abs(c) < FPMIN) c = FPMIN;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < EPS) break;
+    lentzStep(cf, (m * (b - m) * x) / ((qam + m2) * (a + m2)), 1);
+    const aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    if (Math.abs(lentzStep(cf, aa, 1) - 1) < EPS) break;
   }
-  return h;
+  return cf.h;
 }
 
 /**
