@@ -3,26 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import type { TransformStep } from '../../../src-main/shared/schemas/analysis';
 import { ModelState } from './modelState.svelte';
-import { scriptedClient } from './scriptedTransport.testkit';
+import { jobHarness } from './jobHarness.testkit';
 import { airPassengersInfo, monthlyDefaults, twoColumnInfo } from './studioFixtures.testkit';
-import { StudioJobs } from './studioJobs.svelte';
 
 function setup(explored: { column: string | null; transforms: Record<string, TransformStep[]> }) {
-  const { client, transport } = scriptedClient();
-  const jobs = new StudioJobs(client);
-  const statuses: string[] = [];
-  let runsChanged = 0;
+  const h = jobHarness();
   const model = new ModelState({
-    client,
-    jobs,
+    ...h.deps,
     exploredColumn: () => explored.column,
     transformsFor: (_datasetId, column) => explored.transforms[column] ?? [],
-    report: (s) => statuses.push(s),
-    runsChanged: async () => {
-      runsChanged++;
-    },
   });
-  return { model, jobs, transport, statuses, runsChanged: () => runsChanged };
+  return {
+    model,
+    jobs: h.deps.jobs,
+    transport: h.transport,
+    statuses: h.statuses,
+    runsChanged: h.refreshed,
+  };
 }
 
 describe('ModelState', () => {

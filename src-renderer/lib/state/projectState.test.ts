@@ -1,45 +1,38 @@
 // ProjectState wired as the app wires it (through StudioState) over a scripted host: the exact
 // project:save request from the session, and an opened project restoring datasets, the current
 // dataset and columns, transforms, explanations and the runs list.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scriptedClient, settle, type ScriptedTransport } from './scriptedTransport.testkit';
+import { describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../../src-main/shared/contract';
+import { settle } from './scriptedTransport.testkit';
 import { airPassengersInfo, twoColumnInfo } from './studioFixtures.testkit';
-import { StudioState } from './studioState.svelte';
+import { scriptedStudio, stubWindowEachTest } from './studioRoot.testkit';
 
-function answerHost(transport: ScriptedTransport): void {
-  transport
-    .answer('datasets:series', (r) => ({
-      ok: true,
-      value: {
-        datasetId: r.datasetId,
-        timeFormat: 'year-month',
-        x: [],
-        series: [],
-        totalPoints: 144,
-        downsampled: false,
-        method: 'none',
-      },
-    }))
-    .fail('analysis:diagnostics', { code: 'internal', message: 'not scripted' })
-    .fail('analysis:transform', { code: 'internal', message: 'not scripted' })
-    .fail('analysis:stl', { code: 'internal', message: 'not scripted' })
-    .answer('runs:list', []);
+stubWindowEachTest();
+
+type Opened = ResponseOf<'project:open'>;
+
+/** `project:open`'s answer for a project saved at 10:00 with no runs, checks or warnings. */
+function openedProject(
+  path: string,
+  title: string,
+  parts: Pick<Opened, 'datasetIds' | 'datasets'> & Partial<Opened>,
+): Opened {
+  return {
+    path,
+    title,
+    savedAt: '2026-12-01T10:00:00.000Z',
+    runIds: [],
+    explore: {},
+    checks: [],
+    needsFile: [],
+    warnings: [],
+    ...parts,
+  };
 }
-
-beforeEach(() => {
-  vi.stubGlobal('window', {
-    matchMedia: () => ({ matches: false, addEventListener: () => undefined }),
-  });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('ProjectState', () => {
   it('saves the open datasets, the shown columns and the transforms chosen in Explore', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerHost(transport);
+    const { transport, studio } = scriptedStudio();
     transport.answer('datasets:open', twoColumnInfo());
     transport.answer('project:save', { path: '/projects/canada.seriesstudio', warnings: [] });
     await studio.open({ kind: 'sample', name: 'Canada.csv' });
@@ -68,23 +61,17 @@ describe('ProjectState', () => {
   });
 
   it('an opened project brings back its datasets, columns, transforms and runs', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerHost(transport);
-    transport.answer('project:open', {
-      path: '/projects/two.seriesstudio',
-      title: 'Two datasets',
-      savedAt: '2026-12-01T10:00:00.000Z',
-      datasetIds: ['ds_c2c2c2c2', 'ds_a1a1a1a1'],
-      datasets: [twoColumnInfo(), airPassengersInfo()],
-      runIds: [],
-      explore: {
-        ds_c2c2c2c2: { selectedColumns: ['prod'], transforms: { prod: [{ kind: 'log' }] } },
-      },
-      checks: [],
-      needsFile: [],
-      warnings: [],
-    });
+    const { transport, studio } = scriptedStudio();
+    transport.answer(
+      'project:open',
+      openedProject('/projects/two.seriesstudio', 'Two datasets', {
+        datasetIds: ['ds_c2c2c2c2', 'ds_a1a1a1a1'],
+        datasets: [twoColumnInfo(), airPassengersInfo()],
+        explore: {
+          ds_c2c2c2c2: { selectedColumns: ['prod'], transforms: { prod: [{ kind: 'log' }] } },
+        },
+      }),
+    );
     studio.project.open('open');
     expect(await studio.project.openProject('/projects/two.seriesstudio')).toBe(true);
     await settle();
@@ -108,23 +95,17 @@ describe('ProjectState', () => {
   });
 
   it('a project whose CSV moved keeps the open dialog, asking for that file', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerHost(transport);
-    transport.answer('project:open', {
-      path: '/projects/moved.seriesstudio',
-      title: 'Moved',
-      savedAt: '2026-12-01T10:00:00.000Z',
-      datasetIds: ['ds_a1a1a1a1'],
-      datasets: [],
-      runIds: [],
-      explore: {},
-      checks: [],
-      needsFile: [
-        { datasetId: 'ds_a1a1a1a1', name: 'AirPassengers.csv', path: '/old/AirPassengers.csv' },
-      ],
-      warnings: [],
-    });
+    const { transport, studio } = scriptedStudio();
+    transport.answer(
+      'project:open',
+      openedProject('/projects/moved.seriesstudio', 'Moved', {
+        datasetIds: ['ds_a1a1a1a1'],
+        datasets: [],
+        needsFile: [
+          { datasetId: 'ds_a1a1a1a1', name: 'AirPassengers.csv', path: '/old/AirPassengers.csv' },
+        ],
+      }),
+    );
     expect(await studio.project.openProject('/projects/moved.seriesstudio')).toBe(false);
     expect(studio.project.dialog).toBe('open');
     studio.project.relocateDataset('ds_a1a1a1a1', '/new/AirPassengers.csv');

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src-main/shared/contract';
 import type { RunSummary } from '../../../src-main/shared/schemas/model';
 import { CompareState } from './compareState.svelte';
+import { jobHarness } from './jobHarness.testkit';
 import { InspectState } from './inspectState.svelte';
 import { RunsState } from './runsState.svelte';
 import { scriptedClient } from './scriptedTransport.testkit';
-import { StudioJobs } from './studioJobs.svelte';
 
 function summary(id: string, rmse: number, createdAt: string): RunSummary {
   const [parsed] = contract['runs:list'].response.parse([
@@ -106,10 +106,9 @@ describe('CompareState', () => {
 
 describe('InspectState', () => {
   it('explains a run as the active job with the form settings; a cancel says so', async () => {
-    const { client, transport } = scriptedClient();
-    const jobs = new StudioJobs(client);
-    const statuses: string[] = [];
-    const inspect = new InspectState({ client, jobs, report: (s) => statuses.push(s) });
+    const { transport, deps, statuses } = jobHarness();
+    const { jobs } = deps;
+    const inspect = new InspectState(deps);
     inspect.setMethod('occlusion');
     inspect.set('maxWindows', 0);
     inspect.set('horizonStep', 2);

@@ -2,28 +2,18 @@
 // requests they send, what a finished or failed job leaves, and the runs list refreshed.
 import { describe, expect, it } from 'vitest';
 import { BacktestState } from './backtestState.svelte';
-import { scriptedClient } from './scriptedTransport.testkit';
+import { jobHarness } from './jobHarness.testkit';
 import { SearchState } from './searchState.svelte';
 import { monthlyDefaults } from './studioFixtures.testkit';
-import { StudioJobs } from './studioJobs.svelte';
 
 const { transformNotes: _notes, ...base } = monthlyDefaults('AirPassengers');
 const form = { datasetId: 'ds_a1a1a1a1', requestSettings: () => structuredClone(base) };
 
 describe('SearchState', () => {
   it('a grid search sends the parsed grid and runs every point; the runs list is refreshed', async () => {
-    const { client, transport } = scriptedClient();
-    const jobs = new StudioJobs(client);
-    const statuses: string[] = [];
-    let refreshed = 0;
-    const search = new SearchState({
-      jobs,
-      form,
-      report: (s) => statuses.push(s),
-      runsChanged: async () => {
-        refreshed++;
-      },
-    });
+    const { transport, deps, statuses, refreshed } = jobHarness();
+    const { jobs } = deps;
+    const search = new SearchState({ ...deps, form });
     search.setMode('grid');
     search.setValues('units', '16, 32');
     search.setValues('learningRate', '0.01');
@@ -42,7 +32,7 @@ describe('SearchState', () => {
     expect([search.running, jobs.active?.label]).toEqual([true, 'Grid search']);
     held.answer({ ok: false, error: { code: 'internal', message: 'trial 3 failed' } });
     await running;
-    expect([search.running, search.error?.message, refreshed]).toEqual([
+    expect([search.running, search.error?.message, refreshed()]).toEqual([
       false,
       'trial 3 failed',
       1,
@@ -51,13 +41,8 @@ describe('SearchState', () => {
   });
 
   it('an invalid values field starts nothing', async () => {
-    const { client, transport } = scriptedClient();
-    const search = new SearchState({
-      jobs: new StudioJobs(client),
-      form,
-      report: () => undefined,
-      runsChanged: async () => undefined,
-    });
+    const { transport, deps } = jobHarness();
+    const search = new SearchState({ ...deps, form });
     search.setValues('units', '16, lots');
     expect(search.invalid).toHaveLength(1);
     await search.run();
@@ -67,8 +52,8 @@ describe('SearchState', () => {
 
 describe('BacktestState', () => {
   it('sends its folds with the form settings; no stride means the engine default', async () => {
-    const { client, transport } = scriptedClient();
-    const jobs = new StudioJobs(client);
+    const { transport, deps } = jobHarness();
+    const { jobs } = deps;
     const backtest = new BacktestState({ jobs, form });
     backtest.set('folds', 2);
     backtest.set('horizon', 6);

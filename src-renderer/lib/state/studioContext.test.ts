@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scriptedClient } from './scriptedTransport.testkit';
 import StudioProvider from './testing/StudioProvider.svelte';
 import { StudioState } from './studioState.svelte';
+import { stubWindow } from './studioRoot.testkit';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -12,9 +13,7 @@ afterEach(() => {
 
 describe('studio context', () => {
   it('a component below the provider reads the state provided', () => {
-    vi.stubGlobal('window', {
-      matchMedia: () => ({ matches: false, addEventListener: () => undefined }),
-    });
+    stubWindow();
     const state = new StudioState(scriptedClient().client);
     state.setStatus('Opened AirPassengers.csv');
     state.showTab('runs');

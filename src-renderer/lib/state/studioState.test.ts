@@ -1,46 +1,15 @@
 // StudioState (the composition root) over the real StudioClient and a scripted host: start-up,
 // importing as the one active job, a newer import superseding a running one, and closing.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scriptedClient, settle, type ScriptedTransport } from './scriptedTransport.testkit';
+import { describe, expect, it } from 'vitest';
+import { settle } from './scriptedTransport.testkit';
 import { airPassengersInfo, twoColumnInfo } from './studioFixtures.testkit';
-import { StudioState } from './studioState.svelte';
+import { scriptedStudio, stubWindowEachTest } from './studioRoot.testkit';
 
-const series = {
-  datasetId: 'ds_a1a1a1a1',
-  timeFormat: 'year-month',
-  x: [],
-  series: [],
-  totalPoints: 144,
-  downsampled: false,
-  method: 'none',
-} as const;
-
-/** The host's answers for a dataset becoming current: its series window and Explore's calls. */
-function answerShowing(transport: ScriptedTransport): void {
-  transport
-    .answer('datasets:series', (r) => ({
-      ok: true,
-      value: { ...series, x: [], series: [], datasetId: r.datasetId },
-    }))
-    .fail('analysis:diagnostics', { code: 'internal', message: 'not scripted' })
-    .fail('analysis:stl', { code: 'internal', message: 'not scripted' });
-}
-
-beforeEach(() => {
-  // ThemeState reads the OS theme from the window: the one browser API the root touches.
-  vi.stubGlobal('window', {
-    matchMedia: () => ({ matches: false, addEventListener: () => undefined }),
-  });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+stubWindowEachTest();
 
 describe('StudioState', () => {
   it('opens a file as the active job and makes it current with its first column', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerShowing(transport);
+    const { transport, studio } = scriptedStudio();
     const held = transport.hold('datasets:open');
     const source = { kind: 'sample', name: 'AirPassengers.csv' } as const;
     const opened = studio.open(source);
@@ -71,9 +40,7 @@ describe('StudioState', () => {
   });
 
   it('a newer import cancels a running one, whose late answer is dropped', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerShowing(transport);
+    const { transport, studio } = scriptedStudio();
     transport.answer('jobs:cancel', { cancelled: true });
     const slow = transport.hold('datasets:open');
     const fast = transport.hold('datasets:open');
@@ -94,17 +61,14 @@ describe('StudioState', () => {
   });
 
   it('a cancelled import says so in the status bar and shows no error', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
+    const { transport, studio } = scriptedStudio();
     transport.fail('datasets:open', { code: 'cancelled', message: 'Cancelled.' });
     expect(await studio.open({ kind: 'sample', name: 'AirPassengers.csv' })).toBeNull();
     expect([studio.status, studio.error, studio.job]).toEqual(['Import cancelled.', null, null]);
   });
 
   it('start restores the host session (datasets, project title and file) without importing', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerShowing(transport);
+    const { transport, studio } = scriptedStudio();
     transport
       .fail('app:info', { code: 'internal', message: 'no info' })
       .answer('datasets:samples', [])
@@ -127,9 +91,7 @@ describe('StudioState', () => {
   });
 
   it('closing the current dataset tells the host and shows the last one left', async () => {
-    const { client, transport } = scriptedClient();
-    const studio = new StudioState(client);
-    answerShowing(transport);
+    const { transport, studio } = scriptedStudio();
     transport.answer('datasets:close', { closed: true });
     transport.answer('datasets:open', (r) => ({
       ok: true,
