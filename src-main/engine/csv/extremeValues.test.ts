@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestHost } from '../../host/testing/testHost';
 import type { DatasetInfo } from '../../shared/schemas/dataset';
+import { fourStepSummary } from '../stats/fourStepSummary.testkit';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'csv-extreme-'));
 const h = createTestHost();
@@ -35,20 +36,7 @@ describe('extreme values, app and CLI alike (the studio host over the real engin
     const info = (result as { ok: true; value: DatasetInfo }).value;
     // By hand in units of 2^1020: mean 13.5, s² = 5/3, type-7 quantiles 12.75, 13.5, 14.25.
     expect(info.columns).toEqual([
-      {
-        name: 'v',
-        count: 4,
-        missing: 0,
-        mean: 13.5 * U,
-        std: Math.sqrt(5 / 3) * U,
-        min: 12 * U,
-        q25: 12.75 * U,
-        median: 13.5 * U,
-        q75: 14.25 * U,
-        max: 15 * U,
-        firstTime: 1,
-        lastTime: 4,
-      },
+      { name: 'v', ...fourStepSummary(12, U), missing: 0, firstTime: 1, lastTime: 4 },
     ]);
   });
 

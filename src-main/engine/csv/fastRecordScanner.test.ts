@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { FastRecordScanner } from './fastRecordScanner';
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
+import { parseOptionsFixture } from './parseOptions.testkit';
 import { TableBuilder } from './tableBuilder';
 import type { ParseOptions } from './types';
 
-const options: ParseOptions = {
-  encoding: 'utf-8',
-  delimiter: ',',
-  quoteChar: '"',
-  header: true,
-  decimal: '.',
+const options: ParseOptions = parseOptionsFixture({
   missingTokens: [...DEFAULT_MISSING_TOKENS],
   timeColumn: 'd',
   timeFormat: 'iso-date',
-  textColumns: [],
-};
+});
 
 function setUp(newline: '\n' | '\r\n' = '\n') {
   const builder = new TableBuilder('/tmp/t.csv', options);

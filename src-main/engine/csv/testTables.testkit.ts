@@ -1,5 +1,6 @@
 // Test support: small ImportedTables built by hand.
 import { DEFAULT_MISSING_TOKENS } from './missingTokens';
+import { parseOptionsFixture } from './parseOptions.testkit';
 import type { ImportedTable, TimeFormat } from './types';
 
 export const utc = (y: number, m: number, d = 1): number => Date.UTC(y, m - 1, d);
@@ -22,17 +23,11 @@ export function makeTable(
       thousandsSeparatorSeen: false,
     })),
     textColumns: [],
-    options: {
-      encoding: 'utf-8',
-      delimiter: ',',
-      quoteChar: '"',
-      header: true,
-      decimal: '.',
+    options: parseOptionsFixture({
       missingTokens: [...DEFAULT_MISSING_TOKENS],
       timeColumn: format === 'index' ? null : 'date',
       timeFormat: format,
-      textColumns: [],
-    },
+    }),
     warnings: [],
     rowNumbers: Float64Array.from(times, (_, i) => i + 2),
     appliedChoices: [],
