@@ -3,7 +3,8 @@
 // steps) through the product path (engine/explanation + the recurrent seam), fused kernels vs
 // op-by-op layers. With the fused kernels, prefix reuse runs on one thread and split over the
 // helper thread back to back in this one process (the ratio is what a loaded machine can measure
-// honestly), each with the 1-minute load average printed beside it.
+// honestly), each with the process's CPU seconds (both threads) and the 1-minute load average
+// printed beside it.
 // Run: npx tsx bench/sensitivityBench.ts [windows] [fused|op-by-op|both] [rounds]
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs';
@@ -26,12 +27,16 @@ const shape = { windows, lookback, features };
 
 const load = (): string => os.loadavg()[0]?.toFixed(1) ?? '?';
 
+/** Wall seconds of `run`; the line also gives the process's CPU seconds (all threads). */
 async function time(label: string, run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await run();
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   process.stdout.write(
-    `${label.padEnd(52)} ${seconds.toFixed(2).padStart(8)} s   load ${load()}\n`,
+    `${label.padEnd(52)} ${seconds.toFixed(2).padStart(8)} s   cpu ${cpuSeconds.toFixed(2).padStart(6)} s   load ${load()}\n`,
   );
   return seconds;
 }

@@ -51,6 +51,11 @@ export class LayerPlan {
     this.batch = maxBatch;
   }
 
+  /** Bytes of the arena of a plan for `maxBatch` rows over `maxSteps` steps. */
+  static bytes(layer: LayerWeights, maxBatch: number, maxSteps: number): number {
+    return planLayout(layerShape(layer, maxBatch, maxSteps)).totalBytes;
+  }
+
   get paddedUnits(): number {
     return this.layout.paddedUnits;
   }

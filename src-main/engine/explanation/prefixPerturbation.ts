@@ -2,17 +2,19 @@
 // steps 0..l−1 unchanged, so each perturbed copy starts at step l from the unperturbed window's
 // stored state (h, and c for an LSTM, after step l−1, for every layer of the stack) and runs only
 // the L − l remaining steps: Σ_l (L − l) ≈ L²/2 steps per (cell, side) instead of L², about half
-// the work. The states come from one unperturbed pass of the fused kernels with every step's h and
-// c read back; the suffixes run through the same fused forward with those initial states written
-// into its state buffers, so the arithmetic of every step is the plain path's. Occlusion (a cell
+// the work. Windows go in groups (suffixSlot.ts): the group's unperturbed pass through the fused
+// kernels keeps every step's h and c, then its copies run lag after lag, from the last lag (short
+// calls first) to the first, through the same fused forward with those states as initial states,
+// so the arithmetic of every step is the plain path's. Each call reuses the same plans: only the
+// perturbed step of the input changes between lags, nothing is packed again. Occlusion (a cell
 // replaced by its feature's value) leaves the prefix unchanged too and runs the same way.
 //
-// The suffix batches are independent, so with the kernels' helper thread (kernels/threads) two of
-// them run at once, one per thread, over the same shared memory; a split policy measures whether
-// that pays on a busy machine, as training does. Both threads run the same build of the kernels,
-// so the numbers are the one-thread path's exactly. Models other than a stack of SeqRecurrent
-// layers and a dense head, or an engine without the fused kernels, return null and the caller
-// uses the plain path.
+// The groups are independent, so with the kernels' helper thread (kernels/threads) two of them run
+// at once, one per thread, over the same shared memory; the split starts at once and a split
+// policy then measures now and then whether it still pays on a busy machine, as training does.
+// Both threads run the same build of the kernels, so the numbers are the one-thread path's
+// exactly. Models other than a stack of SeqRecurrent layers and a dense head, or an engine without
+// the fused kernels, return null and the caller uses the plain path.
 import type * as tf from '@tensorflow/tfjs';
 import { fusedKernels, type FusedRnnKernels } from '../kernels/wasm/fusedRnn';
 import type { RnnThreadPool } from '../kernels/threads/rnnThreadPool';
@@ -50,6 +52,9 @@ export interface PrefixOptions extends ProgressOptions {
   split?: 'auto' | 'always' | 'never';
 }
 
+/** Most bytes the plans of all threads take (the kernels' memory holds at most 1 GiB). */
+const PLAN_BYTES = 256 * 2 ** 20;
+
 /** A group of windows w0..w0+nw−1, one thread's share of a suffix call. */
 interface Group {
   w0: number;
@@ -86,8 +91,12 @@ export function prefixPerturbationOutputs(
   const perWindow = 1 + sides * L * F;
   const raw = new Float64Array(W * perWindow);
 
-  const chunk = Math.min(W, Math.max(1, Math.floor((opts.batchSize ?? 1024) / copies)));
   const pool = fused.pool?.alive && opts.split !== 'never' ? fused.pool : null;
+  let chunk = Math.min(W, Math.max(1, Math.floor((opts.batchSize ?? 1024) / copies)));
+  // Smaller groups for deep, wide or long models, so the plans of all threads stay in bounds.
+  while (chunk > 1 && (pool ? 2 : 1) * SuffixSlot.bytes(stack, shape, p, chunk) > PLAN_BYTES) {
+    chunk = Math.ceil(chunk / 2);
+  }
   // Split from the first call; every 40 calls, 2 + 2 calls measure whether that still pays.
   const policy = new SplitPolicy(2, 40, true);
   const newSlot = (): SuffixSlot => new SuffixSlot(kernels, stack, shape, inputs, p, chunk);

@@ -43,6 +43,23 @@ export class SuffixSlot {
     this.suffix = this.suffixPlans();
   }
 
+  /** Bytes of a slot's plans for groups of `windows` windows (all layers, base and copies). */
+  static bytes(
+    stack: RecurrentStack,
+    shape: WindowShape,
+    p: PrefixPerturbation,
+    windows: number,
+  ): number {
+    const rows = windows * copiesPerCell(p) * shape.features;
+    return stack.layers.reduce(
+      (sum, l) =>
+        sum +
+        LayerPlan.bytes(l, windows, shape.lookback) +
+        LayerPlan.bytes(l, rows, shape.lookback),
+      0,
+    );
+  }
+
   private suffixPlans(): LayerPlan[] {
     const rows = this.maxWindows * this.copies;
     return this.stack.layers.map((l) => new LayerPlan(this.kernels, l, rows, this.shape.lookback));
