@@ -10,11 +10,7 @@ import { createTestHost } from './testing/testHost';
 const h = createTestHost();
 afterAll(() => h.dispose());
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await h.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = h;
 
 let n = 0;
 const jobId = (): string => `job_dedupe_${++n}`;

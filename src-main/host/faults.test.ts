@@ -14,11 +14,7 @@ afterAll(() => t.dispose());
 let n = 0;
 const jobId = (): string => `job_fault_${++n}`;
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await t.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = t;
 
 async function engineState(): Promise<{ pid: number; numTensors: number }> {
   const pid = await t.engine.call('debug:pid', {});

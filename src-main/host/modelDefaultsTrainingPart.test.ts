@@ -9,11 +9,7 @@ import { createTestHost } from './testing/testHost';
 const test = createTestHost();
 afterAll(() => test.dispose());
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await test.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = test;
 
 describe('model:defaults', () => {
   it('decides the transforms on the training part, not on the held-out rows', async () => {

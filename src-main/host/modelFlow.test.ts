@@ -6,11 +6,7 @@ import { createTestHost } from './testing/testHost';
 const test = createTestHost();
 afterAll(() => test.dispose());
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await test.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = test;
 
 describe('modelling through the contract', () => {
   it('trains on AirPassengers with live progress, keeps the run, and scores it beside the baselines', async () => {

@@ -20,12 +20,6 @@ function newHost(): TestHost {
   return h;
 }
 
-async function value<T>(h: TestHost, channel: string, payload: unknown): Promise<T> {
-  const result = await h.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 let n = 0;
 const jobId = (): string => `job_flow_${++n}`;
 const small = {
@@ -44,11 +38,11 @@ describe('a whole session through the contract', () => {
   let explained: SensitivityResult;
 
   it('searches, explains, and backtests on AirPassengers', async () => {
-    dataset = await value<DatasetInfo>(h, 'datasets:open', {
+    dataset = await h.value<DatasetInfo>('datasets:open', {
       jobId: jobId(),
       source: { kind: 'sample', name: 'AirPassengers.csv' },
     });
-    const search = await value<SearchResult>(h, 'search:run', {
+    const search = await h.value<SearchResult>('search:run', {
       jobId: jobId(),
       datasetId: dataset.datasetId,
       base: small,
@@ -63,9 +57,9 @@ describe('a whole session through the contract', () => {
     const best = search.trials.find((t) => t.isBest);
     const others = search.trials.filter((t) => !t.isBest && t.valLoss !== null);
     for (const o of others) expect(o.valLoss ?? 0).toBeGreaterThanOrEqual(best?.valLoss ?? 0);
-    run = await value<RunResult>(h, 'runs:get', { runId: search.bestRunId });
+    run = await h.value<RunResult>('runs:get', { runId: search.bestRunId });
 
-    const occlusion = await value<SensitivityResult>(h, 'runs:sensitivity', {
+    const occlusion = await h.value<SensitivityResult>('runs:sensitivity', {
       jobId: jobId(),
       runId: run.id,
       method: 'occlusion',
@@ -73,7 +67,7 @@ describe('a whole session through the contract', () => {
     });
     expect(occlusion.windows).toBe(10);
     expect(occlusion.effect).toHaveLength(10 * run.config.lookback);
-    const ig = await value<SensitivityResult>(h, 'runs:sensitivity', {
+    const ig = await h.value<SensitivityResult>('runs:sensitivity', {
       jobId: jobId(),
       runId: run.id,
       method: 'integrated-gradients',
@@ -83,7 +77,7 @@ describe('a whole session through the contract', () => {
     expect(ig.completenessGap).toHaveLength(5);
     explained = ig;
 
-    const bt = await value<BacktestResult>(h, 'backtest:run', {
+    const bt = await h.value<BacktestResult>('backtest:run', {
       jobId: jobId(),
       datasetId: dataset.datasetId,
       settings: { ...small, epochs: 1 },
@@ -101,7 +95,7 @@ describe('a whole session through the contract', () => {
   it('saves a project, and a fresh session opens it with the same runs', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'project-'));
     const file = path.join(dir, 'air.seriesstudio');
-    await value(h, 'project:save', { path: file, title: 'Air', explore: {} });
+    await h.value('project:save', { path: file, title: 'Air', explore: {} });
     const saved = JSON.parse(readFileSync(file, 'utf8')) as {
       runs: { id: string }[];
       explanations: Record<string, SensitivityResult>;
@@ -110,7 +104,7 @@ describe('a whole session through the contract', () => {
     expect(Object.keys(saved.explanations)).toEqual([run.id]);
     expect(saved.explanations[run.id]).toEqual(explained);
     const other = newHost();
-    const opened = await value<OpenedProject>(other, 'project:open', {
+    const opened = await other.value<OpenedProject>('project:open', {
       jobId: jobId(),
       path: file,
     });
@@ -120,7 +114,7 @@ describe('a whole session through the contract', () => {
     // … and comes back on open, for the Explain view and the report.
     expect(opened.explanations).toEqual({ [run.id]: explained });
     // The reopened run still has its model: it can be explained again.
-    const again = await value<SensitivityResult>(other, 'runs:sensitivity', {
+    const again = await other.value<SensitivityResult>('runs:sensitivity', {
       jobId: jobId(),
       runId: run.id,
       method: 'perturbation',
@@ -138,7 +132,7 @@ describe('a whole session through the contract', () => {
       sections: ['dataset', 'metrics', 'residuals'],
       path: null,
     };
-    const html = await value<{ base64: string }>(h, 'report:export', {
+    const html = await h.value<{ base64: string }>('report:export', {
       ...request,
       jobId: jobId(),
       format: 'html',
@@ -147,7 +141,7 @@ describe('a whole session through the contract', () => {
     expect(text).toContain('Dataset summary');
     expect(text).toContain('Metrics against baselines');
     expect(text).not.toContain('Training curves');
-    const pdf = await value<{ base64: string; sizeBytes: number }>(h, 'report:export', {
+    const pdf = await h.value<{ base64: string; sizeBytes: number }>('report:export', {
       ...request,
       jobId: jobId(),
       format: 'pdf',

@@ -14,11 +14,7 @@ afterAll(async () => {
   await h.engine.dispose();
 });
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await h.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = h;
 
 type SessionView = ResponseOf<'session:state'>;
 

@@ -14,11 +14,7 @@ const rssBoundBytes = 200 * 1024 * 1024;
 const t = createTestHost();
 afterAll(() => t.dispose());
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await t.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = t;
 
 async function memory(): Promise<{ numTensors: number; rssBytes: number }> {
   const result = await t.engine.call('debug:memory', {});

@@ -16,11 +16,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await h.host.handle(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const { value } = h;
 
 const file = path.join(tmp, 'notes.csv');
 writeFileSync(
