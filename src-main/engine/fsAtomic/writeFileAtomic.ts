@@ -41,13 +41,16 @@ async function writeTemp(file: string, data: string | Uint8Array): Promise<void>
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/**
+ * Flushes a file or a folder (opened read-only) to disk. Windows cannot open or fsync folders; the
+ * rename is already durable enough there, so those refusals are passed over.
+ */
+export async function fsyncPath(p: string): Promise<void> {
   let handle: fsp.FileHandle | undefined;
   try {
-    handle = await fsp.open(dir, 'r');
+    handle = await fsp.open(p, 'r');
     await handle.sync();
   } catch (e) {
-    // Windows cannot open or fsync folders; the rename is already durable enough there.
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw e;
   } finally {
@@ -61,7 +64,7 @@ export const nodeFsOps: AtomicFsOps = {
   unlink: (f) => fsp.unlink(f),
   link: (a, b) => fsp.link(a, b),
   copyFile: (a, b) => fsp.copyFile(a, b),
-  fsyncDir,
+  fsyncDir: fsyncPath,
 };
 
 export function backupPathOf(target: string): string {

@@ -11,7 +11,7 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectRun, SessionProjectRun } from '../../shared/schemas/project';
 import { isStale, ownerTag, pidAlive, ownerOf } from '../fsAtomic/ownedNames';
-import { backupPathOf, collectStaleTemps } from '../fsAtomic/writeFileAtomic';
+import { backupPathOf, collectStaleTemps, fsyncPath } from '../fsAtomic/writeFileAtomic';
 import { ProjectFileError } from './projectErrors';
 
 export function projectModelsDir(projectPath: string): string {
@@ -75,19 +75,6 @@ async function hashModelFolder(dir: string, names: readonly string[]): Promise<s
   return hash.digest('hex');
 }
 
-async function fsyncPath(p: string, flags: number): Promise<void> {
-  let handle: fsp.FileHandle | undefined;
-  try {
-    handle = await fsp.open(p, flags);
-    await handle.sync();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw e;
-  } finally {
-    await handle?.close();
-  }
-}
-
 /** Copies the files to a staging folder (each fsynced), then renames it to `dest` in one step. */
 async function stageVersion(
   models: string,
@@ -101,11 +88,11 @@ async function stageVersion(
     for (const name of names) {
       const to = path.join(staging, name);
       await fsp.copyFile(path.join(source, name), to, constants.COPYFILE_EXCL);
-      await fsyncPath(to, constants.O_RDONLY);
+      await fsyncPath(to);
     }
-    await fsyncPath(staging, constants.O_RDONLY);
+    await fsyncPath(staging);
     await fsp.rename(staging, dest);
-    await fsyncPath(models, constants.O_RDONLY);
+    await fsyncPath(models);
   } catch (e) {
     await fsp.rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw e;

@@ -23,13 +23,11 @@ export const REPORT_HEADINGS = {
   comparison: 'Run comparison',
 } as const satisfies Record<ReportSection, string>;
 
-/** Sections repeated once per run, under a "Run …" heading. */
-export const RUN_SECTIONS: readonly ReportSection[] = [
-  'runConfig',
-  'backend',
-  'training',
-  'metrics',
-  'actualVsPredicted',
-  'residuals',
-  'sensitivity',
-];
+/** Sections repeated once per run, under a "Run …" heading: all but the dataset's and the comparison. */
+export const RUN_SECTIONS: readonly ReportSection[] = ReportSection.exclude([
+  'dataset',
+  'series',
+  'correlogram',
+  'stationarity',
+  'comparison',
+]).options;
