@@ -1,4 +1,5 @@
 // Combining ensemble members' forecast paths: the median per step, and the members' spread.
+import type { Spread } from '../model/runResult';
 
 export function medianOf(values: number[]): number {
   const v = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -26,11 +27,7 @@ export function meanCombine(paths: readonly ArrayLike<number>[]): Float64Array {
   });
 }
 
-export interface Spread {
-  /** Smallest and largest member value per step. */
-  min: number[];
-  max: number[];
-}
+export type { Spread };
 
 export function spreadOf(paths: readonly ArrayLike<number>[]): Spread {
   const len = paths[0]?.length ?? 0;

@@ -1,5 +1,7 @@
 // Frequency classes of the pretrained forecasters and the lookback choice.
-export type FrequencyClass = 'yearly' | 'quarterly' | 'monthly';
+import type { FrequencyClass } from '../model/runResult';
+
+export type { FrequencyClass };
 
 export const FREQUENCY_CLASSES: readonly FrequencyClass[] = ['yearly', 'quarterly', 'monthly'];
 

@@ -12,6 +12,7 @@ import { forecastWithModel } from '../model/forecast';
 import { loadModel } from '../model/modelFiles';
 import { engineRuntime } from '../kernels/trainingRuntime';
 import { runFit, type FitDataset } from '../model/runFit';
+import { CoreRunResult } from '../model/runResult';
 
 const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
 const monthly = (v: Float64Array = values): FitDataset => ({
@@ -92,6 +93,9 @@ describe('forecasting pipeline in runFit', () => {
 
   it('the combination is the per-step median of the networks, ETS and Theta', async () => {
     const r = await runFit(monthly(), { ...small, ensemble: 1, combination: 'median' });
+    // The record is exactly its schema (shared/schemas/runRecord.ts): parsing strips any field
+    // the schema lacks, at every depth, and refuses a missing or mistyped one.
+    expect(CoreRunResult.parse(r)).toEqual(r);
     const c = r.forecaster?.combination;
     if (!c) throw new Error('expected a combination');
     const { testStart } = r.split;

@@ -11,9 +11,17 @@
 // to a classical method.
 import type * as tf from '@tensorflow/tfjs';
 import { classicalBaselines, type ClassicalSuccess } from '../baselines/classical';
-import type { TrainHooks, TrainResult, EpochRecord, StoppedReason } from '../model/train';
-import { medianCombine, spreadOf, type Spread } from './ensemble';
-import { chooseLookback, frequencyClassOf, memberLookback, type FrequencyClass } from './frequency';
+import type { TrainHooks, TrainResult, EpochRecord } from '../model/train';
+import type {
+  Adaptation,
+  ForecasterDecisions,
+  ForecastModelInfo,
+  MemberRecord,
+  PreprocessingRecord,
+  SplitBoundaries,
+} from '../model/runResult';
+import { medianCombine, spreadOf } from './ensemble';
+import { chooseLookback, frequencyClassOf, memberLookback } from './frequency';
 import {
   buildLocalWindows,
   denormaliseOutputs,
@@ -56,73 +64,17 @@ export interface ForecasterSettings {
   seed: number;
 }
 
-export interface SplitRows {
-  n: number;
-  valStart: number;
-  testStart: number;
-}
+/** The rows of the split: train [0, valStart), validation [valStart, testStart), test to n. */
+export type SplitRows = SplitBoundaries;
 
-export type Adaptation = 'fine-tune' | 'zero-shot' | 'per-series' | 'classical-fallback';
-
-export interface MemberRecord {
-  index: number;
-  seed: number;
-  lookback: number;
-  init: 'pretrained' | 'random';
-  adaptation: Adaptation;
-  /** Epoch (0-based) validation chose; null = the initial (pretrained) weights. */
-  bestEpoch: number | null;
-  epochsRun: number;
-  stoppedReason: StoppedReason;
-  /** Epochs the all-data refit trained (null without a refit). */
-  refitEpochs: number | null;
-  /** This member's forecast past the end, original units. */
-  forecast: number[];
-}
-
-export interface PreprocessingRecord {
-  rows: number;
-  seasonality: {
-    mode: 'multiplicative' | 'additive' | 'none';
-    period: number;
-    figure: number[];
-    rm: number | null;
-    threshold: number | null;
-    reason: string;
-  };
-  normalisation: { kind: 'ratio' | 'difference'; scale: number; reason: string };
-}
-
-/** What the pipeline decided and did, as the run JSON records it (model/runResult.ts). */
-export interface ForecasterDecisions {
-  frequencyClass: FrequencyClass | null;
-  pretrained: {
-    used: boolean;
-    frequencyClass: FrequencyClass | null;
-    source: string | null;
-    note: string;
-  };
-  adaptation: Adaptation;
-  adaptationNote: string;
-  lookback: number;
-  lookbackNote: string;
-  /** Decided on the training part (evaluation models). */
-  preprocessing: PreprocessingRecord;
-  /** Decided on all rows (the refitted models that made the forecast); null without a refit. */
-  refitPreprocessing: PreprocessingRecord | null;
-  /** The ensemble members, each with its own forecast path past the end. */
-  members: MemberRecord[];
-  combine: 'median';
-  /** Smallest and largest member forecast per step. */
-  spread: Spread;
-  windows: { train: number; val: number; test: number };
-}
-
-/** Which model made the forecast past the end. */
-export interface ForecastModelInfo {
-  kind: 'all-data-refit' | 'evaluation-models' | 'classical-fallback';
-  label: string;
-}
+// The pipeline's record types are the run record's (shared/schemas/runRecord.ts, before JSON).
+export type {
+  Adaptation,
+  ForecasterDecisions,
+  ForecastModelInfo,
+  MemberRecord,
+  PreprocessingRecord,
+} from '../model/runResult';
 
 export interface ForecasterOutput extends ForecasterDecisions {
   forecastModel: ForecastModelInfo;

@@ -1,7 +1,7 @@
-import type { AnalysisResult } from '../../shared/schemas/analysis';
+import { AnalysisResult } from '../../shared/schemas/analysis';
 import { StudioFailure } from '../../shared/result';
 import { columnSeries } from '../analysis/columnSeries';
-import { asJson, nullable, nullableNumber } from '../analysis/jsonSafe';
+import { jsonAs, nullable, nullableNumber } from '../analysis/jsonSafe';
 import type { DatasetStore } from '../datasets/datasetStore';
 import type { HandlersFor } from '../process/methodTypes';
 import { minMaxIndices } from '../series/downsample';
@@ -36,7 +36,7 @@ export function analysisMethods(
         ...(boxcoxMethod === undefined ? {} : { boxcoxMethod }),
       });
       const positive = series.complete.every((v) => v > 0);
-      return asJson<AnalysisResult>({
+      return jsonAs(AnalysisResult, {
         ...result,
         column: params.column,
         transforms: series.labels,

@@ -1,4 +1,4 @@
-import type { Comparison, ResidualDiagnostics } from '../../shared/schemas/interpret';
+import { Comparison, ResidualDiagnostics } from '../../shared/schemas/interpret';
 import type { RunResult } from '../../shared/schemas/model';
 import type { DatasetStore } from '../datasets/datasetStore';
 import type { FitConfig } from '../model/fitConfig';
@@ -7,7 +7,7 @@ import { evictModel } from '../runs/modelCache';
 import { backendInfo } from './backendInfo';
 import { engineRuntime } from '../kernels/trainingRuntime';
 import { StudioFailure } from '../../shared/result';
-import { asJson, nullable, nullableNumber } from '../analysis/jsonSafe';
+import { jsonAs, nullable, nullableNumber } from '../analysis/jsonSafe';
 import { dieboldMarianoTest, pairedTTest } from '../evaluation/dieboldMariano';
 import { residualDiagnostics } from '../evaluation/residualDiagnostics';
 import { throttledProgress, type HandlersFor } from '../process/methodTypes';
@@ -54,7 +54,7 @@ export function interpretMethods(
     'runs:residuals': async ({ run, horizonStep }) => {
       const series = stepSeries(run, horizonStep + 1);
       const d = residualDiagnostics(series.actual, series.predicted);
-      return asJson<ResidualDiagnostics>({
+      return jsonAs(ResidualDiagnostics, {
         ...d,
         runId: run.id,
         horizonStep,
@@ -90,7 +90,7 @@ export function interpretMethods(
         (v, i) => Math.abs(v) ** power - Math.abs(e2[i] ?? Number.NaN) ** power,
       );
       const t = pairedTTest(d);
-      return asJson<Comparison>({
+      return jsonAs(Comparison, {
         runA: a.id,
         runB: b.id,
         n: dm.n,

@@ -3,14 +3,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { BackendInfo } from './runResult';
 
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export type BackendName = BackendInfo['backend'];
 
-export interface BackendInfo {
-  backend: BackendName;
-  /** Why this backend was chosen and why each one tried before it was skipped. */
-  detail: string;
-}
+export type { BackendInfo };
 
 const nodeRequire = createRequire(import.meta.url);
 const DEFAULT_ORDER: BackendName[] = ['tensorflow', 'wasm', 'cpu'];

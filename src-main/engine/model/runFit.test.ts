@@ -10,6 +10,7 @@ import { loadModel, loadStockModel } from './modelFiles';
 import { opByOpRuntime } from './opByOpKernel';
 import { engineRuntime } from '../kernels/trainingRuntime';
 import { runFit, type FitDataset } from './runFit';
+import { CoreRunResult } from './runResult';
 
 const csv = readSimpleCsv('AirPassengers.csv');
 const values = Float64Array.from(csv['AirPassengers'] ?? []);
@@ -66,6 +67,8 @@ describe('runFit', () => {
     expect(r.epochs).toHaveLength(2);
     expect(r.timings.perEpochSeconds).toHaveLength(2);
     expect(JSON.parse(JSON.stringify(r)).config.seed).toBe(42);
+    // The classic path's record is exactly its schema (parsing strips what the schema lacks).
+    expect(CoreRunResult.parse(r)).toEqual(r);
   });
 
   it('leakage: changing a late test value leaves earlier predictions unchanged', async () => {

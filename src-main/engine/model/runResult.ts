@@ -1,78 +1,61 @@
-// JSON-able record of one fit (NaN metrics serialise as null).
-import type { BackendInfo } from './backend';
-import type { FitConfig } from './fitConfig';
-import type { ForecastMetrics } from './metrics';
-import type { ScalerParams } from './scalers';
-import type { SplitBoundaries } from './split';
-import type { EpochRecord, StoppedReason } from './train';
-import type { ForecasterDecisions, ForecastModelInfo } from '../forecasting/seriesForecaster';
+// The record of one fit as the modelling core builds it (engine/model/runFit.ts), before
+// runs/enrichRun.ts adds the classical baselines, intervals and verdict: the contract's run record
+// (shared/schemas/runRecord.ts) in its before-JSON form, where numbers may still be NaN.
+import { z } from 'zod';
+import { FitConfig } from '../../shared/schemas/engine';
+import {
+  ForecastModelInfo,
+  BackendInfo,
+  RunFallback,
+  ScalerParams,
+  StoppedReason,
+  SplitBoundaries,
+  epochRecordSchema,
+  forecasterDecisionsSchema,
+  forecasterRecordSchema,
+  metricsSchema,
+  runCoreFields,
+  windowPredictionsSchema,
+} from '../../shared/schemas/runRecord';
 
-export type { ForecastModelInfo };
+const num = z.number();
+const metrics = metricsSchema(num);
+const values = z.array(num);
+const windowPredictions = windowPredictionsSchema(num);
+export const forecasterDecisions = forecasterDecisionsSchema(num);
+export const epochRecord = epochRecordSchema(num);
 
-/** What the forecasting pipeline decided and did (null on the classic scaler path). */
-export interface ForecasterRecord extends ForecasterDecisions {
-  /** Plain-language notes, e.g. settings this pipeline does not apply. */
-  notes: string[];
-  /**
-   * The combination that made `metrics`, `test`, `validation` and `forecast` (null = the networks
-   * alone): per step the median or mean of the network ensemble, ETS and Theta.
-   */
-  combination: {
-    by: 'median' | 'mean';
-    /** The network ensemble alone: its test metrics and forecast. */
-    network: { metrics: ForecastMetrics; forecast: number[]; testPredicted: number[] };
-    /** ETS and Theta fitted on all rows: label and forecast past the end. */
-    peers: { method: 'ets' | 'theta' | 'arima'; label: string; forecast: number[] }[];
-    notes: string[];
-  } | null;
-}
-
-export interface WindowPredictions {
-  /** Row index of each window's first target. */
-  targetStarts: number[];
-  horizon: number;
-  /** Row-major [windows, horizon]. */
-  times: number[];
-  predicted: number[];
-  actual: number[];
-}
-
-export interface RunResult {
-  id: string;
-  createdAt: string;
-  dataset: {
-    name: string;
-    filePath: string | null;
-    rows: number;
-    timeFormat: string;
-    seasonalPeriod: number;
-  };
-  config: FitConfig;
-  backend: BackendInfo;
-  /** Name of the RecurrentSequenceKernel used. */
-  kernel: string;
-  timings: { totalSeconds: number; trainingSeconds: number; perEpochSeconds: number[] };
-  epochs: EpochRecord[];
-  stoppedReason: StoppedReason;
-  stopMessage: string | null;
-  bestEpoch: number | null;
-  split: SplitBoundaries & { trainWindows: number; valWindows: number; testWindows: number };
-  scaler: ScalerParams;
-  /** Test-set metrics in original units over all (window, horizon step) pairs. */
-  metrics: ForecastMetrics;
+/** The core's record; its type is the engine's RunResult (parsed in runFit.test.ts). */
+export const CoreRunResult = z.object({
+  ...runCoreFields(num),
+  config: FitConfig,
+  scaler: ScalerParams,
   /** Same windows and horizons; naive is always present. */
-  baselines: { naive: ForecastMetrics; seasonalNaive: ForecastMetrics; mean: ForecastMetrics };
-  test: WindowPredictions & {
-    baselinePredictions: { naive: number[]; seasonalNaive: number[]; mean: number[] };
-  };
-  validation: WindowPredictions | null;
-  forecast: { times: number[]; values: number[] };
+  baselines: z.object({ naive: metrics, seasonalNaive: metrics, mean: metrics }),
+  test: windowPredictions.extend({
+    baselinePredictions: z.object({ naive: values, seasonalNaive: values, mean: values }),
+  }),
   /** Which model made `forecast`. */
-  forecastModel?: ForecastModelInfo;
+  forecastModel: ForecastModelInfo.optional(),
   /** The forecasting pipeline's decisions, members and spread; null on the classic path. */
-  forecaster?: ForecasterRecord | null;
-  /** Set when the series was too short for any network and a classical method forecast instead. */
-  fallback?: { method: string; message: string } | null;
+  forecaster: forecasterRecordSchema(num).nullable().optional(),
+  fallback: RunFallback.nullable().optional(),
   /** Where the model was saved, if it was. */
-  modelDir: string | null;
-}
+  modelDir: z.string().nullable(),
+});
+
+export type RunResult = z.infer<typeof CoreRunResult>;
+export type ForecasterRecord = NonNullable<RunResult['forecaster']>;
+export type ForecastModelInfo = z.infer<typeof ForecastModelInfo>;
+export type ScalerParams = z.infer<typeof ScalerParams>;
+export type SplitBoundaries = z.infer<typeof SplitBoundaries>;
+export type WindowPredictions = z.infer<typeof windowPredictions>;
+export type EpochRecord = z.infer<typeof epochRecord>;
+export type BackendInfo = z.infer<typeof BackendInfo>;
+export type StoppedReason = z.infer<typeof StoppedReason>;
+export type ForecasterDecisions = z.infer<typeof forecasterDecisions>;
+export type MemberRecord = ForecasterDecisions['members'][number];
+export type PreprocessingRecord = ForecasterDecisions['preprocessing'];
+export type Spread = ForecasterDecisions['spread'];
+export type Adaptation = MemberRecord['adaptation'];
+export type FrequencyClass = NonNullable<ForecasterDecisions['frequencyClass']>;

@@ -1,19 +1,14 @@
 // Per-column affine scalers with scikit-learn semantics. Every kind reduces to
 // scaled = (x - offset) / scale, so params stay tiny and JSON-able.
 
-export type ScalerKind = 'none' | 'minmax' | 'standard' | 'robust';
+import type { ScalerParams } from './runResult';
+
+export type { ScalerParams };
+export type ScalerKind = ScalerParams['kind'];
 
 export interface ScalerOptions {
   /** minmax only: target range, [0, 1] (default) or [-1, 1]. */
   featureRange?: [number, number];
-}
-
-export interface ScalerParams {
-  kind: ScalerKind;
-  featureRange?: [number, number];
-  /** One entry per column. */
-  offset: number[];
-  scale: number[];
 }
 
 /** numpy.quantile with the default 'linear' method on sorted data. */

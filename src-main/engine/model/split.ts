@@ -16,11 +16,9 @@ export interface SplitSpec {
   valFraction?: number;
 }
 
-export interface SplitBoundaries {
-  n: number;
-  valStart: number;
-  testStart: number;
-}
+import type { SplitBoundaries } from './runResult';
+
+export type { SplitBoundaries };
 
 export function computeSplit(n: number, spec: SplitSpec, horizon: number): SplitBoundaries {
   const testSize = spec.testSize ?? Math.round((spec.testFraction ?? 0.2) * n);

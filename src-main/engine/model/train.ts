@@ -7,6 +7,7 @@ import { SeqRecurrent } from './recurrentLayer';
 import { mulberry32, shuffledIndices } from '../../shared/random';
 import { WeightSnapshot } from './weightSnapshot';
 import { findNonFinite, type WindowSet } from './windows';
+import type { EpochRecord, StoppedReason } from './runResult';
 
 export interface TrainOptions extends Pick<
   ModelConfig,
@@ -33,12 +34,7 @@ export interface BatchProgress {
   etaSeconds: number;
 }
 
-export interface EpochRecord {
-  epoch: number;
-  loss: number;
-  valLoss: number | null;
-  seconds: number;
-}
+export type { EpochRecord, StoppedReason };
 
 export interface EpochProgress extends EpochRecord {
   epochs: number;
@@ -52,8 +48,6 @@ export interface TrainHooks {
   onEpoch?: (p: EpochProgress) => void;
   signal?: AbortSignal;
 }
-
-export type StoppedReason = 'completed' | 'early-stopping' | 'cancelled' | 'nan-loss';
 
 export interface TrainResult {
   epochs: EpochRecord[];

@@ -1,4 +1,5 @@
 // Run comparison: overlaid loss curves and predictions, a metrics table and the DM verdict.
+import { epochPoints, gapsAsNaN } from '../../shared/charts/jsonNumbers';
 import { runsComparisonOption } from '../../shared/charts/runsComparisonOption';
 import type { TimeFormat } from '../../shared/schemas/dataset';
 import { esc, figure, gridTable, keyValueTable, section } from './htmlText';
@@ -10,8 +11,8 @@ import { METRIC_ROWS } from './runTables';
 
 function stepOne(r: ReportRun): { times: number[]; values: number[] } {
   const t = r.run.test;
-  const keep = (_: number, i: number): boolean => i % t.horizon === 0;
-  return { times: t.times.filter(keep), values: t.predicted.filter(keep) };
+  const keep = (_: unknown, i: number): boolean => i % t.horizon === 0;
+  return { times: t.times.filter(keep), values: gapsAsNaN(t.predicted.filter(keep)) };
 }
 
 export function comparisonHtml(
@@ -22,7 +23,7 @@ export function comparisonHtml(
 ): string {
   const named = runs.map((r, i) => ({
     name: labels[i] ?? r.run.id,
-    epochs: r.run.epochs,
+    epochs: epochPoints(r.run.epochs),
     predictions: stepOne(r),
   }));
   const first = runs[0];

@@ -4,7 +4,10 @@ import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
 import { residualDiagnostics } from '../evaluation/residualDiagnostics';
 import type { ForecastMetrics } from '../model/metrics';
 import { fitConfigFixture } from '../model/fitConfig.testkit';
-import type { RunResult } from '../model/runResult';
+import { gapsAsNaN } from '../../shared/charts/jsonNumbers';
+import type { RunResult as CoreRun } from '../model/runResult';
+import { RunResult } from '../../shared/schemas/model';
+import { jsonAs } from '../analysis/jsonSafe';
 import {
   ANALYSIS,
   DATASET_INFO,
@@ -37,7 +40,19 @@ const metric = (rmse: number): ForecastMetrics => ({
   mase: 1.5,
 });
 
+/** A run as the report receives it: the modelling core's record after JSON (NaN is null). */
 function run(id: string, shift: number, cell: 'lstm' | 'gru'): RunResult {
+  const core = coreRun(id, shift, cell);
+  return jsonAs(RunResult, {
+    ...core,
+    datasetId: 'demo',
+    baselineNotes: {},
+    intervals: [],
+    forecastIntervals: [],
+  });
+}
+
+function coreRun(id: string, shift: number, cell: 'lstm' | 'gru'): CoreRun {
   const testStart = 38;
   const tTimes = times.slice(testStart);
   const actual = values.slice(testStart);
@@ -101,8 +116,8 @@ function run(id: string, shift: number, cell: 'lstm' | 'gru'): RunResult {
 
 function reportRun(r: RunResult, label: string): ReportRun {
   const residuals = residualDiagnostics(
-    new Float64Array(r.test.actual),
-    new Float64Array(r.test.predicted),
+    new Float64Array(gapsAsNaN(r.test.actual)),
+    new Float64Array(gapsAsNaN(r.test.predicted)),
   );
   const shape = { windows: 3, lookback: 4, features: 1 };
   const effect = new Float64Array([1, -2, 0.5, 3, -1, 0, 2, 1, 0.5, 0.5, -0.5, 4]);
@@ -126,7 +141,9 @@ export function fullReportInput(): ReportInput {
   const a = run('run-a', 1, 'lstm');
   const b = run('run-b', 4, 'gru');
   const err = (r: RunResult): Float64Array =>
-    new Float64Array(r.test.actual.map((v, i) => v - (r.test.predicted[i] as number)));
+    new Float64Array(
+      r.test.actual.map((v, i) => (v ?? Number.NaN) - (r.test.predicted[i] ?? Number.NaN)),
+    );
   const dm = dieboldMarianoTest(err(a), err(b));
   return {
     title: 'Airline <study> & "friends"',

@@ -8,7 +8,7 @@ import type { DatasetInfo, SeriesWindow } from '../../shared/schemas/dataset';
 import type { DieboldMarianoResult } from '../evaluation/dieboldMariano';
 import type { ResidualDiagnostics } from '../evaluation/residualDiagnostics';
 import type { SensitivityResult } from '../explanation/sensitivity';
-import type { RunResult } from '../model/runResult';
+import type { RunResult } from '../../shared/schemas/model';
 import type { ReportSection } from './reportSections';
 
 export interface ReportDataset {

@@ -8,6 +8,7 @@ import { residualAcfOption } from '../../shared/charts/residualAcfOption';
 import { residualHistogramOption } from '../../shared/charts/residualHistogramOption';
 import { residualScatterOption } from '../../shared/charts/residualScatterOption';
 import { sensitivityHeatmapOption } from '../../shared/charts/sensitivityHeatmapOption';
+import { epochPoints, gapsAsNaN } from '../../shared/charts/jsonNumbers';
 import { trainingCurvesOption } from '../../shared/charts/trainingCurvesOption';
 import type { TimeFormat } from '../../shared/schemas/dataset';
 import { esc, figure, gridTable, list, section } from './htmlText';
@@ -24,7 +25,7 @@ const notComputed = (heading: string, what: string): string =>
 
 export function trainingHtml(r: ReportRun): string {
   const option = trainingCurvesOption({
-    epochs: r.run.epochs,
+    epochs: epochPoints(r.run.epochs),
     bestEpoch: r.run.bestEpoch,
     lossName: r.run.config.loss,
   });
@@ -43,12 +44,12 @@ export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): str
       times: test.times.filter((_, i) => i % test.horizon === 0),
       values: test.actual.filter((_, i) => i % test.horizon === 0),
     },
-    test: { times: test.times, predicted: test.predicted, horizon: test.horizon },
+    test: { times: test.times, predicted: gapsAsNaN(test.predicted), horizon: test.horizon },
     modelName: `Model (${run.config.cell.toUpperCase()})`,
     forecastName: 'Model forecast',
     baselines: shown.flatMap((name) => {
-      const values = (test.baselinePredictions as Record<string, number[] | undefined>)[name];
-      return values ? [{ name: forecasterTitle(name, names), values }] : [];
+      const values = test.baselinePredictions[name];
+      return values ? [{ name: forecasterTitle(name, names), values: gapsAsNaN(values) }] : [];
     }),
     bands,
     forecast: run.forecast,
@@ -128,8 +129,8 @@ export function residualsHtml(r: ReportRun): string {
       renderChartSvg(
         residualScatterOption({
           // Step 1 of every window, the same pairs as the diagnostics beside it.
-          predicted: r.run.test.predicted.filter((_, i) => i % r.run.test.horizon === 0),
-          actual: r.run.test.actual.filter((_, i) => i % r.run.test.horizon === 0),
+          predicted: gapsAsNaN(r.run.test.predicted.filter((_, i) => i % r.run.test.horizon === 0)),
+          actual: gapsAsNaN(r.run.test.actual.filter((_, i) => i % r.run.test.horizon === 0)),
           title: 'Residual vs predicted',
         }),
         HALF,

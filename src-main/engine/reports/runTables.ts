@@ -1,8 +1,7 @@
 // Per-run report sections made of tables: configuration, backend and timings, metrics.
 import { backendInWords, kernelInWords } from '../../shared/charts/backendWords';
 import { forecasterRank, forecasterTitle } from '../../shared/charts/forecasterNames';
-import type { ForecastMetrics } from '../model/metrics';
-import type { RunResult } from '../model/runResult';
+import type { Metrics, RunResult } from '../../shared/schemas/model';
 import { esc, gridTable, keyValueTable, section } from './htmlText';
 import { pEquals } from '../../shared/charts/verdictText';
 import { transformLabel } from '../../shared/transformLabels';
@@ -65,7 +64,7 @@ export function backendHtml(run: RunResult): string {
 }
 
 /** Metric rows as shown in every metrics table; values in original units. */
-export const METRIC_ROWS: readonly [string, (m: ForecastMetrics) => number | null][] = [
+export const METRIC_ROWS: readonly [string, (m: Metrics) => number | null][] = [
   ['RMSE', (m) => m.rmse],
   ['MAE', (m) => m.mae],
   ['MAPE (%)', (m) => m.mape],
@@ -75,18 +74,12 @@ export const METRIC_ROWS: readonly [string, (m: ForecastMetrics) => number | nul
   ['MSE', (m) => m.mse],
 ];
 
-type Scores = Record<string, ForecastMetrics | undefined>;
+type Scores = Record<string, Metrics | undefined>;
 
 /** Model first, then every baseline in the print order, named in words. */
-function scoreColumns(
-  r: ReportRun,
-  model: ForecastMetrics,
-  baselines: Scores,
-): [string, ForecastMetrics][] {
+function scoreColumns(r: ReportRun, model: Metrics, baselines: Scores): [string, Metrics][] {
   const names = Object.keys(baselines).sort((a, b) => forecasterRank(a) - forecasterRank(b));
-  const columns: [string, ForecastMetrics][] = [
-    [`Model (${r.run.config.cell.toUpperCase()})`, model],
-  ];
+  const columns: [string, Metrics][] = [[`Model (${r.run.config.cell.toUpperCase()})`, model]];
   for (const name of names) {
     const m = baselines[name];
     if (m) columns.push([forecasterTitle(name, r.names ?? {}), m]);
@@ -94,7 +87,7 @@ function scoreColumns(
   return columns;
 }
 
-function scoreTable(columns: [string, ForecastMetrics][], rows = METRIC_ROWS): string {
+function scoreTable(columns: [string, Metrics][], rows = METRIC_ROWS): string {
   const body = rows.map(([name, get]) => [name, ...columns.map(([, m]) => formatNumber(get(m)))]);
   return gridTable(['Metric', ...columns.map(([n]) => n)], body);
 }
@@ -116,7 +109,7 @@ function hStepHtml(r: ReportRun): string {
   const rows = METRIC_ROWS.filter(([name]) => !['R²', 'MSE', 'MAPE (%)'].includes(name));
   return (
     `<h3>${h.horizon}-step forecast from one origin (the first test window)</h3>` +
-    scoreTable(scoreColumns(r, h.metrics as ForecastMetrics, h.baselines as Scores), rows) +
+    scoreTable(scoreColumns(r, h.metrics, h.baselines), rows) +
     (h.notes.length ? `<p class="note">${esc(h.notes.join(' '))}</p>` : '')
   );
 }
@@ -124,13 +117,13 @@ function hStepHtml(r: ReportRun): string {
 export function metricsHtml(r: ReportRun): string {
   const run = r.run;
   // Every baseline the run carries (the studio adds ARIMA, ETS and Theta when they fit).
-  const baselines = run.baselines as unknown as Scores;
+  const baselines: Scores = run.baselines;
   const columns = scoreColumns(r, run.metrics, baselines);
   const skipped =
     run.metrics.mapeSkipped > 0
       ? `<p class="note">MAPE skips ${run.metrics.mapeSkipped} zero actuals.</p>`
       : '';
-  const notes = (run as unknown as { baselineNotes?: Record<string, string> }).baselineNotes ?? {};
+  const notes = run.baselineNotes;
   const missing = Object.entries(notes)
     .filter(([k, note]) => !baselines[k] && note)
     .map(([, note]) => `<p class="note">${esc(note)}</p>`)

@@ -3,9 +3,10 @@
 // h points from the fold's origin. Finished folds survive a cancel.
 import type { TrainingRuntime } from '../model/recurrentKernel';
 import path from 'node:path';
-import type { BacktestResult } from '../../shared/schemas/search';
+import { BacktestFold, type BacktestResult } from '../../shared/schemas/search';
+import { Metrics } from '../../shared/schemas/model';
 import { StudioFailure } from '../../shared/result';
-import { asJson, nullable } from '../analysis/jsonSafe';
+import { jsonAs, nullable } from '../analysis/jsonSafe';
 import { absoluteErrors } from './testErrors';
 import type { LoadedDataset } from '../datasets/openDataset';
 import { makeFolds, type Fold } from '../evaluation/folds';
@@ -22,7 +23,6 @@ import { foldBaselines } from '../baselines/foldBaselines';
 import { aggregateFolds } from './foldAggregate';
 import { rollingOneStep } from './hStep';
 
-type FoldResult = BacktestResult['folds'][number];
 
 export interface BacktestParams {
   settings: Partial<Omit<FitConfig, 'transforms'>>;
@@ -172,8 +172,8 @@ export async function runBacktest(
       times: Array.from(data.time.subarray(fold.testStart, fold.testEnd)),
       actual: nullable(actual),
       predicted: nullable(predicted),
-      metrics: asJson<FoldResult['metrics']>(metrics),
-      baselines: asJson<FoldResult['baselines']>(baselines.metrics),
+      metrics: jsonAs(Metrics, metrics),
+      baselines: jsonAs(BacktestFold.shape.baselines, baselines.metrics),
       baselineNotes: baselines.notes,
       interval95,
       trainingSeconds,
@@ -190,7 +190,8 @@ export async function runBacktest(
     folds: out,
     plannedFolds: folds.length,
     aggregate: aggregateFolds(out),
-    oneStep: asJson<NonNullable<BacktestResult['oneStep']>>(
+    oneStep: jsonAs(
+      BacktestFold.shape.baselines,
       rollingOneStep(
         out,
         target,

@@ -22,8 +22,8 @@ import {
   type ConformalBand,
   type ReferenceIntervals,
 } from '../evaluation/conformal';
-import type { BaselineModel, RunResult } from '../../shared/schemas/model';
-import { asJson } from '../analysis/jsonSafe';
+import { RunResult, type BaselineModel } from '../../shared/schemas/model';
+import { jsonAs } from '../analysis/jsonSafe';
 import { absoluteErrors } from './testErrors';
 import { withEvaluation } from './evaluation';
 
@@ -244,7 +244,7 @@ export function enrichRun(
       baselineModels[method] = row.fit.model;
     }
   }
-  const run = asJson<RunResult>({
+  const run = jsonAs(RunResult, {
     ...core,
     id: runId,
     datasetId,

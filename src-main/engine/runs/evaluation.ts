@@ -1,7 +1,7 @@
 // What a scored run gets on top of its metrics: the verdict against the best baseline and the
 // h-step evaluation from one origin. Called last, once every baseline row is in place.
-import type { RunResult } from '../../shared/schemas/model';
-import { asJson } from '../analysis/jsonSafe';
+import { HStepEvaluation, type RunResult } from '../../shared/schemas/model';
+import { jsonAs } from '../analysis/jsonSafe';
 import { hStepEvaluation } from './hStep';
 import { runVerdict } from './verdict';
 
@@ -23,6 +23,6 @@ export function withEvaluation(run: RunResult, target: Float64Array): RunResult 
   return {
     ...run,
     verdict: runVerdict(run),
-    hStep: hStep ? asJson<NonNullable<RunResult['hStep']>>(hStep) : null,
+    hStep: hStep ? jsonAs(HStepEvaluation, hStep) : null,
   };
 }

@@ -9,7 +9,6 @@ import type { LoadedDataset } from '../datasets/openDataset';
 import { columnSeries } from '../analysis/columnSeries';
 import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
 import { residualDiagnostics } from '../evaluation/residualDiagnostics';
-import type { RunResult as CoreRun } from '../model/runResult';
 import { forecastMadeBy, memberPaths, peerForecasts } from '../../shared/charts/runForecasts';
 import { forecastTable } from '../../shared/charts/forecastTable';
 import type { TransformStep } from '../../shared/schemas/analysis';
@@ -52,7 +51,7 @@ function reportRun(
   const targetValues = dataset?.table.columns.find((c) => c.name === run.config.target)?.values;
   const members = memberPaths(run);
   return {
-    run: run as unknown as CoreRun,
+    run,
     verdict: run.verdict ?? null,
     hStep: run.hStep ?? null,
     names: { baselineNotes: run.baselineNotes, baselineModels: run.baselineModels },

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Num, TransformStep } from './analysis';
 import { DatasetId, JobId, RunId } from './common';
+import {
+  ForecastModelInfo,
+  RunFallback,
+  ScalerParams,
+  forecasterRecordSchema,
+  metricsSchema,
+  runCoreFields,
+  windowPredictionsSchema,
+} from './runRecord';
 
 export const CellType = z.enum(['lstm', 'gru', 'rnn']);
 
@@ -77,26 +86,10 @@ export type FitSettings = z.infer<typeof FitSettings>;
 export const FitRequest = z.object({ jobId: JobId, datasetId: DatasetId, settings: FitSettings });
 export const DefaultsRequest = z.object({ datasetId: DatasetId, target: z.string().max(500) });
 
-export const Metrics = z.object({
-  mse: Num,
-  rmse: Num,
-  mae: Num,
-  r2: Num,
-  mape: Num,
-  mapeSkipped: z.number(),
-  smape: Num,
-  mase: Num,
-  count: z.number(),
-});
+export const Metrics = metricsSchema(Num);
 export type Metrics = z.infer<typeof Metrics>;
 
-const WindowPredictions = z.object({
-  targetStarts: z.array(z.number()),
-  horizon: z.number(),
-  times: z.array(z.number()),
-  predicted: z.array(Num),
-  actual: z.array(Num),
-});
+const WindowPredictions = windowPredictionsSchema(Num);
 
 export const IntervalBand = z.object({
   level: z.number(),
@@ -177,48 +170,28 @@ export type BaselineModel = z.infer<typeof BaselineModel>;
 
 /** A finished run. Loose at the top level so fields added by newer engines pass through. */
 export const RunResult = z.looseObject({
-  id: z.string(),
-  createdAt: z.string(),
+  ...runCoreFields(Num),
   datasetId: z.string(),
-  dataset: z.object({
-    name: z.string(),
-    filePath: z.string().nullable(),
-    rows: z.number(),
-    timeFormat: z.string(),
-    seasonalPeriod: z.number(),
-  }),
   config: FitSettings.required().partial(forecastingKeys),
-  backend: z.object({ backend: z.enum(['tensorflow', 'wasm', 'cpu']), detail: z.string() }),
-  kernel: z.string(),
-  timings: z.object({
-    totalSeconds: z.number(),
-    trainingSeconds: z.number(),
-    perEpochSeconds: z.array(z.number()),
-  }),
-  epochs: z.array(z.object({ epoch: z.number(), loss: Num, valLoss: Num, seconds: z.number() })),
-  stoppedReason: z.enum(['completed', 'early-stopping', 'cancelled', 'nan-loss']),
-  stopMessage: z.string().nullable(),
-  bestEpoch: z.number().nullable(),
-  split: z.object({
-    n: z.number(),
-    valStart: z.number(),
-    testStart: z.number(),
-    trainWindows: z.number(),
-    valWindows: z.number(),
-    testWindows: z.number(),
-  }),
-  metrics: Metrics,
   baselines: z.record(z.string(), Metrics),
   baselineNotes: z.record(z.string(), z.string()),
   test: WindowPredictions.extend({ baselinePredictions: z.record(z.string(), z.array(Num)) }),
-  validation: WindowPredictions.nullable(),
-  forecast: z.object({ times: z.array(z.number()), values: z.array(Num) }),
   intervals: z.array(IntervalBand),
   forecastIntervals: z.array(IntervalBand),
   verdict: RunVerdict.nullable().optional(),
   hStep: HStepEvaluation.nullable().optional(),
   /** Fitted ETS / Theta / ARIMA baselines keyed as in `baselines`. */
   baselineModels: z.record(z.string(), BaselineModel).optional(),
+  // Written by the modelling core (engine/model/runResult.ts); runs recorded before the
+  // forecasting pipeline lack the pipeline's fields.
+  scaler: ScalerParams.optional(),
+  /** Which model made `forecast`. */
+  forecastModel: ForecastModelInfo.optional(),
+  /** The forecasting pipeline's decisions, members and spread; null on the classic path. */
+  forecaster: forecasterRecordSchema(Num).nullable().optional(),
+  fallback: RunFallback.nullable().optional(),
+  /** Where the model was saved, if it was. */
+  modelDir: z.string().nullable().optional(),
 });
 export type RunResult = z.infer<typeof RunResult>;
 
