@@ -84,7 +84,7 @@ function main(): void {
   for (const name of files) {
     const file = path.join(DATA, name);
     for (const column of numericColumns(file)) {
-      const out = path.join(tmp, 'run.json');
+      const out = path.join(tmp, `${name.replace(/\.csv$/, '')}-${column}.run.json`);
       const fit = spawnSync(
         process.execPath,
         [CLI, 'fit', file, '--target', column, '--horizon', '1', '--out', out],
@@ -99,6 +99,8 @@ function main(): void {
       const values = readColumn(file, column);
       const ourArima = run.verdict?.ranking.find((r) => r.name === 'arima');
       const r = missingR ? null : rOneStep(values, run.dataset.seasonalPeriod, testStart);
+      // Kept beside the run for offline study: R's one-step forecasts of the test rows.
+      if (r) writeFileSync(out.replace(/\.run\.json$/, '.r.json'), JSON.stringify(r));
       // Row t's one-step forecasts, for the run's test rows (targetStarts); missing actuals skipped.
       const pairs = run.test.targetStarts.flatMap((t, i) => {
         const y = values[t];
@@ -133,6 +135,7 @@ function main(): void {
       ? `\n${missingR}`
       : `\nOurs beats R's auto.arima one step ahead (lower test MAE) on ${wins} of ${compared} series.`,
   );
+  console.log(`Run records and R's forecasts: ${tmp}`);
 }
 
 main();
