@@ -92,7 +92,11 @@ export function prefixPerturbationOutputs(
   const raw = new Float64Array(W * perWindow);
 
   const pool = fused.pool?.alive && opts.split !== 'never' ? fused.pool : null;
-  let chunk = Math.min(W, Math.max(1, Math.floor((opts.batchSize ?? 1024) / copies)));
+  // Windows per group (per thread); two threads share the windows, so half of them at most.
+  let chunk = Math.min(
+    pool ? Math.ceil(W / 2) : W,
+    Math.max(1, Math.floor((opts.batchSize ?? 1024) / copies)),
+  );
   // Smaller groups for deep, wide or long models, so the plans of all threads stay in bounds.
   while (chunk > 1 && (pool ? 2 : 1) * SuffixSlot.bytes(stack, shape, p, chunk) > PLAN_BYTES) {
     chunk = Math.ceil(chunk / 2);
