@@ -11,32 +11,29 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function seqModel(
+/** One recurrent layer over [t, d] inputs that returns every step's state. */
+type OneLayerModel = (
   cell: CellKind,
   units: number,
   t: number,
   d: number,
-  activation: CellActivation = 'tanh',
-): tf.Sequential {
+  activation?: CellActivation,
+) => tf.Sequential;
+
+const seqModel: OneLayerModel = (cell, units, t, d, activation = 'tanh') => {
   const m = tf.sequential();
   m.add(new SeqRecurrent({ cell, units, activation, returnSequences: true, inputShape: [t, d] }));
   return m;
-}
+};
 
-function stockModel(
-  cell: CellKind,
-  units: number,
-  t: number,
-  d: number,
-  activation: CellActivation = 'tanh',
-): tf.Sequential {
+const stockModel: OneLayerModel = (cell, units, t, d, activation = 'tanh') => {
   const m = tf.sequential();
   const common = { units, activation, returnSequences: true, inputShape: [t, d] };
   if (cell === 'lstm') m.add(tf.layers.lstm({ ...common, recurrentActivation: 'sigmoid' }));
   else if (cell === 'gru') m.add(tf.layers.gru({ ...common, recurrentActivation: 'sigmoid' }));
   else m.add(tf.layers.simpleRNN(common));
   return m;
-}
+};
 
 function run(m: tf.Sequential, x: number[][][]): number[] {
   return tf.tidy(() => Array.from((m.predict(tf.tensor3d(x)) as tf.Tensor).dataSync()));

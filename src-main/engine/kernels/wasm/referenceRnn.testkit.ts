@@ -1,15 +1,9 @@
 // Plain Float64 forward + BPTT of the tfjs-layers LSTM / GRU / SimpleRNN cells, written for
 // clarity (no padding, no SIMD, batch-major) as the oracle for the wasm kernels' tests.
-import type { RnnActivation, RnnCellKind } from './planLayout';
+import type { RnnCellKind, RnnShape } from './planLayout';
 
-export interface ReferenceRnnArgs {
-  cell: RnnCellKind;
-  batch: number;
-  steps: number;
-  inputDim: number;
-  units: number;
-  activation: RnnActivation;
-  returnSequences: boolean;
+/** The fused call's shape (masks given as arrays, not flagged) and its inputs. */
+export interface ReferenceRnnArgs extends Omit<RnnShape, 'hasRecurrentMask'> {
   x: ArrayLike<number>;
   kernel: ArrayLike<number>;
   recurrentKernel: ArrayLike<number>;
