@@ -22,6 +22,21 @@ function run(args: string[]): { code: number; stdout: string; stderr: string } {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** `fit` on AirPassengers with the last 24 months as the test part, written to `out`. */
+function fitAir(out: string, settings: string[]): ReturnType<typeof run> {
+  return run([
+    'fit',
+    air,
+    '--target',
+    'AirPassengers',
+    '--test-size',
+    '24',
+    ...settings,
+    '--out',
+    out,
+  ]);
+}
+
 interface RunJson {
   config: { target: string; seed: number; lookback: number };
   backend: { backend: string };
@@ -56,20 +71,7 @@ test.describe('series-studio CLI', () => {
   });
 
   test('fit writes config, backend, timings, losses, metrics, baselines and dated predictions', () => {
-    const fit = run([
-      'fit',
-      air,
-      '--target',
-      'AirPassengers',
-      '--test-size',
-      '24',
-      '--epochs',
-      '8',
-      '--seed',
-      '11',
-      '--out',
-      'run.json',
-    ]);
+    const fit = fitAir('run.json', ['--epochs', '8', '--seed', '11']);
     expect(fit.code, fit.stderr).toBe(0);
     runJson = JSON.parse(readFileSync(path.join(dir, 'run.json'), 'utf8')) as RunJson;
     expect(runJson.config).toMatchObject({ target: 'AirPassengers', seed: 11 });
@@ -86,20 +88,7 @@ test.describe('series-studio CLI', () => {
   });
 
   test('compare prints both tests for two runs', () => {
-    const second = run([
-      'fit',
-      air,
-      '--target',
-      'AirPassengers',
-      '--test-size',
-      '24',
-      '--epochs',
-      '4',
-      '--cell',
-      'gru',
-      '--out',
-      'run-gru.json',
-    ]);
+    const second = fitAir('run-gru.json', ['--epochs', '4', '--cell', 'gru']);
     expect(second.code, second.stderr).toBe(0);
     const compared = run(['compare', 'run.json', 'run-gru.json', '--loss', 'absolute']);
     expect(compared.code, compared.stderr).toBe(0);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
 import { atEachScreen } from './fixtures/screens';
+import { runBacktest } from './fixtures/backtest';
 import { expect, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `forecast-${name}.png`);
@@ -146,11 +147,7 @@ test.describe('browser mode: forecasts and verdicts', () => {
     // A two-fold backtest: each fold coloured against its best baseline, both kinds of metrics.
     await page.getByTestId('tab-model').click();
     await page.getByTestId('fit-epochs').fill('4');
-    await page.getByTestId('model-view-backtest').click();
-    await page.getByTestId('backtest-folds').fill('2');
-    await page.getByTestId('backtest-horizon').fill('6');
-    await page.getByTestId('backtest-run').click();
-    await expect(page.getByTestId('backtest-fold')).toHaveCount(2, { timeout: 110_000 });
+    await runBacktest(page, 2, 6, 110_000);
     await expect(page.getByTestId('backtest-verdict')).toContainText(
       'the best baseline over the folds',
     );

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
+import { runBacktest } from './fixtures/backtest';
 import { expect, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `runs-${name}.png`);
@@ -119,11 +120,7 @@ test.describe('browser mode: runs, diagnostics, search and backtest', () => {
     await page.getByTestId('search-results').screenshot({ path: shot('search') });
 
     // A three-fold backtest: fold table, aggregate table, refit note and chart.
-    await page.getByTestId('model-view-backtest').click();
-    await page.getByTestId('backtest-folds').fill('3');
-    await page.getByTestId('backtest-horizon').fill('12');
-    await page.getByTestId('backtest-run').click();
-    await expect(page.getByTestId('backtest-fold')).toHaveCount(3, { timeout: 60_000 });
+    await runBacktest(page, 3, 12, 60_000);
     await expect(page.getByTestId('backtest-refit-note')).not.toBeEmpty();
     await expect(page.getByTestId('backtest-aggregate')).toContainText('RMSE');
     await expectInked(page.getByTestId('backtest-chart'));

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { atEachScreen } from './fixtures/screens';
+import { runBacktest } from './fixtures/backtest';
 import { expect, test } from './fixtures/studio';
 
 const projectPath = path.join(
@@ -189,11 +190,7 @@ test.describe('browser mode: session state and feedback', () => {
 
     await page.getByTestId('tab-model').click();
     await page.getByTestId('fit-epochs').fill('4');
-    await page.getByTestId('model-view-backtest').click();
-    await page.getByTestId('backtest-folds').fill('2');
-    await page.getByTestId('backtest-horizon').fill('6');
-    await page.getByTestId('backtest-run').click();
-    await expect(page.getByTestId('backtest-fold')).toHaveCount(2, { timeout: 110_000 });
+    await runBacktest(page, 2, 6, 110_000);
     await expect(page.getByTestId('backtest-aggregate')).toContainText('Seasonal naive');
     await expect(page.getByTestId('backtest-aggregate')).toContainText('ARIMA');
     await expectNoSideScroll(page, [
