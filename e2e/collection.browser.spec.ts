@@ -2,12 +2,16 @@
 // 12 M1 monthly series (e2e/data/m1-monthly-12.csv, columns series, month, sales) is proposed as
 // a collection by the import dialog and opened; the sidebar lists and filters its series; one
 // global network is trained over it (2 epochs, no ARIMA: a short run); the aggregate table and a
-// few series' forecasts are browsed; the project is saved and reopened. Screens of each new view
-// in both themes at both sizes.
+// few series' forecasts are browsed; the project is saved and reopened. A wide CSV of five product
+// lines (e2e/fixtures/product-lines-wide.csv: month, then one column per line, E-bikes from 2021)
+// is taken as a collection of its columns: the header names it, a series picked in the sidebar
+// shows that series and the run's forecasts of it. Screens of each new view in both themes at both
+// sizes.
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { atEachScreen, screenSizes, setTheme } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
@@ -31,10 +35,42 @@ const ids = [
   'MRM18',
 ];
 
+/** The methods a run without ARIMA or local networks scores, as the tables name them. */
+const scoredMethods = ['Global network', 'ETS', 'Theta', 'Naive', 'Seasonal naive'];
+
 test.afterAll(async () => {
   await rm(projectPath, { force: true });
   await rm(`${projectPath}.models`, { recursive: true, force: true });
 });
+
+/**
+ * Uploads a file in the dark theme, then in the light one (the theme toggle sits behind the
+ * dialog), checks the import dialog each time and screenshots it at both sizes; the dialog stays
+ * open in the light theme.
+ */
+async function importInEachTheme(
+  page: Page,
+  name: string,
+  buffer: Buffer,
+  shotName: string,
+  check: () => Promise<void>,
+): Promise<void> {
+  const dialog = page.getByTestId('import-dialog');
+  for (const theme of ['dark', 'light'] as const) {
+    await setTheme(page, theme);
+    await page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+    await expect(dialog).toBeVisible();
+    await check();
+    for (const size of screenSizes) {
+      await page.setViewportSize(size);
+      await dialog.screenshot({ path: shot(`${shotName}-${theme}-${size.width}`) });
+    }
+    if (theme === 'dark') {
+      await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+      await expect(dialog).toHaveCount(0);
+    }
+  }
+}
 
 test.describe('browser mode: collections of series', () => {
   test('imports a long-format CSV, trains a global model, browses forecasts, saves and reopens', async ({
@@ -44,30 +80,17 @@ test.describe('browser mode: collections of series', () => {
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     const csv = await readFile(path.join('e2e', 'data', 'm1-monthly-12.csv'));
     const dialog = page.getByTestId('import-dialog');
-    // The theme toggle sits behind the dialog: the file is opened once per theme.
-    for (const theme of ['dark', 'light'] as const) {
-      await setTheme(page, theme);
-      await page
-        .getByTestId('upload-input')
-        .setInputFiles({ name: 'm1-monthly-12.csv', mimeType: 'text/csv', buffer: csv });
-      await expect(dialog).toBeVisible();
+    await importInEachTheme(page, 'm1-monthly-12.csv', csv, 'import', async () => {
       await expect(page.getByTestId('collection-proposal-text')).toHaveText(
         'A collection of 12 series keyed by series',
       );
       await expect(page.getByTestId('collection-proposal')).toContainText(
         '1,281 rows · 70–132 values per series',
       );
-      for (const size of screenSizes) {
-        await page.setViewportSize(size);
-        await dialog.screenshot({ path: shot(`import-${theme}-${size.width}`) });
-      }
-      if (theme === 'dark') {
-        await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
-        await expect(dialog).toHaveCount(0);
-      }
-    }
+    });
     await page.getByTestId('collection-import').click();
     await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('dataset-name')).toHaveText('m1-monthly-12.csv');
 
     // The sidebar lists every series; the filter narrows it; picking one shows it.
     await expect(page.getByTestId('collection-count')).toHaveText(
@@ -108,26 +131,16 @@ test.describe('browser mode: collections of series', () => {
       'Scores compare the 12 of 12 series every method forecast.',
     );
     const aggregate = page.getByTestId('collection-aggregate');
-    await expect(aggregate.locator('tbody th')).toHaveText([
-      'Global network',
-      'ETS',
-      'Theta',
-      'Naive',
-      'Seasonal naive',
-    ]);
+    await expect(aggregate.locator('tbody th')).toHaveText(scoredMethods);
     // Browse a few series' forecasts.
     await expect(page.getByTestId('collection-run-series')).toHaveValue('MRM1');
     await page.getByTestId('collection-run-next').click();
     await expect(page.getByTestId('collection-run-series')).toHaveValue('MRM2');
     await page.getByTestId('collection-run-series').selectOption('MRM10');
     await expect(page.getByTestId('collection-forecast-chart')).toBeVisible();
-    await expect(page.getByTestId('collection-series-scores').locator('tbody th')).toHaveText([
-      'Global network',
-      'ETS',
-      'Theta',
-      'Naive',
-      'Seasonal naive',
-    ]);
+    await expect(page.getByTestId('collection-series-scores').locator('tbody th')).toHaveText(
+      scoredMethods,
+    );
     await atEachScreen(page, async (s) => {
       await page.screenshot({ path: shot(`run-${s.theme}-${s.width}`) });
     });
@@ -162,5 +175,122 @@ test.describe('browser mode: collections of series', () => {
     await page.getByTestId('collection-view-runs').click();
     await expect(page.getByTestId('collection-aggregate').locator('tbody tr')).toHaveCount(5);
     await page.screenshot({ path: shot('reopened') });
+  });
+
+  test("takes a wide CSV's numeric columns as a collection; a picked series shows with its forecasts", async ({
+    studioPage: page,
+  }) => {
+    test.setTimeout(10 * 60_000);
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    const csv = await readFile(path.join('e2e', 'fixtures', 'product-lines-wide.csv'));
+    const lines = ['Bikes', 'Helmets', 'Locks', 'Lights & bells', 'E-bikes'];
+    const dialog = page.getByTestId('import-dialog');
+    await importInEachTheme(page, 'product-lines-wide.csv', csv, 'wide-import', async () => {
+      await expect(page.getByTestId('collection-wide-text')).toHaveText(
+        'Take the 5 numeric columns as a collection of 5 series',
+      );
+      // Beside it, the file can still be imported as one dataset, or read as long format.
+      await expect(page.getByTestId('import-confirm')).toBeEnabled();
+      await expect(
+        page.getByRole('button', {
+          name: 'Read this file as a collection of series (one column names the series)…',
+        }),
+      ).toBeVisible();
+    });
+    await page.getByTestId('collection-wide-import').click();
+    await expect(dialog).toHaveCount(0);
+
+    // The header names the collection, not the sample dataset still open; no dataset tab is lit.
+    await expect(page.getByTestId('dataset-name')).toHaveText('product-lines-wide.csv');
+    await expect(page.getByTestId('header-collection')).toHaveText('collection of 5 series');
+    await expect(page.getByRole('tab', { selected: true })).toHaveText(['Series']);
+    await expect(page.getByTestId('column-list')).toHaveCount(0);
+    await expect(page.getByTestId('collection-count')).toHaveText(
+      '5 series, one per column · 60 rows',
+    );
+    await expect(page.getByTestId('collection-layout')).toHaveText(
+      'A collection of 5 series, one per column · time month',
+    );
+    const rows = page.getByTestId('collection-series');
+    await expect(rows.locator('.id')).toHaveText(lines);
+    await expect(rows.locator('.stats')).toHaveText([
+      '60 · monthly',
+      '60 · monthly',
+      '60 · monthly',
+      '60 · monthly',
+      '36 · monthly',
+    ]);
+
+    // Back to the datasets, then a series picked in the sidebar: that series, not Explore.
+    await page.getByRole('button', { name: 'Back to datasets' }).click();
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expect(page.getByTestId('collection-workspace')).toHaveCount(0);
+    await rows.filter({ hasText: 'E-bikes' }).click();
+    const view = page.getByTestId('collection-series-view');
+    await expect(view.locator('h2')).toHaveText('E-bikes');
+    await expect(page.getByTestId('dataset-name')).toHaveText('product-lines-wide.csv');
+    await expect(view.locator('dd')).toHaveText([
+      '36',
+      'monthly (season of 12)',
+      '2021-01-01',
+      '2023-12-01',
+    ]);
+    await expect(page.getByTestId('collection-series-chart')).toBeVisible();
+    await expect(page.getByTestId('collection-series-forecast')).toHaveCount(0);
+
+    // A short global run; a series picked afterwards shows the run's forecasts of it, and the
+    // run view shows the same series.
+    await page.getByTestId('collection-view-model').click();
+    await page.getByTestId('collection-horizon').fill('12');
+    await page.getByTestId('collection-horizon').dispatchEvent('change');
+    await page.getByTestId('collection-epochs').fill('2');
+    await page.getByTestId('collection-epochs').dispatchEvent('change');
+    await page.getByTestId('collection-arima').uncheck();
+    await page.getByTestId('collection-train').click();
+    await expect(page.getByTestId('collection-run')).toBeVisible({ timeout: 7 * 60_000 });
+    await expect(page.getByTestId('collection-run-summary')).toContainText(
+      'Global LSTM trained on 5 series',
+    );
+    await rows.filter({ hasText: 'Helmets' }).click();
+    await expect(view.locator('h2')).toHaveText('Helmets');
+    const forecast = page.getByTestId('collection-series-forecast');
+    await expect(forecast.getByTestId('collection-forecast-chart')).toBeVisible();
+    await expect(forecast.getByTestId('collection-series-scores').locator('tbody th')).toHaveText(
+      scoredMethods,
+    );
+    await atEachScreen(page, async (s) => {
+      await page.screenshot({ path: shot(`wide-series-${s.theme}-${s.width}`), fullPage: true });
+    });
+    await page.getByTestId('collection-view-runs').click();
+    await expect(page.getByTestId('collection-run-series')).toHaveValue('Helmets');
+    await atEachScreen(page, async (s) => {
+      await page.screenshot({ path: shot(`wide-run-${s.theme}-${s.width}`), fullPage: true });
+    });
+
+    // Saved in the project with its layout, and reopened.
+    const project = projectPath.replace(/\.seriesstudio$/, '-wide.seriesstudio');
+    await page.getByTestId('project-save').click();
+    await page.getByTestId('project-title').fill('Product lines');
+    await page.getByTestId('project-path').fill(project);
+    await page.getByTestId('project-save-confirm').click();
+    await expect(page.getByTestId('status-message')).toContainText(`Saved project to ${project}`);
+    const saved = JSON.parse(await readFile(project, 'utf8')) as {
+      collections: { name: string; layout: unknown }[];
+    };
+    expect(saved.collections.map((c) => [c.name, c.layout])).toEqual([
+      ['product-lines-wide.csv', { kind: 'wide', timeColumn: 'month' }],
+    ]);
+    await page.reload();
+    await page.getByTestId('project-open').click();
+    await page.getByTestId('open-project-path').fill(project);
+    await page.getByTestId('project-open-confirm').click();
+    await expect(page.getByTestId('status-message')).toContainText(
+      'Opened project "Product lines"',
+    );
+    await rows.filter({ hasText: 'Locks' }).click();
+    await expect(view.locator('h2')).toHaveText('Locks');
+    await expect(page.getByTestId('collection-series-forecast')).toBeVisible();
+    await rm(project, { force: true });
+    await rm(`${project}.models`, { recursive: true, force: true });
   });
 });

@@ -123,6 +123,53 @@ describe('series-studio forecast', () => {
     for (const id of ids) expect(merged.get(id)).toEqual(all.get(id));
   });
 
+  it("takes a wide file's numeric columns as series, with the rows of the same series in long format", () => {
+    const wideIds = ['s0', 's1', 's2'];
+    const cells = wideIds.map((id, k) => series(id, k).map((line) => line.split(',')));
+    const wide = path.join(dir, 'wide.csv');
+    writeFileSync(
+      wide,
+      `${[
+        `date,${wideIds.join(',')},note`,
+        ...Array.from(
+          { length: 48 },
+          (_, t) => `${cells[0]?.[t]?.[1]},${cells.map((c) => c[t]?.[2]).join(',')},n${t}`,
+        ),
+      ].join('\n')}\n`,
+    );
+    const long = path.join(dir, 'long3.csv');
+    writeFileSync(long, `${['id,date,value', ...wideIds.flatMap(series)].join('\n')}\n`);
+    const common = ['--horizon', '4', '--model', 'theta', '--workers', '1', '--quiet'];
+    const r = cli([wide, '--layout', 'wide', ...common, '--out', path.join(dir, 'wide-f.csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(cli([long, ...common, '--out', path.join(dir, 'long-f.csv')]).code).toBe(0);
+    const fromWide = rowsById(readFileSync(path.join(dir, 'wide-f.csv'), 'utf8'));
+    expect([...fromWide.keys()]).toEqual(wideIds);
+    expect(fromWide).toEqual(rowsById(readFileSync(path.join(dir, 'long-f.csv'), 'utf8')));
+    const summary = JSON.parse(readFileSync(path.join(dir, 'wide-f.summary.json'), 'utf8')) as {
+      settings: Record<string, unknown>;
+      leftOut: unknown;
+    };
+    expect(summary.settings).toMatchObject({ layout: 'wide', timeColumn: 'date' });
+    expect(summary.leftOut).toEqual([{ column: 'note', reason: 'text such as "n0" (row 2)' }]);
+    expect(
+      cli([
+        wide,
+        '--layout',
+        'wide',
+        '--target',
+        's0',
+        ...common,
+        '--out',
+        path.join(dir, 'x.csv'),
+      ]),
+    ).toMatchObject({
+      code: 2,
+      stderr:
+        'series-studio forecast: --target is for the long layout: with --layout wide every numeric column is a series\n',
+    });
+  });
+
   it('refuses unknown options and a bad shard with the usage', () => {
     expect(
       cli(['x.csv', '--horizon', '4', '--out', path.join(dir, 'o.csv'), '--shard', '3/3']),

@@ -1,7 +1,10 @@
 // `series-studio forecast <csv> --id-column id --time-column date --target value --horizon H`:
-// batch forecasts of a long-format collection over a pool of worker processes.
+// batch forecasts of a long-format collection over a pool of worker processes. With
+// `--layout wide` the file has one row per time and every numeric column is a series named after
+// it (engine/collections/wideFormat.ts); its numeric columns are held in memory, 8 bytes a cell.
 //
-// 1. Index the file (one streaming pass: byte ranges per id, engine/collections/longFormat.ts).
+// 1. Index the file (one streaming pass: byte ranges per id, engine/collections/longFormat.ts;
+//    or the wide file's columns read once).
 // 2. Read each series once to learn its length, frequency and problems (kept: O(h) per series).
 // 3. Start one global-training task per frequency class that needs a global model (trained on
 //    every series of the class in the file, whatever the shard, so shards agree), then stream the
@@ -34,7 +37,13 @@ import {
   type GlobalInfo,
   type GlobalPaths,
 } from '../engine/collections/globalModel';
-import { indexLongCsv, readSeries, type LongFormatIndex } from '../engine/collections/longFormat';
+import {
+  openSource,
+  sourceIds,
+  sourceRows,
+  sourceSeries,
+  sourceSubset,
+} from '../engine/collections/collectionSource';
 import { inShard, parseShard, type Shard } from '../engine/collections/shard';
 import type { SeriesTaskOutput } from '../engine/collections/seriesTask';
 import type { FrequencyClass } from '../engine/forecasting/frequency';
@@ -48,11 +57,15 @@ import { ProgressBar } from './progressBar';
 
 const USAGE =
   'usage: series-studio forecast <csv> --id-column id --time-column date --target value --horizon H ' +
+  '[--layout long|wide (wide: one numeric column per series; no --id-column, --target or --features)] ' +
   '[--features a,b] [--model auto|global|local|ets|theta|arima|combination] [--ensemble K] [--workers N] ' +
   '[--shard i/n] [--summary summary.json] [--quiet] --out forecasts.csv';
 
+export const LAYOUTS = ['long', 'wide'] as const;
+
 export interface ForecastOptions {
   file: string;
+  layout: (typeof LAYOUTS)[number];
   idColumn: string;
   timeColumn: string;
   target: string;
@@ -79,6 +92,7 @@ function optionsFrom(argv: string[]): ForecastOptions {
 function parseOptions(argv: string[]): ForecastOptions {
   const args = parseArgs(argv, new Set(['quiet']));
   assertKnown(args, [
+    'layout',
     'id-column',
     'time-column',
     'target',
@@ -98,6 +112,16 @@ function parseOptions(argv: string[]): ForecastOptions {
   if (!file || !out || horizon === undefined) throw new StudioFailure('invalid-request', USAGE);
   if (!Number.isInteger(horizon) || horizon < 1)
     throw new StudioFailure('invalid-request', '--horizon must be a whole number ≥ 1');
+  const layout = stringOption(args, 'layout') ?? 'long';
+  if (!isOneOf(LAYOUTS, layout))
+    throw new StudioFailure('invalid-request', `--layout must be one of ${LAYOUTS.join(', ')}`);
+  if (layout === 'wide')
+    for (const name of ['id-column', 'target', 'features'])
+      if (stringOption(args, name) !== undefined)
+        throw new StudioFailure(
+          'invalid-request',
+          `--${name} is for the long layout: with --layout wide every numeric column is a series`,
+        );
   const model = stringOption(args, 'model') ?? 'auto';
   if (!isOneOf(MODELS, model))
     throw new StudioFailure('invalid-request', `--model must be one of ${MODELS.join(', ')}`);
@@ -122,6 +146,7 @@ function parseOptions(argv: string[]): ForecastOptions {
     .filter(Boolean);
   return {
     file: path.resolve(file),
+    layout,
     idColumn: stringOption(args, 'id-column') ?? 'id',
     timeColumn: stringOption(args, 'time-column') ?? 'date',
     target: stringOption(args, 'target') ?? 'value',
@@ -137,15 +162,6 @@ function parseOptions(argv: string[]): ForecastOptions {
     ),
     quiet: args.options.has('quiet'),
   };
-}
-
-function subIndex(index: LongFormatIndex, ids: readonly string[]): LongFormatIndex {
-  const map = new Map<string, LongFormatIndex['ids'] extends Map<string, infer R> ? R : never>();
-  for (const id of ids) {
-    const runs = index.ids.get(id);
-    if (runs) map.set(id, runs);
-  }
-  return { ...index, ids: map };
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -167,20 +183,21 @@ async function writeAtomically(
 export async function runForecast(o: ForecastOptions): Promise<{ failed: number; total: number }> {
   const started = performance.now();
   const h = o.horizon;
-  const index = await indexLongCsv(o.file, {
-    idColumn: o.idColumn,
-    timeColumn: o.timeColumn,
-    target: o.target,
-    features: o.features,
-  });
-  const allIds = [...index.ids.keys()];
+  const index = await openSource(
+    o.file,
+    o.layout === 'wide'
+      ? { kind: 'wide', timeColumn: o.timeColumn }
+      : { idColumn: o.idColumn, timeColumn: o.timeColumn, target: o.target },
+    o.features,
+  );
+  const allIds = sourceIds(index);
   const ids = allIds.filter((id) => inShard(id, o.shard));
 
   // Pass over every series: metadata of this shard's, class members (of the whole file).
   const metas = new Map<string, SeriesMeta>();
   const classMembers = new Map<FrequencyClass, string[]>();
   for (const id of allIds) {
-    const s = readSeries(index, id);
+    const s = sourceSeries(index, id);
     const meta = metaOf(s, h);
     if (inShard(id, o.shard)) metas.set(id, meta);
     if (!meta.error && meta.frequencyClass && meta.n >= 2 * h + 2) {
@@ -247,7 +264,7 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
       const task = await pool.start<GlobalTaskOutput>({
         kind: 'global',
         input: {
-          index: subIndex(index, [...new Set([...members, ...forecastIds])]),
+          index: sourceSubset(index, [...new Set([...members, ...forecastIds])]),
           ids: members,
           forecastIds,
           frequencyClass: cls,
@@ -281,7 +298,7 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
         outputs.set(id, null);
         continue;
       }
-      const s = readSeries(index, id);
+      const s = sourceSeries(index, id);
       const task = await pool.start<SeriesTaskOutput>({
         kind: 'series',
         input: { id, values: s.values, m: meta.m, h, methods: plan.methods, ensemble: o.ensemble },
@@ -343,10 +360,15 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
       version: 1,
       file: path.basename(o.file),
       settings: {
-        idColumn: o.idColumn,
-        timeColumn: o.timeColumn,
-        target: o.target,
-        features: o.features,
+        layout: o.layout,
+        ...(o.layout === 'wide'
+          ? { timeColumn: o.timeColumn }
+          : {
+              idColumn: o.idColumn,
+              timeColumn: o.timeColumn,
+              target: o.target,
+              features: o.features,
+            }),
         horizon: h,
         model: o.model,
         ensemble: o.ensemble,
@@ -355,8 +377,11 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
       },
       evaluation:
         'Test metrics: the last h rows of each series are held out, every method is fitted on the rows before them and forecasts those h rows (sMAPE, MASE with the in-sample seasonal-naive scale). The forecasts written to the CSV come from the methods refitted on all rows.',
-      rows: index.rows,
-      badRows: index.badRows,
+      ...(({ rows, badRows, leftOut }) => ({
+        rows,
+        badRows,
+        ...(o.layout === 'wide' ? { leftOut } : {}),
+      }))(sourceRows(index)),
       seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
       series: {
         total: results.length,
@@ -409,7 +434,7 @@ export async function runForecast(o: ForecastOptions): Promise<{ failed: number;
 
 export const forecastCommand: CliCommand = {
   summary:
-    'forecast <csv> --id-column id --time-column date --target value --horizon H --out f.csv — batch forecasts of a long-format collection on every core',
+    'forecast <csv> --id-column id --time-column date --target value --horizon H --out f.csv — batch forecasts of a long-format (or, with --layout wide, a wide) collection on every core',
   async run(argv) {
     if (argv.includes('--worker')) {
       await runWorker();

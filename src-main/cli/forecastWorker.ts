@@ -10,7 +10,7 @@ import {
   type GlobalInfo,
   type GlobalPaths,
 } from '../engine/collections/globalModel';
-import { readSeries, type LongFormatIndex } from '../engine/collections/longFormat';
+import { sourceSeries, type CollectionSource } from '../engine/collections/collectionSource';
 import {
   runSeriesTask,
   type SeriesTaskInput,
@@ -19,7 +19,7 @@ import {
 import type { FrequencyClass } from '../engine/forecasting/frequency';
 
 export interface GlobalTaskInput {
-  index: LongFormatIndex;
+  index: CollectionSource;
   /** Series of the class (all of them are forecast; a hash-chosen subset of very large classes is trained on). */
   ids: string[];
   /** Series to forecast with it (this shard's series of the class). */
@@ -53,7 +53,7 @@ async function runGlobal(
   await networks();
   // The values are needed at once for training (each series cut to its most recent rows).
   const series = input.ids.flatMap((id) => {
-    const s = readSeries(input.index, id);
+    const s = sourceSeries(input.index, id);
     return s.error ? [] : [{ id, values: s.values }];
   });
   const trained = await trainGlobal(series, input.frequencyClass, input.h, input.ensemble, log);
@@ -61,7 +61,7 @@ async function runGlobal(
   try {
     const paths = new Map<string, GlobalPaths>();
     for (const id of input.forecastIds) {
-      const s = readSeries(input.index, id);
+      const s = sourceSeries(input.index, id);
       if (!s.error && s.values.length > 0) paths.set(id, globalPaths(trained, s.values));
     }
     return { info: trained.info, paths };

@@ -1,7 +1,7 @@
 // Collections through the studio host and a real engine process (issue 17): open a long-format
-// CSV, read a series, run a global model, save the project and reopen it in a fresh session; a
-// project whose collection file changed, or whose collection run is malformed, is handled before
-// anything is written.
+// CSV, read a series, run a global model, save the project and reopen it in a fresh session; the
+// same for a wide CSV's numeric columns; a project whose collection file changed, or whose
+// collection run or wide layout is malformed, is handled before anything is written.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../shared/result';
 import type {
   CollectionInfo,
+  CollectionLayout,
   CollectionRun,
   CollectionSeriesData,
   CollectionsState,
@@ -17,6 +18,7 @@ import type { OpenedProject } from '../shared/schemas/projectChannels';
 import type { EngineClient } from './engineClient';
 import { FileAccess } from './fileAccess';
 import { createStudioHost, type StudioHost } from './studioHost';
+import { folderSnapshot as snapshot } from './testing/folderSnapshot';
 import { sourceEngine, sourcePaths } from './testing/sourceEngine';
 
 let root: string;
@@ -63,6 +65,75 @@ const rows = [
   ]).flat(),
 ];
 const layout = { idColumn: 'store', timeColumn: 'month', target: 'sales' };
+
+/** Writes `lines` to a CSV the user chose and opens it as a collection in a new host. */
+async function openCollection(
+  name: string,
+  lines: readonly string[],
+  as: CollectionLayout,
+): Promise<{ csv: string; host: StudioHost; files: FileAccess; info: CollectionInfo }> {
+  const csv = path.join(root, name);
+  await writeFile(csv, lines.join('\n'));
+  const { host, files } = newHost();
+  files.allow(csv);
+  const info = await must<CollectionInfo>(host, 'collections:open', {
+    jobId: `job_col_${++n}`,
+    source: { kind: 'path', path: csv },
+    layout: as,
+  });
+  return { csv, host, files, info };
+}
+
+/**
+ * Writes `project` as a project file, opens it in a new host and expects it refused as a whole
+ * (an invalid request whose message contains `field`) with nothing written anywhere; returns
+ * that host.
+ */
+async function refusedProject(name: string, project: unknown, field: string): Promise<StudioHost> {
+  const file = path.join(root, name);
+  await writeFile(file, JSON.stringify(project));
+  const { host, files } = newHost();
+  files.allow(file);
+  const before = await snapshot(root);
+  const refused = (await host.handle('project:open', {
+    jobId: `job_col_${++n}`,
+    path: file,
+    relocate: {},
+  })) as Result<OpenedProject>;
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) {
+    expect(refused.error.code).toBe('invalid-request');
+    expect(refused.error.message).toContain(field);
+  }
+  expect(await snapshot(root)).toEqual(before);
+  return host;
+}
+
+interface SavedProject {
+  collections: { path: string; layout: unknown }[];
+  collectionRuns: CollectionRun[];
+}
+
+/** Saves the host's session as `name`, then opens that project in a fresh host. */
+async function saveAndReopen(
+  host: StudioHost,
+  files: FileAccess,
+  name: string,
+): Promise<{ saved: SavedProject; opened: OpenedProject; state: CollectionsState }> {
+  const project = path.join(root, `${name}.seriesstudio`);
+  files.allow(project);
+  await must(host, 'project:save', { path: project, title: name, explore: {} });
+  const saved = JSON.parse(await readFile(project, 'utf8')) as SavedProject;
+  const fresh = newHost();
+  fresh.files.allow(project);
+  const opened = await must<OpenedProject>(fresh.host, 'project:open', {
+    jobId: `job_col_${++n}`,
+    path: project,
+    relocate: {},
+  });
+  const state = await must<CollectionsState>(fresh.host, 'collections:state', {});
+  return { saved, opened, state };
+}
 const settings = { horizon: 3, cell: 'lstm', epochs: 1, ensemble: 1, local: false, arima: false };
 
 beforeAll(async () => {
@@ -77,15 +148,7 @@ afterAll(async () => {
 
 describe('collections through the host', () => {
   it('opens, reads, fits, saves and reopens a collection with its run', async () => {
-    const csv = path.join(root, 'stores.csv');
-    await writeFile(csv, rows.join('\n'));
-    const { host, files } = newHost();
-    files.allow(csv);
-    const info = await must<CollectionInfo>(host, 'collections:open', {
-      jobId: `job_col_${++n}`,
-      source: { kind: 'path', path: csv },
-      layout,
-    });
+    const { csv, host, files, info } = await openCollection('stores.csv', rows, layout);
     expect(info.name).toBe('stores.csv');
     expect(info.rows).toBe(90);
     expect(info.series.map((s) => [s.id, s.length, s.frequency])).toEqual([
@@ -110,24 +173,10 @@ describe('collections through the host', () => {
     expect(run.series[1]?.paths.naive?.mase).toBeCloseTo((2 + 4 + 6) / 3 / 24, 12);
 
     const project = path.join(root, 'stores.seriesstudio');
-    files.allow(project);
-    await must(host, 'project:save', { path: project, title: 'stores', explore: {} });
-    const saved = JSON.parse(await readFile(project, 'utf8')) as {
-      collections: { path: string; layout: unknown }[];
-      collectionRuns: CollectionRun[];
-    };
+    const { saved, opened, state } = await saveAndReopen(host, files, 'stores');
     expect(saved.collections.map((x) => [x.path, x.layout])).toEqual([[csv, layout]]);
     expect(saved.collectionRuns).toEqual([run]);
-
-    const fresh = newHost();
-    fresh.files.allow(project);
-    const opened = await must<OpenedProject>(fresh.host, 'project:open', {
-      jobId: `job_col_${++n}`,
-      path: project,
-      relocate: {},
-    });
     expect(opened.warnings).toEqual([]);
-    const state = await must<CollectionsState>(fresh.host, 'collections:state', {});
     expect(state.collections).toEqual([info]);
     expect(state.runs).toEqual([run]);
 
@@ -148,26 +197,11 @@ describe('collections through the host', () => {
     expect(kept.runs.map((r) => r.runId)).toEqual([run.runId]);
 
     // A malformed collection run is refused as a whole, naming the field.
-    const bad = path.join(root, 'bad.seriesstudio');
-    await writeFile(
-      bad,
-      JSON.stringify({
-        ...saved,
-        collectionRuns: [{ ...run, runId: '../../x' }],
-      }),
+    await refusedProject(
+      'bad.seriesstudio',
+      { ...saved, collectionRuns: [{ ...run, runId: '../../x' }] },
+      'collectionRuns.0.runId: not a collection run id',
     );
-    const fourth = newHost();
-    fourth.files.allow(bad);
-    const refused = (await fourth.host.handle('project:open', {
-      jobId: `job_col_${++n}`,
-      path: bad,
-      relocate: {},
-    })) as Result<OpenedProject>;
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) {
-      expect(refused.error.code).toBe('invalid-request');
-      expect(refused.error.message).toContain('collectionRuns.0.runId: not a collection run id');
-    }
   }, 300_000);
 
   it('names the file and the column when the layout does not fit', async () => {
@@ -188,4 +222,47 @@ describe('collections through the host', () => {
       );
     }
   });
+});
+
+/** month, then three product lines: north 100 + k, south 50 + 3k (month 5 missing), a text column. */
+const wideRows = [
+  'month,north,region,south',
+  ...Array.from(
+    { length: 30 },
+    (_, k) => `${month(k)},${100 + k},${k % 2 ? 'inland' : 'coast'},${k === 5 ? '' : 50 + 3 * k}`,
+  ),
+];
+const wide = { kind: 'wide', timeColumn: 'month' } as const;
+
+describe('a wide CSV taken as a collection through the host', () => {
+  it('takes the numeric columns as series, saves the layout and reopens it', async () => {
+    const { csv, host, files, info } = await openCollection('lines.csv', wideRows, wide);
+    expect(info.layout).toEqual(wide);
+    expect(info.rows).toBe(30);
+    expect(info.series.map((s) => [s.id, s.length, s.frequency, s.problems.length])).toEqual([
+      ['north', 30, 'monthly', 0],
+      ['south', 30, 'monthly', 1],
+    ]);
+    expect(info.leftOut).toEqual([{ column: 'region', reason: 'text such as "coast" (row 2)' }]);
+    const south = await must<CollectionSeriesData>(host, 'collections:series', {
+      collectionId: info.collectionId,
+      id: 'south',
+    });
+    // Month 5 is filled halfway between 62 and 68.
+    expect(south.values.slice(4, 7)).toEqual([62, 65, 68]);
+
+    const { saved, opened, state } = await saveAndReopen(host, files, 'lines');
+    expect(saved.collections.map((x) => [x.path, x.layout])).toEqual([[csv, wide]]);
+    expect(opened.warnings).toEqual([]);
+    expect(state.collections).toEqual([info]);
+
+    // A wide layout without its time column is refused as a whole, naming the field, and
+    // nothing is written anywhere.
+    const third = await refusedProject(
+      'bad-wide.seriesstudio',
+      { ...saved, collections: saved.collections.map((c) => ({ ...c, layout: { kind: 'wide' } })) },
+      'collections.0.layout.timeColumn',
+    );
+    expect((await must<CollectionsState>(third, 'collections:state', {})).collections).toEqual([]);
+  }, 120_000);
 });

@@ -19,7 +19,12 @@ export interface CollectionSpec {
 
 /** The same content read with the same layout is the same collection. */
 export function collectionIdFor(sha256: string, layout: CollectionLayout): string {
-  const key = JSON.stringify([sha256, layout.idColumn, layout.timeColumn, layout.target]);
+  // A long layout's key is the one it had before wide layouts, so its id does not change.
+  const key = JSON.stringify(
+    layout.kind === 'wide'
+      ? [sha256, 'wide', layout.timeColumn]
+      : [sha256, layout.idColumn, layout.timeColumn, layout.target],
+  );
   return `col_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 

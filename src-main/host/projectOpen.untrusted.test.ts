@@ -3,7 +3,7 @@
 // it cannot make the app read a CSV the user did not choose.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import type { OpenedProject } from '../shared/schemas/projectChannels';
 import type { EngineClient } from './engineClient';
 import { FileAccess } from './fileAccess';
 import { createStudioHost, type StudioHost } from './studioHost';
+import { folderSnapshot as snapshot } from './testing/folderSnapshot';
 import { sourceEngine, sourcePaths } from './testing/sourceEngine';
 
 let root: string;
@@ -53,15 +54,6 @@ afterAll(async () => {
   await engine.dispose();
   await rm(root, { recursive: true, force: true });
 });
-
-async function snapshot(top: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const rel of (await readdir(top, { recursive: true })).map(String)) {
-    const s = await stat(path.join(top, rel));
-    out.push(`${rel} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`);
-  }
-  return out.sort();
-}
 
 async function writeProject(name: string, project: unknown): Promise<string> {
   const file = path.join(root, 'projects', name);

@@ -1,5 +1,6 @@
 // Collections in the app: the summary the sidebar lists (each series' length, frequency, problems
-// and sparkline), one series in full for its chart, and a global-model run scored per series.
+// and sparkline), one series in full for its chart, and a global-model run scored per series;
+// long and wide files alike (collectionSource.ts).
 //
 // The run trains one network per frequency class on windows from every series of the class
 // through globalModel.ts (the pretrained forecaster's global-training path, engine/forecasting/
@@ -23,7 +24,14 @@ import type { FrequencyClass } from '../forecasting/frequency';
 import type { EpochProgress } from '../model/train';
 import { formatOut, futureTimes, metaOf, metricsOf, type SeriesMeta } from './batch';
 import { globalPaths, trainGlobal, type TrainedGlobal } from './globalModel';
-import { indexLongCsv, readSeries, type LongFormatIndex, type LongSeries } from './longFormat';
+import {
+  openSource,
+  sourceIds,
+  sourceRows,
+  sourceSeries,
+  type CollectionSource,
+} from './collectionSource';
+import type { LongSeries } from './longFormat';
 import { runSeriesTask, type MethodPaths, type SeriesMethod } from './seriesTask';
 
 /** A class needs this many series with at least 2h + 2 values for a global network in the app. */
@@ -65,14 +73,23 @@ export function summarise(s: LongSeries): CollectionSeriesInfo {
 export async function indexCollection(
   file: string,
   layout: CollectionLayout,
-): Promise<{ index: LongFormatIndex; summary: CollectionIndex }> {
-  const index = await indexLongCsv(file, layout);
-  const series = [...index.ids.keys()].map((id) => summarise(readSeries(index, id)));
-  return { index, summary: { rows: index.rows, badRows: index.badRows.slice(0, 100), series } };
+): Promise<{ index: CollectionSource; summary: CollectionIndex }> {
+  const index = await openSource(file, layout);
+  const series = sourceIds(index).map((id) => summarise(sourceSeries(index, id)));
+  const { rows, badRows, leftOut } = sourceRows(index);
+  return {
+    index,
+    summary: {
+      rows,
+      badRows: badRows.slice(0, 100),
+      series,
+      ...(layout.kind === 'wide' ? { leftOut: leftOut.slice(0, 1000) } : {}),
+    },
+  };
 }
 
-export function seriesData(index: LongFormatIndex, id: string): CollectionSeriesData {
-  const s = readSeries(index, id);
+export function seriesData(index: CollectionSource, id: string): CollectionSeriesData {
+  const s = sourceSeries(index, id);
   return {
     id,
     times: Array.from(s.times, (t) => formatOut(t, s.timeFormat)),
@@ -209,12 +226,12 @@ function resultOf(
 }
 
 export async function fitCollection(
-  index: LongFormatIndex,
+  index: CollectionSource,
   settings: CollectionFitSettings,
   hooks: CollectionRunHooks,
 ): Promise<CollectionRunBody> {
   const h = settings.horizon;
-  const all = [...index.ids.keys()].map((id) => readSeries(index, id));
+  const all = sourceIds(index).map((id) => sourceSeries(index, id));
   const metas = all.map((s) => metaOf(s, h));
   const byClass = new Map<FrequencyClass, LongSeries[]>();
   all.forEach((s, i) => {

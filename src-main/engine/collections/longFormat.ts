@@ -97,7 +97,7 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   return out;
 }
 
-function detectDelimiter(header: string): string {
+export function detectDelimiter(header: string): string {
   let best = ',';
   let bestCount = 0;
   for (const d of [',', ';', '\t', '|']) {
@@ -110,7 +110,7 @@ function detectDelimiter(header: string): string {
   return best;
 }
 
-function timeFormatOf(cells: string[]): TimeFormat {
+export function timeFormatOf(cells: string[]): TimeFormat {
   const iso = isoFormatOf(cells);
   if (iso) return iso;
   const nums = cells.map((c) => Number(c.trim()));
@@ -122,7 +122,36 @@ function timeFormatOf(cells: string[]): TimeFormat {
   );
 }
 
-const clean = (cell: string): string => cell.trim();
+export const clean = (cell: string): string => cell.trim();
+
+/** Calls `onLine` with every line of the file (without its newline) and its byte range, in 1 MiB reads. */
+export async function forEachLine(
+  file: string,
+  onLine: (bytes: Buffer, start: number, end: number) => void,
+): Promise<void> {
+  let offset = 0; // byte offset of the start of `pending`
+  let pending: Buffer = Buffer.alloc(0);
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+    let lineStart = 0;
+    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, lineStart)) {
+      onLine(buf.subarray(lineStart, i), offset + lineStart, offset + i + 1);
+      lineStart = i + 1;
+    }
+    offset += lineStart;
+    pending = Buffer.from(buf.subarray(lineStart));
+  }
+  if (pending.length > 0) onLine(pending, offset, offset + pending.length);
+}
+
+/** A line's text without a trailing carriage return, and on the first line without a byte-order mark. */
+export function lineText(bytes: Buffer, first: boolean): string {
+  let text = bytes.toString('utf8');
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
 
 /** Pass 1: the byte ranges of every id's rows. */
 export async function indexLongCsv(
@@ -135,18 +164,14 @@ export async function indexLongCsv(
   let header: string[] | null = null;
   let delimiter = ',';
   let cols: LongFormatIndex['columns'] | null = null;
-  let offset = 0; // byte offset of the start of `pending`
-  let pending: Buffer = Buffer.alloc(0);
   let lineNo = 0;
   let current: SeriesRun | null = null;
   let currentId: string | null = null;
 
   const onLine = (bytes: Buffer, start: number, end: number): void => {
     lineNo++;
-    let text = bytes.toString('utf8');
-    if (text.endsWith('\r')) text = text.slice(0, -1);
+    const text = lineText(bytes, lineNo === 1);
     if (lineNo === 1) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       delimiter = detectDelimiter(text);
       header = splitCsvLine(text, delimiter).map(clean);
       const find = (name: string, what: string): number => {
@@ -185,18 +210,7 @@ export async function indexLongCsv(
     runs.push(current);
   };
 
-  const stream = createReadStream(file, { highWaterMark: CHUNK });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buf = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-    let lineStart = 0;
-    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, lineStart)) {
-      onLine(buf.subarray(lineStart, i), offset + lineStart, offset + i + 1);
-      lineStart = i + 1;
-    }
-    offset += lineStart;
-    pending = Buffer.from(buf.subarray(lineStart));
-  }
-  if (pending.length > 0) onLine(pending, offset, offset + pending.length);
+  await forEachLine(file, onLine);
   if (!header || !cols) throw new Error(`${path.basename(file)} is empty`);
   if (ids.size === 0) throw new Error(`${path.basename(file)} has a header but no rows`);
   return {
@@ -211,7 +225,7 @@ export async function indexLongCsv(
   };
 }
 
-function parseValue(cell: string | undefined): number {
+export function parseValue(cell: string | undefined): number {
   const c = (cell ?? '').trim();
   if (c === '' || /^(na|nan|null|-)$/i.test(c)) return Number.NaN;
   const v = Number(c);
@@ -224,7 +238,7 @@ const SHORT_YEAR_DATE = /^(\d{1,4})[-/](\d{1,2})[-/](\d{1,2})$/;
  * The format's parser, and for dates also years written without leading zeros ("1-12-01", as M1
  * keeps its calendar years 1, 2, …), validated against the calendar.
  */
-function lenient(format: TimeFormat): (cell: string) => number {
+export function lenient(format: TimeFormat): (cell: string) => number {
   const strict = timeParser(format);
   if (format !== 'iso-date') return strict;
   return (cell) => {
@@ -267,10 +281,8 @@ function readRows(
 export function readSeries(index: LongFormatIndex, id: string): LongSeries {
   const runs = index.ids.get(id);
   if (!runs) throw new Error(`no series "${id}" in ${path.basename(index.file)}`);
-  const base = path.basename(index.file);
   const parseTime = lenient(index.timeFormat);
   const { time: tc, target: vc, features: fc } = index.columns;
-  const problems: SeriesProblem[] = [];
   const rows = readRows(index, runs).map((r) => ({
     row: r.row,
     t: parseTime(clean(r.cells[tc] ?? '')),
@@ -278,26 +290,69 @@ export function readSeries(index: LongFormatIndex, id: string): LongSeries {
     f: fc.map((c) => parseValue(r.cells[c])),
     timeCell: clean(r.cells[tc] ?? ''),
   }));
+  return seriesFromRows(id, rows, {
+    file: index.file,
+    timeFormat: index.timeFormat,
+    features: fc.length,
+  });
+}
+
+/** One observation of a series as read: its file row, time, value and feature values. */
+export interface SeriesRow {
+  row: number;
+  /** The parsed time (NaN when unreadable) and the cell it was read from. */
+  t: number;
+  timeCell: string;
+  /** The value (NaN when missing) and the feature values. */
+  v: number;
+  f: number[];
+}
+
+export interface SeriesRowsContext {
+  file: string;
+  timeFormat: TimeFormat;
+  /** How many feature values each row carries. */
+  features: number;
+  /**
+   * Leave out the rows before the first value and after the last (the column of a wide file
+   * starts and ends at its own times) instead of filling them.
+   */
+  trimMissingEnds?: boolean;
+}
+
+/** Missing values at either end left out. */
+function trimMissing(rows: SeriesRow[]): SeriesRow[] {
+  let a = 0;
+  let b = rows.length;
+  while (a < b && Number.isNaN((rows[a] as SeriesRow).v)) a++;
+  while (b > a && Number.isNaN((rows[b - 1] as SeriesRow).v)) b--;
+  return a === 0 && b === rows.length ? rows : rows.slice(a, b);
+}
+
+/** One series from its rows in file order: sorted by time, duplicates resolved, gaps filled. */
+export function seriesFromRows(id: string, rows: SeriesRow[], ctx: SeriesRowsContext): LongSeries {
+  const base = path.basename(ctx.file);
+  const problems: SeriesProblem[] = [];
   const badTime = rows.filter((r) => !Number.isFinite(r.t));
   const fail = (error: string): LongSeries => ({
     id,
     times: new Float64Array(0),
     values: new Float64Array(0),
-    features: fc.map(() => new Float64Array(0)),
-    frequency: inferFrequency(new Float64Array(0), index.timeFormat),
-    timeFormat: index.timeFormat,
+    features: Array.from({ length: ctx.features }, () => new Float64Array(0)),
+    frequency: inferFrequency(new Float64Array(0), ctx.timeFormat),
+    timeFormat: ctx.timeFormat,
     problems,
     error,
   });
   if (badTime.length > 0) {
-    const first = badTime[0] as (typeof rows)[number];
+    const first = badTime[0] as SeriesRow;
     return fail(
       `${badTime.length} row${badTime.length > 1 ? 's have' : ' has'} an unreadable time (first: "${first.timeCell}" at ${base} row ${first.row})`,
     );
   }
   let unsorted = 0;
   for (let i = 1; i < rows.length; i++)
-    if ((rows[i] as (typeof rows)[number]).t < (rows[i - 1] as (typeof rows)[number]).t) unsorted++;
+    if ((rows[i] as SeriesRow).t < (rows[i - 1] as SeriesRow).t) unsorted++;
   if (unsorted > 0) {
     problems.push({
       kind: 'unsorted',
@@ -306,7 +361,7 @@ export function readSeries(index: LongFormatIndex, id: string): LongSeries {
     });
     rows.sort((a, b) => a.t - b.t || a.row - b.row); // stable: file order breaks ties
   }
-  const kept: typeof rows = [];
+  const kept: SeriesRow[] = [];
   let duplicates = 0;
   const conflicts: string[] = [];
   for (const r of rows) {
@@ -317,7 +372,7 @@ export function readSeries(index: LongFormatIndex, id: string): LongSeries {
       if (same) duplicates++;
       else
         conflicts.push(
-          `${formatTime(r.t, index.timeFormat)}: ${base} row ${prev.row} (${prev.v}) and row ${r.row} (${r.v})`,
+          `${formatTime(r.t, ctx.timeFormat)}: ${base} row ${prev.row} (${prev.v}) and row ${r.row} (${r.v})`,
         );
       continue;
     }
@@ -334,10 +389,13 @@ export function readSeries(index: LongFormatIndex, id: string): LongSeries {
     problems.push({ kind: 'conflicting-duplicate', count: conflicts.length, message });
     return fail(message);
   }
-  const times = Float64Array.from(kept, (r) => r.t);
-  const values = Float64Array.from(kept, (r) => r.v);
-  const features = fc.map((_, j) => Float64Array.from(kept, (r) => r.f[j] ?? Number.NaN));
-  const frequency = inferFrequency(times, index.timeFormat);
+  const used = ctx.trimMissingEnds ? trimMissing(kept) : kept;
+  const times = Float64Array.from(used, (r) => r.t);
+  const values = Float64Array.from(used, (r) => r.v);
+  const features = Array.from({ length: ctx.features }, (_, j) =>
+    Float64Array.from(used, (r) => r.f[j] ?? Number.NaN),
+  );
+  const frequency = inferFrequency(times, ctx.timeFormat);
   const missing = fillMissing(values);
   if (missing > 0)
     problems.push({
@@ -371,7 +429,7 @@ export function readSeries(index: LongFormatIndex, id: string): LongSeries {
     values,
     features,
     frequency,
-    timeFormat: index.timeFormat,
+    timeFormat: ctx.timeFormat,
     problems,
     error,
   };

@@ -1,11 +1,12 @@
-// Collections (issue 17): index a long-format CSV, read one series, run a global model over it.
+// Collections (issue 17): index a long-format or wide CSV, read one series, run a global model
+// over it.
 // The index of each file version (path, layout, content hash) is cached, so a restarted engine
 // rebuilds it from the parameters alone.
 import path from 'node:path';
 import { StudioFailure } from '../../shared/result';
 import type { CollectionLayout } from '../../shared/schemas/collection';
 import { fitCollection, indexCollection, seriesData } from '../collections/appCollection';
-import type { LongFormatIndex } from '../collections/longFormat';
+import type { CollectionSource } from '../collections/collectionSource';
 import type { HandlersFor } from '../process/methodTypes';
 import { backendInfo } from './backendInfo';
 
@@ -26,12 +27,12 @@ async function readable<T>(file: string, run: () => Promise<T>): Promise<T> {
 export function collectionMethods(): HandlersFor<
   'collections:index' | 'collections:series' | 'collections:fit'
 > {
-  const cache = new Map<string, LongFormatIndex>();
+  const cache = new Map<string, CollectionSource>();
   async function indexOf(p: {
     path: string;
     layout: CollectionLayout;
     sha256: string;
-  }): Promise<LongFormatIndex> {
+  }): Promise<CollectionSource> {
     const key = JSON.stringify([p.path, p.sha256, p.layout]);
     const known = cache.get(key);
     if (known) return known;

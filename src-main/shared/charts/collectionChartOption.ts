@@ -1,6 +1,6 @@
 // ECharts options for collections (issue 17): one series of a collection, and one series'
 // forecasts in a collection run (the last values, the test part, each method's forecast of it,
-// and the global network's forecast past the end).
+// and the global network's forecast past the end, in a colour of its own).
 import type {
   CollectionMethod,
   CollectionSeriesData,
@@ -60,6 +60,21 @@ export function collectionSeriesOption(
   };
 }
 
+/**
+ * The colour of each method's forecast of the test part (the actual values are drawn in the text
+ * colour), and of the global network's forecast past the end: a colour no method uses.
+ */
+const TEST_COLOURS: Record<CollectionMethod, string | undefined> = {
+  global: palette[1],
+  local: palette[2],
+  ets: palette[3],
+  theta: palette[4],
+  arima: palette[5],
+  naive: palette[5],
+  snaive: palette[5],
+};
+const FUTURE_COLOUR = palette[0];
+
 /** x: the history, the test part and the steps past the end; one line per shown method. */
 export function collectionForecastOption(
   r: CollectionSeriesResult,
@@ -80,12 +95,12 @@ export function collectionForecastOption(
       itemStyle: { color: theme.text },
     },
   ];
-  methods.forEach((m, i) => {
+  methods.forEach((m) => {
     const p = r.paths[m];
     if (!p?.test) return;
-    const color = palette[(i + 1) % palette.length];
+    const color = TEST_COLOURS[m];
     lines.push({
-      name: `${METHOD_NAMES[m]} (test)`,
+      name: `${METHOD_NAMES[m]} on the test part`,
       type: 'line',
       // Joined to the last value before the test part, so the forecast reads as a continuation.
       data: [...pad(nh - 1), r.history[nh - 1] ?? null, ...p.test, ...pad(r.futureTimes.length)],
@@ -98,12 +113,12 @@ export function collectionForecastOption(
   if (global && r.futureTimes.length > 0) {
     const last = nt > 0 ? r.actual[nt - 1] : r.history[nh - 1];
     lines.push({
-      name: 'Global network (forecast)',
+      name: 'Global network past the end',
       type: 'line',
       data: [...pad(nh + nt - 1), last ?? null, ...global.forecast],
       showSymbol: false,
-      lineStyle: { width: 2, color: palette[1] },
-      itemStyle: { color: palette[1] },
+      lineStyle: { width: 2, color: FUTURE_COLOUR },
+      itemStyle: { color: FUTURE_COLOUR },
       areaStyle: undefined,
     });
   }

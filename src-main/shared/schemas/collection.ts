@@ -1,7 +1,8 @@
 // Collections of series in the app (issue 17): a long-format CSV (an id column, a time column, a
-// numeric target) read as many series, each with its own frequency and problems, and the runs of
-// one global network over a collection, scored per series against local networks and the
-// classical methods. Every array is bounded: a project file carrying these is untrusted input.
+// numeric target) or a wide one (a time column and one numeric column per series) read as many
+// series, each with its own frequency and problems, and the runs of one global network over a
+// collection, scored per series against local networks and the classical methods. Every array is
+// bounded: a project file carrying these is untrusted input.
 import { z } from 'zod';
 import { FileSource, JobId } from './common';
 
@@ -14,11 +15,24 @@ const ColumnName = z.string().min(1).max(500);
 /** A series id as the file spells it. */
 const SeriesKey = z.string().max(500);
 
-export const CollectionLayout = z.object({
+/** One row per observation: the id column names the series, the target holds its values. */
+export const LongLayout = z.object({
+  /** Absent in projects saved before wide layouts existed: a layout without a kind is long. */
+  kind: z.literal('long').optional(),
   idColumn: ColumnName,
   timeColumn: ColumnName,
   target: ColumnName,
 });
+export type LongLayout = z.infer<typeof LongLayout>;
+
+/** One row per time: every numeric column other than the time column is a series, named after it. */
+export const WideLayout = z.object({
+  kind: z.literal('wide'),
+  timeColumn: ColumnName,
+});
+export type WideLayout = z.infer<typeof WideLayout>;
+
+export const CollectionLayout = z.discriminatedUnion('kind', [LongLayout, WideLayout]);
 export type CollectionLayout = z.infer<typeof CollectionLayout>;
 
 export const CollectionProblem = z.object({
@@ -52,12 +66,17 @@ export const CollectionSeriesInfo = z.object({
 });
 export type CollectionSeriesInfo = z.infer<typeof CollectionSeriesInfo>;
 
-/** What the engine reads of a long-format file. */
+/** What the engine reads of a collection's file. */
 export const CollectionIndex = z.object({
   rows: z.number().int().nonnegative(),
   /** File line numbers of rows that could not be read (wrong number of fields), at most 100. */
   badRows: z.array(z.number().int()).max(100),
   series: z.array(CollectionSeriesInfo).max(100_000),
+  /** Columns of a wide file that are not series (text, no values, no name, a repeated name). */
+  leftOut: z
+    .array(z.object({ column: z.string().max(500), reason: z.string().max(500) }))
+    .max(1000)
+    .optional(),
 });
 export type CollectionIndex = z.infer<typeof CollectionIndex>;
 

@@ -1,6 +1,7 @@
 // Collections of series in the window (issue 17): the session's collections and their global-model
 // runs, the one the analyst is looking at (a series, the model form or a run), the sidebar's
-// filter, and the import dialog's proposal to read a long-format file as a collection. Its
+// filter, and the import dialog's proposal to read a long-format file as a collection (a wide
+// file's numeric columns are opened as one without a proposal). Its
 // dependencies come through the constructor: the client's calls, the job runner and a status line.
 import type { StudioError } from '../../../src-main/shared/result';
 import type {
@@ -23,6 +24,13 @@ export interface CollectionDeps {
   client: Pick<StudioClient, 'call'>;
   jobs: JobRunner;
   report(status: string): void;
+}
+
+/** "12 series keyed by store", or for a wide file "3 series, one per column". */
+export function collectionInWords(count: number, layout: CollectionLayout): string {
+  return layout.kind === 'wide'
+    ? `${count} series, one per column`
+    : `${count} series keyed by ${layout.idColumn}`;
 }
 
 export const DEFAULT_FIT: CollectionFitSettings = {
@@ -103,11 +111,17 @@ export class CollectionState {
   get activeRuns(): CollectionRun[] {
     return this.#runs.filter((r) => r.collectionId === this.#activeId).reverse();
   }
+  /** The active collection's run picked in the run view, else its newest. */
   get run(): CollectionRun | null {
-    return this.#runs.find((r) => r.runId === this.#runId) ?? this.activeRuns[0] ?? null;
+    const runs = this.activeRuns;
+    return runs.find((r) => r.runId === this.#runId) ?? runs[0] ?? null;
   }
+  /** The series the run view shows: the one last picked when the run has it, else its first. */
   get runSeriesId(): string | null {
-    return this.#runSeriesId ?? this.run?.series[0]?.id ?? null;
+    const run = this.run;
+    const picked = this.#runSeriesId;
+    if (picked !== null && run?.series.some((s) => s.id === picked)) return picked;
+    return run?.series[0]?.id ?? null;
   }
 
   /** A collection's series whose id contains the filter text (any case). */
@@ -132,10 +146,14 @@ export class CollectionState {
     this.#activeId = null;
   }
 
-  /** Shows one series of a collection (its chart, frequency and problems). */
+  /**
+   * Shows one series of a collection (its chart, frequency and problems, and the shown run's
+   * forecast for it); the run view shows the same series.
+   */
   select(collectionId: string, seriesId: string): void {
     this.#activeId = collectionId;
     this.#seriesId = seriesId;
+    this.#runSeriesId = seriesId;
     this.#view = 'series';
     void this.#series.load(() =>
       this.#deps.client.call('collections:series', { collectionId, id: seriesId }),
@@ -202,9 +220,7 @@ export class CollectionState {
       info,
     ];
     this.#proposal = null;
-    this.#deps.report(
-      `Opened ${info.name}: ${info.series.length} series keyed by ${info.layout.idColumn}`,
-    );
+    this.#deps.report(`Opened ${info.name}: ${collectionInWords(info.series.length, info.layout)}`);
     const first = info.series[0];
     if (first) this.select(info.collectionId, first.id);
     else this.#activeId = info.collectionId;

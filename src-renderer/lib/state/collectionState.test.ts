@@ -8,7 +8,7 @@ import type {
 } from '../../../src-main/shared/schemas/collection';
 import type { CsvSniff } from '../../../src-main/shared/schemas/dataset';
 import { CollectionState, DEFAULT_FIT } from './collectionState.svelte';
-import { detectLongFormat } from './longFormat';
+import { detectLongFormat, wideColumns } from './longFormat';
 import { scriptedClient } from './scriptedTransport.testkit';
 import { StudioJobs } from './studioJobs.svelte';
 
@@ -51,6 +51,16 @@ const run: CollectionRun = {
   aggregate: [],
   series: [],
 };
+
+/** A series' data with no values (what a state test needs of a collections:series answer). */
+const emptySeries = (id: string) => ({
+  id,
+  times: [],
+  values: [],
+  frequency: 'monthly',
+  problems: [],
+  error: null,
+});
 
 function setup() {
   const { client, transport } = scriptedClient();
@@ -111,14 +121,7 @@ describe('CollectionState', () => {
   it('a fit sends the settings, keeps the run and shows it; a failure shows the error', async () => {
     const { state, transport } = setup();
     transport.answer('collections:state', { collections: [info], runs: [] });
-    transport.answer('collections:series', {
-      id: 'MRM1',
-      times: [],
-      values: [],
-      frequency: 'monthly',
-      problems: [],
-      error: null,
-    });
+    transport.answer('collections:series', emptySeries('MRM1'));
     await state.refresh();
     state.select(info.collectionId, 'MRM1');
     state.setSettings({ epochs: 3, local: true });
@@ -133,6 +136,62 @@ describe('CollectionState', () => {
     await state.fit();
     expect(state.error).toEqual(error);
     expect(state.runs.map((r) => r.runId)).toEqual(['crun_abcdef']);
+  });
+
+  it('a series picked in the sidebar is the one the run view shows; another collection shows its own runs', async () => {
+    const { state, transport } = setup();
+    const result = (id: string) => ({
+      id,
+      length: 3,
+      frequency: 'monthly',
+      testTimes: [],
+      futureTimes: [],
+      historyTimes: [],
+      history: [],
+      actual: [],
+      paths: {},
+      failures: {},
+      error: null,
+    });
+    const other: CollectionInfo = { ...info, collectionId: 'col_fedcba9876543210', name: 'b.csv' };
+    transport.answer('collections:state', {
+      collections: [info, other],
+      runs: [{ ...run, series: [result('MRM1'), result('MRM12')] }],
+    });
+    transport.answer('collections:series', emptySeries('MRM12'));
+    await state.refresh();
+    state.select(info.collectionId, 'MRM12');
+    expect([state.view, state.seriesId, state.run?.runId, state.runSeriesId]).toEqual([
+      'series',
+      'MRM12',
+      'crun_abcdef',
+      'MRM12',
+    ]);
+    state.browse('MRM1');
+    expect(state.runSeriesId).toBe('MRM1');
+    // A series the run does not have: the run view starts at its first series.
+    state.select(info.collectionId, 'north-2');
+    expect(state.runSeriesId).toBe('MRM1');
+    state.selectRun('crun_abcdef');
+    state.select(other.collectionId, 'MRM12');
+    expect([state.active?.name, state.run, state.runSeriesId]).toEqual(['b.csv', null, null]);
+  });
+
+  it('opens a wide file as a collection of its columns and says so', async () => {
+    const { state, transport, reports } = setup();
+    const wide = { kind: 'wide', timeColumn: 'month' } as const;
+    transport.answer('collections:open', {
+      ...info,
+      name: 'lines.csv',
+      layout: wide,
+      leftOut: [{ column: 'region', reason: 'text such as "north" (row 2)' }],
+    });
+    transport.answer('collections:series', emptySeries('MRM1'));
+    const source = { kind: 'upload', uploadId: 'up_0123456789abcdef' } as const;
+    expect(await state.open(source, wide)).toBe(true);
+    expect(transport.requestsOf('collections:open').map((r) => r.layout)).toEqual([wide]);
+    expect(reports).toEqual(['Opened lines.csv: 3 series, one per column']);
+    expect([state.active?.name, state.seriesId]).toEqual(['lines.csv', 'MRM1']);
   });
 });
 
@@ -195,6 +254,7 @@ describe('detectLongFormat', () => {
       'month',
     );
     expect(detectLongFormat(wide)).toBeNull();
+    expect(wideColumns(wide)).toEqual({ timeColumn: 'month', columns: ['a', 'b'] });
     const numericIds = sniff(
       ['store', 'month', 'units'],
       ['numeric', 'time', 'numeric'],
@@ -211,5 +271,21 @@ describe('detectLongFormat', () => {
       target: 'units',
       features: [],
     });
+  });
+});
+
+describe('wideColumns', () => {
+  it('needs a time column and two numeric columns besides it', () => {
+    const rows = [['2000-01-01', '1', 'x']];
+    expect(
+      wideColumns(sniff(['month', 'a', 'note'], ['time', 'numeric', 'text'], rows, 'month')),
+    ).toBeNull();
+    expect(
+      wideColumns(sniff(['year', 'a', 'b'], ['numeric', 'numeric', 'numeric'], rows, null)),
+    ).toBeNull();
+    // A numeric time column (years) is the time, not a series.
+    expect(
+      wideColumns(sniff(['year', 'a', 'b'], ['numeric', 'numeric', 'numeric'], rows, 'year')),
+    ).toEqual({ timeColumn: 'year', columns: ['a', 'b'] });
   });
 });

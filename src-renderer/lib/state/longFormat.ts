@@ -1,10 +1,10 @@
 // Does a sniffed CSV look like a long-format collection (one row per observation of one of many
 // series)? An id column whose values repeat, a time column and a numeric target; other numeric
 // columns are features. The import dialog proposes it and the user may change each choice.
-import type { CollectionLayout } from '../../../src-main/shared/schemas/collection';
+import type { LongLayout } from '../../../src-main/shared/schemas/collection';
 import type { CsvSniff } from '../../../src-main/shared/schemas/dataset';
 
-export interface LongFormatGuess extends CollectionLayout {
+export interface LongFormatGuess extends LongLayout {
   features: string[];
 }
 
@@ -40,4 +40,14 @@ export function detectLongFormat(sniff: CsvSniff): LongFormatGuess | null {
   const target = numeric[0];
   if (target === undefined) return null;
   return { idColumn: id.name, timeColumn: time, target, features: numeric.slice(1) };
+}
+
+/**
+ * A wide file's series: with a time column and at least two other numeric columns, those columns
+ * (each can be a series named after it); else null.
+ */
+export function wideColumns(sniff: CsvSniff): { timeColumn: string; columns: string[] } | null {
+  const time = sniff.timeCandidate?.column;
+  const columns = sniff.numericColumns.filter((n) => n !== time);
+  return time && columns.length >= 2 ? { timeColumn: time, columns } : null;
 }
