@@ -80,15 +80,13 @@ export const ParseOptions = z.object({
 });
 export type ParseOptions = z.infer<typeof ParseOptions>;
 
-export const MissingChoice = z.enum(['leave', 'drop-rows', 'forward-fill', 'linear-interpolation']);
+/** The ways of filling gaps that both missing and non-finite cells offer. */
+const GAP_FILLS = ['drop-rows', 'forward-fill', 'linear-interpolation'] as const;
+
+export const MissingChoice = z.enum(['leave', ...GAP_FILLS]);
 
 /** What to do with a column's non-finite cells (Infinity, -inf, NaN, 1e400), read as missing until decided. */
-export const NonFiniteChoice = z.enum([
-  'treat-as-missing',
-  'drop-rows',
-  'forward-fill',
-  'linear-interpolation',
-]);
+export const NonFiniteChoice = z.enum(['treat-as-missing', ...GAP_FILLS]);
 
 export const ImportChoices = z.object({
   order: z.enum(['sort', 'keep-file-order']).optional(),

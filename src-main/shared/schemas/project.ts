@@ -35,13 +35,17 @@ export const AbsolutePath = z
     'must be an absolute path',
   );
 
-export const ProjectDataset = z.object({
-  datasetId: DatasetId,
-  name: BaseName,
-  /** Absolute path of the CSV when saved. */
+/** A data file as saved: its absolute path then, its content hash and size, to find it again. */
+const SavedFile = z.object({
   path: AbsolutePath,
   sha256: z.string().regex(/^[a-f0-9]{64}$/, 'not a sha256 hex digest'),
   sizeBytes: z.number().int().nonnegative(),
+});
+
+export const ProjectDataset = z.object({
+  datasetId: DatasetId,
+  name: BaseName,
+  ...SavedFile.shape,
   options: ParseOptions,
   choices: ImportChoices,
   /** The CSV text itself, for projects that must travel without their data files. */
@@ -53,9 +57,7 @@ export type ProjectDataset = z.infer<typeof ProjectDataset>;
 export const ProjectCollection = z.object({
   collectionId: CollectionId,
   name: BaseName,
-  path: AbsolutePath,
-  sha256: z.string().regex(/^[a-f0-9]{64}$/, 'not a sha256 hex digest'),
-  sizeBytes: z.number().int().nonnegative(),
+  ...SavedFile.shape,
   layout: CollectionLayout,
 });
 export type ProjectCollection = z.infer<typeof ProjectCollection>;
