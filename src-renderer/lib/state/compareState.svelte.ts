@@ -1,9 +1,8 @@
 // Two runs side by side: Diebold-Mariano (with the Harvey-Leybourne-Newbold correction) and a
 // paired t-test on their test losses.
-import type { StudioError } from '../../../src-main/shared/result';
 import type { Comparison } from '../../../src-main/shared/schemas/interpret';
 import type { StudioClient } from '../studioClient';
-import { LatestRequest } from './latestRequest.svelte';
+import { LatestRequest, type RequestView } from './latestRequest.svelte';
 
 export interface CompareOptions {
   loss: 'squared' | 'absolute';
@@ -19,6 +18,8 @@ export class CompareState {
   #options = $state<CompareOptions>({ loss: 'squared', h: 1, alternative: 'two-sided' });
   /** A newer comparison (or a clear, when the pair changes) drops an older one still running. */
   readonly #comparison = new LatestRequest<Comparison>();
+  /** The tests' result for the pair last compared. */
+  readonly comparison: RequestView<Comparison> = this.#comparison;
   readonly #deps: CompareDeps;
 
   constructor(deps: CompareDeps) {
@@ -27,15 +28,6 @@ export class CompareState {
 
   get options(): Readonly<CompareOptions> {
     return this.#options;
-  }
-  get result(): Comparison | null {
-    return this.#comparison.value;
-  }
-  get error(): StudioError | null {
-    return this.#comparison.error;
-  }
-  get loading(): boolean {
-    return this.#comparison.loading;
   }
 
   /** Changes one test setting; the next `compare` uses it. */

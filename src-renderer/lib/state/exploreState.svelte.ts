@@ -6,10 +6,9 @@ import type {
   TransformStep,
 } from '../../../src-main/shared/schemas/analysis';
 import type { SeriesWindow } from '../../../src-main/shared/schemas/dataset';
-import type { StudioError } from '../../../src-main/shared/result';
 import type { DatasetInfo } from '../../../src-main/shared/schemas/dataset';
 import type { StudioClient } from '../studioClient';
-import { LatestRequest } from './latestRequest.svelte';
+import { LatestRequest, type RequestView } from './latestRequest.svelte';
 
 export type PacfMethod = 'ywadjusted' | 'ols';
 
@@ -64,6 +63,12 @@ export class ExploreState {
   readonly #diagnostics = new LatestRequest<AnalysisResult>();
   readonly #preview = new LatestRequest<SeriesWindow>();
   readonly #stl = new LatestRequest<StlResult>();
+  /** ACF, PACF, tests and hints of the column under analysis, as transformed. */
+  readonly diagnostics: RequestView<AnalysisResult> = this.#diagnostics;
+  /** The column with its transforms applied (none while it has none). */
+  readonly preview: RequestView<SeriesWindow> = this.#preview;
+  /** The STL decomposition (none without a seasonal period). */
+  readonly stl: RequestView<StlResult> = this.#stl;
   #stlPeriod = $state<number | null>(null);
   #stlRobust = $state(false);
   readonly #deps: ExploreDeps;
@@ -99,31 +104,6 @@ export class ExploreState {
   }
   get stlRobust(): boolean {
     return this.#stlRobust;
-  }
-
-  get diagnostics(): AnalysisResult | null {
-    return this.#diagnostics.value;
-  }
-  get diagnosticsError(): StudioError | null {
-    return this.#diagnostics.error;
-  }
-  get diagnosticsLoading(): boolean {
-    return this.#diagnostics.loading;
-  }
-  get preview(): SeriesWindow | null {
-    return this.#preview.value;
-  }
-  get previewError(): StudioError | null {
-    return this.#preview.error;
-  }
-  get stl(): StlResult | null {
-    return this.#stl.value;
-  }
-  get stlError(): StudioError | null {
-    return this.#stl.error;
-  }
-  get stlLoading(): boolean {
-    return this.#stl.loading;
   }
 
   get #key(): string | null {

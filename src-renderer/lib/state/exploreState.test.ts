@@ -45,14 +45,14 @@ describe('ExploreState', () => {
     expect(t.transport.requestsOf('analysis:stl')).toEqual([
       { datasetId: 'ds_a1a1a1a1', column: 'AirPassengers', period: 12, robust: false },
     ]);
-    expect(t.explore.diagnosticsError?.message).toBe('diagnostics not scripted');
-    expect([t.explore.diagnosticsLoading, t.explore.stlLoading]).toEqual([false, false]);
+    expect(t.explore.diagnostics.error?.message).toBe('diagnostics not scripted');
+    expect([t.explore.diagnostics.loading, t.explore.stl.loading]).toEqual([false, false]);
   });
 
   it('no seasonal period: no STL request, and Decompose is not left disabled', async () => {
     const t = setup(twoColumnInfo());
     await t.explore.datasetChanged();
-    expect([t.explore.stlPeriod, t.explore.stlLoading]).toEqual([null, false]);
+    expect([t.explore.stlPeriod, t.explore.stl.loading]).toEqual([null, false]);
     expect(t.transport.requestsOf('analysis:stl')).toEqual([]);
     await t.explore.decompose(4.4, true);
     expect(t.transport.requestsOf('analysis:stl')).toEqual([
@@ -117,7 +117,11 @@ describe('ExploreState', () => {
   it('no dataset: everything cleared, nothing asked', async () => {
     const t = setup(null);
     await t.explore.datasetChanged();
-    expect([t.explore.column, t.explore.diagnostics, t.explore.stl]).toEqual([null, null, null]);
+    expect([t.explore.column, t.explore.diagnostics.value, t.explore.stl.value]).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(t.transport.channels()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type {
   SensitivityResult,
 } from '../../../src-main/shared/schemas/interpret';
 import type { StudioClient } from '../studioClient';
-import { LatestRequest } from './latestRequest.svelte';
+import { LatestRequest, type RequestView } from './latestRequest.svelte';
 import type { JobRunner } from './studioJobs.svelte';
 
 export type SensitivityMethod = SensitivityResult['method'];
@@ -30,6 +30,8 @@ export interface InspectDeps {
 export class InspectState {
   #residualStep = $state(0);
   readonly #residuals = new LatestRequest<ResidualDiagnostics>();
+  /** The residual diagnostics of the run shown, at `residualStep`. */
+  readonly residuals: RequestView<ResidualDiagnostics> = this.#residuals;
 
   #method = $state<SensitivityMethod>('perturbation');
   #options = $state<SensitivityOptions>({
@@ -54,15 +56,6 @@ export class InspectState {
 
   get residualStep(): number {
     return this.#residualStep;
-  }
-  get residuals(): ResidualDiagnostics | null {
-    return this.#residuals.value;
-  }
-  get residualsError(): StudioError | null {
-    return this.#residuals.error;
-  }
-  get residualsLoading(): boolean {
-    return this.#residuals.loading;
   }
   get method(): SensitivityMethod {
     return this.#method;

@@ -4,6 +4,9 @@
 // was superseded by "nothing to load" (the counter moved on, the loading flag never came back).
 import type { Result, StudioError } from '../../../src-main/shared/result';
 
+/** What a component reads of a request: its answer, its error and whether it runs. */
+export type RequestView<T> = Pick<LatestRequest<T>, 'value' | 'error' | 'loading'>;
+
 export class LatestRequest<T> {
   #value = $state.raw<T | null>(null);
   #error = $state.raw<StudioError | null>(null);

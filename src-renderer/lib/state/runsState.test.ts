@@ -96,11 +96,11 @@ describe('CompareState', () => {
     expect(transport.requestsOf('runs:compare')).toEqual([
       { runA: 'run_aaaa', runB: 'run_bbbb', loss: 'absolute', h: 3, alternative: 'less' },
     ]);
-    expect([compare.result, compare.error?.message, compare.loading]).toEqual([
-      null,
-      'different test parts',
-      false,
-    ]);
+    expect([
+      compare.comparison.value,
+      compare.comparison.error?.message,
+      compare.comparison.loading,
+    ]).toEqual([null, 'different test parts', false]);
   });
 });
 
