@@ -96,6 +96,19 @@ const RunTest = z.object({
   metrics: z.record(z.string(), z.number().nullable()),
 });
 
+/** A call on one dataset's series (idempotent; the dataset may first be rebuilt: dataset-bound). */
+function onDataset<S extends z.ZodRawShape, R extends z.ZodType>(
+  request: z.ZodObject<S>,
+  result: R,
+) {
+  return {
+    params: request.extend({ spec: DatasetSpec }),
+    result,
+    timeoutMs: datasetBound,
+    idempotent: true as const,
+  };
+}
+
 const FileHash = z.object({ sha256: z.string(), sizeBytes: z.number() });
 
 export const engineMethods = {
@@ -122,30 +135,10 @@ export const engineMethods = {
     progress: ImportProgress,
     job: true,
   },
-  'datasets:series': {
-    params: SeriesRequest.extend({ spec: DatasetSpec }),
-    result: SeriesWindow,
-    timeoutMs: datasetBound,
-    idempotent: true,
-  },
-  'analysis:diagnostics': {
-    params: AnalyzeRequest.extend({ spec: DatasetSpec }),
-    result: AnalysisResult,
-    timeoutMs: datasetBound,
-    idempotent: true,
-  },
-  'analysis:stl': {
-    params: StlRequest.extend({ spec: DatasetSpec }),
-    result: StlResult,
-    timeoutMs: datasetBound,
-    idempotent: true,
-  },
-  'analysis:transform': {
-    params: TransformPreviewRequest.extend({ spec: DatasetSpec }),
-    result: SeriesWindow,
-    timeoutMs: datasetBound,
-    idempotent: true,
-  },
+  'datasets:series': onDataset(SeriesRequest, SeriesWindow),
+  'analysis:diagnostics': onDataset(AnalyzeRequest, AnalysisResult),
+  'analysis:stl': onDataset(StlRequest, StlResult),
+  'analysis:transform': onDataset(TransformPreviewRequest, SeriesWindow),
   'model:defaults': {
     params: z.object({ spec: DatasetSpec, target: z.string() }),
     // Every setting filled in (as the contract's model:defaults answer), transforms resolved.
