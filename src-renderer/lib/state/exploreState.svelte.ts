@@ -227,17 +227,23 @@ export class ExploreState {
     await this.refresh();
   }
 
-  private async loadDiagnostics(): Promise<void> {
+  /** The column under analysis and its transforms, as the analysis requests start; null: none. */
+  #analysed(): { datasetId: string; column: string; transforms: TransformStep[] } | null {
     const datasetId = this.#currentId();
     const column = this.#column;
-    if (!datasetId || !column) {
+    return datasetId && column
+      ? { datasetId, column, transforms: $state.snapshot(this.transforms) }
+      : null;
+  }
+
+  private async loadDiagnostics(): Promise<void> {
+    const analysed = this.#analysed();
+    if (!analysed) {
       this.#diagnostics.clear();
       return;
     }
     const request = {
-      datasetId,
-      column,
-      transforms: $state.snapshot(this.transforms),
+      ...analysed,
       pacfMethod: this.#pacfMethod,
       ...(this.#nlags === null ? {} : { nlags: this.#nlags }),
       ...testOptionsRequest($state.snapshot(this.#testOptions)),
@@ -246,18 +252,12 @@ export class ExploreState {
   }
 
   private async loadPreview(): Promise<void> {
-    const datasetId = this.#currentId();
-    const column = this.#column;
-    if (!datasetId || !column || this.transforms.length === 0) {
+    const analysed = this.#analysed();
+    if (!analysed || analysed.transforms.length === 0) {
       this.#preview.clear();
       return;
     }
-    const request = {
-      datasetId,
-      column,
-      transforms: $state.snapshot(this.transforms),
-      maxPoints: 2000,
-    };
+    const request = { ...analysed, maxPoints: 2000 };
     await this.#preview.load(() => this.#deps.client.call('analysis:transform', request));
   }
 }
