@@ -91,6 +91,9 @@ test.describe('browser mode: collections of series', () => {
     await page.getByTestId('collection-import').click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId('dataset-name')).toHaveText('m1-monthly-12.csv');
+    await expect(page.getByTestId('collection-layout')).toHaveText(
+      'A collection of 12 series keyed by series · time month · target sales',
+    );
 
     // The sidebar lists every series; the filter narrows it; picking one shows it.
     await expect(page.getByTestId('collection-count')).toHaveText(
@@ -263,6 +266,9 @@ test.describe('browser mode: collections of series', () => {
     });
     await page.getByTestId('collection-view-runs').click();
     await expect(page.getByTestId('collection-run-series')).toHaveValue('Helmets');
+    // Browsing the run moves the sidebar's mark along.
+    await page.getByTestId('collection-run-series').selectOption('Bikes');
+    await expect(rows.and(page.locator('.current')).locator('.id')).toHaveText('Bikes');
     await atEachScreen(page, async (s) => {
       await page.screenshot({ path: shot(`wide-run-${s.theme}-${s.width}`), fullPage: true });
     });

@@ -152,9 +152,14 @@ export class CollectionState {
    */
   select(collectionId: string, seriesId: string): void {
     this.#activeId = collectionId;
-    this.#seriesId = seriesId;
     this.#runSeriesId = seriesId;
     this.#view = 'series';
+    this.#load(collectionId, seriesId);
+  }
+
+  /** The series the sidebar marks and the series view shows, read in full. */
+  #load(collectionId: string, seriesId: string): void {
+    this.#seriesId = seriesId;
     void this.#series.load(() =>
       this.#deps.client.call('collections:series', { collectionId, id: seriesId }),
     );
@@ -165,8 +170,10 @@ export class CollectionState {
     this.#runSeriesId = null;
     this.#view = 'runs';
   }
+  /** Another series in the run view; the sidebar marks it too. */
   browse(seriesId: string): void {
     this.#runSeriesId = seriesId;
+    if (this.#activeId) this.#load(this.#activeId, seriesId);
   }
 
   /** Everything the host holds (start-up, a reload, an opened project). */

@@ -168,7 +168,7 @@ describe('CollectionState', () => {
       'MRM12',
     ]);
     state.browse('MRM1');
-    expect(state.runSeriesId).toBe('MRM1');
+    expect([state.runSeriesId, state.seriesId, state.view]).toEqual(['MRM1', 'MRM1', 'series']);
     // A series the run does not have: the run view starts at its first series.
     state.select(info.collectionId, 'north-2');
     expect(state.runSeriesId).toBe('MRM1');
