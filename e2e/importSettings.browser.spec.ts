@@ -32,6 +32,17 @@ const headerCells = (page: Page): Promise<string[]> =>
   page.getByTestId('sniff-preview').locator('thead th .name').allTextContents();
 
 /** The export in the dialog with 2 rows skipped, '#' comments and short rows padded. */
+/** Uploads `text` and imports it with its Datum column read by the pattern dd.MM.yyyy. */
+async function importDayFirst(page: Page, name: string, text: string): Promise<void> {
+  await upload(page, name, Buffer.from(text));
+  // Dotted dates are no format the sniffer knows: choose the column, then the pattern.
+  await page.getByTestId('setting-time-column').selectOption('Datum');
+  await page.getByTestId('setting-time-format').selectOption('pattern');
+  await page.getByTestId('import-time-pattern').fill('dd.MM.yyyy');
+  // Straight to Import, as an analyst would: the field's change fires on that click.
+  await page.getByTestId('import-confirm').click();
+}
+
 async function openExport(page: Page): Promise<void> {
   await upload(page, 'export.csv', Buffer.from(exported));
   await page.getByTestId('import-skip-rows').fill('2');
@@ -76,13 +87,7 @@ test.describe('browser mode: import settings', () => {
   }) => {
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     const german = 'Datum;Umsatz\n31.01.2024;1,5\n29.02.2024;2,25\n31.03.2024;3\n30.04.2024;4\n';
-    await upload(page, 'umsatz.csv', Buffer.from(german));
-    // Dotted dates are no format the sniffer knows: choose the column, then the pattern.
-    await page.getByTestId('setting-time-column').selectOption('Datum');
-    await page.getByTestId('setting-time-format').selectOption('pattern');
-    await page.getByTestId('import-time-pattern').fill('dd.MM.yyyy');
-    // Straight to Import, as an analyst would: the field's change fires on that click.
-    await page.getByTestId('import-confirm').click();
+    await importDayFirst(page, 'umsatz.csv', german);
     await expect(page.getByTestId('import-dialog')).toBeHidden();
     await expect(page.getByTestId('dataset-name')).toHaveText('umsatz.csv');
     await expect(page.getByTestId('status-message')).toContainText('4 rows');
@@ -92,13 +97,7 @@ test.describe('browser mode: import settings', () => {
     await expect(page.getByTestId('summary-table')).toContainText('2024-04-30');
 
     // The same pattern on a file with an ISO date in it: the error names row, column and pattern.
-    await upload(page, 'gemischt.csv', Buffer.from(german.replace('29.02.2024', '2024-02-29')));
-    // Dotted dates are no format the sniffer knows: choose the column, then the pattern.
-    await page.getByTestId('setting-time-column').selectOption('Datum');
-    await page.getByTestId('setting-time-format').selectOption('pattern');
-    await page.getByTestId('import-time-pattern').fill('dd.MM.yyyy');
-    // Straight to Import, as an analyst would: the field's change fires on that click.
-    await page.getByTestId('import-confirm').click();
+    await importDayFirst(page, 'gemischt.csv', german.replace('29.02.2024', '2024-02-29'));
     await expect(page.getByTestId('import-dialog')).toContainText(
       'gemischt.csv row 3, column "Datum": "2024-02-29" does not match the date pattern "dd.MM.yyyy"',
     );

@@ -16,10 +16,11 @@ import {
 import type { Result } from '../shared/result';
 import type { OpenedProject } from '../shared/schemas/projectChannels';
 import type { EngineClient } from './engineClient';
-import { FileAccess } from './fileAccess';
-import { createStudioHost, type StudioHost } from './studioHost';
+import type { FileAccess } from './fileAccess';
+import type { StudioHost } from './studioHost';
 import { folderSnapshot as snapshot } from './testing/folderSnapshot';
-import { sourceEngine, sourcePaths } from './testing/sourceEngine';
+import { sourceEngine } from './testing/sourceEngine';
+import { testStudioHost } from './testing/testHost';
 
 let root: string;
 let work: string;
@@ -33,21 +34,14 @@ beforeAll(async () => {
   work = path.join(root, 's1', 's2', 'work');
   await mkdir(work, { recursive: true });
   engine = sourceEngine();
-  files = new FileAccess({
-    samplesDir: path.join(sourcePaths().resourcesDir, 'datasets'),
-    uploadsDir: path.join(work, 'uploads'),
-    policy: 'chosen-only',
-  });
-  host = createStudioHost({
+  ({ host, files } = testStudioHost({
     mode: 'desktop',
-    version: '0.0.0-test',
-    resourcesDir: sourcePaths().resourcesDir,
+    policy: 'chosen-only',
+    engine,
+    uploadsDir: path.join(work, 'uploads'),
     workDir: work,
     dataDir: path.join(root, 'data'),
-    engine,
-    files,
-    emit: () => undefined,
-  });
+  }));
 });
 afterAll(async () => {
   await host.dispose();

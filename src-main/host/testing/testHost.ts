@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { EventName } from '../../shared/channelNames';
-import { FileAccess } from '../fileAccess';
-import { createStudioHost, type StudioHost } from '../studioHost';
+import { FileAccess, type PathPolicy } from '../fileAccess';
+import { createStudioHost, type HostEnvironment, type StudioHost } from '../studioHost';
 import type { EngineClient } from '../engineClient';
 import { sourceEngine, sourcePaths } from './sourceEngine';
 
@@ -19,27 +19,52 @@ export interface TestHost {
   dispose(): Promise<void>;
 }
 
+/** Where a test's studio host keeps its files, and how it may reach the user's. */
+export interface TestStudioHostOptions {
+  mode: 'desktop' | 'browser';
+  policy: PathPolicy;
+  engine: EngineClient;
+  uploadsDir: string;
+  workDir: string;
+  dataDir: string;
+  emit?: HostEnvironment['emit'];
+}
+
+/** A studio host over `engine` with the source tree's samples and resources. */
+export function testStudioHost(o: TestStudioHostOptions): { host: StudioHost; files: FileAccess } {
+  const { resourcesDir } = sourcePaths();
+  const files = new FileAccess({
+    samplesDir: path.join(resourcesDir, 'datasets'),
+    uploadsDir: o.uploadsDir,
+    policy: o.policy,
+  });
+  const host = createStudioHost({
+    mode: o.mode,
+    version: '0.0.0-test',
+    resourcesDir,
+    workDir: o.workDir,
+    dataDir: o.dataDir,
+    engine: o.engine,
+    files,
+    emit: o.emit ?? (() => undefined),
+  });
+  return { host, files };
+}
+
 /**
  * The studio host in browser mode over `engine`, every user file allowed, its folders under
  * fresh temporary directories that dispose removes; events land in `events`.
  */
 export function testHostOver(engine: EngineClient, events: Events): TestHost {
-  const paths = sourcePaths();
   const dirs = ['uploads-', 'work-', 'data-'].map((p) => mkdtempSync(path.join(os.tmpdir(), p)));
   const [uploadsDir = '', workDir = '', dataDir = ''] = dirs;
-  const files = new FileAccess({
-    samplesDir: path.join(paths.resourcesDir, 'datasets'),
-    uploadsDir,
-    policy: 'any-user-file',
-  });
-  const host = createStudioHost({
+  const { host } = testStudioHost({
     mode: 'browser',
-    version: '0.0.0-test',
-    resourcesDir: paths.resourcesDir,
+    policy: 'any-user-file',
+    engine,
+    uploadsDir,
     workDir,
     dataDir,
-    engine,
-    files,
     emit: (event, payload) => events.push({ event, payload }),
   });
   return {
