@@ -26,3 +26,24 @@ export function relativeError(a: ArrayLike<number>, ref: ArrayLike<number>): num
   for (let i = 0; i < ref.length; i++) scale = Math.max(scale, Math.abs(ref[i] ?? NaN));
   return maxAbsDiff(a, ref) / Math.max(scale, 1e-3);
 }
+
+/** The four gradients of a recurrent layer's backward pass. */
+export interface LayerGradients {
+  dX: ArrayLike<number>;
+  dKernel: ArrayLike<number>;
+  dRecurrentKernel: ArrayLike<number>;
+  dBias: ArrayLike<number>;
+}
+
+/** relativeError of each gradient against the reference's. */
+export function gradientErrors(
+  got: LayerGradients,
+  want: LayerGradients,
+): Record<keyof LayerGradients, number> {
+  return {
+    dX: relativeError(got.dX, want.dX),
+    dKernel: relativeError(got.dKernel, want.dKernel),
+    dRecurrentKernel: relativeError(got.dRecurrentKernel, want.dRecurrentKernel),
+    dBias: relativeError(got.dBias, want.dBias),
+  };
+}
