@@ -1,4 +1,6 @@
 // Deterministic pseudo-random data for the kernel tests (the shared mulberry32).
+import type { RnnGradients } from './rnnPacking';
+
 export { mulberry32 as seededRandom } from '../../../shared/random';
 
 export function randomArray(rand: () => number, n: number, scale = 1): Float32Array {
@@ -27,13 +29,8 @@ export function relativeError(a: ArrayLike<number>, ref: ArrayLike<number>): num
   return maxAbsDiff(a, ref) / Math.max(scale, 1e-3);
 }
 
-/** The four gradients of a recurrent layer's backward pass. */
-export interface LayerGradients {
-  dX: ArrayLike<number>;
-  dKernel: ArrayLike<number>;
-  dRecurrentKernel: ArrayLike<number>;
-  dBias: ArrayLike<number>;
-}
+/** The four gradients of a recurrent layer's backward pass, in any number type. */
+export type LayerGradients = Record<keyof RnnGradients, ArrayLike<number>>;
 
 /** relativeError of each gradient against the reference's. */
 export function gradientErrors(
