@@ -16,6 +16,20 @@ const jobId = (): string => `job_fault_${++n}`;
 
 const { value } = t;
 
+const openAir = (): Promise<DatasetInfo> =>
+  value<DatasetInfo>('datasets:open', {
+    jobId: jobId(),
+    source: { kind: 'sample', name: 'AirPassengers.csv' },
+  });
+
+/** A two-epoch run of `units` units: a finished run in a few seconds. */
+const fitBriefly = (air: DatasetInfo, units: number): Promise<RunResult> =>
+  value<RunResult>('model:fit', {
+    jobId: jobId(),
+    datasetId: air.datasetId,
+    settings: { epochs: 2, units },
+  });
+
 async function engineState(): Promise<{ pid: number; numTensors: number }> {
   const pid = await t.engine.call('debug:pid', {});
   const memory = await t.engine.call('debug:memory', {});
@@ -71,15 +85,8 @@ describe('faults', () => {
   });
 
   it('survives the engine being killed during training: reported, restarted, session intact', async () => {
-    const air = await value<DatasetInfo>('datasets:open', {
-      jobId: jobId(),
-      source: { kind: 'sample', name: 'AirPassengers.csv' },
-    });
-    const first = await value<RunResult>('model:fit', {
-      jobId: jobId(),
-      datasetId: air.datasetId,
-      settings: { epochs: 2, units: 4 },
-    });
+    const air = await openAir();
+    const first = await fitBriefly(air, 4);
     const { pid } = await engineState();
     const id = jobId();
     const training = t.host.handle('model:fit', {
@@ -106,24 +113,13 @@ describe('faults', () => {
     // The session is intact: the old run is listed and the dataset trains again on the new engine.
     const runs = await value<RunSummary[]>('runs:list', {});
     expect(runs.map((r) => r.id)).toContain(first.id);
-    const again = await value<RunResult>('model:fit', {
-      jobId: jobId(),
-      datasetId: air.datasetId,
-      settings: { epochs: 2, units: 4 },
-    });
+    const again = await fitBriefly(air, 4);
     expect(again.epochs).toHaveLength(2);
   });
 
   it('cancels every job kind without leaking tensors or leaving partial files', async () => {
-    const air = await value<DatasetInfo>('datasets:open', {
-      jobId: jobId(),
-      source: { kind: 'sample', name: 'AirPassengers.csv' },
-    });
-    const run = await value<RunResult>('model:fit', {
-      jobId: jobId(),
-      datasetId: air.datasetId,
-      settings: { epochs: 2, units: 8 },
-    });
+    const air = await openAir();
+    const run = await fitBriefly(air, 8);
     const baseline = (await engineState()).numTensors;
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cancel-'));
