@@ -3,13 +3,11 @@
 // (shared/schemas/runRecord.ts) in its before-JSON form, where numbers may still be NaN.
 import { z } from 'zod';
 import { FitConfig } from '../../shared/schemas/engine';
+import type { BackendInfo, StoppedReason, SplitBoundaries } from '../../shared/schemas/runRecord';
 import {
   ForecastModelInfo,
-  BackendInfo,
   RunFallback,
   ScalerParams,
-  StoppedReason,
-  SplitBoundaries,
   epochRecordSchema,
   forecasterDecisionsSchema,
   forecasterRecordSchema,
