@@ -1,12 +1,11 @@
 // SIGKILLs a process that keeps saving large versions of one file, at random moments, and checks
 // after every kill that the file is one complete version (and so is its .bak).
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../testing/sharedData';
+import { runUntilKilled } from '../testing/killedChild.testkit';
 import { collectStaleTemps } from './writeFileAtomic';
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'atomicSaveLoop.testkit.ts');
@@ -21,28 +20,13 @@ function checkComplete(text: string): number {
   return parsed.version;
 }
 
-function killSomewhereInTheLoop(target: string, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, target], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let saves = 0;
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      saves += d.toString().split('saved').length - 1;
-      // Kill at a random moment after the first save, mostly in the middle of a later one.
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve(saves);
-      else reject(new Error(`saver exited with ${code}: ${stderr}`));
-    });
+async function killSomewhereInTheLoop(target: string, delayMs: number): Promise<number> {
+  let saves = 0;
+  // Killed at a random moment after the first save, mostly in the middle of a later one.
+  await runUntilKilled(['--import', 'tsx', script, target], delayMs, (text) => {
+    saves += text.split('saved').length - 1;
   });
+  return saves;
 }
 
 describe('writeFileAtomic under SIGKILL', () => {

@@ -2,14 +2,13 @@
 // after every kill that the previous or the new project opens, every run's model loads, and the
 // open's cleanup leaves no temp file or folder behind. SERIES_STUDIO_SAVE_KILLS sets the number of
 // kills (default 100).
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../testing/sharedData';
+import { runUntilKilled } from '../testing/killedChild.testkit';
 import { checkAfterKill } from './projectKillCheck.testkit';
 import { projectVersion } from './projectKillFixture.testkit';
 import { trainTinyModels } from './projectKillModels.testkit';
@@ -39,27 +38,12 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** Starts the saver at save `first`; kills it `delayMs` after it reports its first save. */
-function killSaver(file: string, first: number, delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [saver, file, String(first), ...modelDirs], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let last = first - 1;
-    let stderr = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      for (const m of d.toString().matchAll(/saved (\d+)/g)) last = Number(m[1]);
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve(last);
-      else reject(new Error(`saver exited with ${code}: ${stderr}`));
-    });
+async function killSaver(file: string, first: number, delayMs: number): Promise<number> {
+  let last = first - 1;
+  await runUntilKilled([saver, file, String(first), ...modelDirs], delayMs, (text) => {
+    for (const m of text.matchAll(/saved (\d+)/g)) last = Number(m[1]);
   });
+  return last;
 }
 
 describe('project saves under SIGKILL', () => {
