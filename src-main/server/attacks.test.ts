@@ -3,7 +3,6 @@
 // its own socket) and the same process goes on serving, with nothing escaping to the process-level
 // handlers.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { escapeLogPrefix } from './processPolicy';
 import {
   closeCodeOf,
@@ -15,6 +14,7 @@ import {
   startServerChild,
   textFrame,
   upgradeRequest,
+  validCall,
   type ServerChild,
 } from './testing/rawHttp';
 
@@ -47,29 +47,6 @@ const srv = (): ServerChild => {
 };
 const own = (): string => `http://127.0.0.1:${srv().port}`;
 const cookieFor = (s: ServerChild): string => `studio_token_${s.port}=${s.token}`;
-
-/** A contract call over a normal WebSocket client: proves the server still does its job. */
-function validCall(s: ServerChild): Promise<{ ok: boolean; value?: unknown }> {
-  return new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error('no answer to a valid call within 10 s')), 10_000);
-    const ws = new WebSocket(`ws://127.0.0.1:${s.port}/ws?token=${s.token}`, {
-      origin: `http://127.0.0.1:${s.port}`,
-    });
-    ws.on('error', reject);
-    ws.on('open', () =>
-      ws.send(JSON.stringify({ type: 'call', id: 1, channel: 'datasets:samples', payload: {} })),
-    );
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as {
-        type: string;
-        result?: { ok: boolean; value?: unknown };
-      };
-      if (message.type !== 'result' || !message.result) return;
-      ws.close();
-      resolve(message.result);
-    });
-  });
-}
 
 /** The server process is the same one, answers a real call, and nothing reached the policy. */
 async function expectStillServing(): Promise<void> {

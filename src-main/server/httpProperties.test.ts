@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { escapeLogPrefix } from './processPolicy';
 import {
   closeCodeOf,
@@ -18,6 +17,7 @@ import {
   rawWebSocket,
   startServerChild,
   type FrameSpec,
+  validCall,
   type ServerChild,
 } from './testing/rawHttp';
 
@@ -61,25 +61,6 @@ function expectAlive(refused = false): void {
   throw new Error(
     `the server process died; the last inputs were:\n${shown.join('\n')}\n${server.stderr().slice(-2000)}`,
   );
-}
-
-function validCall(): Promise<{ ok: boolean }> {
-  return new Promise((resolve, reject) => {
-    setTimeout(() => reject(new Error('no answer to a valid call within 10 s')), 10_000);
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, {
-      origin: `http://127.0.0.1:${server.port}`,
-    });
-    ws.on('error', reject);
-    ws.on('open', () =>
-      ws.send(JSON.stringify({ type: 'call', id: 1, channel: 'datasets:samples', payload: {} })),
-    );
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string; result?: { ok: boolean } };
-      if (message.type !== 'result' || !message.result) return;
-      ws.close();
-      resolve(message.result);
-    });
-  });
 }
 
 // ---- requests -------------------------------------------------------------------------------
@@ -435,7 +416,7 @@ describe('the WebSocket layer under random frames', () => {
   });
 
   it('is the same process afterwards, answering, with nothing escaped', async () => {
-    expect((await validCall()).ok).toBe(true);
+    expect((await validCall(server)).ok).toBe(true);
     expect(server.alive()).toBe(true);
     expect(server.pid).toBe(pid);
     expect(server.stderr()).not.toContain(escapeLogPrefix);

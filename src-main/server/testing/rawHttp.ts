@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { repoRoot } from '../../engine/testing/sharedData';
 
 export interface Exchange {
@@ -314,6 +315,35 @@ export function startServerChild(env: NodeJS.ProcessEnv = {}): Promise<ServerChi
             child.kill('SIGTERM');
           }),
       });
+    });
+  });
+}
+
+/**
+ * One contract call (datasets:samples) over a normal WebSocket client, its Result: proves the
+ * server still does its job. Fails after 10 s without an answer.
+ */
+export function validCall(s: Pick<ServerChild, 'port' | 'token'>): Promise<{
+  ok: boolean;
+  value?: unknown;
+}> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('no answer to a valid call within 10 s')), 10_000);
+    const ws = new WebSocket(`ws://127.0.0.1:${s.port}/ws?token=${s.token}`, {
+      origin: `http://127.0.0.1:${s.port}`,
+    });
+    ws.on('error', reject);
+    ws.on('open', () =>
+      ws.send(JSON.stringify({ type: 'call', id: 1, channel: 'datasets:samples', payload: {} })),
+    );
+    ws.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as {
+        type: string;
+        result?: { ok: boolean; value?: unknown };
+      };
+      if (message.type !== 'result' || !message.result) return;
+      ws.close();
+      resolve(message.result);
     });
   });
 }
