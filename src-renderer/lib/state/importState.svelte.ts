@@ -6,6 +6,7 @@ import type { StudioError } from '../../../src-main/shared/result';
 import type { DatasetInfo, ImportChoices } from '../../../src-main/shared/schemas/dataset';
 import type { StudioClient } from '../studioClient';
 import { sourceKey } from './sameSource';
+import { LatestRequest } from './latestRequest.svelte';
 import type { JobRunner } from './studioJobs.svelte';
 
 /** What the import dialog needs: the sniffer, the current dataset and the studio's import. */
@@ -28,17 +29,14 @@ function sameOptions(a: ParseOptions, b: ParseOptions): boolean {
 
 export class ImportState {
   #source = $state<FileSource | null>(null);
-  #sniff = $state<CsvSniff | null>(null);
+  /** The latest sniff; a failed one (unreadable, binary, UTF-16 files) leaves the last preview. */
+  readonly #sniff = new LatestRequest<CsvSniff>({ keepValueOnError: true });
   /** Settings the analyst changed; everything else is what the sniffer detected. */
   #overrides = $state<Partial<ParseOptions>>({});
-  #sniffing = $state(false);
-  /** Sniff failures (unreadable, binary, UTF-16 files), shown in the dialog. */
-  #error = $state<StudioError | null>(null);
 
   readonly isOpen = $derived(this.#source !== null);
   /** The options an import would use now: detected settings with the overrides applied. */
-  readonly options = $derived<ParseOptions | null>(this.#sniff?.options ?? null);
-  #sniffSeq = 0;
+  readonly options = $derived<ParseOptions | null>(this.#sniff.value?.options ?? null);
   /** The preview being updated (null when none): Import waits for it (a field's change fires on the click). */
   #pendingSniff: Promise<CsvSniff | null> | null = null;
   /** An import started by Import and not finished yet: closing the dialog cancels it. */
@@ -53,16 +51,17 @@ export class ImportState {
     return this.#source;
   }
   get sniff(): CsvSniff | null {
-    return this.#sniff;
+    return this.#sniff.value;
   }
   get overrides(): Readonly<Partial<ParseOptions>> {
     return this.#overrides;
   }
   get sniffing(): boolean {
-    return this.#sniffing;
+    return this.#sniff.loading;
   }
+  /** Sniff failures, shown in the dialog. */
   get error(): StudioError | null {
-    return this.#error;
+    return this.#sniff.error;
   }
 
   /**
@@ -72,8 +71,7 @@ export class ImportState {
   async begin(source: FileSource, opts: { openNow?: boolean } = {}): Promise<void> {
     this.#source = source;
     this.#overrides = {};
-    this.#sniff = null;
-    this.#error = null;
+    this.#sniff.clear();
     const sniffed = await this.#resniff();
     if (sniffed && opts.openNow === true) await this.#deps.open(source, sniffed.options);
   }
@@ -84,8 +82,7 @@ export class ImportState {
     if (!dataset) return;
     this.#source = dataset.source;
     this.#overrides = { ...dataset.options };
-    this.#sniff = null;
-    this.#error = null;
+    this.#sniff.clear();
     await this.#resniff();
   }
 
@@ -110,9 +107,9 @@ export class ImportState {
    */
   async toggleTextColumn(name: string): Promise<void> {
     const o = this.options;
-    if (!o || !this.#sniff) return;
+    if (!o) return;
     const skipped = o.skipColumns ?? [];
-    const isText = this.#sniff.columns.find((c) => c.name === name)?.kind === 'text';
+    const isText = this.#sniff.value?.columns.find((c) => c.name === name)?.kind === 'text';
     if (skipped.includes(name)) {
       await this.setOverrides({
         skipColumns: skipped.filter((c) => c !== name),
@@ -141,7 +138,7 @@ export class ImportState {
   async confirm(): Promise<boolean> {
     // A text field's change event fires as Import is clicked: import what it asked for.
     while (this.#pendingSniff) await this.#pendingSniff;
-    if (this.#error) return false;
+    if (this.#sniff.error) return false;
     const source = this.#source;
     const options = this.options;
     if (!source || !options) return false;
@@ -172,12 +169,9 @@ export class ImportState {
       this.#importing = false;
       if (this.#deps.jobs.active) void this.#deps.jobs.cancel();
     }
-    this.#sniffSeq++;
+    this.#sniff.clear();
     this.#source = null;
-    this.#sniff = null;
     this.#overrides = {};
-    this.#error = null;
-    this.#sniffing = false;
   }
 
   #resniff(): Promise<CsvSniff | null> {
@@ -192,20 +186,10 @@ export class ImportState {
   async #sniffNow(): Promise<CsvSniff | null> {
     const source = this.#source;
     if (!source) return null;
-    const seq = ++this.#sniffSeq;
-    this.#sniffing = true;
-    const result = await this.#deps.client.call('datasets:sniff', {
-      source,
-      overrides: $state.snapshot(this.#overrides),
-    });
-    if (seq !== this.#sniffSeq) return null;
-    this.#sniffing = false;
-    if (!result.ok) {
-      this.#error = result.error;
-      return null;
-    }
-    this.#error = null;
-    this.#sniff = result.value;
-    return result.value;
+    const overrides = $state.snapshot(this.#overrides);
+    const result = await this.#sniff.load(() =>
+      this.#deps.client.call('datasets:sniff', { source, overrides }),
+    );
+    return result?.ok ? result.value : null;
   }
 }

@@ -103,6 +103,32 @@ describe('ImportState', () => {
     expect(t.importer.isOpen).toBe(false);
   });
 
+  it('a slower earlier sniff answering last is dropped: the preview shows the latest settings', async () => {
+    const t = setup();
+    const options = airPassengersInfo().options;
+    t.transport.answer('datasets:sniff', sniffOf(options));
+    await t.importer.begin(source);
+    const comma = t.transport.hold('datasets:sniff');
+    const semicolon = t.transport.hold('datasets:sniff');
+    const first = t.importer.setOverride('delimiter', ',');
+    const second = t.importer.setOverride('delimiter', ';');
+    semicolon.answer({ ok: true, value: sniffOf({ ...options, delimiter: ';' }) });
+    await second;
+    comma.answer({ ok: true, value: sniffOf({ ...options, delimiter: ',' }) });
+    await first;
+    expect([t.importer.options?.delimiter, t.importer.sniffing]).toEqual([';', false]);
+  });
+
+  it('a failed re-sniff keeps the last preview beside the error', async () => {
+    const t = setup();
+    const options = airPassengersInfo().options;
+    t.transport.answer('datasets:sniff', sniffOf(options));
+    await t.importer.begin(source);
+    t.transport.fail('datasets:sniff', { code: 'import-error', message: 'Not UTF-8.' });
+    await t.importer.setOverride('encoding', 'latin1');
+    expect([t.importer.error?.message, t.importer.options?.delimiter]).toEqual(['Not UTF-8.', ',']);
+  });
+
   it('a sniff failure is shown and Import does nothing', async () => {
     const t = setup();
     t.transport.fail('datasets:sniff', {

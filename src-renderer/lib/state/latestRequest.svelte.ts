@@ -12,6 +12,12 @@ export class LatestRequest<T> {
   #error = $state.raw<StudioError | null>(null);
   #loading = $state(false);
   #seq = 0;
+  readonly #keepValueOnError: boolean;
+
+  /** `keepValueOnError`: an error leaves the last answer in place (shown beside the error). */
+  constructor({ keepValueOnError = false }: { keepValueOnError?: boolean } = {}) {
+    this.#keepValueOnError = keepValueOnError;
+  }
 
   /** The latest request's answer; null while none has answered, after an error or a clear. */
   get value(): T | null {
@@ -27,8 +33,11 @@ export class LatestRequest<T> {
     return this.#loading;
   }
 
-  /** Runs `request`; its answer is kept only if no later `load` or `clear` came first. */
-  async load(request: () => Promise<Result<T>>): Promise<void> {
+  /**
+   * Runs `request`; its answer is kept only if no later `load` or `clear` came first. Resolves to
+   * that answer, or to null when it was superseded (and dropped).
+   */
+  async load(request: () => Promise<Result<T>>): Promise<Result<T> | null> {
     const seq = ++this.#seq;
     this.#loading = true;
     let result: Result<T>;
@@ -37,10 +46,11 @@ export class LatestRequest<T> {
     } catch (error) {
       result = { ok: false, error: { code: 'internal', message: String(error) } };
     }
-    if (seq !== this.#seq) return;
+    if (seq !== this.#seq) return null;
     this.#loading = false;
-    this.#value = result.ok ? result.value : null;
+    if (result.ok || !this.#keepValueOnError) this.#value = result.ok ? result.value : null;
     this.#error = result.ok ? null : result.error;
+    return result;
   }
 
   /** Nothing to load: drops the value and error and supersedes any request still running. */

@@ -59,4 +59,19 @@ describe('LatestRequest', () => {
       false,
     ]);
   });
+
+  it('resolves to the answer it kept, to null for a superseded one; keepValueOnError keeps the value', async () => {
+    const r = new LatestRequest<number>({ keepValueOnError: true });
+    const first = deferred<number>();
+    const a = r.load(first.request);
+    expect(await r.load(() => Promise.resolve({ ok: true, value: 1 }))).toEqual({
+      ok: true,
+      value: 1,
+    });
+    first.answer({ ok: true, value: 0 });
+    expect(await a).toBeNull();
+    const error = { code: 'not-found' as const, message: 'Dataset not open' };
+    await r.load(() => Promise.resolve({ ok: false, error }));
+    expect([r.value, r.error]).toEqual([1, error]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageGap, epochPoints, pText, runActualSeries } from './runSeries';
+import { coverageGap, pText, runActualSeries } from './runSeries';
 
 describe('runActualSeries', () => {
   it('keeps each time once across overlapping validation and test windows, in time order', () => {
@@ -25,14 +25,6 @@ describe('coverageGap', () => {
     // 0.9 covered at a nominal 0.95: 5 points short.
     expect(coverageGap(0.95, 0.9)).toBeCloseTo(-0.05, 12);
     expect(coverageGap(0.8, null)).toBeNull();
-  });
-});
-
-describe('epochPoints', () => {
-  it('turns a missing loss into NaN so the chart leaves a gap', () => {
-    expect(epochPoints([{ epoch: 0, loss: null, valLoss: 1, seconds: 2 } as never])).toEqual([
-      { epoch: 0, loss: Number.NaN, valLoss: 1 },
-    ]);
   });
 });
 

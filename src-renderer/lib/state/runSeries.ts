@@ -30,13 +30,6 @@ export function coverageGap(level: number, coverage: number | null): number | nu
   return coverage === null || !Number.isFinite(coverage) ? null : coverage - level;
 }
 
-/** A run's epoch records as the chart builders take them: a missing loss becomes a gap (NaN). */
-export function epochPoints(
-  epochs: readonly { epoch: number; loss: number | null; valLoss: number | null }[],
-): { epoch: number; loss: number; valLoss: number | null }[] {
-  return epochs.map((e) => ({ epoch: e.epoch, loss: e.loss ?? Number.NaN, valLoss: e.valLoss }));
-}
-
 /** "p = 0.0123", or "p < 0.0001" where the shown resolution runs out (never "p = < 0.0001"). */
 export function pText(p: number | null): string {
   const shown = formatPValue(p);

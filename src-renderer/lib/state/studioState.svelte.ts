@@ -19,6 +19,7 @@ import { CollectionState } from './collectionState.svelte';
 import { CompareState } from './compareState.svelte';
 import { ExploreState } from './exploreState.svelte';
 import { ImportState } from './importState.svelte';
+import { LatestRequest } from './latestRequest.svelte';
 import { InspectState } from './inspectState.svelte';
 import { ModelState } from './modelState.svelte';
 import { ProjectState } from './projectState.svelte';
@@ -63,7 +64,8 @@ export class StudioState {
   readonly project: ProjectState;
   /** Collections of series and their global-model runs (issue 17). */
   readonly collections: CollectionState;
-  #openSeq = 0;
+  /** The latest import: a newer one supersedes a running one, so a slow first attempt cannot win. */
+  readonly #opening = new LatestRequest<DatasetInfo>();
 
   constructor(readonly client: StudioClient) {
     const jobs = (this.jobs = new StudioJobs(client));
@@ -214,18 +216,19 @@ export class StudioState {
     choices?: ImportChoices,
   ): Promise<DatasetInfo | null> {
     this.#error = null;
-    const seq = ++this.#openSeq;
-    // A newer import supersedes a running one, so a slow first attempt cannot win the race.
-    await this.jobs.cancel();
     const label =
       source.kind === 'sample' ? source.name : source.kind === 'path' ? source.path : 'upload';
-    const job = this.jobs.start(`Importing ${label}`, 'datasets:open', {
-      source,
-      ...(options ? { options } : {}),
-      ...(choices ? { choices } : {}),
+    const result = await this.#opening.load(async () => {
+      await this.jobs.cancel();
+      const job = this.jobs.start(`Importing ${label}`, 'datasets:open', {
+        source,
+        ...(options ? { options } : {}),
+        ...(choices ? { choices } : {}),
+      });
+      return job.result;
     });
-    const result = await job.result;
-    if (seq !== this.#openSeq) return null;
+    // Superseded by a newer import.
+    if (!result) return null;
     if (!result.ok) {
       if (result.error.code === 'cancelled') this.#status = 'Import cancelled.';
       else this.#error = result.error;
