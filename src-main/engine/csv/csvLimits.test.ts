@@ -1,24 +1,15 @@
 // The documented limits (csvLimits.ts), on real generated files through the real sniffer and importer
 // (fast path and papaparse alone): refused early with a message naming the file, row and column.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CsvLimitGuard, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_RECORD_CHARS } from './csvLimits';
 import { importCsvWith } from './importCsv';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
 import { parseOptionsFixture } from './parseOptions.testkit';
+import { scratchFiles } from './scratchFiles.testkit';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'csv-limits-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  writeFileSync(file, text);
-  return file;
-}
+const write = scratchFiles('csv-limits-');
 
 const OPTIONS: ParseOptions = parseOptionsFixture({ timeColumn: null, timeFormat: 'index' });
 

@@ -1,26 +1,16 @@
 // Values near ±1.8e308 through the real host and engine (what the app and the CLI both call): the
 // summary is finite and exact where representable; a span that cannot be represented is refused with
 // one clear import error naming file and column, and a numeral beyond the range is a non-finite value.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestHost } from '../../host/testing/testHost';
 import type { DatasetInfo } from '../../shared/schemas/dataset';
 import { fourStepSummary } from '../stats/fourStepSummary.testkit';
+import { scratchFiles } from './scratchFiles.testkit';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'csv-extreme-'));
 const h = createTestHost();
-afterAll(async () => {
-  await h.dispose();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => h.dispose());
 
-function write(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  writeFileSync(file, text);
-  return file;
-}
+const write = scratchFiles('csv-extreme-');
 
 const U = 2 ** 1020;
 let n = 0;

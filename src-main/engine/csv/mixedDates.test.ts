@@ -1,17 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../datasets/openDataset';
 import { mixedDatesVerdict, readMixedDate } from './mixedDates';
 import { sniffCsv } from './sniffCsv';
+import { scratchFiles } from './scratchFiles.testkit';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'mixed-dates-'));
-function write(name: string, text: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const write = scratchFiles('mixed-dates-');
 const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d);
 const spec = (file: string, options: Awaited<ReturnType<typeof sniffCsv>>['options'] | null) => ({
   datasetId: 'ds_test',

@@ -1,21 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportChoices } from '../../shared/schemas/dataset';
 import { openDataset } from '../datasets/openDataset';
 import { isNonFiniteCell } from './nonFinite';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
+import { scratchFiles } from './scratchFiles.testkit';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'non-finite-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(name: string, text: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const write = scratchFiles('non-finite-');
 
 const open = (file: string, options: ParseOptions | null, choices: ImportChoices = {}) =>
   openDataset(

@@ -1,0 +1,16 @@
+// A test file's CSVs, written to a fresh temporary folder that goes once its tests are done.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+/** Makes the folder (removed after this file's tests); `write` puts a file there, returns its path. */
+export function scratchFiles(prefix: string): (name: string, text: string) => string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return (name, text) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+}
