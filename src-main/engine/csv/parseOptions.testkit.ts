@@ -1,23 +1,2 @@
-// The parse options of a plain comma-separated file with a header (missing = '' or NA), for tests
-// and fixtures; each overrides the time column and whatever else it varies.
-import type { ParseOptions } from './types';
-
-export function parseOptionsFixture({
-  timeColumn,
-  timeFormat,
-  ...overrides
-}: Partial<ParseOptions> & Pick<ParseOptions, 'timeColumn' | 'timeFormat'>): ParseOptions {
-  return {
-    encoding: 'utf-8',
-    delimiter: ',',
-    quoteChar: '"',
-    header: true,
-    decimal: '.',
-    missingTokens: ['', 'NA'],
-    // Keys in the order the sniffer writes them (option objects are compared as JSON).
-    timeColumn,
-    timeFormat,
-    textColumns: [],
-    ...overrides,
-  };
-}
+// The engine's tests take the shared fixture of a plain comma-separated file's parse options.
+export { parseOptionsFixture } from '../../shared/testing/parseOptions.testkit';

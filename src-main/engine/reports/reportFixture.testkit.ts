@@ -3,7 +3,7 @@
 import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
 import { residualDiagnostics } from '../evaluation/residualDiagnostics';
 import type { ForecastMetrics } from '../model/metrics';
-import { fitConfigFixture } from '../model/fitConfig.testkit';
+import { fitConfigFixture } from '../../shared/testing/fitConfig.testkit';
 import { gapsAsNaN } from '../../shared/charts/jsonNumbers';
 import type { RunResult as CoreRun } from '../model/runResult';
 import { RunResult } from '../../shared/schemas/model';

@@ -6,7 +6,7 @@ import type { RunResult } from '../../shared/schemas/model';
 import { ReportSection } from '../../shared/schemas/projectChannels';
 import { openDataset, type LoadedDataset } from '../datasets/openDataset';
 import type { FitConfig } from '../model/fitConfig';
-import { fitConfigFixture } from '../model/fitConfig.testkit';
+import { fitConfigFixture } from '../../shared/testing/fitConfig.testkit';
 import { buildReportHtml } from '../reports/buildReportHtml';
 import { bundledDatasetsDir } from '../testing/sharedData';
 import { buildReportInput } from './reportInput';

@@ -2,6 +2,8 @@
 // schema, so a test can only script what the host could really send.
 import { contract, type ResponseOf } from '../../../src-main/shared/contract';
 import type { DatasetInfo } from '../../../src-main/shared/schemas/dataset';
+import { fitConfigFixture } from '../../../src-main/shared/testing/fitConfig.testkit';
+import { parseOptionsFixture } from '../../../src-main/shared/testing/parseOptions.testkit';
 
 /** AirPassengers.csv as `datasets:open` describes it (144 monthly rows, one numeric column). */
 export function airPassengersInfo(overrides: Partial<DatasetInfo> = {}): DatasetInfo {
@@ -37,17 +39,7 @@ export function airPassengersInfo(overrides: Partial<DatasetInfo> = {}): Dataset
     problems: [],
     appliedChoices: [],
     warnings: [],
-    options: {
-      encoding: 'utf-8',
-      delimiter: ',',
-      quoteChar: '"',
-      header: true,
-      decimal: '.',
-      missingTokens: ['', 'NA'],
-      timeColumn: 'date',
-      timeFormat: 'year-month',
-      textColumns: [],
-    },
+    options: parseOptionsFixture({ timeColumn: 'date', timeFormat: 'year-month' }),
     choices: {},
     ...overrides,
   });
@@ -79,33 +71,15 @@ export function monthlyDefaults(
   overrides: Partial<ResponseOf<'model:defaults'>> = {},
 ): ResponseOf<'model:defaults'> {
   return contract['model:defaults'].response.parse({
-    target,
-    features: [],
-    transforms: [],
-    scaler: 'minmax',
-    featureRange: [0, 1],
-    lookback: 24,
-    horizon: 1,
-    stride: 1,
-    testSize: null,
-    testFraction: 0.2,
-    valSize: null,
-    valFraction: 0.1,
-    cell: 'lstm',
-    layers: 1,
-    units: 50,
-    activation: 'tanh',
-    dropout: 0,
-    recurrentDropout: 0,
-    optimizer: 'adam',
-    learningRate: 0.001,
-    momentum: 0,
-    loss: 'mse',
-    epochs: 100,
-    batchSize: 32,
-    patience: 10,
-    seed: 42,
-    backend: null,
+    ...fitConfigFixture({
+      target,
+      lookback: 24,
+      testSize: null,
+      units: 50,
+      epochs: 100,
+      patience: 10,
+      seed: 42,
+    }),
     normalisation: 'auto',
     seasonality: 'auto',
     pretrained: 'auto',

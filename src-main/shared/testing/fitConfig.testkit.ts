@@ -1,6 +1,7 @@
 // The settings of a small classic LSTM run as a run record holds them (one-step windows of 4, a
-// min-max scaler, 10 test rows), for fixtures of run records; each test overrides what it varies.
-import type { FitConfig } from './fitConfig';
+// min-max scaler, 10 test rows), for fixtures of run records and of the form's defaults; each test
+// overrides what it varies.
+import type { FitConfig } from '../schemas/engine';
 
 export function fitConfigFixture(
   overrides: Partial<FitConfig> & Pick<FitConfig, 'target'>,
