@@ -1,11 +1,7 @@
 // Encodings beyond UTF-8/Latin-1: UTF-16 LE/BE with or without a byte order mark, and Windows-1252,
 // read through the real importer on both record readers and at tiny chunk sizes (so code units,
 // surrogate pairs and the BOM itself are split between chunks).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ParseOptions as ParseOptionsSchema } from '../../shared/schemas/dataset';
 import { CsvDecodingStream } from './decodingStream';
 import { importOutcome } from './importOutcome.testkit';
@@ -13,15 +9,9 @@ import { importCsvWith } from './importCsv';
 import { sniffCsv } from './sniffCsv';
 import { decodeWindows1252 } from './textEncoding';
 import type { ParseOptions } from './types';
+import { scratchFiles } from './scratchFiles.testkit';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'csv-enc-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function write(name: string, bytes: Buffer): Promise<string> {
-  const file = path.join(tmp, name);
-  await writeFile(file, bytes);
-  return file;
-}
+const write = scratchFiles('csv-enc-');
 
 /** UTF-16 BE: the LE bytes with each pair swapped. */
 function utf16be(text: string): Buffer {
@@ -68,7 +58,7 @@ describe('UTF-16', () => {
   ];
 
   it.each(cases)('sniffs and imports %s', async (name, bytes, encoding, bom, why) => {
-    const file = await write(name, bytes);
+    const file = write(name, bytes);
     const sniff = await sniffCsv(file);
     expect(sniff.options.encoding).toBe(encoding);
     expect(sniff.encoding).toEqual({ bom, invalidUtf8: null });
@@ -79,7 +69,7 @@ describe('UTF-16', () => {
   });
 
   it('refuses a BOM of the other byte order, naming both', async () => {
-    const file = await write('le-as-be.csv', Buffer.from(`\ufeff${TEXT}`, 'utf16le'));
+    const file = write('le-as-be.csv', Buffer.from(`\ufeff${TEXT}`, 'utf16le'));
     const options = { ...(await sniffCsv(file)).options, encoding: 'utf-16be' as const };
     const message =
       'le-as-be.csv: the file starts with a UTF-16 LE byte order mark but UTF-16 BE was chosen; choose UTF-16 LE';
@@ -90,7 +80,7 @@ describe('UTF-16', () => {
   });
 
   it('refuses a UTF-16 file read as UTF-8 with the encoding to choose', async () => {
-    const file = await write('be-as-utf8.csv', utf16be(`\ufeff${TEXT}`));
+    const file = write('be-as-utf8.csv', utf16be(`\ufeff${TEXT}`));
     const options = { ...(await sniffCsv(file)).options, encoding: 'utf-8' as const };
     await expect(importCsvWith(file, options, {}, { fastPath: true })).rejects.toThrow(
       'be-as-utf8.csv: the file is UTF-16 BE (it starts with that byte order mark); choose the encoding UTF-16 BE',
@@ -191,7 +181,7 @@ describe('Windows-1252', () => {
       0x0a,
     ]);
     const body = Buffer.from('2021-01-01,1,2\n2021-01-02,3,4\n2021-01-03,5,6\n');
-    const file = await write('cp1252.csv', Buffer.concat([head, body]));
+    const file = write('cp1252.csv', Buffer.concat([head, body]));
     const sniff = await sniffCsv(file, { encoding: 'windows-1252' });
     expect(sniff.columnNames).toEqual(['date', '\u20ac price', '\u201cnet\u201d']);
     const table = await importEverywhere(file, sniff.options);

@@ -1,10 +1,6 @@
 // Rows to skip, comment lines and padding short rows, through the real importer on both record
 // readers at tiny chunk sizes; row numbers stay those of the file (skipped and comment lines count).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ParseOptions as ParseOptionsSchema } from '../../shared/schemas/dataset';
 import { importOutcome } from './importOutcome.testkit';
 import { importCsvWith } from './importCsv';
@@ -12,15 +8,9 @@ import { LineFilter } from './lineFilter';
 import { parseOptionsFixture } from './parseOptions.testkit';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
+import { scratchFiles } from './scratchFiles.testkit';
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'csv-lines-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function write(name: string, text: string): Promise<string> {
-  const file = path.join(tmp, name);
-  await writeFile(file, text);
-  return file;
-}
+const write = scratchFiles('csv-lines-');
 
 // Rows: 1 title, 2 blank, 3 header, 4 comment, 5 data, 6 indented comment, 7 data, 8 short, 9 data.
 const EXCEL = [
@@ -53,7 +43,7 @@ describe('rows to skip, comments and short rows', () => {
   const all: ParseOptions = { ...BASE, skipRows: 2, commentChar: '#', padShortRows: true };
 
   it('reads an Excel export with a title, comments and a short row', async () => {
-    const file = await write('excel.csv', EXCEL);
+    const file = write('excel.csv', EXCEL);
     await outcome(file, all);
     const table = await importCsvWith(file, all, {}, { fastPath: true });
     expect(Array.from(table.rowNumbers)).toEqual([5, 7, 8, 9]);
@@ -74,7 +64,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('refuses the short row unless padding is on, naming file, row and field counts', async () => {
-    const file = await write('excel.csv', EXCEL);
+    const file = write('excel.csv', EXCEL);
     const result = await outcome(file, { ...all, padShortRows: false });
     expect(result).toMatchObject({
       code: 'ragged-row',
@@ -85,7 +75,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('reads a comment line as a row when there is no comment character', async () => {
-    const file = await write('excel.csv', EXCEL);
+    const file = write('excel.csv', EXCEL);
     // Padded (padding is on), the line's one field is then read as a date.
     const result = await outcome(file, { ...all, commentChar: null });
     expect(result).toMatchObject({
@@ -96,7 +86,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('without rows to skip the title is the header', async () => {
-    const file = await write('excel.csv', EXCEL);
+    const file = write('excel.csv', EXCEL);
     const result = await outcome(file, { ...all, skipRows: 0 });
     expect(result).toMatchObject({
       code: 'unknown-column',
@@ -106,7 +96,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('pads a short row missing its time with an error naming the time column', async () => {
-    const file = await write('notime.csv', 'a,b,date\n1,2,2021-01-01\n3,4,2021-01-02\n5\n');
+    const file = write('notime.csv', 'a,b,date\n1,2,2021-01-01\n3,4,2021-01-02\n5\n');
     const result = await outcome(file, { ...BASE, padShortRows: true });
     expect(result).toMatchObject({
       code: 'missing-time-value',
@@ -117,7 +107,7 @@ describe('rows to skip, comments and short rows', () => {
 
   it('keeps a "#" line inside a quoted field, and refuses a comment character that is the delimiter', async () => {
     const text = 'date,note,v\n2021-01-01,"two\n# lines",1\n2021-01-02,x,2\n#c\n2021-01-03,y,3\n';
-    const file = await write('quoted.csv', text);
+    const file = write('quoted.csv', text);
     const options = { ...BASE, commentChar: '#', textColumns: ['note'] };
     await outcome(file, options);
     const table = await importCsvWith(file, options, {}, { fastPath: true });
@@ -131,7 +121,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('previews without the skipped and comment lines', async () => {
-    const file = await write('excel.csv', EXCEL);
+    const file = write('excel.csv', EXCEL);
     const sniff = await sniffCsv(file, { skipRows: 2, commentChar: '#', padShortRows: true });
     expect(sniff.columnNames).toEqual(['date', 'a', 'b']);
     expect(sniff.options.timeColumn).toBe('date');

@@ -5,12 +5,14 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 
 /** Makes the folder (removed after this file's tests); `write` puts a file there, returns its path. */
-export function scratchFiles(prefix: string): (name: string, text: string) => string {
+export function scratchFiles(
+  prefix: string,
+): (name: string, content: string | Uint8Array) => string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return (name, text) => {
+  return (name, content) => {
     const file = path.join(dir, name);
-    writeFileSync(file, text);
+    writeFileSync(file, content);
     return file;
   };
 }
