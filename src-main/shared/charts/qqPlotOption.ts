@@ -1,12 +1,7 @@
 // Normal Q-Q plot of standardised residuals against normal quantiles, with the y = x line that
 // normal residuals would follow.
-import {
-  baseOption,
-  themeOf,
-  valueAxis,
-  type ChartOption,
-  type RunChartStyle,
-} from './runChartBase';
+import { finitePairs, scatterChartOption, themeOf } from './runChartBase';
+import type { ChartOption, RunChartStyle } from './runChartBase';
 
 export interface QqPlotInput extends RunChartStyle {
   theoretical: ArrayLike<number>;
@@ -16,15 +11,10 @@ export interface QqPlotInput extends RunChartStyle {
 
 export function qqPlotOption(input: QqPlotInput): ChartOption {
   const theme = themeOf(input);
-  const points: [number, number][] = [];
+  const points = finitePairs(input.theoretical, input.sample);
   let lo = Infinity;
   let hi = -Infinity;
-  const n = Math.min(input.theoretical.length, input.sample.length);
-  for (let i = 0; i < n; i++) {
-    const t = input.theoretical[i] as number;
-    const s = input.sample[i] as number;
-    if (!Number.isFinite(t) || !Number.isFinite(s)) continue;
-    points.push([t, s]);
+  for (const [t, s] of points) {
     lo = Math.min(lo, t, s);
     hi = Math.max(hi, t, s);
   }
@@ -35,21 +25,16 @@ export function qqPlotOption(input: QqPlotInput): ChartOption {
           [hi, hi],
         ]
       : [];
-  return {
-    ...baseOption(input, false),
-    tooltip: { trigger: 'item' },
-    xAxis: valueAxis(theme, 'normal quantile', { splitLine: { show: false } }),
-    yAxis: valueAxis(theme, 'standardised residual', { nameGap: 40 }),
-    series: [
-      { name: 'residuals', type: 'scatter', symbolSize: 5, data: points },
-      {
-        name: 'normal reference',
-        type: 'line',
-        showSymbol: false,
-        silent: true,
-        lineStyle: { color: theme.axis, type: 'dashed', width: 1 },
-        data: reference,
-      },
-    ],
-  };
+  const axes = { x: 'normal quantile', y: 'standardised residual', yNameGap: 40 };
+  return scatterChartOption(input, axes, [
+    { name: 'residuals', type: 'scatter', symbolSize: 5, data: points },
+    {
+      name: 'normal reference',
+      type: 'line',
+      showSymbol: false,
+      silent: true,
+      lineStyle: { color: theme.axis, type: 'dashed', width: 1 },
+      data: reference,
+    },
+  ]);
 }

@@ -99,6 +99,34 @@ export function timeChartOption(
   return { ...baseOption(style, legend), xAxis, yAxis, series };
 }
 
+/** [x, y] at each index where both are finite, over the shorter of the two arrays. */
+export function finitePairs(xs: ArrayLike<number>, ys: ArrayLike<number>): [number, number][] {
+  const out: [number, number][] = [];
+  const n = Math.min(xs.length, ys.length);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    if (Number.isFinite(x) && Number.isFinite(y)) out.push([x, y]);
+  }
+  return out;
+}
+
+/** A scatter of points over two named value axes (no vertical grid lines), tooltips per point. */
+export function scatterChartOption(
+  style: RunChartStyle,
+  axes: { x: string; y: string; yNameGap: number },
+  series: ChartOption[],
+): ChartOption {
+  const theme = themeOf(style);
+  return {
+    ...baseOption(style, false),
+    tooltip: { trigger: 'item' },
+    xAxis: valueAxis(theme, axes.x, { splitLine: { show: false } }),
+    yAxis: valueAxis(theme, axes.y, { nameGap: axes.yNameGap }),
+    series,
+  };
+}
+
 export function colour(i: number): string {
   return palette[i % palette.length] as string;
 }
