@@ -211,28 +211,58 @@ export async function runSensitivity(
       ? `forecast change per +1 unit of the input, in the units of ${config.target}`
       : 'forecast change per +1 unit of the input, in the differenced target';
   }
-  const features = [config.target, ...config.features];
+  const times = data.time;
+  return sensitivityResult(runId, params, shape, started, {
+    features: [config.target, ...config.features],
+    windowTimes: indices.map(
+      (i) => times[(test.targetStarts[i] ?? 0) + params.horizonStep] ?? Number.NaN,
+    ),
+    effect,
+    meanAbsPerLag,
+    meanAbsFeatureLag,
+    units: unitText,
+    description,
+    completenessGap,
+  });
+}
+
+/** What one method found, as the answer says it (and, for a perturbation, its strongest effect). */
+interface Findings {
+  features: string[];
+  windowTimes: number[];
+  effect: Float64Array;
+  meanAbsPerLag: Float64Array;
+  meanAbsFeatureLag: Float64Array;
+  units: string;
+  description: string;
+  completenessGap: Float64Array | null;
+}
+
+function sensitivityResult(
+  runId: string,
+  params: SensitivityParams,
+  shape: WindowShape,
+  started: number,
+  found: Findings,
+): SensitivityResult {
   const headline =
     params.method === 'perturbation'
-      ? strongestEffect(effect, shape, features, params.horizonStep)
+      ? strongestEffect(found.effect, shape, found.features, params.horizonStep)
       : '';
-  const times = data.time;
   return {
     runId,
     method: params.method,
     windows: shape.windows,
     lookback: shape.lookback,
-    features,
-    windowTimes: indices.map(
-      (i) => times[(test.targetStarts[i] ?? 0) + params.horizonStep] ?? Number.NaN,
-    ),
-    effect: nullable(effect),
-    meanAbsPerLag: nullable(meanAbsPerLag),
-    meanAbsFeatureLag: nullable(meanAbsFeatureLag),
-    units: unitText,
-    description,
+    features: found.features,
+    windowTimes: found.windowTimes,
+    effect: nullable(found.effect),
+    meanAbsPerLag: nullable(found.meanAbsPerLag),
+    meanAbsFeatureLag: nullable(found.meanAbsFeatureLag),
+    units: found.units,
+    description: found.description,
     ...(headline ? { headline } : {}),
-    completenessGap: completenessGap ? nullable(completenessGap) : null,
+    completenessGap: found.completenessGap ? nullable(found.completenessGap) : null,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -353,26 +383,13 @@ async function pipelineSensitivity(
     description = `Perturbation of ${member}: each input value moved by ±${delta.toPrecision(3)} (${params.delta} standard deviations of ${config.target} before the test part) and passed through the pipeline's seasonal adjustment and window normalisation; the change of the forecast per +1 unit of the input.`;
     unitText = `forecast change per +1 unit of the input, in the units of ${config.target}`;
   }
-  const { meanAbsPerLag, meanAbsFeatureLag } = meanAbs(effect, shape);
-  const features = [config.target];
-  const headline =
-    params.method === 'perturbation'
-      ? strongestEffect(effect, shape, features, params.horizonStep)
-      : '';
-  return {
-    runId,
-    method: params.method,
-    windows: shape.windows,
-    lookback: L,
-    features,
+  return sensitivityResult(runId, params, shape, started, {
+    features: [config.target],
     windowTimes: chosen.map((t0) => data.time[t0 + params.horizonStep] ?? Number.NaN),
-    effect: nullable(effect),
-    meanAbsPerLag: nullable(meanAbsPerLag),
-    meanAbsFeatureLag: nullable(meanAbsFeatureLag),
+    effect,
+    ...meanAbs(effect, shape),
     units: unitText,
     description,
-    ...(headline ? { headline } : {}),
-    completenessGap: completenessGap ? nullable(completenessGap) : null,
-    seconds: (performance.now() - started) / 1000,
-  };
+    completenessGap,
+  });
 }
