@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvFiles } from './csvFiles.testkit';
 import {
   aggregateScores,
   fitCollection,
@@ -11,7 +9,7 @@ import {
   sparkline,
 } from './appCollection';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'app-collection-'));
+const file = csvFiles('app-collection-');
 const month = (k: number) =>
   `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`;
 const layout = { idColumn: 'id', timeColumn: 'date', target: 'value' };
@@ -23,9 +21,7 @@ function collectionFile(): string {
   for (let k = 0; k < 30; k++) rows.push(`b,${month(k)},${20 + 2 * k}`);
   for (let k = 0; k < 30; k++) rows.push(`c,${month(k)},${30 + k + (k % 12)}`);
   rows.push(`d,${month(0)},1`, `d,${month(1)},2`, `d,${month(1)},3`);
-  const file = path.join(dir, 'sales.csv');
-  writeFileSync(file, rows.join('\n'));
-  return file;
+  return file('sales.csv', rows.join('\n'));
 }
 
 describe('collection summary', () => {

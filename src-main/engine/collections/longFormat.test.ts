@@ -1,17 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvFiles, isoDay } from './csvFiles.testkit';
 import { fillMissing, indexLongCsv, readSeries, splitCsvLine } from './longFormat';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'long-format-'));
-function file(name: string, text: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const file = csvFiles('long-format-');
 const opts = { idColumn: 'id', timeColumn: 'date', target: 'value' };
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('long-format reader', () => {
   it('sorts each series by time and keeps ids apart when their rows interleave', async () => {
@@ -37,7 +30,7 @@ describe('long-format reader', () => {
     ]);
     const a = readSeries(index, 'a');
     expect(Array.from(a.values)).toEqual([1, 2, 3, 4]);
-    expect(Array.from(a.times, iso)).toEqual([
+    expect(Array.from(a.times, isoDay)).toEqual([
       '2020-01-01',
       '2020-02-01',
       '2020-03-01',

@@ -1,17 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvFiles, isoDay } from './csvFiles.testkit';
 import { indexCollection } from './appCollection';
 import { readWideCsv, wideSeries } from './wideFormat';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'wide-format-'));
-function file(name: string, text: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const file = csvFiles('wide-format-');
 
 describe('wide reader', () => {
   it('takes every numeric column as a series named after it, on the shared time column', async () => {
@@ -32,7 +24,7 @@ describe('wide reader', () => {
     const east = wideSeries(table, 'East, 1');
     expect(east.id).toBe('East, 1');
     expect(Array.from(east.values)).toEqual([1.5, 2.5, 3.5, 4.5]);
-    expect(Array.from(east.times, iso)).toEqual([
+    expect(Array.from(east.times, isoDay)).toEqual([
       '2021-01-01',
       '2021-02-01',
       '2021-03-01',
@@ -66,7 +58,7 @@ describe('wide reader', () => {
       },
     ]);
     const young = wideSeries(table, 'new');
-    expect(Array.from(young.times, iso)).toEqual(['2020-03-01', '2020-04-01']);
+    expect(Array.from(young.times, isoDay)).toEqual(['2020-03-01', '2020-04-01']);
     expect(Array.from(young.values)).toEqual([7, 8]);
     expect(young.problems).toEqual([]);
     expect(young.error).toBeNull();

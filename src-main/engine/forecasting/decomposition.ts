@@ -47,32 +47,35 @@ export function seasonalFigure(x: ArrayLike<number>, m: number, mode: SeasonalMo
   return figure;
 }
 
-/** Seasonally adjusted values of rows start..start+values.length-1. */
-export function deseasonalise(
+/** Values of rows start..start+values.length-1 each combined with its season's figure. */
+type BySeason = (
   values: ArrayLike<number>,
   figure: ArrayLike<number>,
   mode: SeasonalMode,
-  start = 0,
-): Float64Array {
-  const m = figure.length;
-  return Float64Array.from({ length: values.length }, (_, i) => {
-    const s = figure[(start + i) % m] ?? Number.NaN;
-    const v = values[i] ?? Number.NaN;
-    return mode === 'additive' ? v - s : v / s;
-  });
+  start?: number,
+) => Float64Array;
+
+function bySeason(
+  additive: (value: number, seasonal: number) => number,
+  multiplicative: (value: number, seasonal: number) => number,
+): BySeason {
+  return (values, figure, mode, start = 0) => {
+    const combine = mode === 'additive' ? additive : multiplicative;
+    const m = figure.length;
+    return Float64Array.from({ length: values.length }, (_, i) =>
+      combine(values[i] ?? Number.NaN, figure[(start + i) % m] ?? Number.NaN),
+    );
+  };
 }
 
+/** Seasonally adjusted values of rows start..start+values.length-1. */
+export const deseasonalise = bySeason(
+  (v, s) => v - s,
+  (v, s) => v / s,
+);
+
 /** Inverse of deseasonalise for rows start..start+values.length-1. */
-export function reseasonalise(
-  values: ArrayLike<number>,
-  figure: ArrayLike<number>,
-  mode: SeasonalMode,
-  start = 0,
-): Float64Array {
-  const m = figure.length;
-  return Float64Array.from({ length: values.length }, (_, i) => {
-    const s = figure[(start + i) % m] ?? Number.NaN;
-    const v = values[i] ?? Number.NaN;
-    return mode === 'additive' ? v + s : v * s;
-  });
-}
+export const reseasonalise = bySeason(
+  (v, s) => v + s,
+  (v, s) => v * s,
+);
