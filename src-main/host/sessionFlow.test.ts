@@ -22,6 +22,15 @@ function newHost(): TestHost {
 
 let n = 0;
 const jobId = (): string => `job_flow_${++n}`;
+
+/** A run explained through one host: the method and the rest of the request past its ids. */
+function explain(
+  host: TestHost,
+  runId: string,
+  request: { method: SensitivityResult['method']; maxWindows: number; steps?: number },
+): Promise<SensitivityResult> {
+  return host.value<SensitivityResult>('runs:sensitivity', { jobId: jobId(), runId, ...request });
+}
 const small = {
   target: 'AirPassengers',
   testSize: 24,
@@ -59,17 +68,10 @@ describe('a whole session through the contract', () => {
     for (const o of others) expect(o.valLoss ?? 0).toBeGreaterThanOrEqual(best?.valLoss ?? 0);
     run = await h.value<RunResult>('runs:get', { runId: search.bestRunId });
 
-    const occlusion = await h.value<SensitivityResult>('runs:sensitivity', {
-      jobId: jobId(),
-      runId: run.id,
-      method: 'occlusion',
-      maxWindows: 10,
-    });
+    const occlusion = await explain(h, run.id, { method: 'occlusion', maxWindows: 10 });
     expect(occlusion.windows).toBe(10);
     expect(occlusion.effect).toHaveLength(10 * run.config.lookback);
-    const ig = await h.value<SensitivityResult>('runs:sensitivity', {
-      jobId: jobId(),
-      runId: run.id,
+    const ig = await explain(h, run.id, {
       method: 'integrated-gradients',
       maxWindows: 5,
       steps: 16,
@@ -114,12 +116,7 @@ describe('a whole session through the contract', () => {
     // … and comes back on open, for the Explain view and the report.
     expect(opened.explanations).toEqual({ [run.id]: explained });
     // The reopened run still has its model: it can be explained again.
-    const again = await other.value<SensitivityResult>('runs:sensitivity', {
-      jobId: jobId(),
-      runId: run.id,
-      method: 'perturbation',
-      maxWindows: 4,
-    });
+    const again = await explain(other, run.id, { method: 'perturbation', maxWindows: 4 });
     expect(again.windows).toBe(4);
   });
 

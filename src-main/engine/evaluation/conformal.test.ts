@@ -90,14 +90,22 @@ describe('conformalIntervals and empiricalCoverage', () => {
 });
 
 describe('modelBasedIntervals (the fallback when calibration is short)', () => {
-  it('carries absolute half-widths per step over to the predictions (hand-worked)', () => {
-    // Reference forecast 10, 20 with 80% bands [8, 12], [15, 25]: half-widths 2 and 5.
+  /** Predictions 100, 200, 50, 60 (horizon 2) against reference forecast 10, 20 with the band
+   * [8, 12], [15, 25] at the given level. */
+  function handWorkedBand(scale: 'absolute' | 'relative', level: number) {
+    const predictions = Float64Array.from([100, 200, 50, 60]);
     const reference = {
       forecast: [10, 20],
-      bands: [{ level: 0.8, lower: [8, 15], upper: [12, 25] }],
-      scale: 'absolute' as const,
+      bands: [{ level, lower: [8, 15], upper: [12, 25] }],
+      scale,
     };
-    const [band] = modelBasedIntervals(Float64Array.from([100, 200, 50, 60]), 2, reference, [0.8]);
+    const [band] = modelBasedIntervals(predictions, 2, reference, [level]);
+    return band;
+  }
+
+  it('carries absolute half-widths per step over to the predictions (hand-worked)', () => {
+    // 80% bands: half-widths 2 and 5.
+    const band = handWorkedBand('absolute', 0.8);
     expect(Array.from(band?.halfWidth ?? [])).toEqual([2, 5]);
     expect(Array.from(band?.lower ?? [])).toEqual([98, 195, 48, 55]);
     expect(Array.from(band?.upper ?? [])).toEqual([102, 205, 52, 65]);
@@ -105,12 +113,7 @@ describe('modelBasedIntervals (the fallback when calibration is short)', () => {
 
   it('scales relative half-widths with the level of each prediction (hand-worked)', () => {
     // Fractions 2/10 = 0.2 and 5/20 = 0.25: 100 ± 20, 200 ± 50, 50 ± 10, 60 ± 15.
-    const reference = {
-      forecast: [10, 20],
-      bands: [{ level: 0.95, lower: [8, 15], upper: [12, 25] }],
-      scale: 'relative' as const,
-    };
-    const [band] = modelBasedIntervals(Float64Array.from([100, 200, 50, 60]), 2, reference, [0.95]);
+    const band = handWorkedBand('relative', 0.95);
     expect(Array.from(band?.lower ?? [])).toEqual([80, 150, 40, 45]);
     expect(Array.from(band?.upper ?? [])).toEqual([120, 250, 60, 75]);
     // Mean half-width over the two windows: (20 + 10)/2 and (50 + 15)/2.
