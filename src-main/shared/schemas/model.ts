@@ -143,17 +143,27 @@ export const RunVerdict = z.object({
 });
 export type RunVerdict = z.infer<typeof RunVerdict>;
 
-/** The M-competition protocol: the h-step forecast from one origin (the first test window). */
-export const HStepEvaluation = z.object({
-  /** Row of the first forecast value. */
-  origin: z.number(),
-  horizon: z.number(),
+/**
+ * A forecast scored on a stretch of the series: its times, the actual and predicted values, the
+ * model's metrics and each baseline's (forecasting the same stretch).
+ */
+export const ScoredStretch = z.object({
   times: z.array(z.number()),
   actual: z.array(Num),
   predicted: z.array(Num),
   metrics: Metrics,
-  /** Baselines that forecast all h steps from the same origin. */
   baselines: z.record(z.string(), Metrics),
+});
+
+/**
+ * The M-competition protocol: the h-step forecast from one origin (the first test window), scored
+ * with the baselines that forecast all h steps from the same origin.
+ */
+export const HStepEvaluation = z.object({
+  /** Row of the first forecast value. */
+  origin: z.number(),
+  horizon: z.number(),
+  ...ScoredStretch.shape,
   notes: z.array(z.string()),
 });
 export type HStepEvaluation = z.infer<typeof HStepEvaluation>;

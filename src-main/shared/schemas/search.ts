@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Num } from './analysis';
 import { DatasetId, JobId } from './common';
-import { FitSettings, Metrics } from './model';
+import { FitSettings, Metrics, ScoredStretch } from './model';
 
 /** Parameters a search may vary, with the values (grid) or ranges (random) to try. */
 export const SearchParam = z.enum([
@@ -71,11 +71,7 @@ export const BacktestFold = z.object({
   trainEnd: z.number(),
   testStart: z.number(),
   testEnd: z.number(),
-  times: z.array(z.number()),
-  actual: z.array(Num),
-  predicted: z.array(Num),
-  metrics: Metrics,
-  baselines: z.record(z.string(), Metrics),
+  ...ScoredStretch.shape,
   baselineNotes: z.record(z.string(), z.string()),
   interval95: z.object({ lower: z.array(Num), upper: z.array(Num) }).nullable(),
   trainingSeconds: z.number(),
