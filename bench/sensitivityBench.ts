@@ -16,6 +16,7 @@ import { fusedRuntime } from '../src-main/engine/kernels/trainingRuntime';
 import { startThreadedKernels } from '../src-main/engine/kernels/threads/threadedKernels';
 import { initBackend } from '../src-main/engine/model/backend';
 import { buildModel } from '../src-main/engine/model/buildModel';
+import { defaultFitConfig, modelConfigOf } from '../src-main/engine/model/fitConfig';
 import { opByOpRuntime } from '../src-main/engine/model/opByOpKernel';
 
 const windows = Number(process.argv[2] ?? 500);
@@ -65,20 +66,12 @@ const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >>
 
 for (const [name, runtime] of Object.entries(runtimes)) {
   if (which !== 'both' && which !== name) continue;
+  // The default network (one LSTM layer of 32, tanh, one step ahead) over this input shape.
   const model = buildModel(
     {
-      cell: 'lstm',
-      layers: 1,
-      units: 32,
-      activation: 'tanh',
-      dropout: 0,
-      recurrentDropout: 0,
-      horizon: 1,
+      ...modelConfigOf(defaultFitConfig(windows + lookback, 1)),
       lookback,
       nFeatures: features,
-      optimizer: 'adam',
-      learningRate: 1e-3,
-      momentum: 0,
       loss: 'mse',
       seed: 1,
     },

@@ -40,6 +40,18 @@ export interface ModelSidecar {
   };
 }
 
+/** A sidecar written now: the format's fixed header, then the given fields. */
+export function newSidecar(
+  fields: Omit<ModelSidecar, 'format' | 'version' | 'createdAt'>,
+): ModelSidecar {
+  return {
+    format: 'series-studio-model',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    ...fields,
+  };
+}
+
 export interface LoadedModel {
   dir: string;
   model: tf.LayersModel;

@@ -15,7 +15,7 @@ import type { ClassicalFitCache } from '../baselines/classical';
 import type { BackendInfo } from './backend';
 import { forecastFuture, type ForecastDataset } from './forecast';
 import { computeMetrics } from './metrics';
-import { loadStockModel, saveModel, type ModelSidecar } from './modelFiles';
+import { loadStockModel, newSidecar, saveModel } from './modelFiles';
 import type { TrainingRuntime } from './recurrentKernel';
 import { engineRuntime } from '../kernels/trainingRuntime';
 import { prepareData, selectColumns, transformAndScale, type DataSpec } from './prepareData';
@@ -247,10 +247,7 @@ export async function runFit(
       mean: meanForecast(target, split.valStart, starts.length, config.horizon),
     };
     const score = (p: ArrayLike<number>) => computeMetrics(test.actual, p, insample, m);
-    const sidecar: ModelSidecar = {
-      format: 'series-studio-model',
-      version: 1,
-      createdAt: new Date().toISOString(),
+    const sidecar = newSidecar({
       modelConfig,
       target: config.target,
       features: config.features,
@@ -260,7 +257,7 @@ export async function runFit(
       seasonalPeriod: m,
       cellInfo: `${config.cell.toUpperCase()} ${config.layers}×${config.units} ${config.activation}`,
       trainedOn: { dataset: dataset.name, rows: n, runId: null },
-    };
+    });
     const id = options.id ?? randomUUID();
     sidecar.trainedOn.runId = id;
     const refit =
@@ -492,10 +489,7 @@ async function runForecasterFit(
         lookback: out.modelPrep.lookback,
         nFeatures: 1,
       };
-      const sidecar: ModelSidecar = {
-        format: 'series-studio-model',
-        version: 1,
-        createdAt: new Date().toISOString(),
+      const sidecar = newSidecar({
         modelConfig,
         target: config.target,
         features: [],
@@ -513,7 +507,7 @@ async function runForecasterFit(
           },
           norm: out.modelPrep.preprocessing.norm,
         },
-      };
+      });
       await saveModel(options.saveDir, out.model, sidecar);
     }
     const next = dataset.nextTimes ?? inferNextTimes(dataset.time);

@@ -66,22 +66,22 @@ export class KernelHeap {
 
   /** Float view of the whole memory, refreshed after growth (growth replaces the buffer). */
   floats(): Float32Array {
-    if (
-      this.f32.buffer !== this.memory.buffer ||
-      this.f32.length * 4 !== this.memory.buffer.byteLength
-    ) {
-      this.f32 = new Float32Array(this.memory.buffer);
-    }
+    this.f32 = wholeView(this.f32, this.memory.buffer, (b) => new Float32Array(b));
     return this.f32;
   }
 
+  /** Int view of the whole memory, refreshed after growth. */
   ints(): Int32Array {
-    if (
-      this.i32.buffer !== this.memory.buffer ||
-      this.i32.length * 4 !== this.memory.buffer.byteLength
-    ) {
-      this.i32 = new Int32Array(this.memory.buffer);
-    }
+    this.i32 = wholeView(this.i32, this.memory.buffer, (b) => new Int32Array(b));
     return this.i32;
   }
+}
+
+/** `view` while it still spans all of `buffer`, else a new view made over it. */
+function wholeView<T extends Float32Array | Int32Array>(
+  view: T,
+  buffer: WasmMemory['buffer'],
+  make: (buffer: WasmMemory['buffer']) => T,
+): T {
+  return view.buffer === buffer && view.byteLength === buffer.byteLength ? view : make(buffer);
 }
