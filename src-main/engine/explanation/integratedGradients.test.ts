@@ -1,7 +1,11 @@
 import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { denseModel, F, L, testInputs, weight } from './explainerModels.testkit';
-import { integratedGradients } from './integratedGradients';
+import {
+  integratedGradients,
+  type IntegratedGradientsOptions,
+  type IntegratedGradientsResult,
+} from './integratedGradients';
 
 const shape = { windows: 6, lookback: L, features: F };
 const baseline = [0.2, -0.1];
@@ -10,11 +14,19 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** A dense model of the test inputs and its attributions (the caller disposes of the model). */
+async function attributed(
+  activation: 'linear' | 'tanh',
+  opts: IntegratedGradientsOptions,
+): Promise<{ model: tf.LayersModel; inputs: Float32Array; r: IntegratedGradientsResult }> {
+  const model = denseModel(activation);
+  const inputs = testInputs(shape.windows);
+  return { model, inputs, r: await integratedGradients(model, inputs, shape, baseline, opts) };
+}
+
 describe('integratedGradients', () => {
   it('equals (x − baseline)·w exactly on a linear model and is complete', async () => {
-    const model = denseModel('linear');
-    const inputs = testInputs(shape.windows);
-    const r = await integratedGradients(model, inputs, shape, baseline, {
+    const { model, inputs, r } = await attributed('linear', {
       steps: 8,
       horizonIndex: 1,
       batchSize: 10,
@@ -33,12 +45,7 @@ describe('integratedGradients', () => {
   });
 
   it('is complete within 1e-3 relative on a tanh model with 64 steps', async () => {
-    const model = denseModel('tanh');
-    const inputs = testInputs(shape.windows);
-    const r = await integratedGradients(model, inputs, shape, baseline, {
-      steps: 64,
-      horizonIndex: 0,
-    });
+    const { model, inputs, r } = await attributed('tanh', { steps: 64, horizonIndex: 0 });
     for (let w = 0; w < shape.windows; w++) {
       const change = (r.output[w] as number) - r.baselineOutput;
       // Midpoint-rule error for tanh along a path of length < 2 is far below this bound.

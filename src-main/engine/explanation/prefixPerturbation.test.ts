@@ -7,8 +7,12 @@ import type { RnnOp } from '../kernels/threads/rnnThreadPool';
 import { fusedRuntime, type TrainingRuntime } from '../kernels/trainingRuntime';
 import { startThreadedKernels, type ThreadedKernels } from '../kernels/threads/threadedKernels';
 import { buildModel } from '../model/buildModel';
-import { prefixPerturbationOutputs, type SplitRunner } from './prefixPerturbation';
-import { sensitivityHeatmap, type SensitivityOptions } from './sensitivity';
+import {
+  prefixPerturbationOutputs,
+  type PrefixPerturbation,
+  type SplitRunner,
+} from './prefixPerturbation';
+import { sensitivityHeatmap, type SensitivityOptions, type SensitivityResult } from './sensitivity';
 
 const shape = { windows: 7, lookback: 9, features: 3 };
 const inputs = Float32Array.from(
@@ -67,21 +71,28 @@ const occlusion = {
   horizonIndex: 1,
 };
 
+/** The heatmap with the prefix reused and without, once the prefix path is seen to run for `m`. */
+async function reusedAndPlain(
+  m: tf.LayersModel,
+  options: typeof plusMinus | typeof occlusion,
+  perturbation: PrefixPerturbation,
+): Promise<{ reused: SensitivityResult; plain: SensitivityResult }> {
+  // The prefix path runs for this model (it is not the fallback to the plain path).
+  expect(prefixPerturbationOutputs(m, inputs, shape, { ...options, perturbation })).not.toBeNull();
+  const reused = await sensitivityHeatmap(m, inputs, shape, options);
+  const plain = await sensitivityHeatmap(m, inputs, shape, { ...options, prefixReuse: false });
+  return { reused, plain };
+}
+
 describe('perturbation with the unperturbed prefix reused', () => {
   for (const [cell, layers] of configs) {
     const name = `${cell}, ${layers} layer${layers > 1 ? 's' : ''}`;
     it(`gives the plain results to 1e-6 (${name})`, async () => {
       const m = model(cell, layers);
       try {
-        // The prefix path runs for this model (it is not the fallback to the plain path).
-        const perturbation = { mode: 'plus-minus' as const, delta: 0.2 };
-        expect(
-          prefixPerturbationOutputs(m, inputs, shape, { ...plusMinus, perturbation }),
-        ).not.toBeNull();
-        const reused = await sensitivityHeatmap(m, inputs, shape, plusMinus);
-        const plain = await sensitivityHeatmap(m, inputs, shape, {
-          ...plusMinus,
-          prefixReuse: false,
+        const { reused, plain } = await reusedAndPlain(m, plusMinus, {
+          mode: 'plus-minus',
+          delta: 0.2,
         });
         expect(reused.base.length).toBe(shape.windows);
         expect(worst(reused.base, plain.base)).toBeLessThan(1e-6 * 40);
@@ -97,14 +108,9 @@ describe('perturbation with the unperturbed prefix reused', () => {
     it(`gives the plain occlusion results to 1e-6 (${name})`, async () => {
       const m = model(cell, layers);
       try {
-        const perturbation = { mode: 'occlusion' as const, values: occlusion.occlusionValues };
-        expect(
-          prefixPerturbationOutputs(m, inputs, shape, { ...occlusion, perturbation }),
-        ).not.toBeNull();
-        const reused = await sensitivityHeatmap(m, inputs, shape, occlusion);
-        const plain = await sensitivityHeatmap(m, inputs, shape, {
-          ...occlusion,
-          prefixReuse: false,
+        const { reused, plain } = await reusedAndPlain(m, occlusion, {
+          mode: 'occlusion',
+          values: occlusion.occlusionValues,
         });
         expect(worst(reused.base, plain.base)).toBeLessThan(1e-6 * 40);
         expect(worst(reused.effect, plain.effect)).toBeLessThan(1e-6 * 40);
