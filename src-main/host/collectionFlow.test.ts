@@ -124,15 +124,23 @@ async function saveAndReopen(
   files.allow(project);
   await must(host, 'project:save', { path: project, title: name, explore: {} });
   const saved = JSON.parse(await readFile(project, 'utf8')) as SavedProject;
-  const fresh = newHost();
-  fresh.files.allow(project);
-  const opened = await must<OpenedProject>(fresh.host, 'project:open', {
+  const fresh = await openInFreshHost(project);
+  const state = await must<CollectionsState>(fresh.host, 'collections:state', {});
+  return { saved, opened: fresh.opened, state };
+}
+
+/** Opens a saved project in a fresh host. */
+async function openInFreshHost(
+  project: string,
+): Promise<{ host: StudioHost; opened: OpenedProject }> {
+  const { host, files } = newHost();
+  files.allow(project);
+  const opened = await must<OpenedProject>(host, 'project:open', {
     jobId: `job_col_${++n}`,
     path: project,
     relocate: {},
   });
-  const state = await must<CollectionsState>(fresh.host, 'collections:state', {});
-  return { saved, opened, state };
+  return { host, opened };
 }
 const settings = { horizon: 3, cell: 'lstm', epochs: 1, ensemble: 1, local: false, arima: false };
 
@@ -182,14 +190,8 @@ describe('collections through the host', () => {
 
     // A changed file: the collection is not reopened, its run is kept, and the warning says so.
     await writeFile(csv, rows.join('\n').replace('a,2000-01-01,10', 'a,2000-01-01,11'));
-    const third = newHost();
-    third.files.allow(project);
-    const again = await must<OpenedProject>(third.host, 'project:open', {
-      jobId: `job_col_${++n}`,
-      path: project,
-      relocate: {},
-    });
-    expect(again.warnings).toEqual([
+    const third = await openInFreshHost(project);
+    expect(third.opened.warnings).toEqual([
       'The collection stores.csv has changed since the project was saved, so it was not reopened; its runs are kept.',
     ]);
     const kept = await must<CollectionsState>(third.host, 'collections:state', {});
