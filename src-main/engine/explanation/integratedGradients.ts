@@ -3,7 +3,13 @@
 // integral uses the midpoint rule (error O(1/steps²) for smooth models, exact for linear ones).
 // Path points of many windows share a batch; one tf.grad call per batch.
 import * as tf from '@tensorflow/tfjs';
-import { checkShape, horizonColumn, predictColumn, type ProgressOptions } from './modelOutput';
+import {
+  checkShape,
+  horizonColumn,
+  inBatches,
+  predictColumn,
+  type ProgressOptions,
+} from './modelOutput';
 import type { WindowShape } from './windowSelection';
 
 export interface IntegratedGradientsOptions extends ProgressOptions {
@@ -46,18 +52,15 @@ export async function integratedGradients(
   const total = windows * steps;
   const buffer = new Float32Array(Math.min(batchSize, total) * size);
   const gradient = tf.grad((x: tf.Tensor) => horizonColumn(model, x, horizonIndex).sum());
-  for (let start = 0; start < total; start += batchSize) {
-    opts.signal?.throwIfAborted();
-    const count = Math.min(batchSize, total - start);
-    for (let b = 0; b < count; b++) {
-      const j = start + b;
-      const w = Math.floor(j / steps);
-      const alpha = ((j % steps) + 0.5) / steps;
-      const x = inputs.subarray(w * size, (w + 1) * size);
-      const row = buffer.subarray(b * size, (b + 1) * size);
-      for (let i = 0; i < size; i++)
-        row[i] = (base[i] as number) + alpha * ((x[i] as number) - (base[i] as number));
-    }
+  const fill = (j: number, b: number): void => {
+    const w = Math.floor(j / steps);
+    const alpha = ((j % steps) + 0.5) / steps;
+    const x = inputs.subarray(w * size, (w + 1) * size);
+    const row = buffer.subarray(b * size, (b + 1) * size);
+    for (let i = 0; i < size; i++)
+      row[i] = (base[i] as number) + alpha * ((x[i] as number) - (base[i] as number));
+  };
+  await inBatches(total, batchSize, opts, fill, async (start, count) => {
     // Samples are independent in inference mode, so the gradient of the batch sum is the stack of
     // per-sample gradients.
     const g = tf.tidy(() =>
@@ -75,8 +78,7 @@ export async function integratedGradients(
         gradSum[w * size + i] =
           (gradSum[w * size + i] as number) + (values[b * size + i] as number);
     }
-    opts.onProgress?.((start + count) / total);
-  }
+  });
 
   const output = Float64Array.from(
     await predictColumn(model, inputs, windows, shape, horizonIndex),

@@ -11,6 +11,27 @@ export interface ProgressOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Runs jobs 0..total-1 a batch at a time: `fill` writes job `job` into row `row` of the batch, then
+ * `run` evaluates the `count` rows of the batch that starts at job `start`. The signal is checked
+ * before each batch and progress reported after it.
+ */
+export async function inBatches(
+  total: number,
+  batchSize: number,
+  opts: ProgressOptions,
+  fill: (job: number, row: number) => void,
+  run: (start: number, count: number) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < total; start += batchSize) {
+    opts.signal?.throwIfAborted();
+    const count = Math.min(batchSize, total - start);
+    for (let b = 0; b < count; b++) fill(start + b, b);
+    await run(start, count);
+    opts.onProgress?.((start + count) / total);
+  }
+}
+
 function firstTensor(y: tf.Tensor | tf.Tensor[]): tf.Tensor {
   const t = Array.isArray(y) ? y[0] : y;
   if (t === undefined) throw new Error('model returned no output');

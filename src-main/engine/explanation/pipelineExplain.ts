@@ -9,7 +9,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { deseasonalise, reseasonalise } from '../forecasting/decomposition';
 import { denormalise, normalise, type LocalNorm } from '../forecasting/localWindows';
-import { predictColumn, type ProgressOptions } from './modelOutput';
+import { inBatches, predictColumn, type ProgressOptions } from './modelOutput';
 
 export interface WindowCodec {
   lookback: number;
@@ -92,15 +92,14 @@ export async function originalSpaceEffects(
     }
     return v;
   };
-  for (let start = 0; start < total; start += batchSize) {
-    opts.signal?.throwIfAborted();
-    const n = Math.min(batchSize, total - start);
-    const originals: Float64Array[] = [];
-    for (let b = 0; b < n; b++) {
-      const v = variant(start + b);
-      originals.push(v);
-      codec.encode(v, Math.floor((start + b) / perWindow), buffer.subarray(b * L, (b + 1) * L));
-    }
+  // The batch's variants in original units, row by row.
+  const originals: Float64Array[] = [];
+  const fill = (j: number, b: number): void => {
+    const v = variant(j);
+    originals[b] = v;
+    codec.encode(v, Math.floor(j / perWindow), buffer.subarray(b * L, (b + 1) * L));
+  };
+  await inBatches(total, batchSize, opts, fill, async (start, n) => {
     const out = await predictColumn(model, buffer, n, shape, horizonIndex);
     for (let b = 0; b < n; b++) {
       const j = start + b;
@@ -110,8 +109,7 @@ export async function originalSpaceEffects(
         Math.floor(j / perWindow),
       );
     }
-    opts.onProgress?.((start + n) / total);
-  }
+  });
   const effect = new Float64Array(count * L);
   const base = new Float64Array(count);
   for (let w = 0; w < count; w++) {

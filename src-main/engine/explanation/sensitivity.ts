@@ -2,7 +2,13 @@
 // when a single (lag, feature) input cell is nudged or replaced. All perturbed copies of many
 // windows are packed into large batches so the model runs once per batch, not once per window.
 import type * as tf from '@tensorflow/tfjs';
-import { checkShape, predictColumn, type OutputScale, type ProgressOptions } from './modelOutput';
+import {
+  checkShape,
+  inBatches,
+  predictColumn,
+  type OutputScale,
+  type ProgressOptions,
+} from './modelOutput';
 import type { WindowShape } from './windowSelection';
 import { prefixPerturbationOutputs, type PrefixKernels } from './prefixPerturbation';
 
@@ -83,25 +89,21 @@ export async function sensitivityHeatmap(
   const total = windows * perWindow;
   const raw = new Float64Array(total);
   const buffer = new Float32Array(Math.min(batchSize, total) * size);
-  for (let start = 0; start < total; start += batchSize) {
-    opts.signal?.throwIfAborted();
-    const count = Math.min(batchSize, total - start);
-    for (let b = 0; b < count; b++) {
-      const j = start + b;
-      const w = Math.floor(j / perWindow);
-      const r = j % perWindow;
-      const row = buffer.subarray(b * size, (b + 1) * size);
-      row.set(inputs.subarray(w * size, (w + 1) * size));
-      if (r === 0) continue;
-      const cell = Math.floor((r - 1) / sides);
-      if (mode === 'occlusion') row[cell] = occlusion?.[cell % features] as number;
-      else row[cell] = (row[cell] as number) + ((r - 1) % sides === 0 ? delta : -delta);
-    }
+  const fill = (j: number, b: number): void => {
+    const w = Math.floor(j / perWindow);
+    const r = j % perWindow;
+    const row = buffer.subarray(b * size, (b + 1) * size);
+    row.set(inputs.subarray(w * size, (w + 1) * size));
+    if (r === 0) return;
+    const cell = Math.floor((r - 1) / sides);
+    if (mode === 'occlusion') row[cell] = occlusion?.[cell % features] as number;
+    else row[cell] = (row[cell] as number) + ((r - 1) % sides === 0 ? delta : -delta);
+  };
+  await inBatches(total, batchSize, opts, fill, async (start, count) => {
     const scaled = await predictColumn(model, buffer, count, shape, horizonIndex);
     const original = outputScale(scaled);
     for (let b = 0; b < count; b++) raw[start + b] = original[b] as number;
-    opts.onProgress?.((start + count) / total);
-  }
+  });
   return summarise(raw, shape, mode, perWindow, sides);
 }
 
