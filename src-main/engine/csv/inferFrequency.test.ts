@@ -5,6 +5,15 @@ import { utc } from './testTables.testkit';
 
 const DAY = 86_400_000;
 const f64 = (xs: number[]): Float64Array => Float64Array.from(xs);
+/** The frequency and seasonal period inferred from these times. */
+function expectFrequency(
+  times: Float64Array,
+  format: Parameters<typeof inferFrequency>[1],
+  frequency: string,
+  seasonalPeriod: number,
+): void {
+  expect(inferFrequency(times, format)).toMatchObject({ frequency, seasonalPeriod });
+}
 const months = (n: number, step = 1, day = 1): number[] =>
   Array.from({ length: n }, (_, i) => utc(2019, 1 + i * step, day));
 
@@ -17,14 +26,8 @@ describe('inferFrequency', () => {
       confidence: 1,
       step: { unit: 'month', size: 1 },
     });
-    expect(inferFrequency(f64(months(12, 3)), 'iso-date')).toMatchObject({
-      frequency: 'quarterly',
-      seasonalPeriod: 4,
-    });
-    expect(inferFrequency(f64(months(10, 12)), 'year')).toMatchObject({
-      frequency: 'yearly',
-      seasonalPeriod: 1,
-    });
+    expectFrequency(f64(months(12, 3)), 'iso-date', 'quarterly', 4);
+    expectFrequency(f64(months(10, 12)), 'year', 'yearly', 1);
   });
 
   it('recognises quarter-end dates as quarterly', () => {
@@ -78,31 +81,16 @@ describe('inferFrequency', () => {
   it('reads hourly, minutely and weekly steps', () => {
     const at = (n: number, ms: number): Float64Array =>
       f64(Array.from({ length: n }, (_, i) => utc(2021, 1, 1) + i * ms));
-    expect(inferFrequency(at(48, 3_600_000), 'epoch-seconds')).toMatchObject({
-      frequency: 'hourly',
-      seasonalPeriod: 24,
-    });
-    expect(inferFrequency(at(10, 60_000), 'epoch-millis')).toMatchObject({
-      frequency: 'minutely',
-      seasonalPeriod: 1,
-    });
-    expect(inferFrequency(at(10, 7 * DAY), 'iso-date')).toMatchObject({
-      frequency: 'weekly',
-      seasonalPeriod: 52,
-    });
+    expectFrequency(at(48, 3_600_000), 'epoch-seconds', 'hourly', 24);
+    expectFrequency(at(10, 60_000), 'epoch-millis', 'minutely', 1);
+    expectFrequency(at(10, 7 * DAY), 'iso-date', 'weekly', 52);
   });
 
   it('reads R decimal-year steps: 1/260 is business daily, 1/12 monthly', () => {
     const years = (n: number, per: number): Float64Array =>
       f64(Array.from({ length: n }, (_, i) => decimalYearToMs(1991 + i / per)));
-    expect(inferFrequency(years(600, 260), 'decimal-year')).toMatchObject({
-      frequency: 'business-daily',
-      seasonalPeriod: 5,
-    });
-    expect(inferFrequency(years(48, 12), 'decimal-year')).toMatchObject({
-      frequency: 'monthly',
-      seasonalPeriod: 12,
-    });
+    expectFrequency(years(600, 260), 'decimal-year', 'business-daily', 5);
+    expectFrequency(years(48, 12), 'decimal-year', 'monthly', 12);
     expect(inferFrequency(years(20, 7), 'decimal-year').frequency).toBe('irregular');
   });
 

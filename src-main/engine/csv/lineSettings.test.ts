@@ -41,6 +41,9 @@ async function outcome(file: string, options: ParseOptions): Promise<unknown> {
 
 describe('rows to skip, comments and short rows', () => {
   const all: ParseOptions = { ...BASE, skipRows: 2, commentChar: '#', padShortRows: true };
+  /** What importing the Excel export gives with these settings changed from `all`. */
+  const excelOutcome = (changes: Partial<ParseOptions>): Promise<unknown> =>
+    outcome(write('excel.csv', EXCEL), { ...all, ...changes });
 
   it('reads an Excel export with a title, comments and a short row', async () => {
     const file = write('excel.csv', EXCEL);
@@ -64,8 +67,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('refuses the short row unless padding is on, naming file, row and field counts', async () => {
-    const file = write('excel.csv', EXCEL);
-    const result = await outcome(file, { ...all, padShortRows: false });
+    const result = await excelOutcome({ padShortRows: false });
     expect(result).toMatchObject({
       code: 'ragged-row',
       row: 8,
@@ -75,9 +77,8 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('reads a comment line as a row when there is no comment character', async () => {
-    const file = write('excel.csv', EXCEL);
     // Padded (padding is on), the line's one field is then read as a date.
-    const result = await outcome(file, { ...all, commentChar: null });
+    const result = await excelOutcome({ commentChar: null });
     expect(result).toMatchObject({
       code: 'bad-time-value',
       message:
@@ -86,8 +87,7 @@ describe('rows to skip, comments and short rows', () => {
   });
 
   it('without rows to skip the title is the header', async () => {
-    const file = write('excel.csv', EXCEL);
-    const result = await outcome(file, { ...all, skipRows: 0 });
+    const result = await excelOutcome({ skipRows: 0 });
     expect(result).toMatchObject({
       code: 'unknown-column',
       message:

@@ -6,11 +6,13 @@
 // reset_after=false); SimpleRNN a single block. Gates use the logistic sigmoid.
 import type * as tf from '@tensorflow/tfjs';
 import type { FusedRnnKernels } from '../kernels/wasm/fusedRnn';
+import type { RnnActivation } from '../kernels/wasm/planLayout';
 import type { RnnThreadPool } from '../kernels/threads/rnnThreadPool';
 import type { FastTrainStep, FastTrainStepRequest } from './train';
 
 export type CellKind = 'lstm' | 'gru' | 'rnn';
-export type CellActivation = 'tanh' | 'relu';
+/** The fused kernels' activations: the op-by-op and fused paths take the same set. */
+export type CellActivation = RnnActivation;
 
 export interface RecurrentCellSpec {
   cell: CellKind;
