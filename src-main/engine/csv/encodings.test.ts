@@ -6,6 +6,7 @@ import { ParseOptions as ParseOptionsSchema } from '../../shared/schemas/dataset
 import { CsvDecodingStream } from './decodingStream';
 import { importOutcome } from './importOutcome.testkit';
 import { importCsvWith } from './importCsv';
+import { parseOptionsFixture } from './parseOptions.testkit';
 import { sniffCsv } from './sniffCsv';
 import { decodeWindows1252 } from './textEncoding';
 import type { ParseOptions } from './types';
@@ -203,15 +204,8 @@ describe('Windows-1252', () => {
 describe('schema', () => {
   it('refuses an unsupported encoding, listing the supported ones', () => {
     const base = {
+      ...parseOptionsFixture({ missingTokens: [], timeColumn: null, timeFormat: 'index' }),
       encoding: 'utf-32',
-      delimiter: ',',
-      quoteChar: '"',
-      header: true,
-      decimal: '.',
-      missingTokens: [],
-      timeColumn: null,
-      timeFormat: 'index',
-      textColumns: [],
     };
     const result = ParseOptionsSchema.safeParse(base);
     expect(result.success).toBe(false);

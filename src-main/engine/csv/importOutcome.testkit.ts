@@ -1,6 +1,7 @@
 // Test support: an import's outcome (table or error) as plain data, so the fast path and papaparse
 // alone can be compared with toEqual. Numbers become strings so that -0, NaN and every bit of the
 // value count.
+import { expect } from 'vitest';
 import { CsvImportError } from './csvImportError';
 import { importCsvWith } from './importCsv';
 import type { ImportedTable, ParseOptions } from './types';
@@ -47,4 +48,21 @@ export async function importOutcome(
   };
   const result = await importCsvWith(filePath, options, {}, reading).then(tableData, errorData);
   return { result, handover };
+}
+
+/**
+ * The outcome of papaparse alone at the default chunk size, checked to be the same on both record
+ * readers at tiny chunk sizes (1, 3 and 7 bytes) too.
+ */
+export async function outcomeOnEveryReader(
+  filePath: string,
+  options: ParseOptions,
+): Promise<unknown> {
+  const first = (await importOutcome(filePath, options, false)).result;
+  for (const chunkBytes of [undefined, 1, 3, 7]) {
+    for (const fast of [true, false]) {
+      expect((await importOutcome(filePath, options, fast, chunkBytes)).result).toEqual(first);
+    }
+  }
+  return first;
 }

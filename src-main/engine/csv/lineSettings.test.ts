@@ -2,7 +2,7 @@
 // readers at tiny chunk sizes; row numbers stay those of the file (skipped and comment lines count).
 import { describe, expect, it } from 'vitest';
 import { ParseOptions as ParseOptionsSchema } from '../../shared/schemas/dataset';
-import { importOutcome } from './importOutcome.testkit';
+import { outcomeOnEveryReader } from './importOutcome.testkit';
 import { importCsvWith } from './importCsv';
 import { LineFilter } from './lineFilter';
 import { parseOptionsFixture } from './parseOptions.testkit';
@@ -28,26 +28,15 @@ const EXCEL = [
 
 const BASE: ParseOptions = parseOptionsFixture({ timeColumn: 'date', timeFormat: 'iso-date' });
 
-/** Both readers at several chunk sizes must give the same outcome; returns it. */
-async function outcome(file: string, options: ParseOptions): Promise<unknown> {
-  const first = (await importOutcome(file, options, false)).result;
-  for (const chunkBytes of [undefined, 1, 3, 7]) {
-    for (const fast of [true, false]) {
-      expect((await importOutcome(file, options, fast, chunkBytes)).result).toEqual(first);
-    }
-  }
-  return first;
-}
-
 describe('rows to skip, comments and short rows', () => {
   const all: ParseOptions = { ...BASE, skipRows: 2, commentChar: '#', padShortRows: true };
   /** What importing the Excel export gives with these settings changed from `all`. */
   const excelOutcome = (changes: Partial<ParseOptions>): Promise<unknown> =>
-    outcome(write('excel.csv', EXCEL), { ...all, ...changes });
+    outcomeOnEveryReader(write('excel.csv', EXCEL), { ...all, ...changes });
 
   it('reads an Excel export with a title, comments and a short row', async () => {
     const file = write('excel.csv', EXCEL);
-    await outcome(file, all);
+    await outcomeOnEveryReader(file, all);
     const table = await importCsvWith(file, all, {}, { fastPath: true });
     expect(Array.from(table.rowNumbers)).toEqual([5, 7, 8, 9]);
     expect(Array.from(table.time.values)).toEqual([
@@ -97,7 +86,7 @@ describe('rows to skip, comments and short rows', () => {
 
   it('pads a short row missing its time with an error naming the time column', async () => {
     const file = write('notime.csv', 'a,b,date\n1,2,2021-01-01\n3,4,2021-01-02\n5\n');
-    const result = await outcome(file, { ...BASE, padShortRows: true });
+    const result = await outcomeOnEveryReader(file, { ...BASE, padShortRows: true });
     expect(result).toMatchObject({
       code: 'missing-time-value',
       message:
@@ -109,11 +98,11 @@ describe('rows to skip, comments and short rows', () => {
     const text = 'date,note,v\n2021-01-01,"two\n# lines",1\n2021-01-02,x,2\n#c\n2021-01-03,y,3\n';
     const file = write('quoted.csv', text);
     const options = { ...BASE, commentChar: '#', textColumns: ['note'] };
-    await outcome(file, options);
+    await outcomeOnEveryReader(file, options);
     const table = await importCsvWith(file, options, {}, { fastPath: true });
     expect(Array.from(table.rowNumbers)).toEqual([2, 3, 5]);
     expect(Array.from(table.columns[0]?.values ?? [])).toEqual([1, 2, 3]);
-    const bad = await outcome(file, { ...BASE, delimiter: ';', commentChar: ';' });
+    const bad = await outcomeOnEveryReader(file, { ...BASE, delimiter: ';', commentChar: ';' });
     expect(bad).toMatchObject({
       code: 'invalid-option',
       message: 'quoted.csv: the comment character ";" is also the delimiter; choose another one',

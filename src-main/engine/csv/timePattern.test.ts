@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ParseOptions as ParseOptionsSchema } from '../../shared/schemas/dataset';
 import { importCsvWith } from './importCsv';
-import { importOutcome } from './importOutcome.testkit';
+import { importOutcome, outcomeOnEveryReader } from './importOutcome.testkit';
+import { parseOptionsFixture } from './parseOptions.testkit';
 import { timePatternParser, timePatternProblem } from './timePattern';
 import type { ParseOptions } from './types';
 
@@ -67,17 +68,11 @@ describe('timePatternParser', () => {
   });
 
   it('the contract refuses other letters, listing the ones it takes', () => {
-    const base = {
-      encoding: 'utf-8',
-      delimiter: ',',
-      quoteChar: '"',
-      header: true,
-      decimal: '.',
+    const base = parseOptionsFixture({
       missingTokens: [''],
       timeColumn: 'date',
       timeFormat: 'pattern',
-      textColumns: [],
-    };
+    });
     expect(ParseOptionsSchema.safeParse({ ...base, timePattern: 'dd.MM.yyyy' }).success).toBe(true);
     const bad = ParseOptionsSchema.safeParse({ ...base, timePattern: 'DD.MM.YYYY' });
     expect(bad.success).toBe(false);
@@ -88,26 +83,19 @@ describe('timePatternParser', () => {
 });
 
 describe('importing with a date pattern', () => {
-  const options: ParseOptions = {
-    encoding: 'utf-8',
+  const options: ParseOptions = parseOptionsFixture({
     delimiter: ';',
-    quoteChar: '"',
-    header: true,
     decimal: ',',
     missingTokens: [''],
     timeColumn: 'Datum',
     timeFormat: 'pattern',
     timePattern: 'dd.MM.yyyy',
-    textColumns: [],
-  };
+  });
 
   it('reads a German export on both record readers', async () => {
     const file = path.join(tmp, 'umsatz.csv');
     await writeFile(file, 'Datum;Umsatz\n31.01.2024;1,5\n29.02.2024;2,25\n31.03.2024;3\n');
-    const first = (await importOutcome(file, options, false)).result;
-    for (const chunkBytes of [undefined, 1, 3, 7])
-      for (const fast of [true, false])
-        expect((await importOutcome(file, options, fast, chunkBytes)).result).toEqual(first);
+    await outcomeOnEveryReader(file, options);
     const table = await importCsvWith(file, options, {}, { fastPath: true });
     expect(Array.from(table.time.values)).toEqual([
       Date.UTC(2024, 0, 31),
