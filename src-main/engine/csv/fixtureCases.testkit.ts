@@ -51,7 +51,12 @@ const timed = (
   seasonalPeriod,
 });
 const hours = (y: number, m: number, d: number): number[] => [0, 1, 2].map((h) => day(y, m, d, h));
-const INDEX = [1, 2, 3];
+/** A quarterly column (seasonal period 4) whose first three times are given. */
+const quarterly = (column: string, format: TimeFormat, first3: number[]): Timing =>
+  timed(column, format, first3, 'quarterly', 4);
+/** Rows counted 1, 2, 3, … (from the named column, or none). */
+const indexed = (column: string | null = null): Timing =>
+  timed(column, 'index', [1, 2, 3], 'index', 1);
 
 export const OK_CASES: OkCase[] = [
   { file: 'bom_monthly.csv', ...monthly('date', 2021, 1), columns: { sales: [10, 12, 11, 15] } },
@@ -155,18 +160,16 @@ export const OK_CASES: OkCase[] = [
   // 1990.25 = Jan 1 + 0.25 × 365 days = Apr 2, 06:00 UTC.
   {
     file: 'decimal_year_quarterly.csv',
-    ...timed(
-      'time',
-      'decimal-year',
-      [day(1990, 1, 1), day(1990, 4, 2, 6), day(1990, 7, 2, 12)],
-      'quarterly',
-      4,
-    ),
+    ...quarterly('time', 'decimal-year', [
+      day(1990, 1, 1),
+      day(1990, 4, 2, 6),
+      day(1990, 7, 2, 12),
+    ]),
     columns: { value: [1, 2, 3, 4, 5] },
   },
   {
     file: 'no_time_column.csv',
-    ...timed(null, 'index', INDEX, 'index', 1),
+    ...indexed(),
     columns: { height: [1.7, 1.8, 1.6, 1.75], weight: [65, 80, 55, 70] },
   },
   {
@@ -244,19 +247,13 @@ export const OK_CASES: OkCase[] = [
   },
   {
     file: 'quarter_end_dates.csv',
-    ...timed(
-      'date',
-      'iso-date',
-      [day(2019, 3, 31), day(2019, 6, 30), day(2019, 9, 30)],
-      'quarterly',
-      4,
-    ),
+    ...quarterly('date', 'iso-date', [day(2019, 3, 31), day(2019, 6, 30), day(2019, 9, 30)]),
     columns: { gdp: [1.1, 1.2, 1.3, 1.4, 1.5] },
   },
   // Year-sized integers that jump around in a column named "units" are values, not years.
   {
     file: 'integer_not_year.csv',
-    ...timed(null, 'index', INDEX, 'index', 1),
+    ...indexed(),
     columns: { units: [1995, 2003, 1990, 2010], price: [2.5, 2.7, 2.6, 2.9] },
   },
   {
@@ -290,7 +287,7 @@ export const OK_CASES: OkCase[] = [
   // R's write.csv row names: an unnamed first column counting 1, 2, 3.
   {
     file: 'r_rownames.csv',
-    ...timed('V1', 'index', INDEX, 'index', 1),
+    ...indexed('V1'),
     columns: { value: [5, 6, 7] },
   },
 ];
