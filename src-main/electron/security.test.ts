@@ -50,6 +50,12 @@ class FakeWebContents implements LockableContents {
 
 const ENTRY = APP_ENTRY_URL;
 
+/** A locked window attaches no webview (the event is prevented) and opens no other window. */
+function expectOpensNothing(contents: FakeWebContents): void {
+  expect(contents.emit('will-attach-webview')).toBe(true);
+  expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+}
+
 describe('isAppUrl', () => {
   it('accepts only the app page itself on app://', () => {
     expect(ENTRY).toBe('app://studio/index.html');
@@ -89,8 +95,7 @@ describe('window lock-down (fake WebContents)', () => {
     expect(contents.emit('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(contents.emit('will-redirect', ENTRY)).toBe(false);
     expect(contents.emit('will-redirect', 'http://127.0.0.1:8080/')).toBe(true);
-    expect(contents.emit('will-attach-webview')).toBe(true);
-    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expectOpensNothing(contents);
   });
 
   it('the hidden PDF window gets the same locks and may not navigate at all', () => {
@@ -99,8 +104,7 @@ describe('window lock-down (fake WebContents)', () => {
     expect(contents.emit('will-navigate', 'data:text/html,<p>other</p>')).toBe(true);
     expect(contents.emit('will-navigate', ENTRY)).toBe(true);
     expect(contents.emit('will-redirect', 'https://example.com/')).toBe(true);
-    expect(contents.emit('will-attach-webview')).toBe(true);
-    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expectOpensNothing(contents);
   });
 });
 
