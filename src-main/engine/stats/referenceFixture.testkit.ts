@@ -1,5 +1,6 @@
 // Test-only access to statsmodels-reference.json with the tolerance rule used by every suite:
 // relative error with an absolute floor, so values that are ~0 are not judged relatively.
+import { expect } from 'vitest';
 import { readSharedJson } from '../testing/sharedData';
 
 export interface AdfReference {
@@ -54,4 +55,13 @@ export function worstRelativeError(
 
 export function relativeError(got: number, expected: number, floor = 1e-12): number {
   return worstRelativeError([got], [expected], floor);
+}
+
+/** A test's statistic within 1e-8 and its p-value within 1e-6 of statsmodels', relatively. */
+export function expectStatisticAndPValue(
+  got: { statistic: number; pValue: number },
+  ref: { stat: number; pvalue: number },
+): void {
+  expect(relativeError(got.statistic, ref.stat)).toBeLessThan(1e-8);
+  expect(relativeError(got.pValue, ref.pvalue)).toBeLessThan(1e-6);
 }
