@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestHost } from '../../host/testing/testHost';
 import type { DatasetInfo } from '../../shared/schemas/dataset';
 import { fourStepSummary } from '../stats/fourStepSummary.testkit';
+import { nonFiniteProblem } from './nonFiniteProblem.testkit';
 import { scratchFiles } from './scratchFiles.testkit';
 
 const h = createTestHost();
@@ -51,17 +52,12 @@ describe('extreme values, app and CLI alike (the studio host over the real engin
     expect(result.ok).toBe(true);
     const info = (result as { ok: true; value: DatasetInfo }).value;
     expect(info.problems).toEqual([
-      {
-        kind: 'non-finite-values',
-        column: 'v',
-        count: 2,
-        positions: [3, 5],
-        positionKind: 'row',
-        message:
-          '"v" has 2 non-finite value(s) ("1e309" ×1, "-1e309" ×1; first at row 3), read as ' +
+      nonFiniteProblem(
+        'v',
+        [3, 5],
+        '"v" has 2 non-finite value(s) ("1e309" ×1, "-1e309" ×1; first at row 3), read as ' +
           'missing: no statistic can use them',
-        choices: ['treat-as-missing', 'drop-rows', 'forward-fill', 'linear-interpolation'],
-      },
+      ),
     ]);
     expect(info.columns[0]).toMatchObject({ count: 2, missing: 2, mean: 3, min: 2, max: 4 });
     // Chosen in the problems panel: interpolated between 2 and 4; the last one has no right side.

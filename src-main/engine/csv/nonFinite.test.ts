@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportChoices } from '../../shared/schemas/dataset';
 import { openDataset } from '../datasets/openDataset';
 import { isNonFiniteCell } from './nonFinite';
+import { nonFiniteProblem } from './nonFiniteProblem.testkit';
 import { sniffCsv } from './sniffCsv';
 import type { ParseOptions } from './types';
 import { scratchFiles } from './scratchFiles.testkit';
@@ -84,17 +85,12 @@ describe('non-finite cells', () => {
         message: '"value" has 1 missing value(s) (first at row 4)',
         choices: ['drop-rows', 'forward-fill', 'linear-interpolation', 'leave'],
       },
-      {
-        kind: 'non-finite-values',
-        column: 'value',
-        count: 5,
-        positions: [3, 6, 8, 9, 10],
-        positionKind: 'row',
-        message:
-          '"value" has 5 non-finite value(s) ("Infinity" ×1, "1e400" ×1, "-inf" ×1, "NaN" ×1, ' +
+      nonFiniteProblem(
+        'value',
+        [3, 6, 8, 9, 10],
+        '"value" has 5 non-finite value(s) ("Infinity" ×1, "1e400" ×1, "-inf" ×1, "NaN" ×1, ' +
           '"1.8e308" ×1; first at row 3), read as missing: no statistic can use them',
-        choices: ['treat-as-missing', 'drop-rows', 'forward-fill', 'linear-interpolation'],
-      },
+      ),
     ]);
     // The statistics see the four finite values only: 1, 4, 8, 10.
     expect(info.columns[0]).toMatchObject({ count: 4, missing: 6, mean: 5.75, min: 1, max: 10 });
