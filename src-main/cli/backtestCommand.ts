@@ -1,27 +1,21 @@
 import { StudioFailure } from '../shared/result';
-import { assertKnown, isOneOf, numberOption, parseArgs, stringOption } from './args';
+import { isOneOf, numberOption, stringOption } from './args';
 import { openCliSession } from './cliSession';
 import type { CliCommand } from './commands';
-import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
+import { fitFlagNames, fitSettingsFromArgs, trainingCommandArgs } from './fitFlags';
 import { writeJsonFile } from './writeJson';
 
 export const backtestCommand: CliCommand = {
   summary:
     'backtest <csv> --target NAME --folds K --horizon H [--refit scratch|finetune|none] [--window expanding|sliding] [model flags] --out backtest.json',
   async run(argv) {
-    const args = parseArgs(argv, new Set(['quiet']));
-    assertKnown(args, [
-      ...fitFlagNames.filter((f) => f !== 'horizon'),
+    const { args, file, out } = trainingCommandArgs(argv, [
+      ...fitFlagNames,
       'folds',
-      'horizon',
       'stride',
       'refit',
       'window',
-      'out',
-      'quiet',
     ]);
-    const file = args.positional[0];
-    const out = stringOption(args, 'out');
     const folds = numberOption(args, 'folds');
     const horizon = numberOption(args, 'horizon');
     if (!file || !out || folds === undefined || horizon === undefined) {

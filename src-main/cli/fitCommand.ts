@@ -1,20 +1,17 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { StudioFailure } from '../shared/result';
-import { assertKnown, parseArgs, stringOption } from './args';
+import { stringOption } from './args';
 import { openCliSession } from './cliSession';
 import type { CliCommand } from './commands';
-import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
+import { fitFlagNames, fitSettingsFromArgs, trainingCommandArgs } from './fitFlags';
 import { writeJsonFile } from './writeJson';
 
 export const fitCommand: CliCommand = {
   summary:
     'fit <csv> --target NAME [model flags] --out run.json — train headless, write the run as JSON',
   async run(argv) {
-    const args = parseArgs(argv, new Set(['quiet']));
-    assertKnown(args, [...fitFlagNames, 'out', 'save-model', 'quiet']);
-    const file = args.positional[0];
-    const out = stringOption(args, 'out');
+    const { args, file, out } = trainingCommandArgs(argv, [...fitFlagNames, 'save-model']);
     if (!file || !out)
       throw new StudioFailure(
         'invalid-request',

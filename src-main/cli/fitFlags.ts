@@ -1,7 +1,7 @@
 // Model flags shared by `fit`, `backtest` and `search`; validated by the contract's FitSettings.
 import { parseUnknown } from '../shared/parseUnknown';
 import { FitSettings } from '../shared/schemas/model';
-import { numberOption, stringOption, type ParsedArgs } from './args';
+import { assertKnown, numberOption, parseArgs, stringOption, type ParsedArgs } from './args';
 
 export const fitFlagNames = [
   'target',
@@ -66,4 +66,17 @@ export function fitSettingsFromArgs(args: ParsedArgs): FitSettings {
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   return parseUnknown(FitSettings, defined, 'model flags');
+}
+
+/**
+ * The words of a command that trains (`fit`, `backtest`, `search`): only `flags`, --out and --quiet
+ * allowed; the CSV (first positional) and --out, either possibly missing.
+ */
+export function trainingCommandArgs(
+  argv: string[],
+  flags: readonly string[],
+): { args: ParsedArgs; file: string | undefined; out: string | undefined } {
+  const args = parseArgs(argv, new Set(['quiet']));
+  assertKnown(args, [...flags, 'out', 'quiet']);
+  return { args, file: args.positional[0], out: stringOption(args, 'out') };
 }

@@ -4,10 +4,10 @@ import type { RunResult } from '../shared/schemas/model';
 import { SearchRequest } from '../shared/schemas/search';
 import { StudioFailure } from '../shared/result';
 import { runSearch } from '../host/searchRunner';
-import { assertKnown, parseArgs, stringOption } from './args';
+import { stringOption } from './args';
 import { openCliSession } from './cliSession';
 import type { CliCommand } from './commands';
-import { fitFlagNames, fitSettingsFromArgs } from './fitFlags';
+import { fitFlagNames, fitSettingsFromArgs, trainingCommandArgs } from './fitFlags';
 import { writeJsonFile } from './writeJson';
 
 /** grid.json: { "mode": "grid"|"random", "budget": N, "seed": S, "grid": { "units": [16, 32], ... } } */
@@ -21,11 +21,8 @@ export const searchCommand: CliCommand = {
   summary:
     'search <csv> --target NAME --grid grid.json --out runs.json — grid or random search ranked by validation loss',
   async run(argv) {
-    const args = parseArgs(argv, new Set(['quiet']));
-    assertKnown(args, [...fitFlagNames, 'grid', 'out', 'quiet']);
-    const file = args.positional[0];
+    const { args, file, out } = trainingCommandArgs(argv, [...fitFlagNames, 'grid']);
     const gridFile = stringOption(args, 'grid');
-    const out = stringOption(args, 'out');
     if (!file || !gridFile || !out)
       throw new StudioFailure(
         'invalid-request',
