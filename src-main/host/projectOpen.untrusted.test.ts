@@ -7,12 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CSV_SHA256,
-  CSV_TEXT,
-  datasetEntry,
-  sampleProject,
-} from '../engine/projects/projectData.testkit';
+import { CSV_TEXT, datasetEntry, sampleProject } from '../engine/projects/projectData.testkit';
 import type { Result } from '../shared/result';
 import type { OpenedProject } from '../shared/schemas/projectChannels';
 import type { EngineClient } from './engineClient';
@@ -74,7 +69,7 @@ describe('opening an untrusted project file', () => {
     it(`refuses an embedded dataset named ${name} and writes nothing anywhere`, async () => {
       const target = path.resolve(work, 'embedded', 'ds_0123456789abcdef', name);
       const entry = {
-        ...datasetEntry(path.join(root, 'gone.csv'), CSV_SHA256, 37),
+        ...datasetEntry(path.join(root, 'gone.csv')),
         name,
         embeddedCsv: CSV_TEXT,
       };

@@ -7,7 +7,12 @@ export const CSV_TEXT = 'date,value\n2020-01-01,1\n2020-02-01,2\n';
 /** sha256 of CSV_TEXT (sha256sum of the same 37 bytes). */
 export const CSV_SHA256 = '11a30de072085cafb7b421d030a19ef82899a4de6b53bd3bdc5bcd3290e48a9e';
 
-export function datasetEntry(csvPath: string, sha256: string, sizeBytes: number): ProjectDataset {
+/** A saved dataset entry for the file at csvPath, by default holding CSV_TEXT (37 bytes). */
+export function datasetEntry(
+  csvPath: string,
+  sha256 = CSV_SHA256,
+  sizeBytes = CSV_TEXT.length,
+): ProjectDataset {
   return {
     datasetId: 'ds_0123456789abcdef',
     name: 'sales.csv',

@@ -35,7 +35,7 @@ const errorOf = (p: Promise<unknown>): Promise<ProjectFileError> =>
 describe('saveProject / openProject', () => {
   it('round-trips a project and reports an unchanged CSV as ok', async () => {
     const project = sampleProject(
-      [datasetEntry(csv, CSV_SHA256, 37)],
+      [datasetEntry(csv)],
       [{ id: 'run-1', modelDir: null, metrics: { rmse: 1.5 } }],
     );
     await saveProject(file, project);
@@ -62,7 +62,7 @@ describe('saveProject / openProject', () => {
   });
 
   it('flags a moved CSV and a changed CSV', async () => {
-    await saveProject(file, sampleProject([datasetEntry(csv, CSV_SHA256, 37)]));
+    await saveProject(file, sampleProject([datasetEntry(csv)]));
     await rename(csv, path.join(dir, 'elsewhere.csv'));
     expect((await openProject(file)).datasetChecks[0]?.status).toBe('moved');
     // Same size, one digit different: only the hash can tell.
@@ -80,7 +80,7 @@ describe('saveProject / openProject', () => {
 
   it('says when a moved dataset is embedded in the project', async () => {
     const entry = {
-      ...datasetEntry(path.join(dir, 'gone.csv'), CSV_SHA256, 37),
+      ...datasetEntry(path.join(dir, 'gone.csv')),
       embeddedCsv: CSV_TEXT,
     };
     await saveProject(file, sampleProject([entry]));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtomicWriteError } from '../fsAtomic/atomicWriteError';
 import { openProject, saveProject } from './projectFile';
-import { CSV_SHA256, datasetEntry, sampleProject } from './projectData.testkit';
+import { datasetEntry, sampleProject } from './projectData.testkit';
 
 const SIZE = '512k';
 let root: string;
@@ -91,7 +91,7 @@ describe('saving a project onto a full disk', () => {
 
     // 2. A project file that does not fit (a large embedded CSV), its models already there.
     const embedded = {
-      ...datasetEntry(path.join(root, 'gone.csv'), CSV_SHA256, 37),
+      ...datasetEntry(path.join(root, 'gone.csv')),
       embeddedCsv: `date,value\n${'2020-01-01,1\n'.repeat(60_000)}`,
     };
     const tooBigFile = await failure(

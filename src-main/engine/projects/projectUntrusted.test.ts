@@ -6,13 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject, saveProject } from './projectFile';
 import { ProjectFileError } from './projectErrors';
-import {
-  CSV_SHA256,
-  CSV_TEXT,
-  datasetEntry,
-  modelHash,
-  sampleProject,
-} from './projectData.testkit';
+import { CSV_TEXT, datasetEntry, modelHash, sampleProject } from './projectData.testkit';
 
 let root: string;
 let dir: string;
@@ -52,7 +46,7 @@ const refusal = async (p: Promise<unknown>): Promise<ProjectFileError> => {
 };
 
 const embedded = (name: string): ReturnType<typeof datasetEntry> => ({
-  ...datasetEntry(path.join(root, 'gone.csv'), CSV_SHA256, 37),
+  ...datasetEntry(path.join(root, 'gone.csv')),
   name,
   embeddedCsv: CSV_TEXT,
 });
