@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFiles } from './csvFiles.testkit';
+import { scratchFiles } from '../csv/scratchFiles.testkit';
 import {
   aggregateScores,
   fitCollection,
@@ -9,7 +9,7 @@ import {
   sparkline,
 } from './appCollection';
 
-const file = csvFiles('app-collection-');
+const file = scratchFiles('app-collection-');
 const month = (k: number) =>
   `${2000 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`;
 const layout = { idColumn: 'id', timeColumn: 'date', target: 'value' };

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvFiles, isoDay } from './csvFiles.testkit';
+import { scratchFiles } from '../csv/scratchFiles.testkit';
 import { fillMissing, indexLongCsv, readSeries, splitCsvLine } from './longFormat';
 
-const file = csvFiles('long-format-');
+const file = scratchFiles('long-format-');
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const opts = { idColumn: 'id', timeColumn: 'date', target: 'value' };
 
 describe('long-format reader', () => {

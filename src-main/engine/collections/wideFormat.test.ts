@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { csvFiles, isoDay } from './csvFiles.testkit';
+import { scratchFiles } from '../csv/scratchFiles.testkit';
 import { indexCollection } from './appCollection';
 import { readWideCsv, wideSeries } from './wideFormat';
 
-const file = csvFiles('wide-format-');
+const file = scratchFiles('wide-format-');
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 describe('wide reader', () => {
   it('takes every numeric column as a series named after it, on the shared time column', async () => {
