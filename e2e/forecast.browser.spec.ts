@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
 import { atEachScreen } from './fixtures/screens';
 import { runBacktest } from './fixtures/backtest';
-import { expect, test } from './fixtures/studio';
+import { expect, sampleTab, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `forecast-${name}.png`);
 
@@ -42,8 +42,7 @@ test.describe('browser mode: forecasts and verdicts', () => {
   test('judges a run against its best baseline and shows the members, ETS and Theta', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
-    await page.getByTestId('tab-model').click();
+    await sampleTab(page, 'model');
     await page.getByTestId('fit-horizon').fill('6');
     await train(page);
 

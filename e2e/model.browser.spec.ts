@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
-import { expect, test } from './fixtures/studio';
+import { expect, sampleTab, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `model-${name}.png`);
 
@@ -19,8 +19,7 @@ test.describe('browser mode: model training', () => {
   test('trains with live curves, cancels one run and scores a finished one', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
-    await page.getByTestId('tab-model').click();
+    await sampleTab(page, 'model');
     const panel = page.getByTestId('model-panel');
     await expect(panel).toBeVisible();
     // Defaults for a monthly series: two seasons of lookback, one step ahead.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
 import { runBacktest } from './fixtures/backtest';
-import { expect, test } from './fixtures/studio';
+import { expect, sampleTab, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `runs-${name}.png`);
 
@@ -35,9 +35,8 @@ test.describe('browser mode: runs, diagnostics, search and backtest', () => {
   test('inspects and compares two runs, then searches and backtests', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     // The server lives as long as the worker, so other specs' runs may already be listed.
-    await page.getByTestId('tab-runs').click();
+    await sampleTab(page, 'runs');
     await expect(page.getByTestId('runs-panel')).not.toContainText('Loading runs');
     const before = await page.getByTestId('run-row').count();
     await page.getByTestId('tab-model').click();
