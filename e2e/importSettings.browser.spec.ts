@@ -56,6 +56,13 @@ async function openExport(page: Page): Promise<void> {
   await expect(rows.nth(2).locator('td')).toHaveText(['3', '2020-03-01', '']);
 }
 
+/** The dialog has closed on a file read: it is the shown dataset, its row count in the status bar. */
+async function expectImported(page: Page, name: string, rows: number): Promise<void> {
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await expect(page.getByTestId('dataset-name')).toHaveText(name);
+  await expect(page.getByTestId('status-message')).toContainText(`${rows} rows`);
+}
+
 test.describe('browser mode: import settings', () => {
   test('rows to skip, a comment character and padded short rows read a spreadsheet export', async ({
     studioPage: page,
@@ -72,9 +79,7 @@ test.describe('browser mode: import settings', () => {
     });
     await openExport(page);
     await page.getByTestId('import-confirm').click();
-    await expect(page.getByTestId('import-dialog')).toBeHidden();
-    await expect(page.getByTestId('dataset-name')).toHaveText('export.csv');
-    await expect(page.getByTestId('status-message')).toContainText('6 rows');
+    await expectImported(page, 'export.csv', 6);
     await page.getByTestId('tab-explore').click();
     // Row 8 of the file: the title, the blank line and the comment lines are counted too.
     await expect(page.getByTestId('problem-missing-values')).toContainText(
@@ -88,9 +93,7 @@ test.describe('browser mode: import settings', () => {
     await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     const german = 'Datum;Umsatz\n31.01.2024;1,5\n29.02.2024;2,25\n31.03.2024;3\n30.04.2024;4\n';
     await importDayFirst(page, 'umsatz.csv', german);
-    await expect(page.getByTestId('import-dialog')).toBeHidden();
-    await expect(page.getByTestId('dataset-name')).toHaveText('umsatz.csv');
-    await expect(page.getByTestId('status-message')).toContainText('4 rows');
+    await expectImported(page, 'umsatz.csv', 4);
     await expect(page.getByTestId('dataset-list')).toContainText('4 rows · monthly');
     await page.getByTestId('tab-explore').click();
     await expect(page.getByTestId('summary-table')).toContainText('2024-01-31');
@@ -112,8 +115,6 @@ test.describe('browser mode: import settings', () => {
     await expect(page.getByTestId('import-encoding')).toHaveValue('utf-16le');
     await expect.poll(() => headerCells(page)).toEqual(['month', 'sales']);
     await page.getByTestId('import-confirm').click();
-    await expect(page.getByTestId('import-dialog')).toBeHidden();
-    await expect(page.getByTestId('dataset-name')).toHaveText('unicode.csv');
-    await expect(page.getByTestId('status-message')).toContainText('4 rows');
+    await expectImported(page, 'unicode.csv', 4);
   });
 });
