@@ -65,3 +65,18 @@ export function expectStatisticAndPValue(
   expect(relativeError(got.statistic, ref.stat)).toBeLessThan(1e-8);
   expect(relativeError(got.pValue, ref.pvalue)).toBeLessThan(1e-6);
 }
+
+/**
+ * An ADF result against statsmodels': the same lag, the statistic and p-value as above, the
+ * critical values to 1e-12.
+ */
+export function expectAdfAgrees(
+  got: { usedLag: number; statistic: number; pValue: number; critical: AdfReference['crit'] },
+  ref: AdfReference,
+): void {
+  expect(got.usedLag).toBe(ref.usedlag);
+  expectStatisticAndPValue(got, ref);
+  for (const level of ['1%', '5%', '10%'] as const) {
+    expect(relativeError(got.critical[level], ref.crit[level])).toBeLessThan(1e-12);
+  }
+}
