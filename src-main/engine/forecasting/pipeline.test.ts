@@ -1,12 +1,13 @@
 // The forecasting pipeline through runFit: evaluation untouched by the all-data refit, short
 // series that never fail, no leakage from later rows, tensors freed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  airPassengers,
+  airPassengersFit,
+  cpuBackendAndScratchDir,
+} from '../model/airPassengersFit.testkit';
+import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { classicalBaselines } from '../baselines/classical';
-import { readSimpleCsv } from '../testing/sharedData';
 import type { FitConfig } from '../model/fitConfig';
 import { forecastWithModel } from '../model/forecast';
 import { loadModel } from '../model/modelFiles';
@@ -14,14 +15,8 @@ import { engineRuntime } from '../kernels/trainingRuntime';
 import { runFit, type FitDataset } from '../model/runFit';
 import { CoreRunResult } from '../model/runResult';
 
-const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
-const monthly = (v: Float64Array = values): FitDataset => ({
-  name: 'AirPassengers',
-  time: Float64Array.from(v, (_, i) => Date.UTC(1949, i, 1)),
-  timeFormat: 'epoch-ms',
-  columns: { y: v },
-  seasonalPeriod: 12,
-});
+const values = airPassengers;
+const monthly = (v: Float64Array = values): FitDataset => airPassengersFit(v, 'y');
 // Per-series members (no pretrained weights), small and quick.
 const small: Partial<FitConfig> = {
   backend: 'cpu',
@@ -35,12 +30,7 @@ const small: Partial<FitConfig> = {
   valSize: 12,
   combination: 'none',
 };
-const dir = mkdtempSync(path.join(tmpdir(), 'ss-forecaster-'));
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = cpuBackendAndScratchDir('ss-forecaster-');
 
 describe('forecasting pipeline in runFit', () => {
   it('refitting on all data leaves every evaluation number unchanged', async () => {

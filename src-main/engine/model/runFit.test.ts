@@ -1,9 +1,12 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import {
+  airPassengers,
+  airPassengersFit,
+  cpuBackendAndScratchDir,
+} from './airPassengersFit.testkit';
+import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readSimpleCsv } from '../testing/sharedData';
 import type { FitConfig } from './fitConfig';
 import { forecastWithModel } from './forecast';
 import { loadModel, loadStockModel } from './modelFiles';
@@ -12,16 +15,8 @@ import { engineRuntime } from '../kernels/trainingRuntime';
 import { runFit, type FitDataset } from './runFit';
 import { CoreRunResult } from './runResult';
 
-const csv = readSimpleCsv('AirPassengers.csv');
-const values = Float64Array.from(csv['AirPassengers'] ?? []);
-const time = Float64Array.from(values, (_, i) => Date.UTC(1949, i, 1));
-const dataset = (v: Float64Array = values): FitDataset => ({
-  name: 'AirPassengers',
-  time,
-  timeFormat: 'epoch-ms',
-  columns: { AirPassengers: v },
-  seasonalPeriod: 12,
-});
+const values = airPassengers;
+const dataset = (v: Float64Array = values): FitDataset => airPassengersFit(v);
 // The classic path (one network on globally scaled, transformed rows); the forecasting pipeline's
 // own tests are in engine/forecasting/pipeline.test.ts.
 const tiny: Partial<FitConfig> = {
@@ -36,12 +31,7 @@ const tiny: Partial<FitConfig> = {
   testSize: 24,
   valSize: 12,
 };
-const dir = mkdtempSync(path.join(tmpdir(), 'ss-model-'));
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = cpuBackendAndScratchDir('ss-model-');
 
 describe('runFit', () => {
   it('produces a JSON-able result with metrics, baselines, predictions and a forecast', async () => {
@@ -127,9 +117,9 @@ describe('model files', () => {
 
   it('names missing columns when forecasting with a saved model', async () => {
     const loaded = await loadModel(dir, opByOpRuntime);
-    expect(() => forecastWithModel(loaded, { time, columns: { other: values } })).toThrow(
-      /"AirPassengers"/,
-    );
+    expect(() =>
+      forecastWithModel(loaded, { time: dataset().time, columns: { other: values } }),
+    ).toThrow(/"AirPassengers"/);
     loaded.model.dispose();
   });
 });

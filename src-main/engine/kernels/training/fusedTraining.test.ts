@@ -1,12 +1,14 @@
 // The fused kernels inside the real training loop: the same seed gives the same loss curve as the
 // op-by-op layers (up to float32 summation order), and a fused-trained model saved to disk loads
 // with stock tfjs layers and predicts the same.
+import {
+  airPassengers,
+  airPassengersFit,
+  cpuBackendAndScratchDir,
+} from '../../model/airPassengersFit.testkit';
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSimpleCsv } from '../../testing/sharedData';
+import { describe, expect, it } from 'vitest';
 import type { FitConfig } from '../../model/fitConfig';
 import { loadModel, loadStockModel } from '../../model/modelFiles';
 import { opByOpRuntime } from '../../model/opByOpKernel';
@@ -15,22 +17,9 @@ import { ensureRnnWasm } from '../wasm/ensureRnnWasm.testkit';
 import { loadFusedKernels } from '../wasm/fusedRnn';
 import { fusedRuntime } from '../trainingRuntime';
 
-const values = Float64Array.from(readSimpleCsv('AirPassengers.csv')['AirPassengers'] ?? []);
-const dataset: FitDataset = {
-  name: 'AirPassengers',
-  time: Float64Array.from(values, (_, i) => Date.UTC(1949, i, 1)),
-  timeFormat: 'iso-date',
-  columns: { AirPassengers: values },
-  seasonalPeriod: 12,
-};
-const dir = mkdtempSync(path.join(tmpdir(), 'fused-train-'));
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const values = airPassengers;
+const dataset: FitDataset = airPassengersFit(values, 'AirPassengers', 'iso-date');
+const dir = cpuBackendAndScratchDir('fused-train-');
 
 describe.each(['lstm', 'gru', 'rnn'] as const)('fused %s training', (cell) => {
   const config: Partial<FitConfig> = {
