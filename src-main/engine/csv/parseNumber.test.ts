@@ -3,17 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { parseNumberCell, parseNumberDetailed, parsePlainDecimal } from './parseNumber';
 
 describe('parseNumberCell', () => {
-  it('reads plain decimals, signs, padding and a lone decimal mark side', () => {
-    expect(parseNumberCell('123', '.')).toBe(123);
-    expect(parseNumberCell('-0.5', '.')).toBe(-0.5);
-    expect(parseNumberCell('+4.25', '.')).toBe(4.25);
-    expect(parseNumberCell(' 7 ', '.')).toBe(7);
-    expect(parseNumberCell('.5', '.')).toBe(0.5);
-    expect(parseNumberCell('5.', '.')).toBe(5);
-    expect(parseNumberCell('1e3', '.')).toBe(1000);
-    expect(parseNumberCell('2.5E-2', '.')).toBe(0.025);
-    expect(parseNumberCell('1,5', ',')).toBe(1.5);
-    expect(parseNumberCell('-3,25e1', ',')).toBe(-32.5);
+  // [cell, decimal mark, value]: plain decimals, signs, padding, a lone decimal mark side and
+  // exponents, then thousands separators in strict 3-digit groups.
+  it.each<[string, '.' | ',', number]>([
+    ['123', '.', 123],
+    ['-0.5', '.', -0.5],
+    ['+4.25', '.', 4.25],
+    [' 7 ', '.', 7],
+    ['.5', '.', 0.5],
+    ['5.', '.', 5],
+    ['1e3', '.', 1000],
+    ['2.5E-2', '.', 0.025],
+    ['1,5', ',', 1.5],
+    ['-3,25e1', ',', -32.5],
+    ['12,345,678', '.', 12345678],
+    ['1.234,5', ',', 1234.5],
+    ['-1.234.567,25', ',', -1234567.25],
+    ["1'234.50", '.', 1234.5],
+    ['1 000', '.', 1000],
+    ['1\u00a0000,5', ',', 1000.5],
+    ['1\u202f000', ',', 1000],
+  ])('reads %j with decimal mark %j as %s', (cell, mark, value) => {
+    expect(parseNumberCell(cell, mark)).toBe(value);
+  });
+
+  it('says when a cell was read with thousands separators', () => {
+    expect(parseNumberDetailed('1,234.5', '.')).toEqual({ value: 1234.5, grouped: true });
   });
 
   it('agrees with Number() on every plain decimal, fast path or not', () => {
@@ -36,39 +51,28 @@ describe('parseNumberCell', () => {
     expect(parseNumberCell('1234567890123456789', '.')).toBe(1.2345678901234568e18);
   });
 
-  it('reads thousands separators with strict 3-digit groups', () => {
-    expect(parseNumberDetailed('1,234.5', '.')).toEqual({ value: 1234.5, grouped: true });
-    expect(parseNumberCell('12,345,678', '.')).toBe(12345678);
-    expect(parseNumberCell('1.234,5', ',')).toBe(1234.5);
-    expect(parseNumberCell('-1.234.567,25', ',')).toBe(-1234567.25);
-    expect(parseNumberCell("1'234.50", '.')).toBe(1234.5);
-    expect(parseNumberCell('1 000', '.')).toBe(1000);
-    expect(parseNumberCell('1\u00a0000,5', ',')).toBe(1000.5);
-    expect(parseNumberCell('1\u202f000', ',')).toBe(1000);
-    expect(parseNumberCell('1,23', '.')).toBeNaN();
-    expect(parseNumberCell('1,2345', '.')).toBeNaN();
-    expect(parseNumberCell('1,234 567', '.')).toBeNaN();
-    expect(parseNumberCell('1.234.5', '.')).toBeNaN();
-  });
-
-  it('refuses what Number() would wrongly accept, and non-finite values', () => {
-    for (const junk of [
-      '0x10',
-      'Infinity',
-      '-Infinity',
-      '1_000',
-      'abc',
-      '',
-      ' ',
-      '-',
-      '.',
-      '1e400',
-      '0b11',
-      '12abc',
-      '1..2',
-      '--1',
-    ]) {
-      expect(parseNumberCell(junk, '.')).toBeNaN();
-    }
+  it.each([
+    // What Number() would wrongly accept, and non-finite values.
+    '0x10',
+    'Infinity',
+    '-Infinity',
+    '1_000',
+    'abc',
+    '',
+    ' ',
+    '-',
+    '.',
+    '1e400',
+    '0b11',
+    '12abc',
+    '1..2',
+    '--1',
+    // Thousands groups that are not strictly 3 digits, or mixed separators.
+    '1,23',
+    '1,2345',
+    '1,234 567',
+    '1.234.5',
+  ])('refuses %j (decimal mark ".")', (cell) => {
+    expect(parseNumberCell(cell, '.')).toBeNaN();
   });
 });

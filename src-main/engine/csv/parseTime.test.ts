@@ -11,52 +11,49 @@ import {
 
 const DAY = 86_400_000;
 
+const ISO = { parseIsoDate, parseIsoDateTime, parseYearMonth };
+
 describe('ISO parsing', () => {
-  it('reads dates and refuses impossible ones', () => {
-    expect(parseIsoDate('2021-02-28')).toBe(Date.UTC(2021, 1, 28));
-    expect(parseIsoDate('2020-02-29')).toBe(Date.UTC(2020, 1, 29));
-    expect(parseIsoDate('2021/03/04')).toBe(Date.UTC(2021, 2, 4));
-    expect(parseIsoDate(' 2021-01-01 ')).toBe(Date.UTC(2021, 0, 1));
-    for (const bad of [
-      '2021-02-29',
-      '1900-02-29',
-      '2021-13-01',
-      '2021-00-10',
-      '2021-04-31',
-      '2021-1-01',
-      '2021-01/01',
-      '21-01-01x',
-      '',
-    ]) {
-      expect(parseIsoDate(bad)).toBeNaN();
-    }
+  it.each<[keyof typeof ISO, string, number]>([
+    ['parseIsoDate', '2021-02-28', Date.UTC(2021, 1, 28)],
+    ['parseIsoDate', '2020-02-29', Date.UTC(2020, 1, 29)],
+    ['parseIsoDate', '2021/03/04', Date.UTC(2021, 2, 4)],
+    ['parseIsoDate', ' 2021-01-01 ', Date.UTC(2021, 0, 1)],
+    // Date-times with and without zones (naive = UTC).
+    ['parseIsoDateTime', '2021-06-01T02:00:00+02:00', Date.UTC(2021, 5, 1, 0)],
+    ['parseIsoDateTime', '2021-06-01T02:00:00+0200', Date.UTC(2021, 5, 1, 0)],
+    ['parseIsoDateTime', '2021-06-01T02:00+02', Date.UTC(2021, 5, 1, 0)],
+    ['parseIsoDateTime', '2021-06-01T00:00:00-05:30', Date.UTC(2021, 5, 1, 5, 30)],
+    ['parseIsoDateTime', '2021-06-01 13:45', Date.UTC(2021, 5, 1, 13, 45)],
+    ['parseIsoDateTime', '2021-06-01T00:00:00.250Z', Date.UTC(2021, 5, 1) + 250],
+    ['parseIsoDateTime', '2021-06-01T00:00:01.5', Date.UTC(2021, 5, 1) + 1500],
+    ['parseIsoDateTime', '2021-06-01', Date.UTC(2021, 5, 1)],
+    ['parseYearMonth', '2019-11', Date.UTC(2019, 10, 1)],
+  ])('%s reads %j', (parser, cell, ms) => {
+    expect(ISO[parser](cell)).toBe(ms);
   });
 
-  it('reads date-times with and without zones (naive = UTC)', () => {
-    expect(parseIsoDateTime('2021-06-01T02:00:00+02:00')).toBe(Date.UTC(2021, 5, 1, 0));
-    expect(parseIsoDateTime('2021-06-01T02:00:00+0200')).toBe(Date.UTC(2021, 5, 1, 0));
-    expect(parseIsoDateTime('2021-06-01T02:00+02')).toBe(Date.UTC(2021, 5, 1, 0));
-    expect(parseIsoDateTime('2021-06-01T00:00:00-05:30')).toBe(Date.UTC(2021, 5, 1, 5, 30));
-    expect(parseIsoDateTime('2021-06-01 13:45')).toBe(Date.UTC(2021, 5, 1, 13, 45));
-    expect(parseIsoDateTime('2021-06-01T00:00:00.250Z')).toBe(Date.UTC(2021, 5, 1) + 250);
-    expect(parseIsoDateTime('2021-06-01T00:00:01.5')).toBe(Date.UTC(2021, 5, 1) + 1500);
-    expect(parseIsoDateTime('2021-06-01')).toBe(Date.UTC(2021, 5, 1));
-    for (const bad of [
-      '2021-06-01T24:00',
-      '2021-06-01T12:60',
-      '2021-06-01T12',
-      '2021-06-01T12:00:00+1',
-      '2021-06-01T12:00:00Zx',
-      '2021-06-01X12:00',
-    ]) {
-      expect(parseIsoDateTime(bad)).toBeNaN();
-    }
-  });
-
-  it('reads year-months', () => {
-    expect(parseYearMonth('2019-11')).toBe(Date.UTC(2019, 10, 1));
-    expect(parseYearMonth('2019-13')).toBeNaN();
-    expect(parseYearMonth('2019-1')).toBeNaN();
+  it.each<[keyof typeof ISO, string]>([
+    // Impossible dates and malformed ones.
+    ['parseIsoDate', '2021-02-29'],
+    ['parseIsoDate', '1900-02-29'],
+    ['parseIsoDate', '2021-13-01'],
+    ['parseIsoDate', '2021-00-10'],
+    ['parseIsoDate', '2021-04-31'],
+    ['parseIsoDate', '2021-1-01'],
+    ['parseIsoDate', '2021-01/01'],
+    ['parseIsoDate', '21-01-01x'],
+    ['parseIsoDate', ''],
+    ['parseIsoDateTime', '2021-06-01T24:00'],
+    ['parseIsoDateTime', '2021-06-01T12:60'],
+    ['parseIsoDateTime', '2021-06-01T12'],
+    ['parseIsoDateTime', '2021-06-01T12:00:00+1'],
+    ['parseIsoDateTime', '2021-06-01T12:00:00Zx'],
+    ['parseIsoDateTime', '2021-06-01X12:00'],
+    ['parseYearMonth', '2019-13'],
+    ['parseYearMonth', '2019-1'],
+  ])('%s refuses %j', (parser, cell) => {
+    expect(ISO[parser](cell)).toBeNaN();
   });
 });
 
