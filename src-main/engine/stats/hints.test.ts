@@ -41,68 +41,88 @@ const UNCERTAIN =
   'Neither ADF nor KPSS rejects its null: the data cannot tell stationarity from a unit root (often a short or near-boundary series); treat the conclusion as uncertain.';
 
 describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
-  it('Nile (annual): no seasonality hint, a break, log then first difference', () => {
-    expect(hintsOf(referenceSeries('Nile.csv:Nile'), 1)).toEqual([
-      'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.3e-14): past values carry information a model can use.',
-      TREND_OR_BREAK,
-      `Suggested transforms, the Model tab's defaults: log, then first difference. Why: log: all values positive and the level grows 3.0×; first difference: KPSS rejects stationarity of the log (a trend or a break).`,
-    ]);
-  });
-
-  it('lynx (annual, a 10-year cycle): no seasonality hint, modelled in levels', () => {
-    expect(hintsOf(referenceSeries('lynx.csv:lynx'), 1)).toEqual([
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 9.6e-41): past values carry information a model can use.',
-      LEVELS,
-      `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF rejects a unit root (p = 0.035) and KPSS does not reject stationarity, so the series is modelled in levels.`,
-    ]);
-  });
-
-  it('LakeHuron (annual): no seasonality hint, first difference', () => {
-    expect(hintsOf(referenceSeries('LakeHuron.csv:LakeHuron'), 1)).toEqual([
-      'The PACF cuts off after lag 2: the series behaves like an AR(2) process.',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 2.1e-35): past values carry information a model can use.',
-      TREND_OR_BREAK,
-      `Suggested transforms, the Model tab's defaults: first difference. Why: first difference: KPSS rejects stationarity of the series (a trend or a break).`,
-    ]);
-  });
-
-  it('AirPassengers (monthly): seasonal, the airline transforms', () => {
-    expect(hintsOf(referenceSeries('AirPassengers.csv:AirPassengers'), 12)).toEqual([
-      'The ACF decays slowly (r1 = 0.95, still 0.70 at lag 10): a trend, a unit root or strong persistence; the tests below tell them apart.',
-      'Seasonality with period 12: the seasonality test on the changes of the log finds r12 = 0.84, above the 90% threshold of 0.18 (clear evidence).',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.1e-177): past values carry information a model can use.',
-      WANDERS,
-      `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 12), then first difference. Why: log: all values positive and the level grows 6.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.072).`,
-    ]);
-  });
-
-  it('co2 (monthly): seasonal', () => {
-    expect(hintsOf(referenceSeries('co2.csv:co2'), 12)).toEqual([
-      'The ACF decays slowly (r1 = 0.99, still 0.93 at lag 10): a trend, a unit root or strong persistence; the tests below tell them apart.',
-      'Seasonality with period 12: the seasonality test on the period-to-period changes finds r12 = 0.92, above the 90% threshold of 0.18 (clear evidence).',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p < 1e-300): past values carry information a model can use.',
-      WANDERS,
-      `Suggested transforms, the Model tab's defaults: seasonal difference (m = 12), then first difference. Why: seasonal difference (m = 12): the changes are seasonal; first difference: KPSS rejects stationarity of the seasonally differenced series (a trend or a break).`,
-    ]);
-  });
-
-  it('UKgas (quarterly): seasonal', () => {
-    expect(hintsOf(referenceSeries('UKgas.csv:UKgas'), 4)).toEqual([
-      'Seasonality with period 4: the seasonality test on the changes of the log finds r4 = 0.93, above the 90% threshold of 0.25 (clear evidence).',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 3.9e-64): past values carry information a model can use.',
-      WANDERS,
-      `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 4). Why: log: all values positive and the level grows 13.7×; seasonal difference (m = 4): the changes are seasonal; no further difference: ADF and KPSS call the seasonally differenced series stationary.`,
-    ]);
-  });
-
-  it('ldeaths (monthly, 72 values): seasonal, and says the evidence is borderline', () => {
-    expect(hintsOf(referenceSeries('ldeaths.csv:ldeaths'), 12)).toEqual([
-      'Seasonality with period 12: the seasonality test on the changes of the log finds r12 = 0.45, above the 90% threshold of 0.36 (borderline evidence: about one non-seasonal series in ten passes this test, so check the STL view).',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.0e-34): past values carry information a model can use.',
-      UNCERTAIN,
-      `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 12), then first difference. Why: log: all values positive and the level grows 3.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.276).`,
-    ]);
+  // [test name, series, seasonal period, the hints in order]
+  it.each<[string, string, number, string[]]>([
+    [
+      'Nile (annual): no seasonality hint, a break, log then first difference',
+      'Nile.csv:Nile',
+      1,
+      [
+        'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.3e-14): past values carry information a model can use.',
+        TREND_OR_BREAK,
+        `Suggested transforms, the Model tab's defaults: log, then first difference. Why: log: all values positive and the level grows 3.0×; first difference: KPSS rejects stationarity of the log (a trend or a break).`,
+      ],
+    ],
+    [
+      'lynx (annual, a 10-year cycle): no seasonality hint, modelled in levels',
+      'lynx.csv:lynx',
+      1,
+      [
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 9.6e-41): past values carry information a model can use.',
+        LEVELS,
+        `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF rejects a unit root (p = 0.035) and KPSS does not reject stationarity, so the series is modelled in levels.`,
+      ],
+    ],
+    [
+      'LakeHuron (annual): no seasonality hint, first difference',
+      'LakeHuron.csv:LakeHuron',
+      1,
+      [
+        'The PACF cuts off after lag 2: the series behaves like an AR(2) process.',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 2.1e-35): past values carry information a model can use.',
+        TREND_OR_BREAK,
+        `Suggested transforms, the Model tab's defaults: first difference. Why: first difference: KPSS rejects stationarity of the series (a trend or a break).`,
+      ],
+    ],
+    [
+      'AirPassengers (monthly): seasonal, the airline transforms',
+      'AirPassengers.csv:AirPassengers',
+      12,
+      [
+        'The ACF decays slowly (r1 = 0.95, still 0.70 at lag 10): a trend, a unit root or strong persistence; the tests below tell them apart.',
+        'Seasonality with period 12: the seasonality test on the changes of the log finds r12 = 0.84, above the 90% threshold of 0.18 (clear evidence).',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.1e-177): past values carry information a model can use.',
+        WANDERS,
+        `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 12), then first difference. Why: log: all values positive and the level grows 6.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.072).`,
+      ],
+    ],
+    [
+      'co2 (monthly): seasonal',
+      'co2.csv:co2',
+      12,
+      [
+        'The ACF decays slowly (r1 = 0.99, still 0.93 at lag 10): a trend, a unit root or strong persistence; the tests below tell them apart.',
+        'Seasonality with period 12: the seasonality test on the period-to-period changes finds r12 = 0.92, above the 90% threshold of 0.18 (clear evidence).',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p < 1e-300): past values carry information a model can use.',
+        WANDERS,
+        `Suggested transforms, the Model tab's defaults: seasonal difference (m = 12), then first difference. Why: seasonal difference (m = 12): the changes are seasonal; first difference: KPSS rejects stationarity of the seasonally differenced series (a trend or a break).`,
+      ],
+    ],
+    [
+      'UKgas (quarterly): seasonal',
+      'UKgas.csv:UKgas',
+      4,
+      [
+        'Seasonality with period 4: the seasonality test on the changes of the log finds r4 = 0.93, above the 90% threshold of 0.25 (clear evidence).',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 3.9e-64): past values carry information a model can use.',
+        WANDERS,
+        `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 4). Why: log: all values positive and the level grows 13.7×; seasonal difference (m = 4): the changes are seasonal; no further difference: ADF and KPSS call the seasonally differenced series stationary.`,
+      ],
+    ],
+    [
+      'ldeaths (monthly, 72 values): seasonal, and says the evidence is borderline',
+      'ldeaths.csv:ldeaths',
+      12,
+      [
+        'Seasonality with period 12: the seasonality test on the changes of the log finds r12 = 0.45, above the 90% threshold of 0.36 (borderline evidence: about one non-seasonal series in ten passes this test, so check the STL view).',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 1.0e-34): past values carry information a model can use.',
+        UNCERTAIN,
+        `Suggested transforms, the Model tab's defaults: log, then seasonal difference (m = 12), then first difference. Why: log: all values positive and the level grows 3.0×; seasonal difference (m = 12): the changes are seasonal; first difference: ADF does not reject a unit root in the seasonally differenced series (p = 0.276).`,
+      ],
+    ],
+  ])('%s', (_name, key, m, hints) => {
+    expect(hintsOf(referenceSeries(key), m)).toEqual(hints);
   });
 });
 
