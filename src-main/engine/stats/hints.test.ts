@@ -127,34 +127,45 @@ describe('interpretDiagnostics on the R datasets (exact hint sets)', () => {
 });
 
 describe('interpretDiagnostics on synthetic series without seasonality', () => {
-  it('a quarterly trend: no seasonality at lag 4', () => {
-    expect(hintsOf(quarterlyTrend(), 4)).toEqual([
-      'The ACF decays slowly (r1 = 0.96, still 0.63 at lag 10): a trend, a unit root or strong persistence; the tests below tell them apart.',
-      'No seasonality with period 4: the seasonality test on the changes of the log finds r4 = 0.07, within the 90% threshold of 0.21.',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p = 4.5e-114): past values carry information a model can use.',
-      WANDERS,
-      `Suggested transforms, the Model tab's defaults: log, then first difference. Why: log: all values positive and the level grows 4.9×; first difference: KPSS rejects stationarity of the log (a trend or a break).`,
-    ]);
-  });
-
-  it('an exact straight-line trend: its changes are constant', () => {
-    const line = Float64Array.from({ length: 40 }, (_, i) => 3 * i - 50);
-    expect(hintsOf(line, 4)).toEqual([
-      'No seasonality with period 4: the period-to-period changes are constant (a straight-line trend).',
-      'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
-      'Ljung-Box finds significant autocorrelation up to lag 8 (p = 1.5e-33): past values carry information a model can use.',
-      `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF or KPSS could not run on this series.`,
-    ]);
-  });
-
-  it('a persistent AR(1), φ = 0.95, monthly: no season, no differencing advice', () => {
-    expect(hintsOf(persistentMonthly(), 12)).toEqual([
-      'No seasonality with period 12: the seasonality test on the period-to-period changes finds r12 = 0.01, within the 90% threshold of 0.07.',
-      'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
-      'Ljung-Box finds significant autocorrelation up to lag 10 (p < 1e-300): past values carry information a model can use.',
-      LEVELS,
-      `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF rejects a unit root (p < 0.001) and KPSS does not reject stationarity, so the series is modelled in levels.`,
-    ]);
+  // [test name, series, seasonal period, the hints in order]
+  it.each<[string, Float64Array, number, string[]]>([
+    [
+      'a quarterly trend: no seasonality at lag 4',
+      quarterlyTrend(),
+      4,
+      [
+        'The ACF decays slowly (r1 = 0.96, still 0.63 at lag 10): a trend, a unit root or strong persistence; the tests below tell them apart.',
+        'No seasonality with period 4: the seasonality test on the changes of the log finds r4 = 0.07, within the 90% threshold of 0.21.',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p = 4.5e-114): past values carry information a model can use.',
+        WANDERS,
+        `Suggested transforms, the Model tab's defaults: log, then first difference. Why: log: all values positive and the level grows 4.9×; first difference: KPSS rejects stationarity of the log (a trend or a break).`,
+      ],
+    ],
+    [
+      'an exact straight-line trend: its changes are constant',
+      Float64Array.from({ length: 40 }, (_, i) => 3 * i - 50),
+      4,
+      [
+        'No seasonality with period 4: the period-to-period changes are constant (a straight-line trend).',
+        'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
+        'Ljung-Box finds significant autocorrelation up to lag 8 (p = 1.5e-33): past values carry information a model can use.',
+        `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF or KPSS could not run on this series.`,
+      ],
+    ],
+    [
+      'a persistent AR(1), φ = 0.95, monthly: no season, no differencing advice',
+      persistentMonthly(),
+      12,
+      [
+        'No seasonality with period 12: the seasonality test on the period-to-period changes finds r12 = 0.01, within the 90% threshold of 0.07.',
+        'The PACF cuts off after lag 1: the series behaves like an AR(1) process.',
+        'Ljung-Box finds significant autocorrelation up to lag 10 (p < 1e-300): past values carry information a model can use.',
+        LEVELS,
+        `Suggested transforms, the Model tab's defaults: none. Why: no transforms: ADF rejects a unit root (p < 0.001) and KPSS does not reject stationarity, so the series is modelled in levels.`,
+      ],
+    ],
+  ])('%s', (_name, x, m, hints) => {
+    expect(hintsOf(x, m)).toEqual(hints);
   });
 
   it('a smooth curve whose changes pass the threshold without a peak is slow decay, not a season', () => {
