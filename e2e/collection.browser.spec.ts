@@ -11,9 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { openProject, saveProject } from './fixtures/project';
 import { atEachScreen, screenSizes, setTheme } from './fixtures/screens';
-import { expect, test } from './fixtures/studio';
+import { expect, expectSampleOpen, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `collection-${name}.png`);
 const projectPath = path.join(
@@ -44,17 +45,18 @@ test.afterAll(async () => {
 });
 
 /**
- * Uploads a file in the dark theme, then in the light one (the theme toggle sits behind the
- * dialog), checks the import dialog each time and screenshots it at both sizes; the dialog stays
- * open in the light theme.
+ * Uploads the file at `file` in the dark theme, then in the light one (the theme toggle sits
+ * behind the dialog), checks the import dialog each time and screenshots it at both sizes; the
+ * dialog stays open in the light theme.
  */
 async function importInEachTheme(
   page: Page,
-  name: string,
-  buffer: Buffer,
+  file: string,
   shotName: string,
   check: () => Promise<void>,
 ): Promise<void> {
+  const name = path.basename(file);
+  const buffer = await readFile(file);
   const dialog = page.getByTestId('import-dialog');
   for (const theme of ['dark', 'light'] as const) {
     await setTheme(page, theme);
@@ -72,15 +74,68 @@ async function importInEachTheme(
   }
 }
 
+/**
+ * From the import dialog: takes the file as a collection (`button`, the proposal's import button),
+ * then checks the collection opened: the header's name, the sidebar's count, the layout line and
+ * the series listed (by id, in order). Returns the sidebar's series rows.
+ */
+async function importCollection(
+  page: Page,
+  button: 'collection-import' | 'collection-wide-import',
+  expected: { name: string; count: string; layout: string; series: string[] },
+): Promise<Locator> {
+  await page.getByTestId(button).click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('dataset-name')).toHaveText(expected.name);
+  await expect(page.getByTestId('collection-layout')).toHaveText(expected.layout);
+  await expect(page.getByTestId('collection-count')).toHaveText(expected.count);
+  const rows = page.getByTestId('collection-series');
+  await expect(rows.locator('.id')).toHaveText(expected.series);
+  return rows;
+}
+
+/** Opens the collection's model view and sets a short global run: `epochs`, no ARIMA. */
+async function setUpGlobalRun(page: Page, epochs: number, horizon?: number): Promise<void> {
+  await page.getByTestId('collection-view-model').click();
+  if (horizon !== undefined) {
+    await page.getByTestId('collection-horizon').fill(String(horizon));
+    await page.getByTestId('collection-horizon').dispatchEvent('change');
+  }
+  await page.getByTestId('collection-epochs').fill(String(epochs));
+  await page.getByTestId('collection-epochs').dispatchEvent('change');
+  await page.getByTestId('collection-arima').uncheck();
+}
+
+/**
+ * Trains the global run set up, waits for it (a few minutes at most) and checks its summary names
+ * the `seriesCount` series; with `watchProgress`, checks the progress shows while it trains.
+ */
+async function trainGlobalRun(
+  page: Page,
+  seriesCount: number,
+  watchProgress = false,
+): Promise<void> {
+  await page.getByTestId('collection-train').click();
+  if (watchProgress) await expect(page.getByTestId('collection-progress')).toBeVisible();
+  await expect(page.getByTestId('collection-run')).toBeVisible({ timeout: 7 * 60_000 });
+  await expect(page.getByTestId('collection-run-summary')).toContainText(
+    `Global LSTM trained on ${seriesCount} series`,
+  );
+}
+
 test.describe('browser mode: collections of series', () => {
+  // Each test trains a global network: minutes, not the default half minute.
+  test.describe.configure({ timeout: 10 * 60_000 });
+  // Each test starts once the page's own first open, the sample, is shown.
+  test.beforeEach(async ({ studioPage: page }) => {
+    await expectSampleOpen(page);
+  });
+
   test('imports a long-format CSV, trains a global model, browses forecasts, saves and reopens', async ({
     studioPage: page,
   }) => {
-    test.setTimeout(10 * 60_000);
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
-    const csv = await readFile(path.join('e2e', 'data', 'm1-monthly-12.csv'));
-    const dialog = page.getByTestId('import-dialog');
-    await importInEachTheme(page, 'm1-monthly-12.csv', csv, 'import', async () => {
+    const csv = path.join('e2e', 'data', 'm1-monthly-12.csv');
+    await importInEachTheme(page, csv, 'import', async () => {
       await expect(page.getByTestId('collection-proposal-text')).toHaveText(
         'A collection of 12 series keyed by series',
       );
@@ -88,19 +143,13 @@ test.describe('browser mode: collections of series', () => {
         '1,281 rows · 70–132 values per series',
       );
     });
-    await page.getByTestId('collection-import').click();
-    await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('dataset-name')).toHaveText('m1-monthly-12.csv');
-    await expect(page.getByTestId('collection-layout')).toHaveText(
-      'A collection of 12 series keyed by series · time month · target sales',
-    );
-
     // The sidebar lists every series; the filter narrows it; picking one shows it.
-    await expect(page.getByTestId('collection-count')).toHaveText(
-      '12 series keyed by series · 1,281 rows',
-    );
-    const rows = page.getByTestId('collection-series');
-    await expect(rows.locator('.id')).toHaveText(ids);
+    const rows = await importCollection(page, 'collection-import', {
+      name: 'm1-monthly-12.csv',
+      count: '12 series keyed by series · 1,281 rows',
+      layout: 'A collection of 12 series keyed by series · time month · target sales',
+      series: ids,
+    });
     await page.getByTestId('collection-filter').fill('mrm1');
     await expect(rows.locator('.id')).toHaveText(ids.filter((id) => id.startsWith('MRM1')));
     await page.getByTestId('collection-filter').fill('');
@@ -117,19 +166,11 @@ test.describe('browser mode: collections of series', () => {
     });
 
     // One global network over the collection, scored per series.
-    await page.getByTestId('collection-view-model').click();
-    await page.getByTestId('collection-epochs').fill('2');
-    await page.getByTestId('collection-epochs').dispatchEvent('change');
-    await page.getByTestId('collection-arima').uncheck();
+    await setUpGlobalRun(page, 2);
     await atEachScreen(page, async (s) => {
       await page.screenshot({ path: shot(`model-${s.theme}-${s.width}`) });
     });
-    await page.getByTestId('collection-train').click();
-    await expect(page.getByTestId('collection-progress')).toBeVisible();
-    await expect(page.getByTestId('collection-run')).toBeVisible({ timeout: 7 * 60_000 });
-    await expect(page.getByTestId('collection-run-summary')).toContainText(
-      'Global LSTM trained on 12 series',
-    );
+    await trainGlobalRun(page, 12, true);
     await expect(page.getByTestId('collection-run-summary')).toContainText(
       'Scores compare the 12 of 12 series every method forecast.',
     );
@@ -149,13 +190,7 @@ test.describe('browser mode: collections of series', () => {
     });
 
     // Save, reload, reopen: the collection and its run come back.
-    await page.getByTestId('project-save').click();
-    await page.getByTestId('project-title').fill('Collection project');
-    await page.getByTestId('project-path').fill(projectPath);
-    await page.getByTestId('project-save-confirm').click();
-    await expect(page.getByTestId('status-message')).toContainText(
-      `Saved project to ${projectPath}`,
-    );
+    await saveProject(page, 'Collection project', projectPath);
     const saved = JSON.parse(await readFile(projectPath, 'utf8')) as {
       collections: { name: string; layout: unknown }[];
       collectionRuns: { series: unknown[] }[];
@@ -165,12 +200,7 @@ test.describe('browser mode: collections of series', () => {
     ]);
     expect(saved.collectionRuns.map((r) => r.series.length)).toEqual([12]);
     await page.reload();
-    await page.getByTestId('project-open').click();
-    await page.getByTestId('open-project-path').fill(projectPath);
-    await page.getByTestId('project-open-confirm').click();
-    await expect(page.getByTestId('status-message')).toContainText(
-      'Opened project "Collection project"',
-    );
+    await openProject(page, projectPath, 'Collection project');
     await expect(page.getByTestId('collection-count')).toHaveText(
       '12 series keyed by series · 1,281 rows',
     );
@@ -183,12 +213,9 @@ test.describe('browser mode: collections of series', () => {
   test("takes a wide CSV's numeric columns as a collection; a picked series shows with its forecasts", async ({
     studioPage: page,
   }) => {
-    test.setTimeout(10 * 60_000);
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
-    const csv = await readFile(path.join('e2e', 'fixtures', 'product-lines-wide.csv'));
+    const csv = path.join('e2e', 'fixtures', 'product-lines-wide.csv');
     const lines = ['Bikes', 'Helmets', 'Locks', 'Lights & bells', 'E-bikes'];
-    const dialog = page.getByTestId('import-dialog');
-    await importInEachTheme(page, 'product-lines-wide.csv', csv, 'wide-import', async () => {
+    await importInEachTheme(page, csv, 'wide-import', async () => {
       await expect(page.getByTestId('collection-wide-text')).toHaveText(
         'Take the 5 numeric columns as a collection of 5 series',
       );
@@ -200,22 +227,16 @@ test.describe('browser mode: collections of series', () => {
         }),
       ).toBeVisible();
     });
-    await page.getByTestId('collection-wide-import').click();
-    await expect(dialog).toHaveCount(0);
-
     // The header names the collection, not the sample dataset still open; no dataset tab is lit.
-    await expect(page.getByTestId('dataset-name')).toHaveText('product-lines-wide.csv');
+    const rows = await importCollection(page, 'collection-wide-import', {
+      name: 'product-lines-wide.csv',
+      count: '5 series, one per column · 60 rows',
+      layout: 'A collection of 5 series, one per column · time month',
+      series: lines,
+    });
     await expect(page.getByTestId('header-collection')).toHaveText('collection of 5 series');
     await expect(page.getByRole('tab', { selected: true })).toHaveText(['Series']);
     await expect(page.getByTestId('column-list')).toHaveCount(0);
-    await expect(page.getByTestId('collection-count')).toHaveText(
-      '5 series, one per column · 60 rows',
-    );
-    await expect(page.getByTestId('collection-layout')).toHaveText(
-      'A collection of 5 series, one per column · time month',
-    );
-    const rows = page.getByTestId('collection-series');
-    await expect(rows.locator('.id')).toHaveText(lines);
     await expect(rows.locator('.stats')).toHaveText([
       '60 · monthly',
       '60 · monthly',
@@ -226,7 +247,7 @@ test.describe('browser mode: collections of series', () => {
 
     // Back to the datasets, then a series picked in the sidebar: that series, not Explore.
     await page.getByRole('button', { name: 'Back to datasets' }).click();
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await expect(page.getByTestId('collection-workspace')).toHaveCount(0);
     await rows.filter({ hasText: 'E-bikes' }).click();
     const view = page.getByTestId('collection-series-view');
@@ -243,17 +264,8 @@ test.describe('browser mode: collections of series', () => {
 
     // A short global run; a series picked afterwards shows the run's forecasts of it, and the
     // run view shows the same series.
-    await page.getByTestId('collection-view-model').click();
-    await page.getByTestId('collection-horizon').fill('12');
-    await page.getByTestId('collection-horizon').dispatchEvent('change');
-    await page.getByTestId('collection-epochs').fill('2');
-    await page.getByTestId('collection-epochs').dispatchEvent('change');
-    await page.getByTestId('collection-arima').uncheck();
-    await page.getByTestId('collection-train').click();
-    await expect(page.getByTestId('collection-run')).toBeVisible({ timeout: 7 * 60_000 });
-    await expect(page.getByTestId('collection-run-summary')).toContainText(
-      'Global LSTM trained on 5 series',
-    );
+    await setUpGlobalRun(page, 2, 12);
+    await trainGlobalRun(page, 5);
     await rows.filter({ hasText: 'Helmets' }).click();
     await expect(view.locator('h2')).toHaveText('Helmets');
     const forecast = page.getByTestId('collection-series-forecast');
@@ -275,11 +287,7 @@ test.describe('browser mode: collections of series', () => {
 
     // Saved in the project with its layout, and reopened.
     const project = projectPath.replace(/\.seriesstudio$/, '-wide.seriesstudio');
-    await page.getByTestId('project-save').click();
-    await page.getByTestId('project-title').fill('Product lines');
-    await page.getByTestId('project-path').fill(project);
-    await page.getByTestId('project-save-confirm').click();
-    await expect(page.getByTestId('status-message')).toContainText(`Saved project to ${project}`);
+    await saveProject(page, 'Product lines', project);
     const saved = JSON.parse(await readFile(project, 'utf8')) as {
       collections: { name: string; layout: unknown }[];
     };
@@ -287,12 +295,7 @@ test.describe('browser mode: collections of series', () => {
       ['product-lines-wide.csv', { kind: 'wide', timeColumn: 'month' }],
     ]);
     await page.reload();
-    await page.getByTestId('project-open').click();
-    await page.getByTestId('open-project-path').fill(project);
-    await page.getByTestId('project-open-confirm').click();
-    await expect(page.getByTestId('status-message')).toContainText(
-      'Opened project "Product lines"',
-    );
+    await openProject(page, project, 'Product lines');
     await rows.filter({ hasText: 'Locks' }).click();
     await expect(view.locator('h2')).toHaveText('Locks');
     await expect(page.getByTestId('collection-series-forecast')).toBeVisible();

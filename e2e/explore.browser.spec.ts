@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
-import { expect, test } from './fixtures/studio';
+import { chooseFix } from './fixtures/problems';
+import { expect, expectSampleOpen, test } from './fixtures/studio';
 
 const messyCsv = path.resolve('e2e/data/messy-sales.csv');
 const shot = (name: string): string => path.join('test-results', `explore-${name}.png`);
@@ -17,7 +18,7 @@ test.describe('browser mode: import and explore', () => {
   test('imports a messy CSV through the dialog, fixes its problems and explores it', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await page.getByTestId('upload-input').setInputFiles(messyCsv);
 
     // The dialog shows every detected setting of a `;`-separated, decimal-comma file.
@@ -56,16 +57,11 @@ test.describe('browser mode: import and explore', () => {
     await expect(page.getByTestId('frequency-value')).toHaveText('monthly');
     await expect(page.getByTestId('period-value')).toHaveText('12');
 
-    await unsorted.getByTestId('choice-sort').click();
-    await expect(page.getByTestId('applied-choices')).toContainText('rows sorted by time');
-    await expect(
-      page.getByTestId('problem-unsorted-time').getByTestId('choice-sort'),
-    ).toHaveAttribute('aria-pressed', 'true');
-    await page
-      .getByTestId('problem-missing-values')
-      .getByTestId('choice-linear-interpolation')
-      .click();
-    await expect(page.getByTestId('applied-choices')).toContainText(
+    await chooseFix(page, 'problem-unsorted-time', 'choice-sort', 'rows sorted by time');
+    await chooseFix(
+      page,
+      'problem-missing-values',
+      'choice-linear-interpolation',
       'filled by linear interpolation',
     );
     await expect(page.getByTestId('dataset-name')).toHaveText('messy-sales.csv');
@@ -114,7 +110,7 @@ test.describe('browser mode: import and explore', () => {
   test('Ctrl+O opens the file picker; the Model and Runs tabs show their empty states', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+O');
     expect((await chooser).isMultiple()).toBe(false);
@@ -131,7 +127,7 @@ test.describe('browser mode: import and explore', () => {
     studioPage: page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await expect(page.getByTestId('test-adf-label')).toContainText('ADF, constant, lag');
     await page.getByTestId('adf-regression').selectOption('ct');
     await page.getByTestId('adf-autolag').selectOption('BIC');

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { atEachScreen } from './fixtures/screens';
-import { expect, test } from './fixtures/studio';
+import { expect, expectSampleOpen, test } from './fixtures/studio';
 
 const exported = [
   'Monthly sales, exported 2026-11-30',
@@ -31,7 +31,6 @@ async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
 const headerCells = (page: Page): Promise<string[]> =>
   page.getByTestId('sniff-preview').locator('thead th .name').allTextContents();
 
-/** The export in the dialog with 2 rows skipped, '#' comments and short rows padded. */
 /** Uploads `text` and imports it with its Datum column read by the pattern dd.MM.yyyy. */
 async function importDayFirst(page: Page, name: string, text: string): Promise<void> {
   await upload(page, name, Buffer.from(text));
@@ -43,6 +42,7 @@ async function importDayFirst(page: Page, name: string, text: string): Promise<v
   await page.getByTestId('import-confirm').click();
 }
 
+/** The export in the dialog with 2 rows skipped, '#' comments and short rows padded. */
 async function openExport(page: Page): Promise<void> {
   await upload(page, 'export.csv', Buffer.from(exported));
   await page.getByTestId('import-skip-rows').fill('2');
@@ -64,10 +64,14 @@ async function expectImported(page: Page, name: string, rows: number): Promise<v
 }
 
 test.describe('browser mode: import settings', () => {
+  // Every test starts once the page's own first open, the sample, is shown.
+  test.beforeEach(async ({ studioPage: page }) => {
+    await expectSampleOpen(page);
+  });
+
   test('rows to skip, a comment character and padded short rows read a spreadsheet export', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     // The theme toggle sits behind the dialog: each screen opens the dialog anew.
     await atEachScreen(page, async ({ width, theme }) => {
       await openExport(page);
@@ -90,7 +94,6 @@ test.describe('browser mode: import settings', () => {
   test('a custom date pattern reads day-first dates, and a cell that does not fit is named', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     const german = 'Datum;Umsatz\n31.01.2024;1,5\n29.02.2024;2,25\n31.03.2024;3\n30.04.2024;4\n';
     await importDayFirst(page, 'umsatz.csv', german);
     await expectImported(page, 'umsatz.csv', 4);
@@ -109,7 +112,6 @@ test.describe('browser mode: import settings', () => {
   test('a UTF-16 LE file with a byte order mark is proposed as UTF-16 and read', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
     const text = 'month,sales\n2020-01-01,10\n2020-02-01,12\n2020-03-01,14\n2020-04-01,15\n';
     await upload(page, 'unicode.csv', Buffer.from(`\ufeff${text}`, 'utf16le'));
     await expect(page.getByTestId('import-encoding')).toHaveValue('utf-16le');

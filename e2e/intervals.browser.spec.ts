@@ -7,6 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { openProject, saveProject } from './fixtures/project';
 import { atEachScreen } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
@@ -109,13 +110,7 @@ test.describe('browser mode: bounded intervals and kept explanations', () => {
     );
     await page.getByTestId('explain-view').screenshot({ path: shot('explain-before') });
 
-    await page.getByTestId('project-save').click();
-    await page.getByTestId('project-title').fill('Intervals project');
-    await page.getByTestId('project-path').fill(projectPath);
-    await page.getByTestId('project-save-confirm').click();
-    await expect(page.getByTestId('status-message')).toContainText(
-      `Saved project to ${projectPath}`,
-    );
+    await saveProject(page, 'Intervals project', projectPath);
     const saved = JSON.parse(await readFile(projectPath, 'utf8')) as {
       explanations?: Record<string, { runId: string }>;
     };
@@ -126,12 +121,7 @@ test.describe('browser mode: bounded intervals and kept explanations', () => {
     await row.getByRole('button', { name: /^Delete run/ }).click();
     await expect(row).toHaveCount(0);
     await page.reload();
-    await page.getByTestId('project-open').click();
-    await page.getByTestId('open-project-path').fill(projectPath);
-    await page.getByTestId('project-open-confirm').click();
-    await expect(page.getByTestId('status-message')).toContainText(
-      'Opened project "Intervals project"',
-    );
+    await openProject(page, projectPath, 'Intervals project');
     await page.getByTestId('tab-runs').click();
     await row.click();
     await page.getByTestId('run-view-explain').click();

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { chooseFix } from './fixtures/problems';
 import { atEachScreen } from './fixtures/screens';
 import { expect, test } from './fixtures/studio';
 
@@ -62,6 +63,20 @@ async function upload(page: Page, name: string, text: string): Promise<void> {
   await expect(page.getByTestId('import-dialog')).toBeVisible();
 }
 
+/**
+ * In the import dialog: the preview's header marks column `nth` (0 the row number) as `kind`, and
+ * the dialog's notes say `note`.
+ */
+async function expectColumnRead(
+  page: Page,
+  nth: number,
+  kind: string,
+  note: string,
+): Promise<void> {
+  await expect(page.getByTestId('sniff-preview').locator('th').nth(nth)).toContainText(kind);
+  await expect(page.getByTestId('sniff-notes')).toContainText(note);
+}
+
 const datasetNames = (page: Page): Promise<string[]> =>
   page
     .getByTestId('dataset-list')
@@ -69,6 +84,11 @@ const datasetNames = (page: Page): Promise<string[]> =>
     .evaluateAll((els) => els.map((e) => (e.getAttribute('title') ?? '').trim()));
 
 test.describe('browser mode: trustworthy hints and datasets', () => {
+  // The page's own first open (the session or the sample) comes first: each test starts after it.
+  test.beforeEach(async ({ studioPage: page }) => {
+    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
+  });
+
   test('annual series get no seasonality hint, and the hints are the CLI analyze hints', async ({
     studioPage: page,
   }) => {
@@ -116,7 +136,6 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
   test('the same CSV twice is one dataset; a fix-up replaces it; the save count matches', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     const before = (await datasetNames(page)).filter((n) => n !== 'gappy.csv');
     for (let i = 0; i < 2; i++) {
       await upload(page, 'gappy.csv', gappyCsv);
@@ -145,7 +164,6 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
   });
 
   test('Esc on the import dialog opens nothing', async ({ studioPage: page }) => {
-    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     const current = await page.getByTestId('dataset-name').textContent();
     const before = await datasetNames(page);
     await upload(page, 'escaped.csv', gappyCsv.replace('19\n', '20\n'));
@@ -173,7 +191,6 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     const mixed =
       'date,value\n2020-01-01,1\n2020/02/01,2\nMarch 2020,3\n1 Apr 2020,4\n"May 1, 2020",5\n' +
       '2020-06-01,6\n2020-07-01,7\n2020-08-01,8\n2020-09-01,9\n2020-10-01,10\n';
-    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     await upload(page, 'mixed-dates.csv', mixed);
     await expect(page.getByTestId('setting-time-column')).toHaveValue('date');
     await expect(page.getByTestId('setting-time-format')).toHaveValue('mixed-dates');
@@ -213,12 +230,12 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     const csv =
       'date,value\n2020-01-01,1\n2020-02-01,Infinity\n2020-03-01,3\n2020-04-01,-inf\n' +
       '2020-05-01,NaN\n2020-06-01,6\n2020-07-01,7\n2020-08-01,1e400\n2020-09-01,9\n';
-    // The page's own first open (the session or the sample) comes first.
-    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     await upload(page, 'infinite.csv', csv);
     await expect(page.getByTestId('setting-text-columns').locator('input')).not.toBeChecked();
-    await expect(page.getByTestId('sniff-preview').locator('th').nth(2)).toContainText('numeric');
-    await expect(page.getByTestId('sniff-notes')).toContainText(
+    await expectColumnRead(
+      page,
+      2,
+      'numeric',
       '"value" holds non-finite values ("Infinity", "-inf", "NaN", "1e400"): read as missing and ' +
         'listed as a problem to decide after import',
     );
@@ -248,22 +265,20 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     });
 
     // Interpolated: 2 between 1 and 3, 4 and 5 between 3 and 6, 8 between 7 and 9.
-    await problem.getByTestId('choice-linear-interpolation').click();
-    await expect(page.getByTestId('applied-choices')).toContainText(
+    await chooseFix(
+      page,
+      'problem-non-finite-values',
+      'choice-linear-interpolation',
       'value: 4 non-finite value(s) filled by linear interpolation',
     );
     await expect(columns).toContainText('mean 5 · sd 2.739');
     await expect(columns).not.toContainText('missing');
-    await expect(
-      page.getByTestId('problem-non-finite-values').getByTestId('choice-linear-interpolation'),
-    ).toHaveAttribute('aria-pressed', 'true');
 
     // Treated as missing instead: back to the five finite values, and still one dataset.
-    await page
-      .getByTestId('problem-non-finite-values')
-      .getByTestId('choice-treat-as-missing')
-      .click();
-    await expect(page.getByTestId('applied-choices')).toContainText(
+    await chooseFix(
+      page,
+      'problem-non-finite-values',
+      'choice-treat-as-missing',
       'value: 4 non-finite value(s) treated as missing',
     );
     await expect(columns).toContainText('mean 5.2 · sd 3.194 · 4 missing');
@@ -276,7 +291,6 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
     const csv =
       'date,value,note\n2020-01-01,1,start\n2020-02-01,2,dip\n2020-03-01,4,rise\n' +
       '2020-04-01,3,flat\n2020-05-01,5,peak\n';
-    await expect(page.getByTestId('dataset-name')).not.toBeEmpty();
     const note = page.getByTestId('setting-text-columns').getByLabel('note');
     const noteHeader = page.getByTestId('sniff-preview').locator('th').nth(3);
     const untick = async (): Promise<void> => {
@@ -284,12 +298,9 @@ test.describe('browser mode: trustworthy hints and datasets', () => {
       await expect(note).toBeChecked();
       await expect(noteHeader).toContainText('text');
       await note.uncheck();
-      await expect(noteHeader).toContainText('left out');
+      await expectColumnRead(page, 3, 'left out', '"note" is left out of the import (unticked)');
       await expect(page.getByTestId('left-out-hint')).toContainText(
         'Left out of the import (text that cannot be read as numbers): note.',
-      );
-      await expect(page.getByTestId('sniff-notes')).toContainText(
-        '"note" is left out of the import (unticked)',
       );
     };
     // The theme toggle sits behind the dialog: each screen opens the dialog anew.
