@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
 import { atEachScreen } from './fixtures/screens';
 import { runBacktest } from './fixtures/backtest';
-import { expect, sampleTab, test } from './fixtures/studio';
+import { expect, expectSampleOpen, sampleTab, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `forecast-${name}.png`);
 
@@ -167,7 +167,7 @@ test.describe('browser mode: forecasts and verdicts', () => {
     studioPage: page,
   }) => {
     // The startup sample first: a sample picked while it is still importing supersedes it.
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await page.getByTestId('sample-select').selectOption('Nile.csv');
     await expect(page.getByTestId('dataset-name')).toHaveText('Nile.csv');
     await page.getByTestId('tab-model').click();
@@ -177,7 +177,7 @@ test.describe('browser mode: forecasts and verdicts', () => {
       .getByTestId('dataset-list')
       .getByRole('button', { name: /^AirPassengers\.csv/ })
       .click();
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await page.getByTestId('report-open').click();
     const dialog = page.getByTestId('report-dialog');
     await expect(dialog).toBeVisible();

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { inkedPixels } from './fixtures/charts';
-import { expect, test } from './fixtures/studio';
+import { expect, expectSampleOpen, test } from './fixtures/studio';
 
 test.describe('browser mode: first vertical slice', () => {
   test('opens the sample series as a chart, then a second dataset', async ({
     studioPage: page,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     const chart = page.getByTestId('series-chart');
     await expect(chart.locator('canvas')).toHaveCount(1);
     await expect(page.getByTestId('series-note')).toContainText('144 points');
@@ -33,7 +33,7 @@ test.describe('browser mode: first vertical slice', () => {
   });
 
   test('uploads a CSV through the page', async ({ studioPage: page }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await page
       .getByTestId('upload-input')
       .setInputFiles(path.resolve('resources/datasets/Nile.csv'));

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from './fixtures/studio';
+import { expect, expectSampleOpen, test } from './fixtures/studio';
 
 const shot = (name: string): string => path.join('test-results', `project-${name}.png`);
 const projectPath = path.join(
@@ -19,7 +19,7 @@ test.afterAll(async () => {
 
 test.describe('browser mode: projects and reports', () => {
   test('saves, reopens after a reload and exports a PDF report', async ({ studioPage: page }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await page.getByTestId('tab-model').click();
     await page.getByTestId('fit-units').fill('8');
     await page.getByTestId('fit-epochs').fill('4');
@@ -52,7 +52,7 @@ test.describe('browser mode: projects and reports', () => {
     await row.getByRole('button', { name: /^Delete run/ }).click();
     await expect(row).toHaveCount(0);
     await page.reload();
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
 
     // Open the project: the run is back in the Runs tab.
     await page.getByTestId('project-open').click();

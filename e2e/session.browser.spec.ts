@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { atEachScreen } from './fixtures/screens';
 import { runBacktest } from './fixtures/backtest';
-import { expect, test } from './fixtures/studio';
+import { expect, expectSampleOpen, test } from './fixtures/studio';
 
 const projectPath = path.join(
   os.tmpdir(),
@@ -69,7 +69,7 @@ test.describe('browser mode: session state and feedback', () => {
   }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await expect(page.getByTestId('backend')).not.toContainText('/');
     await page.getByTestId('sample-select').selectOption('Nile.csv');
     await expect(page.getByTestId('dataset-name')).toHaveText('Nile.csv');
@@ -146,7 +146,7 @@ test.describe('browser mode: session state and feedback', () => {
     studioPage: page,
     server,
   }) => {
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await expect(page.getByTestId('connection-banner')).toHaveCount(0);
     // The server stops (its engine with it); the page stays open.
     await new Promise<void>((resolve) => {
@@ -165,7 +165,7 @@ test.describe('browser mode: session state and feedback', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.setViewportSize({ width: 1280, height: 800 });
-    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await expectSampleOpen(page);
     await page.getByTestId('tab-model').click();
     await page.getByTestId('fit-units').fill('8');
     await page.getByTestId('fit-epochs').fill('40');
