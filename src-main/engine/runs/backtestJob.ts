@@ -23,7 +23,6 @@ import { foldBaselines } from '../baselines/foldBaselines';
 import { aggregateFolds } from './foldAggregate';
 import { rollingOneStep } from './hStep';
 
-
 export interface BacktestParams {
   settings: Partial<Omit<FitConfig, 'transforms'>>;
   /** As chosen in exploration; a Box-Cox λ left to estimate is estimated on each fold's training part. */
