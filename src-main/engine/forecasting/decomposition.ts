@@ -47,35 +47,35 @@ export function seasonalFigure(x: ArrayLike<number>, m: number, mode: SeasonalMo
   return figure;
 }
 
-/** Values of rows start..start+values.length-1 each combined with its season's figure. */
-type BySeason = (
+/** Each value of rows start..start+values.length-1 combined with its season's figure. */
+function withSeason(
   values: ArrayLike<number>,
   figure: ArrayLike<number>,
-  mode: SeasonalMode,
-  start?: number,
-) => Float64Array;
-
-function bySeason(
-  additive: (value: number, seasonal: number) => number,
-  multiplicative: (value: number, seasonal: number) => number,
-): BySeason {
-  return (values, figure, mode, start = 0) => {
-    const combine = mode === 'additive' ? additive : multiplicative;
-    const m = figure.length;
-    return Float64Array.from({ length: values.length }, (_, i) =>
-      combine(values[i] ?? Number.NaN, figure[(start + i) % m] ?? Number.NaN),
-    );
-  };
+  start: number,
+  combine: (value: number, seasonal: number) => number,
+): Float64Array {
+  const m = figure.length;
+  return Float64Array.from({ length: values.length }, (_, i) =>
+    combine(values[i] ?? Number.NaN, figure[(start + i) % m] ?? Number.NaN),
+  );
 }
 
 /** Seasonally adjusted values of rows start..start+values.length-1. */
-export const deseasonalise = bySeason(
-  (v, s) => v - s,
-  (v, s) => v / s,
-);
+export function deseasonalise(
+  values: ArrayLike<number>,
+  figure: ArrayLike<number>,
+  mode: SeasonalMode,
+  start = 0,
+): Float64Array {
+  return withSeason(values, figure, start, mode === 'additive' ? (v, s) => v - s : (v, s) => v / s);
+}
 
 /** Inverse of deseasonalise for rows start..start+values.length-1. */
-export const reseasonalise = bySeason(
-  (v, s) => v + s,
-  (v, s) => v * s,
-);
+export function reseasonalise(
+  values: ArrayLike<number>,
+  figure: ArrayLike<number>,
+  mode: SeasonalMode,
+  start = 0,
+): Float64Array {
+  return withSeason(values, figure, start, mode === 'additive' ? (v, s) => v + s : (v, s) => v * s);
+}
