@@ -64,9 +64,6 @@ export interface ForecasterSettings {
   seed: number;
 }
 
-/** The rows of the split: train [0, valStart), validation [valStart, testStart), test to n. */
-export type SplitRows = SplitBoundaries;
-
 // The pipeline's record types are the run record's (shared/schemas/runRecord.ts, before JSON).
 export type {
   Adaptation,
@@ -153,7 +150,7 @@ function classicalFallback(
   series: Float64Array,
   m: number,
   h: number,
-  split: SplitRows,
+  split: SplitBoundaries,
   testStarts: number[],
 ): { label: string; test: Float64Array; forecast: Float64Array; note: string } {
   const pick = (train: Float64Array, opts: Parameters<typeof classicalBaselines>[3]) => {
@@ -188,7 +185,7 @@ export async function forecastSeries(
   series: Float64Array,
   m: number,
   horizon: number,
-  split: SplitRows,
+  split: SplitBoundaries,
   settings: ForecasterSettings,
   hooks: TrainHooks = {},
   options: { keepModel?: boolean; pretrainedRoot?: string | null; runtime?: TrainingRuntime } = {},
