@@ -1,16 +1,65 @@
 import { describe, expect, it } from 'vitest';
+import type { BaselineModel, RunResult } from '../schemas/model';
 import { forecastMadeBy, memberPaths, memberRange, peerForecasts } from './runForecasts';
 
+type Forecaster = NonNullable<RunResult['forecaster']>;
+type Member = Forecaster['members'][number];
+
 const forecast = { times: [1, 2, 3], values: [10, 11, 12] };
+
+/** A fitted classical model with its label and, when given, its forecast past the data. */
+function fitted(label: string, path?: number[]): BaselineModel {
+  return { label, parameters: {}, note: '', ...(path ? { forecast: path } : {}) };
+}
+
+/** An ensemble member whose forecast past the data is `path`. */
+function member(index: number, path: number[]): Member {
+  return {
+    index,
+    seed: index,
+    lookback: 12,
+    init: 'random',
+    adaptation: 'per-series',
+    bestEpoch: null,
+    epochsRun: 1,
+    stoppedReason: 'completed',
+    refitEpochs: null,
+    forecast: path,
+  };
+}
+
+/** The forecasting pipeline's record of an ensemble whose members forecast `paths`. */
+function ensemble(...paths: number[][]): Forecaster {
+  const preprocessing: Forecaster['preprocessing'] = {
+    rows: 10,
+    seasonality: { mode: 'none', period: 1, figure: [], rm: null, threshold: null, reason: '' },
+    normalisation: { kind: 'ratio', scale: 1, reason: '' },
+  };
+  return {
+    frequencyClass: null,
+    pretrained: { used: false, frequencyClass: null, source: null, note: '' },
+    adaptation: 'per-series',
+    adaptationNote: '',
+    lookback: 12,
+    lookbackNote: '',
+    preprocessing,
+    refitPreprocessing: null,
+    members: paths.map((path, i) => member(i, path)),
+    combine: 'median',
+    spread: { min: [], max: [] },
+    windows: { train: 1, val: 0, test: 1 },
+    notes: [],
+  };
+}
 
 describe('peerForecasts', () => {
   it('names ETS and Theta by their fitted labels, in print order, at the forecast times', () => {
     const peers = peerForecasts({
       forecast,
       baselineModels: {
-        theta: { label: 'Theta', forecast: [9, 10, 11, 12] },
-        ets: { label: 'ETS(M,Ad,M)', forecast: [8, Number.NaN, 10] },
-        arima: { label: 'ARIMA(0,1,1)' },
+        theta: fitted('Theta', [9, 10, 11, 12]),
+        ets: fitted('ETS(M,Ad,M)', [8, Number.NaN, 10]),
+        arima: fitted('ARIMA(0,1,1)'),
       },
     });
     expect(peers).toEqual([
@@ -26,13 +75,7 @@ describe('peerForecasts', () => {
 
 describe('memberPaths', () => {
   it("reads the members' forecasts from the forecaster record", () => {
-    const m = memberPaths({
-      forecast,
-      forecaster: {
-        combine: 'median',
-        members: [{ forecast: [1, 2, 3] }, { forecast: [3, 2, 5] }, { seed: 3 }],
-      },
-    });
+    const m = memberPaths({ forecast, forecaster: ensemble([1, 2, 3], [3, 2, 5], []) });
     expect(m).toEqual({
       name: 'Ensemble members (2)',
       paths: [
@@ -45,9 +88,7 @@ describe('memberPaths', () => {
   });
 
   it('a single network has no spread to show', () => {
-    expect(
-      memberPaths({ forecast, forecaster: { members: [{ forecast: [1, 2, 3] }] } }),
-    ).toBeNull();
+    expect(memberPaths({ forecast, forecaster: ensemble([1, 2, 3]) })).toBeNull();
     expect(memberPaths({ forecast })).toBeNull();
   });
 });

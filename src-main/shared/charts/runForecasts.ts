@@ -2,23 +2,18 @@
 // (app and report): the classical methods' forecasts (`baselineModels[k].forecast`) and the paths
 // of the ensemble's members (`forecaster.members[i].forecast`). Both are optional: runs from older
 // engines, or without an ensemble, simply have none, and nothing is drawn.
+import type { RunResult } from '../schemas/model';
 import { forecasterRank, forecasterTitle, type NamedBaselines } from './forecasterNames';
 
 type Path = (number | null)[];
 
-function numbers(value: unknown): Path | null {
-  if (Array.isArray(value))
-    return value.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : null));
-  if (value && typeof value === 'object' && 'values' in value)
-    return numbers((value as { values: unknown }).values);
-  return null;
-}
+/** A path with NaN and ±Infinity (a record not yet through JSON) as missing values. */
+const finite = (values: readonly (number | null)[]): Path =>
+  values.map((v) => (v !== null && Number.isFinite(v) ? v : null));
 
-export interface RunForecastSource extends NamedBaselines {
-  forecast: { times: number[]; values: (number | null)[] };
-  /** The forecasting pipeline's record: members, how they are combined. */
-  forecaster?: unknown;
-}
+/** The parts of a run record the run chart's forecasts are read from (notes only name them). */
+export type RunForecastSource = Pick<RunResult, 'forecast' | 'baselineModels' | 'forecaster'> &
+  NamedBaselines;
 
 /** Classical methods' forecasts at the run's forecast times, named "<model> forecast". */
 export function peerForecasts(
@@ -31,36 +26,24 @@ export function peerForecasts(
     .filter((k) => only.includes(k))
     .sort((a, b) => forecasterRank(a) - forecasterRank(b))
     .flatMap((key) => {
-      const model = models[key];
-      const path =
-        model && typeof model === 'object'
-          ? numbers((model as { forecast?: unknown }).forecast)
-          : null;
+      const path = models[key]?.forecast;
       if (!path || path.length === 0) return [];
-      return [{ key, name: `${forecasterTitle(key, run)} forecast`, values: path.slice(0, n) }];
+      const values = finite(path.slice(0, n));
+      return [{ key, name: `${forecasterTitle(key, run)} forecast`, values }];
     });
 }
 
 /** The ensemble members' forecast paths, or null for a single model. */
 export function memberPaths(
   run: RunForecastSource,
-): { name: string; paths: Path[]; combine: string | null } | null {
+): { name: string; paths: Path[]; combine: string } | null {
   const ensemble = run.forecaster;
-  if (!ensemble || typeof ensemble !== 'object') return null;
-  const members = (ensemble as { members?: unknown }).members;
-  if (!Array.isArray(members)) return null;
-  const paths = members.flatMap((m: unknown) => {
-    const path =
-      m && typeof m === 'object' ? numbers((m as { forecast?: unknown }).forecast) : numbers(m);
-    return path && path.length > 0 ? [path] : [];
-  });
+  if (!ensemble) return null;
+  const paths = ensemble.members.flatMap((m) =>
+    m.forecast.length > 0 ? [finite(m.forecast)] : [],
+  );
   if (paths.length < 2) return null;
-  const combine = (ensemble as { combine?: unknown }).combine;
-  return {
-    name: `Ensemble members (${paths.length})`,
-    paths,
-    combine: typeof combine === 'string' ? combine : null,
-  };
+  return { name: `Ensemble members (${paths.length})`, paths, combine: ensemble.combine };
 }
 
 /** Lowest and highest member value at each forecast time: the spread the run view reports. */
@@ -77,9 +60,7 @@ export function memberRange(paths: readonly Path[]): { lower: Path; upper: Path 
 }
 
 /** Which model made the forecast past the data ("median of 5 networks refitted on all 144 rows"). */
-export function forecastMadeBy(run: object): string | null {
-  const model = (run as { forecastModel?: unknown }).forecastModel;
-  if (!model || typeof model !== 'object') return null;
-  const label = (model as { label?: unknown }).label;
-  return typeof label === 'string' && label.length > 0 ? label : null;
+export function forecastMadeBy(run: Pick<RunResult, 'forecastModel'>): string | null {
+  const label = run.forecastModel?.label;
+  return label ? label : null;
 }

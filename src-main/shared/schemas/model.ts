@@ -175,6 +175,8 @@ export const BaselineModel = z.looseObject({
   note: z.string(),
   /** h-step forecast from the first test origin, without later actuals. */
   originForecast: z.array(Num).optional(),
+  /** Forecast past the end of the data (from its last row), drawn beside the model's. */
+  forecast: z.array(Num).optional(),
 });
 export type BaselineModel = z.infer<typeof BaselineModel>;
 
