@@ -33,7 +33,7 @@ export async function runMenuCommand(
     case 'export-report':
       return project.open('report');
     case 'export-predictions': {
-      const run = studio.model.run;
+      const run = studio.model.state.run;
       if (!run) {
         studio.setStatus('Train or open a run first: predictions are exported per run.');
         return;

@@ -1,6 +1,6 @@
 // Rolling-origin backtest: several train/test folds along the series, each scored with the
 // baselines, and the spread of each metric over folds.
-import type { FullSettings } from './modelState.svelte';
+import type { SettingsForm } from './modelState.svelte';
 import { PanelJob } from './panelJob.svelte';
 import type { JobRunner } from './studioJobs.svelte';
 
@@ -16,7 +16,7 @@ export interface BacktestOptions {
 /** What a backtest needs: the Model tab's settings form and the studio's job runner. */
 export interface BacktestDeps {
   jobs: JobRunner;
-  form: { readonly datasetId: string | null; requestSettings(): FullSettings | null };
+  form: SettingsForm;
 }
 
 export class BacktestState extends PanelJob<'backtest:run'> {
@@ -44,7 +44,7 @@ export class BacktestState extends PanelJob<'backtest:run'> {
 
   async run(): Promise<void> {
     const settings = this.#form.requestSettings();
-    const datasetId = this.#form.datasetId;
+    const datasetId = this.#form.state.datasetId;
     if (!settings || !datasetId || !this.idle) return;
     const o = $state.snapshot(this.#options);
     await this.runJob(`Backtest, ${o.folds} folds`, {

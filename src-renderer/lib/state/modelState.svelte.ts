@@ -31,22 +31,35 @@ export interface ModelDeps {
   runsChanged: () => Promise<void>;
 }
 
-export class ModelState {
-  #view = $state<ModelView>('train');
+/** What a search or a backtest reads of the Model tab's form. */
+export interface SettingsForm {
+  readonly state: { readonly datasetId: string | null };
+  requestSettings(): FullSettings | null;
+}
+
+/** What the Model tab shows; only ModelState's methods change it. */
+class ModelFields {
+  view = $state<ModelView>('train');
   /** The form's draft: its inputs bind to this object's fields (it is the form, not a record). */
-  #settings = $state<FullSettings | null>(null);
-  #defaults = $state<FullSettings | null>(null);
+  settings = $state<FullSettings | null>(null);
+  defaults = $state<FullSettings | null>(null);
   /** Dataset the form was filled for. */
-  #datasetId = $state<string | null>(null);
+  datasetId = $state<string | null>(null);
   /** The test part is given as a fraction of the rows or as a number of rows. */
-  #testBy = $state<TestBy>('fraction');
-  #loadingDefaults = $state(false);
+  testBy = $state<TestBy>('fraction');
+  loadingDefaults = $state(false);
   /** Where the form's transforms came from: Explore, or the engine's suggestion with its reasons. */
-  #transformSource = $state<TransformSource>({ from: 'explore', notes: [] });
-  #training = $state(false);
-  #live = $state.raw<LiveTraining | null>(null);
-  #run = $state.raw<RunResult | null>(null);
-  #error = $state<StudioError | null>(null);
+  transformSource = $state<TransformSource>({ from: 'explore', notes: [] });
+  training = $state(false);
+  live = $state.raw<LiveTraining | null>(null);
+  run = $state.raw<RunResult | null>(null);
+  error = $state<StudioError | null>(null);
+}
+
+export class ModelState {
+  readonly #s = new ModelFields();
+  /** The tab's fields, read-only to components (the form's inputs edit `settings`' fields in place). */
+  readonly state: Readonly<ModelFields> = this.#s;
   #cancelTraining: (() => Promise<void>) | null = null;
   readonly #deps: ModelDeps;
 
@@ -54,66 +67,31 @@ export class ModelState {
     this.#deps = deps;
   }
 
-  get view(): ModelView {
-    return this.#view;
-  }
-  /** The form's settings; the form's inputs edit its fields in place. */
-  get settings(): FullSettings | null {
-    return this.#settings;
-  }
-  get defaults(): FullSettings | null {
-    return this.#defaults;
-  }
-  get datasetId(): string | null {
-    return this.#datasetId;
-  }
-  get testBy(): TestBy {
-    return this.#testBy;
-  }
-  get loadingDefaults(): boolean {
-    return this.#loadingDefaults;
-  }
-  get transformSource(): Readonly<TransformSource> {
-    return this.#transformSource;
-  }
-  get training(): boolean {
-    return this.#training;
-  }
-  get live(): LiveTraining | null {
-    return this.#live;
-  }
-  get run(): RunResult | null {
-    return this.#run;
-  }
-  get error(): StudioError | null {
-    return this.#error;
-  }
-
   showView(view: ModelView): void {
-    this.#view = view;
+    this.#s.view = view;
   }
   setTestBy(testBy: TestBy): void {
-    this.#testBy = testBy;
+    this.#s.testBy = testBy;
   }
   /** The number of test rows (null: the engine's default) when the test part is given by size. */
   setTestSize(size: number | null): void {
-    if (this.#settings) this.#settings.testSize = size;
+    if (this.#s.settings) this.#s.settings.testSize = size;
   }
   setFeatureRange(range: [number, number]): void {
-    if (this.#settings) this.#settings.featureRange = range;
+    if (this.#s.settings) this.#s.settings.featureRange = range;
   }
   clearTransforms(): void {
-    if (this.#settings) this.#settings.transforms = [];
+    if (this.#s.settings) this.#s.settings.transforms = [];
   }
   dismissError(): void {
-    this.#error = null;
+    this.#s.error = null;
   }
 
   /** Fills the form for a dataset the first time it is shown (or after it was re-opened). */
   async ensureFor(dataset: DatasetInfo): Promise<void> {
-    if (this.#datasetId === dataset.datasetId && this.#settings) return;
+    if (this.#s.datasetId === dataset.datasetId && this.#s.settings) return;
     const names = dataset.columns.map((c) => c.name);
-    const previous = this.#settings?.target;
+    const previous = this.#s.settings?.target;
     const explored = this.#deps.exploredColumn();
     const target =
       previous && names.includes(previous)
@@ -121,23 +99,23 @@ export class ModelState {
         : explored && names.includes(explored)
           ? explored
           : (names[0] ?? '');
-    this.#run = null;
-    this.#live = null;
+    this.#s.run = null;
+    this.#s.live = null;
     await this.loadDefaults(dataset.datasetId, target);
   }
 
   async loadDefaults(datasetId: string, target: string): Promise<void> {
-    this.#loadingDefaults = true;
+    this.#s.loadingDefaults = true;
     const result = await this.#deps.client.call('model:defaults', { datasetId, target });
-    this.#loadingDefaults = false;
+    this.#s.loadingDefaults = false;
     if (!result.ok) {
-      this.#error = result.error;
+      this.#s.error = result.error;
       return;
     }
     const { transformNotes, ...suggested } = result.value;
     const explored = this.#deps.transformsFor(datasetId, target);
     const fromExplore = explored.length > 0;
-    this.#transformSource = fromExplore
+    this.#s.transformSource = fromExplore
       ? { from: 'explore', notes: [] }
       : { from: 'suggested', notes: transformNotes };
     const defaults = {
@@ -145,10 +123,10 @@ export class ModelState {
       target,
       transforms: fromExplore ? explored : suggested.transforms,
     };
-    this.#datasetId = datasetId;
-    this.#defaults = defaults;
-    this.#settings = structuredClone(defaults);
-    this.#testBy = defaults.testSize === null ? 'fraction' : 'size';
+    this.#s.datasetId = datasetId;
+    this.#s.defaults = defaults;
+    this.#s.settings = structuredClone(defaults);
+    this.#s.testBy = defaults.testSize === null ? 'fraction' : 'size';
   }
 
   /**
@@ -156,42 +134,43 @@ export class ModelState {
    * by the rules of the Explore hints); the other settings stay as the analyst set them.
    */
   async setTarget(target: string): Promise<void> {
-    const settings = this.#settings;
-    const datasetId = this.#datasetId;
+    const settings = this.#s.settings;
+    const datasetId = this.#s.datasetId;
     if (!settings || !datasetId) return;
     settings.target = target;
     settings.features = settings.features.filter((f) => f !== target);
     const explored = this.#deps.transformsFor(datasetId, target);
     settings.transforms = explored;
     if (explored.length > 0) {
-      this.#transformSource = { from: 'explore', notes: [] };
+      this.#s.transformSource = { from: 'explore', notes: [] };
       return;
     }
     const result = await this.#deps.client.call('model:defaults', { datasetId, target });
-    if (!result.ok || this.#datasetId !== datasetId || this.#settings?.target !== target) return;
-    this.#settings.transforms = result.value.transforms;
-    this.#transformSource = { from: 'suggested', notes: result.value.transformNotes };
+    if (!result.ok || this.#s.datasetId !== datasetId || this.#s.settings?.target !== target)
+      return;
+    this.#s.settings.transforms = result.value.transforms;
+    this.#s.transformSource = { from: 'suggested', notes: result.value.transformNotes };
   }
 
   toggleFeature(name: string): void {
-    if (!this.#settings) return;
-    const features = this.#settings.features;
-    this.#settings.features = features.includes(name)
+    if (!this.#s.settings) return;
+    const features = this.#s.settings.features;
+    this.#s.settings.features = features.includes(name)
       ? features.filter((f) => f !== name)
       : [...features, name];
   }
 
   /** The form as first shown for the current target: the same `model:defaults` call and rules. */
   async resetToDefaults(): Promise<void> {
-    if (!this.#defaults || !this.#settings || !this.#datasetId) return;
-    await this.loadDefaults(this.#datasetId, this.#settings.target);
+    if (!this.#s.defaults || !this.#s.settings || !this.#s.datasetId) return;
+    await this.loadDefaults(this.#s.datasetId, this.#s.settings.target);
   }
 
   /** The settings as sent to the engine: only the chosen way of sizing the test part applies. */
   requestSettings(): FullSettings | null {
-    if (!this.#settings) return null;
-    const settings = $state.snapshot(this.#settings);
-    if (this.#testBy === 'fraction') settings.testSize = null;
+    if (!this.#s.settings) return null;
+    const settings = $state.snapshot(this.#s.settings);
+    if (this.#s.testBy === 'fraction') settings.testSize = null;
     else if (settings.testSize === null) settings.testSize = settings.horizon;
     return settings;
   }
@@ -199,30 +178,31 @@ export class ModelState {
   async train(): Promise<void> {
     const { jobs, report, runsChanged } = this.#deps;
     const settings = this.requestSettings();
-    const datasetId = this.#datasetId;
-    if (!settings || !datasetId || this.#training || jobs.active) return;
-    this.#training = true;
-    this.#error = null;
-    this.#run = null;
-    this.#live = emptyLiveTraining(settings.epochs);
+    const datasetId = this.#s.datasetId;
+    if (!settings || !datasetId || this.#s.training || jobs.active) return;
+    this.#s.training = true;
+    this.#s.error = null;
+    this.#s.run = null;
+    this.#s.live = emptyLiveTraining(settings.epochs);
     const job = jobs.start(
       `Training ${settings.cell.toUpperCase()} on ${settings.target}`,
       'model:fit',
       { datasetId, settings },
       (progress) => {
-        if (this.#live && progress.detail) this.#live = foldProgress(this.#live, progress.detail);
+        if (this.#s.live && progress.detail)
+          this.#s.live = foldProgress(this.#s.live, progress.detail);
       },
     );
     this.#cancelTraining = job.cancel;
     const result = await job.result;
     this.#cancelTraining = null;
-    this.#training = false;
+    this.#s.training = false;
     if (!result.ok) {
-      this.#error = result.error;
+      this.#s.error = result.error;
       report(`Training failed: ${result.error.message}`);
       return;
     }
-    this.#run = result.value;
+    this.#s.run = result.value;
     report(
       result.value.stoppedReason === 'cancelled'
         ? 'Training cancelled; the best weights so far were kept.'

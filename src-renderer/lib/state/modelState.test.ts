@@ -34,10 +34,10 @@ describe('ModelState', () => {
     expect(t.transport.requestsOf('model:defaults')).toEqual([
       { datasetId: 'ds_c2c2c2c2', target: 'prod' },
     ]);
-    expect(t.model.settings?.target).toBe('prod');
-    expect(t.model.settings?.transforms).toEqual(log);
-    expect(t.model.transformSource).toEqual({ from: 'explore', notes: [] });
-    expect(t.model.testBy).toBe('size');
+    expect(t.model.state.settings?.target).toBe('prod');
+    expect(t.model.state.settings?.transforms).toEqual(log);
+    expect(t.model.state.transformSource).toEqual({ from: 'explore', notes: [] });
+    expect(t.model.state.testBy).toBe('size');
     // Shown again for the same dataset: nothing is asked again.
     await t.model.ensureFor(twoColumnInfo());
     expect(t.transport.requestsOf('model:defaults')).toHaveLength(1);
@@ -54,11 +54,11 @@ describe('ModelState', () => {
     }));
     await t.model.ensureFor(twoColumnInfo());
     t.model.toggleFeature('prod');
-    expect(t.model.settings?.features).toEqual(['prod']);
+    expect(t.model.state.settings?.features).toEqual(['prod']);
     await t.model.setTarget('prod');
-    expect(t.model.settings?.features).toEqual([]);
-    expect(t.model.settings?.transforms).toEqual([{ kind: 'diff' }]);
-    expect(t.model.transformSource).toEqual({
+    expect(t.model.state.settings?.features).toEqual([]);
+    expect(t.model.state.settings?.transforms).toEqual([{ kind: 'diff' }]);
+    expect(t.model.state.transformSource).toEqual({
       from: 'suggested',
       notes: ['ADF p = 0.41: differenced once.'],
     });
@@ -91,8 +91,8 @@ describe('ModelState', () => {
       settings: { ...settings, featureRange: [-1, 1] },
     });
     expect(t.jobs.active?.label).toBe('Training LSTM on AirPassengers');
-    expect(t.model.training).toBe(true);
-    expect(t.model.live?.epochsTotal).toBe(100);
+    expect(t.model.state.training).toBe(true);
+    expect(t.model.state.live?.epochsTotal).toBe(100);
     // A second click while training starts nothing.
     await t.model.train();
     expect(t.transport.requestsOf('model:fit')).toHaveLength(1);
@@ -114,15 +114,15 @@ describe('ModelState', () => {
         bestEpoch: 0,
       },
     });
-    expect(t.model.live?.epochs).toEqual([{ epoch: 0, loss: 0.5, valLoss: 0.6 }]);
+    expect(t.model.state.live?.epochs).toEqual([{ epoch: 0, loss: 0.5, valLoss: 0.6 }]);
     held.answer({ ok: false, error: { code: 'engine-crashed', message: 'The engine stopped.' } });
     await training;
-    expect(t.model.training).toBe(false);
-    expect(t.model.error).toEqual({ code: 'engine-crashed', message: 'The engine stopped.' });
+    expect(t.model.state.training).toBe(false);
+    expect(t.model.state.error).toEqual({ code: 'engine-crashed', message: 'The engine stopped.' });
     expect(t.statuses).toEqual(['Training failed: The engine stopped.']);
     expect(t.runsChanged()).toBe(0);
     expect(t.jobs.active).toBeNull();
     t.model.dismissError();
-    expect(t.model.error).toBeNull();
+    expect(t.model.state.error).toBeNull();
   });
 });

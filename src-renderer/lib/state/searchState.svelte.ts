@@ -1,7 +1,7 @@
 // Hyper-parameter search: grid or random over a few settings, each trial a run ranked by its
 // validation loss (never the test part, which would leak it into the choice).
 import type { SearchParam } from '../../../src-main/shared/schemas/search';
-import type { FullSettings } from './modelState.svelte';
+import type { SettingsForm } from './modelState.svelte';
 import { PanelJob } from './panelJob.svelte';
 import { gridSize, parseValues, searchParams } from './searchGrid';
 import type { JobRunner } from './studioJobs.svelte';
@@ -11,7 +11,7 @@ export type SearchMode = 'grid' | 'random';
 /** What a search needs: the Model tab's form (its settings are each trial's base) and the studio. */
 export interface SearchDeps {
   jobs: JobRunner;
-  form: { readonly datasetId: string | null; requestSettings(): FullSettings | null };
+  form: SettingsForm;
   /** The status bar's line. */
   report: (status: string) => void;
   /** Each trial is a run: the Runs tab's list is stale afterwards. */
@@ -90,7 +90,7 @@ export class SearchState extends PanelJob<'search:run'> {
   async run(): Promise<void> {
     const { form, report, runsChanged } = this.#deps;
     const base = form.requestSettings();
-    const datasetId = form.datasetId;
+    const datasetId = form.state.datasetId;
     if (!base || !datasetId || !this.idle || this.invalid.length > 0) return;
     const mode = this.#mode;
     const result = await this.runJob(`${mode === 'grid' ? 'Grid' : 'Random'} search`, {

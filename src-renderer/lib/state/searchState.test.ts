@@ -7,7 +7,7 @@ import { SearchState } from './searchState.svelte';
 import { monthlyDefaults } from './studioFixtures.testkit';
 
 const { transformNotes: _notes, ...base } = monthlyDefaults('AirPassengers');
-const form = { datasetId: 'ds_a1a1a1a1', requestSettings: () => structuredClone(base) };
+const form = { state: { datasetId: 'ds_a1a1a1a1' }, requestSettings: () => structuredClone(base) };
 
 describe('SearchState', () => {
   it('a grid search sends the parsed grid and runs every point; the runs list is refreshed', async () => {
