@@ -16,7 +16,7 @@ export interface SarimaOrder {
 }
 
 /**
- * Coefficients in the Box-Jenkins sign convention used by ctsa (the `arima` package):
+ * Coefficients in the Box-Jenkins sign convention (MA terms subtracted; R's MA coefficients are −θ):
  * (1 − Σφ_i Bⁱ)(1 − ΣΦ_j B^{js}) w_t = (1 − Σθ_i Bⁱ)(1 − ΣΘ_j B^{js}) a_t.
  */
 export interface SarimaCoefficients {
@@ -24,7 +24,7 @@ export interface SarimaCoefficients {
   ma: number[];
   sar: number[];
   sma: number[];
-  /** Subtracted before filtering, only used when d = D = 0 (as ctsa does). */
+  /** Subtracted before filtering, only used when d = D = 0. */
   mean: number;
   /** Linear trend slope per step; the trend term is drift·(t + 1). */
   drift: number;

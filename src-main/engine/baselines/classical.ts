@@ -244,16 +244,15 @@ function thetaResult(task: ClassicalTask): ClassicalResult {
 
 /**
  * Longest seasonal period the seasonal auto-ARIMA search is run for. Beyond it (weekly data's 52,
- * daily data's 365) the package's search took minutes (over 200 s for 520 weekly points) and then
- * failed with a WebAssembly out-of-bounds access, so a non-seasonal ARIMA is fitted instead (ETS and
- * Theta still model the season).
+ * daily data's 365) the seasonal model's state has over a hundred entries and every likelihood the
+ * search evaluates costs n·r²/2, so a non-seasonal ARIMA is fitted instead (ETS and Theta still
+ * model the season).
  */
 export const MAX_SEASONAL_ARIMA_PERIOD = 24;
 
 /**
  * The auto-ARIMA search runs on at most this many of the latest training values: its cost grows with
- * the length (about 10 s for 1,050 seasonal monthly values on a busy machine, minutes for a few
- * thousand), while the references checked against R are all shorter (at most 468).
+ * the length, while the references checked against R are all shorter (at most 468).
  */
 export const MAX_ARIMA_SEARCH_LENGTH = 600;
 
@@ -315,9 +314,10 @@ function arimaResult(task: ClassicalTask): ClassicalResult {
       ...(c.drift !== 0 ? { drift: c.drift } : {}),
       sigma2: round(fit.sigma2),
       aic: round(fit.aic),
+      aicc: round(fit.aicc),
     },
     note:
-      `${fit.label} chosen by the arima package's stepwise search on ${fittedOn}; forecasts by an exact Kalman filter` +
+      `${fit.label} chosen by R's auto.arima stepwise search (AICc) on ${fittedOn}; forecasts by an exact Kalman filter` +
       (trimmed ? `; fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} of those values` : '') +
       (seasonalTooLong
         ? `; non-seasonal, as a seasonal search with period ${m} would take minutes`

@@ -21,7 +21,7 @@ interface ArimaCase {
 }
 const fixture = readFixture<{ arima: ArimaCase[] }>('classical-fixed.json');
 
-/** R's coefficient vector (ar, ma, sar, sma, intercept, drift; MA with + signs) in ctsa's terms. */
+/** R's coefficient vector (ar, ma, sar, sma, intercept, drift; MA with + signs) in Box–Jenkins terms. */
 function fromR(c: ArimaCase): { order: SarimaOrder; coef: SarimaCoefficients } {
   const [p, d, q, P, D, Q] = c.order;
   const f = [...c.fixed];

@@ -1,8 +1,10 @@
-// Test kit: the R reference fixtures made by scripts/reference/classical.R, and the relative-error
+// Test kit: the R reference fixtures made by scripts/reference/classical.R and auto_arima.R, and the relative-error
 // measure the tests compare them with. Never imported by product code.
 import { readFileSync } from 'node:fs';
 
-export function readFixture<T>(name: 'classical-fixed.json' | 'classical-auto.json'): T {
+export function readFixture<T>(
+  name: 'classical-fixed.json' | 'classical-auto.json' | 'auto-arima.json',
+): T {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;
 }
 

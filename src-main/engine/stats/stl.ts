@@ -59,8 +59,10 @@ export function stl(x: Float64Array, period: number, options: StlOptions = {}): 
     throw new RangeError('trend must be odd, >= 3 and > period');
   let nl = options.lowPass ?? period + 1;
   if (options.lowPass === undefined && nl % 2 === 0) nl++;
-  if (!isOddAtLeast3(nl) || nl <= period)
-    throw new RangeError('low_pass must be odd, >= 3 and > period');
+  // statsmodels asks for a low-pass span above the period; R's stl takes nextodd(period), which
+  // equals an odd period, so an explicit span may equal it.
+  if (!isOddAtLeast3(nl) || nl < period || (options.lowPass === undefined && nl === period))
+    throw new RangeError('low_pass must be odd, >= 3 and >= period');
   const robust = options.robust ?? false;
   const inner = options.innerIter ?? (robust ? 2 : 5);
   const outer = options.outerIter ?? (robust ? 15 : 0);
