@@ -49,11 +49,6 @@ const arimaTest = success(testFits.arima);
 const etsAll = success(all.ets);
 const thetaAll = success(all.theta);
 const arimaAll = success(all.arima);
-/** The median of four: the mean of the middle two. */
-const median4 = (xs: number[]): number => {
-  const [, b, c] = [...xs].sort((p, q) => p - q);
-  return ((b ?? NaN) + (c ?? NaN)) / 2;
-};
 const median3 = (a: number, b: number, c: number): number =>
   a + b + c - Math.max(a, b, c) - Math.min(a, b, c);
 const path = (f: { originPaths: number[][] } | null, k: number): number =>
