@@ -13,8 +13,9 @@
 //   normalisation decided on the training part ('auto'), 5 members started from the pretrained
 //   forecaster of the frequency class and fine-tuned with early stopping (patience 10), MAE loss,
 //   combined by the median, then per step the median of that ensemble, ETS and Theta
-//   (combination 'median', what won on M1 and tourism: BENCHMARKS.md), the forecast from every
-//   part refitted on all rows. normalisation
+//   (combination 'median', what won on M1 and tourism: BENCHMARKS.md) — one step ahead the mean of
+//   ETS and auto-ARIMA, with the ensemble when it beats that mean on validation — the forecast
+//   from every part refitted on all rows. normalisation
 //   'scaler' (or extra features, or a scaler other than min-max without a normalisation) selects
 //   the classic path: one network on globally scaled rows.
 import type { FitConfig as FitConfigSchema } from '../../shared/schemas/engine';

@@ -30,7 +30,10 @@ const forecastingSettings = {
   ensemble: z.number().int().min(1).max(20),
   /** Forecast past the end from models refitted on all rows. */
   refitAll: z.boolean(),
-  /** Combine the network ensemble with ETS and Theta per step ('none' = the networks alone). */
+  /**
+   * Combine the network ensemble with ETS and Theta per step ('none' = the networks alone); one
+   * step ahead, the mean of ETS and auto-ARIMA, with the ensemble when it beats that on validation.
+   */
   combination: z.enum(['none', 'median', 'mean']),
 };
 /** Keys a run recorded before the forecasting pipeline may lack. */

@@ -138,8 +138,9 @@ export function forecasterRecordSchema<N extends NumberSchema>(num: N) {
     notes: z.array(z.string()),
     /**
      * The combination that made the run's metrics, test, validation and forecast (null = the
-     * networks alone): per step the median or mean of the network ensemble, ETS and Theta. Runs
-     * recorded before the combination lack it.
+     * networks alone): per step the median or mean of the network ensemble, ETS and Theta (one
+     * step ahead the mean of ETS, auto-ARIMA and, when it earned its place on validation, the
+     * ensemble). Runs recorded before the combination lack it.
      */
     combination: z
       .object({
