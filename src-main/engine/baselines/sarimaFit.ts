@@ -13,15 +13,8 @@ import type { SarimaCoefficients, SarimaOrder } from './arimaFilter';
 
 export type FitMethod = 'CSS' | 'CSS-ML';
 
-export interface SarimaCandidate {
-  p: number;
-  d: number;
-  q: number;
-  P: number;
-  D: number;
-  Q: number;
-  /** Seasonal period (1 when non-seasonal). */
-  s: number;
+/** An order to fit; `s` is the seasonal period (1 when non-seasonal), never 0 as in SarimaOrder. */
+export interface SarimaCandidate extends SarimaOrder {
   /** A mean (d + D = 0) or a drift (d + D = 1). */
   constant: boolean;
 }
@@ -412,22 +405,15 @@ export function fitSarima(
     let value: number;
     let H: Float64Array | null = null;
     let A: Float64Array | null = null;
+    /** optim's BFGS from `start`, or the objective at it when there is nothing to estimate. */
+    const minimise = (fn: (par: Float64Array) => number, start: Float64Array) =>
+      k === 0 ? { par: start, value: fn(start), fail: 0 } : optimBfgs(fn, start, { parscale });
     if (method === 'CSS') {
-      if (k === 0) {
-        coef = init;
-        value = css(init);
-      } else {
-        const res = optimBfgs(css, init, { parscale });
-        coef = res.par;
-        value = res.value;
-        H = optimHessian(css, coef, { parscale });
-      }
+      ({ par: coef, value } = minimise(css, init));
+      if (k > 0) H = optimHessian(css, coef, { parscale });
     } else {
-      let start: Float64Array = init;
-      if (k > 0) {
-        const res = optimBfgs(css, init, { parscale });
-        if (res.fail === 0) start = res.par;
-      }
+      const cssFit = minimise(css, init);
+      const start = cssFit.fail === 0 ? cssFit.par : init;
       const u0 = unpack(start, L, false);
       if (!arStationary(u0.ar) || !arStationary(u0.sar)) return null;
       // To the transformed scale, with non-invertible MA start values reflected.
@@ -438,13 +424,8 @@ export function fitSarima(
         ...maInvert(u0.sma),
         ...(hasConstant ? [u0.mu] : []),
       ]);
-      if (k === 0) {
-        coef = t0;
-        value = ml(t0);
-      } else {
-        const res = optimBfgs(ml, t0, { parscale });
-        coef = res.par;
-        value = res.value;
+      ({ par: coef, value } = minimise(ml, t0));
+      if (k > 0) {
         const raw = unpack(coef, L, false);
         const ma = maInvert(raw.ma);
         const sma = maInvert(raw.sma);

@@ -68,6 +68,14 @@ describe('combineWithClassical one step ahead: the mean of ETS and ARIMA, and th
   const mean2 = (a: number, b: number): number => (a + b) / 2;
   const classicalMean = (k: number): number => mean2(path(etsVal, k), path(arimaVal, k));
   const f4 = (x: number): string => x.toPrecision(4);
+  /** A network whose every one-step validation and test forecast misses by `off`. */
+  const offBy = (off: number) => ({
+    validation: Float64Array.from(valStarts, (t) => (ukgas[t] ?? NaN) + off),
+    valStarts,
+    test: Float64Array.from(testStarts, (t) => (ukgas[t] ?? NaN) + off),
+    testStarts,
+    forecast: Float64Array.of(500),
+  });
 
   it('a network 3 times as far off as ETS fails the screen: the mean of ETS and ARIMA', () => {
     const etsMae = valMae((k) => path(etsVal, k));
@@ -76,13 +84,7 @@ describe('combineWithClassical one step ahead: the mean of ETS and ARIMA, and th
     expect(arimaMae).toBeGreaterThan(etsMae);
     expect(arimaMae / etsMae).toBeLessThan(SCREEN_RATIO);
     const off = 3 * etsMae;
-    const network = {
-      validation: Float64Array.from(valStarts, (t) => (ukgas[t] ?? NaN) + off),
-      valStarts,
-      test: Float64Array.from(testStarts, (t) => (ukgas[t] ?? NaN) + off),
-      testStarts,
-      forecast: Float64Array.of(500),
-    };
+    const network = offBy(off);
     const c = combineWithClassical(ukgas, m, h, split, network, 'median');
     expect(c.by).toBe('mean');
     testStarts.forEach((_, w) =>
@@ -132,13 +134,7 @@ describe('combineWithClassical one step ahead: the mean of ETS and ARIMA, and th
     const meanMae = valMae(classicalMean);
     const off = 1.2 * meanMae;
     expect(off).toBeLessThan(SCREEN_RATIO * etsMae);
-    const network = {
-      validation: Float64Array.from(valStarts, (t) => (ukgas[t] ?? NaN) + off),
-      valStarts,
-      test: Float64Array.from(testStarts, (t) => (ukgas[t] ?? NaN) + off),
-      testStarts,
-      forecast: Float64Array.of(500),
-    };
+    const network = offBy(off);
     const c = combineWithClassical(ukgas, m, h, split, network, 'median');
     expect(c.kept).toEqual({ network: false, peers: ['ets', 'arima'] });
     expect(c.notes).toEqual([
