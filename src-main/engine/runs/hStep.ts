@@ -9,7 +9,7 @@
 //
 // rollingOneStep: the other half for a backtest, whose folds are h-step forecasts from several
 // origins: the first step of every fold, pooled over folds (the rolling one-step forecast).
-import { forecasterTitle } from '../../shared/charts/forecasterNames';
+import { forecasterTitle, type NamedBaselines } from '../../shared/charts/forecasterNames';
 import { meanForecast, naiveForecast, seasonalNaiveForecast } from '../baselines/baselines';
 import { computeMetrics, maseScale, type ForecastMetrics } from '../model/metrics';
 
@@ -28,7 +28,7 @@ export interface HStepRun {
     baselinePredictions: Record<string, Values>;
   };
   baselineNotes?: Record<string, string>;
-  baselineModels?: Record<string, unknown>;
+  baselineModels?: NamedBaselines['baselineModels'];
 }
 
 export interface HStepResult {

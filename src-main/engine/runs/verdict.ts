@@ -8,7 +8,12 @@
 // autocorrelated up to lag h − 1, which is what the h-step variance of dm.test allows for. The
 // errors handed to dieboldMarianoTest are the root of that mean (or the mean itself with power 1),
 // so its loss differential is exactly the per-window one.
-import { CLASSICAL, forecasterInline, forecasterTitle } from '../../shared/charts/forecasterNames';
+import {
+  CLASSICAL,
+  forecasterInline,
+  forecasterTitle,
+  type NamedBaselines,
+} from '../../shared/charts/forecasterNames';
 import { verdictHeadline, type VerdictOutcome } from '../../shared/charts/verdictText';
 import type { RunVerdict } from '../../shared/schemas/model';
 import { dieboldMarianoTest } from '../evaluation/dieboldMariano';
@@ -21,7 +26,7 @@ export interface VerdictInput {
   metrics: MetricRow;
   baselines: Record<string, MetricRow>;
   baselineNotes?: Record<string, string>;
-  baselineModels?: Record<string, unknown>;
+  baselineModels?: NamedBaselines['baselineModels'];
   test: {
     horizon: number;
     actual: Values;
@@ -86,10 +91,8 @@ function offerOf(
   baseline: string,
   label: string,
 ): NonNullable<RunVerdict['offer']> {
-  const model = run.baselineModels?.[baseline];
-  const forecast =
-    model && typeof model === 'object' ? (model as { forecast?: unknown }).forecast : null;
-  if (!Array.isArray(forecast)) return { baseline, label };
+  const forecast = run.baselineModels?.[baseline]?.forecast;
+  if (!forecast) return { baseline, label };
   return {
     baseline,
     label,

@@ -1,11 +1,18 @@
 // Names of the forecasters a run compares, in words, for tables, legends, verdicts and reports.
 // Code keys ("seasonalNaive", "arima") never reach the screen: every view asks here.
 
+/** What views read of a fitted classical model in a run record (its BaselineModel). */
+export interface BaselineModelView {
+  readonly label?: string;
+  /** Forecast past the end of the data (null where a number was not finite). */
+  readonly forecast?: readonly (number | null)[];
+}
+
 /** What a run carries that can name its baselines (all optional: older runs lack some). */
 export interface NamedBaselines {
   baselineNotes?: Record<string, string> | undefined;
-  /** Fitted classical models, e.g. { ets: { label: 'ETS(M,Ad,M)' } }. */
-  baselineModels?: Record<string, unknown> | undefined;
+  /** Fitted classical models, e.g. { ets: { label: 'ETS(M,Ad,M)' } } (the run record's own). */
+  baselineModels?: Readonly<Record<string, BaselineModelView | undefined>> | undefined;
 }
 
 const titles: Record<string, string> = {
@@ -49,11 +56,8 @@ export function forecasterRank(key: string): number {
 
 /** The fitted model's own label ("ETS(M,Ad,M)", "ARIMA(1,1,1)(0,1,1)[12]") when the run has one. */
 export function fittedLabel(key: string, run: NamedBaselines): string | null {
-  const model = run.baselineModels?.[key];
-  if (model && typeof model === 'object' && 'label' in model) {
-    const label = (model as { label: unknown }).label;
-    if (typeof label === 'string' && label.length > 0) return label;
-  }
+  const label = run.baselineModels?.[key]?.label;
+  if (label) return label;
   if (key === 'arima') {
     const note = run.baselineNotes?.arima ?? '';
     const match = /^(S?ARIMA\([^\s]*)/.exec(note);
