@@ -6,6 +6,7 @@ import type { DatasetSpec } from '../host/datasetRegistry';
 import type { DatasetInfo } from '../shared/schemas/dataset';
 import { CliEngine, cliPaths } from './cliEngine';
 import { datasetSpecFor } from './datasetSpecFor';
+import { missingChoices, type MissingFlag } from './missingFlag';
 
 export interface CliSession {
   engine: CliEngine;
@@ -15,7 +16,18 @@ export interface CliSession {
   close(): Promise<void>;
 }
 
-export async function openCliSession(file: string, quiet = false): Promise<CliSession> {
+/** What a training command chose for the target column's missing values (--missing). */
+export interface TargetMissing {
+  /** --target, or undefined for the dataset's first numeric column (the engine's default). */
+  target: string | undefined;
+  missing: MissingFlag | undefined;
+}
+
+export async function openCliSession(
+  file: string,
+  quiet = false,
+  targetMissing?: TargetMissing,
+): Promise<CliSession> {
   let lastLine = 0;
   const engine = new CliEngine(cliPaths(), (p) => {
     const now = Date.now();
@@ -25,8 +37,22 @@ export async function openCliSession(file: string, quiet = false): Promise<CliSe
   });
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'series-studio-cli-'));
   try {
-    const spec = await datasetSpecFor(file);
-    const info = await engine.call('datasets:open', { spec });
+    let spec = await datasetSpecFor(file);
+    let info: DatasetInfo | null = null;
+    if (targetMissing?.missing !== undefined) {
+      // The choice names its column: without --target, the first numeric column of the file as is.
+      let target = targetMissing.target;
+      if (target === undefined) {
+        info = await engine.call('datasets:open', { spec });
+        target = info.columns[0]?.name;
+      }
+      if (target !== undefined) {
+        spec = await datasetSpecFor(file, missingChoices(target, targetMissing.missing));
+        info = await engine.call('datasets:open', { spec });
+        if (!quiet) for (const line of info.appliedChoices) process.stderr.write(`${line}\n`);
+      }
+    }
+    info ??= await engine.call('datasets:open', { spec });
     return {
       engine,
       spec,

@@ -5,20 +5,25 @@ import { stringOption } from './args';
 import { openCliSession } from './cliSession';
 import type { CliCommand } from './commands';
 import { fitFlagNames, fitSettingsFromArgs, trainingCommandArgs } from './fitFlags';
+import { missingFlagFromArgs, withMissingHint } from './missingFlag';
 import { writeJsonFile } from './writeJson';
 
 export const fitCommand: CliCommand = {
   summary:
-    'fit <csv> --target NAME [model flags] --out run.json — train headless, write the run as JSON',
+    'fit <csv> --target NAME [--missing drop-rows|forward-fill|linear-interpolation] [model flags] --out run.json — train headless, write the run as JSON',
   async run(argv) {
     const { args, file, out } = trainingCommandArgs(argv, [...fitFlagNames, 'save-model']);
     if (!file || !out)
       throw new StudioFailure(
         'invalid-request',
-        'usage: series-studio fit <csv> --target NAME [flags] --out run.json',
+        'usage: series-studio fit <csv> --target NAME [--missing drop-rows|forward-fill|linear-interpolation] [flags] --out run.json',
       );
     const settings = fitSettingsFromArgs(args);
-    const session = await openCliSession(file, args.options.has('quiet'));
+    const missing = missingFlagFromArgs(args);
+    const session = await openCliSession(file, args.options.has('quiet'), {
+      target: settings.target,
+      missing,
+    });
     try {
       const target = settings.target ?? session.info.columns[0]?.name;
       if (!target)
@@ -26,11 +31,13 @@ export const fitCommand: CliCommand = {
           'invalid-request',
           `${session.info.name} has no numeric column to forecast.`,
         );
-      const run = await session.engine.call('model:fit', {
-        spec: session.spec,
-        settings: { ...settings, target },
-        workDir: session.workDir,
-      });
+      const run = await withMissingHint(target, missing, () =>
+        session.engine.call('model:fit', {
+          spec: session.spec,
+          settings: { ...settings, target },
+          workDir: session.workDir,
+        }),
+      );
       const saveModel = stringOption(args, 'save-model');
       if (saveModel)
         await cp(path.join(session.workDir, 'models', run.id), path.resolve(saveModel), {

@@ -1,4 +1,5 @@
-// Model flags shared by `fit`, `backtest` and `search`; validated by the contract's FitSettings.
+// Model flags shared by `fit`, `backtest` and `search`; validated by the contract's FitSettings
+// (--missing, an import choice rather than a model setting, by the contract's MissingChoice).
 import { parseUnknown } from '../shared/parseUnknown';
 import { FitSettings } from '../shared/schemas/model';
 import { assertKnown, numberOption, parseArgs, stringOption, type ParsedArgs } from './args';
@@ -30,6 +31,7 @@ export const fitFlagNames = [
   'normalisation',
   'pretrained',
   'adaptation',
+  'missing',
 ] as const;
 
 export function fitSettingsFromArgs(args: ParsedArgs): FitSettings {
