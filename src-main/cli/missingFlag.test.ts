@@ -161,34 +161,25 @@ describe('series-studio fit|backtest|search --missing', () => {
 
   it('backtest and search take --missing too', () => {
     const bt = path.join(dir, 'bt.json');
-    const b = cli([
-      'backtest',
-      presidents,
-      ...small,
-      '--folds',
-      '2',
-      '--refit',
-      'none',
-      '--out',
-      bt,
-    ]);
+    const backtest = (...extra: string[]) =>
+      cli([
+        'backtest',
+        presidents,
+        ...small,
+        '--folds',
+        '2',
+        '--refit',
+        'none',
+        ...extra,
+        '--out',
+        bt,
+      ]);
+    const b = backtest();
     expect(b.code).toBe(2);
     expect(b.stderr).toContain(
       `series-studio backtest: ${engineRefusal}\nFrom the command line: pass --missing drop-rows`,
     );
-    const b2 = cli([
-      'backtest',
-      presidents,
-      ...small,
-      '--folds',
-      '2',
-      '--refit',
-      'none',
-      '--missing',
-      'drop-rows',
-      '--out',
-      bt,
-    ]);
+    const b2 = backtest('--missing', 'drop-rows');
     expect(b2.code, b2.stderr).toBe(0);
     expect((JSON.parse(readFileSync(bt, 'utf8')) as { folds: unknown[] }).folds).toHaveLength(2);
 
