@@ -66,7 +66,7 @@ test.describe('browser mode: model training', () => {
       timeout: 60_000,
     });
     const metrics = page.getByTestId('metrics-table');
-    await expect(metrics.getByTestId('metrics-row-model')).toContainText('Model (LSTM)');
+    await expect(metrics.getByTestId('metrics-row-model')).toContainText(/Model \(LSTM/);
     await expect(metrics.getByTestId('metrics-row-naive')).toContainText('Naive');
     await expect(metrics.getByTestId('metrics-row-seasonalNaive')).toBeVisible();
     // The rolling table's header names sMAPE and states its range (0–200) in the cell's title.

@@ -1,7 +1,7 @@
 // "Export predictions": one run's test predictions beside the actuals, every baseline and the
 // conformal bands, then the future forecast — one row per (window, horizon step), ISO times.
 import type { RunResult } from '../shared/schemas/model';
-import { forecasterTitle } from '../shared/charts/forecasterNames';
+import { forecasterTitle, modelTitle } from '../shared/charts/forecasterNames';
 import { peerForecasts } from '../shared/charts/runForecasts';
 import { formatTime } from '../shared/charts/timeAxis';
 import type { TimeFormat } from '../shared/schemas/dataset';
@@ -20,7 +20,7 @@ function cell(v: number | null | undefined): string {
 export function predictionsCsv(run: RunResult, forecastFrom?: string): string {
   const format = run.dataset.timeFormat as TimeFormat;
   const peer = forecastFrom ? peerForecasts(run).find((p) => p.key === forecastFrom) : undefined;
-  const source = peer ? forecasterTitle(peer.key, run) : `Model (${run.config.cell.toUpperCase()})`;
+  const source = peer ? forecasterTitle(peer.key, run) : modelTitle(run);
   const baselines = Object.keys(run.test.baselinePredictions);
   const bands = run.intervals;
   // Bands name their method (split conformal, or a classical model's intervals when calibration was short).

@@ -123,6 +123,8 @@ describe('forecasting pipeline in runFit', () => {
       ),
     );
     expect(c.peers.map((p) => p.method)).toEqual(['ets', 'theta']);
+    // Every part was kept (the median above has all three), and the record says so.
+    expect(c.kept).toEqual({ network: true, peers: ['ets', 'theta'] });
     expect(r.forecastModel?.label).toMatch(/^median of the network ensemble/);
   });
 

@@ -558,6 +558,7 @@ async function runForecasterFit(
               },
               peers: combined.peers,
               notes: combined.notes,
+              kept: combined.kept,
             }
           : null,
       },

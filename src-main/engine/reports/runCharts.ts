@@ -1,7 +1,7 @@
 // Per-run report sections made of charts: training curves, actual vs predicted, residual
 // diagnostics and input sensitivity.
 import { forecastBandsOption } from '../../shared/charts/forecastBandsOption';
-import { forecasterTitle } from '../../shared/charts/forecasterNames';
+import { forecasterTitle, modelTitle } from '../../shared/charts/forecasterNames';
 import { lagImportanceOption } from '../../shared/charts/lagImportanceOption';
 import { qqPlotOption } from '../../shared/charts/qqPlotOption';
 import { residualAcfOption } from '../../shared/charts/residualAcfOption';
@@ -45,7 +45,7 @@ export function actualVsPredictedHtml(r: ReportRun, timeFormat: TimeFormat): str
       values: test.actual.filter((_, i) => i % test.horizon === 0),
     },
     test: { times: test.times, predicted: gapsAsNaN(test.predicted), horizon: test.horizon },
-    modelName: `Model (${run.config.cell.toUpperCase()})`,
+    modelName: modelTitle(run),
     forecastName: 'Model forecast',
     baselines: shown.flatMap((name) => {
       const values = test.baselinePredictions[name];

@@ -1,6 +1,6 @@
 // Per-run report sections made of tables: configuration, backend and timings, metrics.
 import { backendInWords, kernelInWords } from '../../shared/charts/backendWords';
-import { forecasterRank, forecasterTitle } from '../../shared/charts/forecasterNames';
+import { forecasterRank, forecasterTitle, modelTitle } from '../../shared/charts/forecasterNames';
 import type { Metrics, RunResult } from '../../shared/schemas/model';
 import { esc, gridTable, keyValueTable, section } from './htmlText';
 import { pEquals } from '../../shared/charts/verdictText';
@@ -79,7 +79,7 @@ type Scores = Record<string, Metrics | undefined>;
 /** Model first, then every baseline in the print order, named in words. */
 function scoreColumns(r: ReportRun, model: Metrics, baselines: Scores): [string, Metrics][] {
   const names = Object.keys(baselines).sort((a, b) => forecasterRank(a) - forecasterRank(b));
-  const columns: [string, Metrics][] = [[`Model (${r.run.config.cell.toUpperCase()})`, model]];
+  const columns: [string, Metrics][] = [[modelTitle(r.run), model]];
   for (const name of names) {
     const m = baselines[name];
     if (m) columns.push([forecasterTitle(name, r.names ?? {}), m]);

@@ -66,6 +66,30 @@ export function fittedLabel(key: string, run: NamedBaselines): string | null {
   return null;
 }
 
+/** What names a run's own model: its cell, and the parts its combination kept. */
+export interface ModelNaming {
+  config: { cell: string };
+  forecaster?: {
+    combination?: { kept?: { network: boolean; peers: readonly string[] } } | null;
+  } | null;
+}
+
+/**
+ * The run's own forecasts in a table row or legend, named for what made them: "Model (LSTM)",
+ * "Model (LSTM + ETS + Theta)", or "Model (ETS + ARIMA)" when the combination left the networks
+ * out (one step ahead, where they did not beat the classical mean on validation).
+ */
+export function modelTitle(run: ModelNaming): string {
+  const cell = run.config.cell.toUpperCase();
+  const kept = run.forecaster?.combination?.kept;
+  if (!kept) return `Model (${cell})`;
+  const parts = [
+    ...(kept.network ? [cell] : []),
+    ...kept.peers.map((k) => titles[k] ?? humanise(k)),
+  ];
+  return `Model (${parts.join(' + ')})`;
+}
+
 /** Words for a table row or legend: "Seasonal naive", "ETS(M,Ad,M)". */
 export function forecasterTitle(key: string, run: NamedBaselines = {}): string {
   return fittedLabel(key, run) ?? titles[key] ?? humanise(key);

@@ -160,6 +160,13 @@ export function forecasterRecordSchema<N extends NumberSchema>(num: N) {
           }),
         ),
         notes: z.array(z.string()),
+        /** The parts the combination kept (runs recorded before this field lack it). */
+        kept: z
+          .object({
+            network: z.boolean(),
+            peers: z.array(z.enum(['ets', 'theta', 'arima'])),
+          })
+          .optional(),
       })
       .nullable()
       .optional(),
