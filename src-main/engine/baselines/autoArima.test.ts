@@ -118,3 +118,29 @@ describe('autoArima: the stepwise search', () => {
     }
   });
 });
+
+describe('autoArima on a constant differenced series (a polynomial), as auto.arima', () => {
+  // R: auto.arima(ts(2 * (0:29) + 1)) → ARIMA(0,1,0) with drift 2, forecasts 61, 63, 65; and
+  // auto.arima(ts(rep(c(1, 5, 3, 2), 6) + rep(0:5, each = 4) * 4, frequency = 4)) →
+  // ARIMA(0,0,0)(0,1,0)[4] with drift 1, forecasts 25, 29, 27, 26.
+  it('a line: ARIMA(0,1,0) with its slope as the drift', () => {
+    const line = Float64Array.from({ length: 30 }, (_, t) => 2 * t + 1);
+    const fit = fitArimaBaseline(line, 1, new Float64Array(0), 3);
+    if (!fit.ok) throw new Error(fit.reason);
+    expect(fit.label).toBe('ARIMA(0,1,0) with drift');
+    expect(fit.coefficients.drift).toBeCloseTo(2, 12);
+    expect(Array.from(fit.forecast)).toEqual([61, 63, 65].map((v) => expect.closeTo(v, 9)));
+  });
+
+  it('a season on a line: ARIMA(0,0,0)(0,1,0)[4] with the yearly rise over 4 as the drift', () => {
+    const y = Float64Array.from(
+      { length: 24 },
+      (_, t) => ([1, 5, 3, 2][t % 4] as number) + 4 * Math.floor(t / 4),
+    );
+    const fit = fitArimaBaseline(y, 4, new Float64Array(0), 4);
+    if (!fit.ok) throw new Error(fit.reason);
+    expect(fit.label).toBe('ARIMA(0,0,0)(0,1,0)[4] with drift');
+    expect(fit.coefficients.drift).toBeCloseTo(1, 12);
+    expect(Array.from(fit.forecast)).toEqual([25, 29, 27, 26].map((v) => expect.closeTo(v, 9)));
+  });
+});

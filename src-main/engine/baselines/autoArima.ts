@@ -102,6 +102,31 @@ export function firstDifferences(x: Float64Array, maxD = 2): number {
   return d;
 }
 
+/**
+ * auto.arima's answer when the differenced series is constant: ARIMA(0,d,0)(0,D,0) with the
+ * constant fixed at its mean (a drift per step when d + D = 1, R's mean(dx / m) after a seasonal
+ * difference), or without one after two differences; the residuals are all zero.
+ */
+function polynomialFit(w: Float64Array, d: number, D: number, m: number): SarimaFit {
+  let mu = 0;
+  for (const v of w) mu += v / w.length;
+  const constant = D === 0 ? d < 2 : d === 0;
+  const drift = constant && d + D === 1 ? (D === 1 ? mu / m : mu) : 0;
+  const mean = constant && d + D === 0 ? mu : 0;
+  return {
+    candidate: { p: 0, d, q: 0, P: 0, D, Q: 0, s: m, constant },
+    order: { p: 0, d, q: 0, P: 0, D, Q: 0, s: D > 0 ? m : 0 },
+    coefficients: { ar: [], ma: [], sar: [], sma: [], mean, drift },
+    rCoefficients: constant ? [mean !== 0 ? mean : drift] : [],
+    loglik: Number.NaN,
+    aic: Number.NaN,
+    aicc: Number.NaN,
+    sigma2: 0,
+    ic: Number.NaN,
+    method: 'CSS-ML',
+  };
+}
+
 interface Limits {
   p: number;
   q: number;
@@ -126,10 +151,7 @@ export function autoArima(x: Float64Array, seasonalPeriod: number): AutoArimaRes
   if (d > 0 && differenced(dx, d, 0, 1).length === 0) d--;
   const w = differenced(dx, d, 0, 1);
   if (w.length === 0) throw new Error('not enough data to fit ARIMA');
-  if (isConstant(w))
-    throw new Error(
-      'the differenced series is constant (a simple polynomial), not suitable for ARIMA',
-    );
+  if (isConstant(w)) return { fit: polynomialFit(w, d, D, m), tried: [], approximation: false };
   if (m > 1) {
     if (max.P > 0) max.p = Math.min(max.p, m - 1);
     if (max.Q > 0) max.q = Math.min(max.q, m - 1);

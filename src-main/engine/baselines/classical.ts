@@ -243,12 +243,13 @@ function thetaResult(task: ClassicalTask): ClassicalResult {
 }
 
 /**
- * Longest seasonal period the seasonal auto-ARIMA search is run for. Beyond it (weekly data's 52,
- * daily data's 365) the seasonal model's state has over a hundred entries and every likelihood the
- * search evaluates costs n·r²/2, so a non-seasonal ARIMA is fitted instead (ETS and Theta still
- * model the season).
+ * Longest seasonal period the seasonal auto-ARIMA search is run for. Beyond it (hourly data's 24,
+ * weekly data's 52) the seasonal model's state has 25 to over a hundred entries and every
+ * likelihood the search evaluates costs n·r²/2: 26 s for one search of 300 hourly values here, and
+ * a run searches three times. So a non-seasonal ARIMA is fitted instead (ETS and Theta still model
+ * the season). Monthly (12), quarterly and weekday (5, 7) periods keep the seasonal search.
  */
-export const MAX_SEASONAL_ARIMA_PERIOD = 24;
+export const MAX_SEASONAL_ARIMA_PERIOD = 12;
 
 /**
  * The auto-ARIMA search runs on at most this many of the latest training values: its cost grows with
@@ -313,14 +314,14 @@ function arimaResult(task: ClassicalTask): ClassicalResult {
       ...(order.d === 0 && order.D === 0 ? { mean: c.mean } : {}),
       ...(c.drift !== 0 ? { drift: c.drift } : {}),
       sigma2: round(fit.sigma2),
-      aic: round(fit.aic),
-      aicc: round(fit.aicc),
+      // Not finite for a deterministic model (a constant differenced series: zero residuals).
+      ...(Number.isFinite(fit.aic) ? { aic: round(fit.aic), aicc: round(fit.aicc) } : {}),
     },
     note:
       `${fit.label} chosen by R's auto.arima stepwise search (AICc) on ${fittedOn}; forecasts by an exact Kalman filter` +
       (trimmed ? `; fitted on the latest ${MAX_ARIMA_SEARCH_LENGTH} of those values` : '') +
       (seasonalTooLong
-        ? `; non-seasonal, as a seasonal search with period ${m} would take minutes`
+        ? `; non-seasonal, as a seasonal search with period ${m} would take tens of seconds to minutes`
         : ''),
   };
 }
