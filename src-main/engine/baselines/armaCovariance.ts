@@ -3,40 +3,7 @@
 // O(p³ + r²) instead of iterating the Lyapunov equation: the autocovariances γ(0..r) from the
 // ARMA's linear equations, the first row of the covariance from them, and the rest from the
 // stationarity identity P_ij = φ_iφ_j P_11 + φ_i P_1,j+1 + φ_j P_1,i+1 + P_i+1,j+1 + R_i R_j.
-
-/** Solves A x = b in place by Gaussian elimination with partial pivoting; throws when singular. */
-function solve(A: Float64Array, b: Float64Array, n: number): Float64Array {
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++)
-      if (Math.abs(A[r * n + col] as number) > Math.abs(A[pivot * n + col] as number)) pivot = r;
-    const pv = A[pivot * n + col] as number;
-    if (!(Math.abs(pv) > 1e-300)) throw new Error('the AR part is not stationary');
-    if (pivot !== col) {
-      for (let j = col; j < n; j++) {
-        const t = A[col * n + j] as number;
-        A[col * n + j] = A[pivot * n + j] as number;
-        A[pivot * n + j] = t;
-      }
-      const t = b[col] as number;
-      b[col] = b[pivot] as number;
-      b[pivot] = t;
-    }
-    for (let r = col + 1; r < n; r++) {
-      const f = (A[r * n + col] as number) / pv;
-      if (f === 0) continue;
-      for (let j = col; j < n; j++)
-        A[r * n + j] = (A[r * n + j] as number) - f * (A[col * n + j] as number);
-      b[r] = (b[r] as number) - f * (b[col] as number);
-    }
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = b[i] as number;
-    for (let j = i + 1; j < n; j++) s -= (A[i * n + j] as number) * (b[j] as number);
-    b[i] = s / (A[i * n + i] as number);
-  }
-  return b;
-}
+import { solveSquare } from '../stats/linalg';
 
 /**
  * Autocovariances γ(0..maxLag) (σ² = 1) of y_t = Σ φ_i y_{t−i} + ε_t + Σ θ_j ε_{t−j}, and the
@@ -76,7 +43,8 @@ export function armaAutocovariance(
     }
     b[k] = c[k] as number;
   }
-  const g0 = solve(A, b, p + 1);
+  const g0 = solveSquare(A, b, p + 1, 1);
+  if (g0 === null) throw new Error('the AR part is not stationary');
   for (let k = 0; k <= p; k++) gamma[k] = g0[k] as number;
   for (let k = p + 1; k < len; k++) {
     let v = c[k] as number;

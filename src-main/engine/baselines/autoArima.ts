@@ -4,6 +4,7 @@
 // (2008) over (p,q)(P,Q) and the constant by AICc, each candidate fitted as stats::arima fits it
 // (sarimaFit.ts): CSS during the search for series longer than 150 or with a period above 12,
 // exact maximum likelihood otherwise and for the final model.
+import { mean, variance } from '../stats/descriptive';
 import { kpssTest } from '../stats/kpss';
 import { stl } from '../stats/stl';
 import {
@@ -38,14 +39,6 @@ const nextOdd = (v: number): number => {
   return r % 2 === 0 ? r + 1 : r;
 };
 
-function sampleVariance(x: ArrayLike<number>): number {
-  let mean = 0;
-  for (let i = 0; i < x.length; i++) mean += (x[i] as number) / x.length;
-  let ss = 0;
-  for (let i = 0; i < x.length; i++) ss += ((x[i] as number) - mean) ** 2;
-  return ss / (x.length - 1);
-}
-
 /** forecast's seas.heuristic: 1 − var(remainder) / var(remainder + seasonal) of R's stl(s.window = 11). */
 export function seasonalStrength(x: Float64Array, m: number): number {
   const sWindow = 11;
@@ -64,9 +57,9 @@ export function seasonalStrength(x: Float64Array, m: number): number {
     innerIter: 2,
     outerIter: 0,
   });
-  const remainder = fit.resid;
+  const remainder = Float64Array.from(fit.resid);
   const withSeason = remainder.map((r, i) => r + (fit.seasonal[i] as number));
-  return Math.max(0, Math.min(1, 1 - sampleVariance(remainder) / sampleVariance(withSeason)));
+  return Math.max(0, Math.min(1, 1 - variance(remainder, 1) / variance(withSeason, 1)));
 }
 
 /** nsdiffs(x, test = "seas", max.D = 1). */
@@ -108,16 +101,15 @@ export function firstDifferences(x: Float64Array, maxD = 2): number {
  * difference), or without one after two differences; the residuals are all zero.
  */
 function polynomialFit(w: Float64Array, d: number, D: number, m: number): SarimaFit {
-  let mu = 0;
-  for (const v of w) mu += v / w.length;
+  const mu = mean(w);
   const constant = D === 0 ? d < 2 : d === 0;
   const drift = constant && d + D === 1 ? (D === 1 ? mu / m : mu) : 0;
-  const mean = constant && d + D === 0 ? mu : 0;
+  const level = constant && d + D === 0 ? mu : 0;
   return {
     candidate: { p: 0, d, q: 0, P: 0, D, Q: 0, s: m, constant },
     order: { p: 0, d, q: 0, P: 0, D, Q: 0, s: D > 0 ? m : 0 },
-    coefficients: { ar: [], ma: [], sar: [], sma: [], mean, drift },
-    rCoefficients: constant ? [mean !== 0 ? mean : drift] : [],
+    coefficients: { ar: [], ma: [], sar: [], sma: [], mean: level, drift },
+    rCoefficients: constant ? [level !== 0 ? level : drift] : [],
     loglik: Number.NaN,
     aic: Number.NaN,
     aicc: Number.NaN,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invert, optimBfgs, optimHessian } from './optimBfgs';
+import { optimBfgs, optimHessian } from './optimBfgs';
 import { readFixture } from './referenceFixtures.testkit';
 
 interface OptimCase {
@@ -37,13 +37,5 @@ describe("optimBfgs against R's optim(method = 'BFGS') (scripts/reference/auto_a
       const r = ref.hessian[i] as number;
       expect(Math.abs(v - r)).toBeLessThan(1e-7 * Math.max(1, Math.abs(r)));
     });
-  });
-
-  it('invert: A·A⁻¹ = I, and null for a singular matrix', () => {
-    const A = Float64Array.of(4, 7, 2, 6);
-    expect(Array.from(invert(A, 2) ?? [])).toEqual(
-      [0.6, -0.7, -0.2, 0.4].map((v) => expect.closeTo(v, 14)),
-    );
-    expect(invert(Float64Array.of(1, 2, 2, 4), 2)).toBeNull();
   });
 });

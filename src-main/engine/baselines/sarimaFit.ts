@@ -8,7 +8,9 @@
 // diffuse-prior filter computes in the limit of its κ.
 import { rootsWithin } from './ets';
 import { armaStateCovariance } from './armaCovariance';
-import { invert, OptimError, optimBfgs, optimHessian } from './optimBfgs';
+import { OptimError, optimBfgs, optimHessian } from './optimBfgs';
+import { mean, variance } from '../stats/descriptive';
+import { invertSquare } from '../stats/linalg';
 import type { SarimaCoefficients, SarimaOrder } from './arimaFilter';
 
 export type FitMethod = 'CSS' | 'CSS-ML';
@@ -287,38 +289,36 @@ function unpack(par: ArrayLike<number>, L: Layout, transform: boolean) {
   return { ar, ma, sar, sma, mu };
 }
 
-/** R's arCheck: all roots of 1 − Σφ z^i outside the unit circle. */
-function arStationary(ar: readonly number[]): boolean {
-  let p = 0;
-  for (let i = 0; i < ar.length; i++) if (ar[i] !== 0) p = i + 1;
-  if (p === 0) return true;
-  // Roots of 1 − Σφ z^i outside |z| = 1 ⇔ roots of z^p − Σφ_i z^{p−i} inside it.
-  const reversed = [...ar.slice(0, p)].reverse().map((v) => -v);
-  reversed.push(1);
-  return rootsWithin(reversed, 1);
-}
-
-/** Smallest root modulus of 1 ± Σc z^i at least `bound` (R trims coefficients below 1e-8). */
-function rootsBeyond(c: Float64Array, sign: number, bound: number): boolean {
+/**
+ * Every root of 1 ± Σc z^i lies beyond |z| = bound, after trimming trailing coefficients of at
+ * most `tiny` (auto.arima's check trims below 1e-8; arima's arCheck only exact zeros).
+ */
+function rootsBeyond(c: ArrayLike<number>, sign: number, bound: number, tiny = 1e-8): boolean {
   let last = 0;
-  for (let i = 0; i < c.length; i++) if (Math.abs(c[i] as number) > 1e-8) last = i + 1;
+  for (let i = 0; i < c.length; i++) if (Math.abs(c[i] as number) > tiny) last = i + 1;
   if (last === 0) return true;
+  // Roots of 1 ± Σc z^i beyond the bound ⇔ roots of z^p ± Σc_i z^{p−i} within its inverse.
   const reversed: number[] = [];
   for (let i = last - 1; i >= 0; i--) reversed.push(sign * (c[i] as number));
   reversed.push(1);
   return rootsWithin(reversed, 1 / bound);
 }
 
-/** diag(A' (H·n)⁻¹ A) has no negative entry (R's checkarima finds no NaN standard error). */
-function finiteStandardErrors(
+/**
+ * R's standard errors from the Hessian: 'singular' where solve() fails (stats::arima errors),
+ * 'nan' where diag(A' (H·n)⁻¹ A) has a negative entry (checkarima's NaN), else 'finite'.
+ */
+function standardErrors(
   H: Float64Array,
   n: number,
   A: Float64Array | null,
   used: number,
-): boolean {
-  const scaledH = H.map((v) => v * used);
-  const inv = invert(scaledH, n);
-  if (inv === null) return false;
+): 'singular' | 'nan' | 'finite' {
+  const inv = invertSquare(
+    H.map((v) => v * used),
+    n,
+  );
+  if (inv === null) return 'singular';
   for (let k = 0; k < n; k++) {
     let v = 0;
     if (A === null) v = inv[k * n + k] as number;
@@ -326,9 +326,9 @@ function finiteStandardErrors(
       for (let i = 0; i < n; i++)
         for (let l = 0; l < n; l++)
           v += (A[i * n + k] as number) * (inv[i * n + l] as number) * (A[l * n + k] as number);
-    if (!(v >= 0)) return false;
+    if (!(v >= 0)) return 'nan';
   }
-  return true;
+  return 'finite';
 }
 
 /** R's ARIMA_Gradtrans: forward-difference Jacobian of the AR transforms (identity elsewhere). */
@@ -372,11 +372,8 @@ export function fitSarima(
   const k = narma + (hasConstant ? 1 : 0);
   if (nUsed <= 0) return null;
   // The constant's start and scale: lm(dx ~ dxreg − 1) on the differenced series.
-  let wMean = 0;
-  for (const v of w) wMean += v / nUsed;
-  let wVar = 0;
-  for (const v of w) wVar += (v - wMean) ** 2;
-  const se = nUsed > 1 ? Math.sqrt(wVar / (nUsed - 1) / nUsed) : 1;
+  const wMean = mean(w);
+  const se = nUsed > 1 ? Math.sqrt(variance(w, 1) / nUsed) : 1;
   const init: Float64Array = new Float64Array(k);
   const parscale = new Float64Array(k).fill(1);
   if (hasConstant) {
@@ -415,7 +412,8 @@ export function fitSarima(
       const cssFit = minimise(css, init);
       const start = cssFit.fail === 0 ? cssFit.par : init;
       const u0 = unpack(start, L, false);
-      if (!arStationary(u0.ar) || !arStationary(u0.sar)) return null;
+      // R's arCheck: all roots of 1 − Σφ z^i outside the unit circle.
+      if (!rootsBeyond(u0.ar, -1, 1, 0) || !rootsBeyond(u0.sar, -1, 1, 0)) return null;
       // To the transformed scale, with non-invertible MA start values reflected.
       const t0 = Float64Array.from([
         ...invpartrans(u0.ar),
@@ -464,18 +462,11 @@ export function fitSarima(
     const aicc = aic + (2 * npar * (npar + 1)) / (nUsed - npar - 1);
     let ic = Number.isFinite(aic) ? aicc : Number.POSITIVE_INFINITY;
     if (!rootsBeyond(phi, -1, 1.01) || !rootsBeyond(theta, 1, 1.01)) ic = Number.POSITIVE_INFINITY;
-    if (H !== null && !finiteStandardErrors(H, k, A, nUsed)) {
-      // A singular Hessian is an error in stats::arima (solve fails); an indefinite one gives NaN
-      // standard errors, which auto.arima's checkarima refuses. Either way the model scores +∞.
-      if (
-        invert(
-          H.map((v) => v * nUsed),
-          k,
-        ) === null
-      )
-        return null;
-      ic = Number.POSITIVE_INFINITY;
-    }
+    // A singular Hessian is an error in stats::arima (solve fails); an indefinite one gives NaN
+    // standard errors, which auto.arima's checkarima scores +∞.
+    const errors = H === null ? 'finite' : standardErrors(H, k, A, nUsed);
+    if (errors === 'singular') return null;
+    if (errors === 'nan') ic = Number.POSITIVE_INFINITY;
     const muX = d === 0 && D === 0 ? u.mu : 0;
     const drift = hasConstant && d + D === 1 ? u.mu / (D === 1 ? s : 1) : 0;
     return {

@@ -108,3 +108,57 @@ function inverseGramDiagonal(
   }
   return diag;
 }
+
+/**
+ * Solves A·X = B for a square n×n A and n×k B (both row-major) by Gauss–Jordan elimination with
+ * partial pivoting; null when A is singular to working precision (a pivot below ε times A's
+ * largest entry, the limit LAPACK's dgesv behind R's solve() also refuses).
+ */
+export function solveSquare(
+  A: Float64Array,
+  B: Float64Array,
+  n: number,
+  k: number,
+): Float64Array | null {
+  const a = Float64Array.from(A);
+  const x = Float64Array.from(B);
+  let scale = 0;
+  for (const v of a) scale = Math.max(scale, Math.abs(v));
+  if (!(scale > 0)) return null;
+  const swap = (m: Float64Array, width: number, r1: number, r2: number): void => {
+    for (let j = 0; j < width; j++) {
+      const t = m[r1 * width + j] as number;
+      m[r1 * width + j] = m[r2 * width + j] as number;
+      m[r2 * width + j] = t;
+    }
+  };
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(a[r * n + col] as number) > Math.abs(a[pivot * n + col] as number)) pivot = r;
+    const p = a[pivot * n + col] as number;
+    if (!(Math.abs(p) > 2.220446049250313e-16 * scale)) return null;
+    if (pivot !== col) {
+      swap(a, n, col, pivot);
+      swap(x, k, col, pivot);
+    }
+    for (let j = 0; j < n; j++) a[col * n + j] = (a[col * n + j] as number) / p;
+    for (let j = 0; j < k; j++) x[col * k + j] = (x[col * k + j] as number) / p;
+    for (let r = 0; r < n; r++) {
+      const f = r === col ? 0 : (a[r * n + col] as number);
+      if (f === 0) continue;
+      for (let j = 0; j < n; j++)
+        a[r * n + j] = (a[r * n + j] as number) - f * (a[col * n + j] as number);
+      for (let j = 0; j < k; j++)
+        x[r * k + j] = (x[r * k + j] as number) - f * (x[col * k + j] as number);
+    }
+  }
+  return x;
+}
+
+/** The inverse of a square n×n matrix (row-major); null when singular (see solveSquare). */
+export function invertSquare(A: Float64Array, n: number): Float64Array | null {
+  const identity = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) identity[i * n + i] = 1;
+  return solveSquare(A, identity, n, n);
+}
