@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { armaAutocovariance, armaStateCovariance } from './armaCovariance';
-import { stationaryCovariance } from './kalmanArima';
+import { stationaryCovariance } from './lyapunovDoubling.testkit';
 import { expandArma } from './sarimaFit';
 
 /** The doubling algorithm's answer for the same state (Harvey's form), as an independent reference. */

@@ -10,6 +10,7 @@ import {
   type SarimaCoefficients,
   type SarimaOrder,
 } from './arimaFilter';
+import { armaStateCovariance } from './armaCovariance';
 
 const KAPPA = 1e6;
 
@@ -24,43 +25,6 @@ export interface SarimaStateSpace {
   V: Float64Array;
   /** Covariance of the first state before any observation. */
   P0: Float64Array;
-}
-
-/** Stationary covariance of x_{t+1} = A x_t + R e_t with var(e) = 1 (doubling algorithm). */
-export function stationaryCovariance(A: Float64Array, V: Float64Array, r: number): Float64Array {
-  let P = Float64Array.from(V);
-  let Ak = Float64Array.from(A);
-  const tmp = new Float64Array(r * r);
-  const prod = (a: Float64Array, b: Float64Array, out: Float64Array, transposeB: boolean): void => {
-    for (let i = 0; i < r; i++)
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let k = 0; k < r; k++)
-          s +=
-            (a[i * r + k] as number) *
-            (transposeB ? (b[j * r + k] as number) : (b[k * r + j] as number));
-        out[i * r + j] = s;
-      }
-  };
-  for (let iter = 0; iter < 200; iter++) {
-    const APA = new Float64Array(r * r);
-    prod(Ak, P, tmp, false);
-    prod(tmp, Ak, APA, true);
-    let change = 0;
-    let norm = 0;
-    for (let i = 0; i < r * r; i++) {
-      P[i] = (P[i] as number) + (APA[i] as number);
-      change = Math.max(change, Math.abs(APA[i] as number));
-      norm = Math.max(norm, Math.abs(P[i] as number));
-    }
-    if (!Number.isFinite(norm)) throw new Error('the AR part is not stationary');
-    if (change <= 1e-16 * norm) return P;
-    const A2 = new Float64Array(r * r);
-    prod(Ak, Ak, A2, false);
-    Ak = A2;
-    P = Float64Array.from(P);
-  }
-  throw new Error('the AR part is not stationary (its covariance does not converge)');
 }
 
 export function sarimaStateSpace(order: SarimaOrder, c: SarimaCoefficients): SarimaStateSpace {
@@ -91,20 +55,10 @@ export function sarimaStateSpace(order: SarimaOrder, c: SarimaCoefficients): Sar
   for (let i = 0; i < size; i++)
     for (let j = 0; j < size; j++) V[i * size + j] = (R[i] as number) * (R[j] as number);
   const P0 = new Float64Array(size * size);
-  if (r === 1) {
-    P0[0] = p > 0 ? 1 / (1 - (phi[0] as number) ** 2) : 1;
-  } else {
-    const A = new Float64Array(r * r);
-    const Vr = new Float64Array(r * r);
-    for (let i = 0; i < r; i++)
-      for (let j = 0; j < r; j++) {
-        A[i * r + j] = T[i * size + j] as number;
-        Vr[i * r + j] = V[i * size + j] as number;
-      }
-    const Q0 = stationaryCovariance(A, Vr, r);
-    for (let i = 0; i < r; i++)
-      for (let j = 0; j < r; j++) P0[i * size + j] = Q0[i * r + j] as number;
-  }
+  // The ARMA block: its stationary covariance (armaCovariance.ts, also the likelihood's).
+  const Q0 = armaStateCovariance(phi, theta);
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < r; j++) P0[i * size + j] = Q0[i * r + j] as number;
   for (let j = 0; j < d; j++) P0[(r + j) * size + r + j] = KAPPA;
   return { size, r, T, Z, V, P0 };
 }
