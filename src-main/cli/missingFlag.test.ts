@@ -212,7 +212,7 @@ describe('series-studio fit|backtest|search --missing', () => {
   it('hints by what was passed: a feature column, a fill that left a value, drop-rows', () => {
     const refusal = (column: string, index: number) => ({
       message: `f.csv row 9, column "${column}" (2000-01-01): a missing value cannot be used for training. Choose…`,
-      details: { column, row: 9, index },
+      details: { column, row: 9, index, value: 'missing' },
     });
     expect(missingValueHint(refusal('price', 7), 'sales', undefined)).toBe(
       'From the command line: --missing applies to the target column only; "price" is a feature column (--features), so leave it out or fix its missing values in the file.',
@@ -223,7 +223,10 @@ describe('series-studio fit|backtest|search --missing', () => {
     expect(missingValueHint(refusal('sales', 7), 'sales', 'drop-rows')).toBeNull();
     expect(
       missingValueHint(
-        { message: 'f.csv: an infinite value cannot be used for training' },
+        {
+          message: 'f.csv: an infinite value cannot be used for training',
+          details: { column: 'sales', row: 9, index: 7, value: 'infinite' },
+        },
         'sales',
         undefined,
       ),

@@ -25,19 +25,27 @@ export function missingChoices(target: string, missing: MissingFlag | undefined)
   return missing === undefined ? {} : { missing: { [target]: missing } };
 }
 
+/** The details of the engine's refusal of a missing training value (engine/runs/finiteInputs.ts). */
+const MissingValueRefusal = z.object({
+  column: z.string(),
+  index: z.number(),
+  value: z.literal('missing'),
+});
+
 /** The line the CLI adds to the engine's refusal of a missing value (written for the app's dialog). */
 export function missingValueHint(
   failure: { message: string; details?: unknown },
   target: string | undefined,
   missing: MissingFlag | undefined,
 ): string | null {
-  if (!/\ba missing value cannot be used for training\b/.test(failure.message)) return null;
-  const details = failure.details as { column?: unknown; index?: unknown } | undefined;
-  const column = typeof details?.column === 'string' ? details.column : undefined;
-  if (column !== undefined && target !== undefined && column !== target)
+  const refused = MissingValueRefusal.safeParse(failure.details);
+  if (!refused.success) return null;
+  const details = refused.data;
+  const { column } = details;
+  if (target !== undefined && column !== target)
     return `From the command line: --missing applies to the target column only; "${column}" is a feature column (--features), so leave it out or fix its missing values in the file.`;
   if (missing === undefined)
-    return details?.index === 0
+    return details.index === 0
       ? 'From the command line: pass --missing drop-rows (the first value is missing, and forward-fill or linear-interpolation cannot fill a value with none before it).'
       : 'From the command line: pass --missing linear-interpolation (or forward-fill, drop-rows).';
   if (missing !== 'drop-rows')

@@ -20,7 +20,12 @@ export function assertFiniteInputs(dataset: LoadedDataset, columns: string[]): v
       'invalid-request',
       `${table.fileName}${fileRow > 0 ? ` row ${fileRow}` : ''}, column "${name}" (${when}): ${what} cannot be used for training` +
         `${count > 1 ? ` (${count} such values in the column)` : ''}. Choose how to handle missing values in the import choices (fill or drop rows), then train again.`,
-      { column: name, row: fileRow, index: bad },
+      {
+        column: name,
+        row: fileRow,
+        index: bad,
+        value: Number.isNaN(column.values[bad]) ? 'missing' : 'infinite',
+      },
     );
   }
 }
