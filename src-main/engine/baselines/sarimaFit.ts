@@ -11,7 +11,7 @@ import { armaStateCovariance } from './armaCovariance';
 import { OptimError, optimBfgs, optimHessian } from './optimBfgs';
 import { mean, variance } from '../stats/descriptive';
 import { invertSquare } from '../stats/linalg';
-import type { SarimaCoefficients, SarimaOrder } from './arimaFilter';
+import { expandPolynomials, type SarimaCoefficients, type SarimaOrder } from './arimaFilter';
 
 export type FitMethod = 'CSS' | 'CSS-ML';
 
@@ -157,7 +157,10 @@ export function maInvert(ma: readonly number[]): number[] {
   return [...xr.slice(1), ...new Array<number>(q - q0).fill(0)];
 }
 
-/** The expanded lag polynomials in R's signs: w_t = Σ φ_i w_{t−i} + e_t + Σ θ_i e_{t−i}. */
+/**
+ * The expanded lag polynomials in R's signs, w_t = Σ φ_i w_{t−i} + e_t + Σ θ_i e_{t−i}: the Kalman
+ * filter's own expansion (arimaFilter.ts), which takes Box–Jenkins signs (θ_BJ = −θ_R).
+ */
 export function expandArma(
   ar: ArrayLike<number>,
   ma: ArrayLike<number>,
@@ -165,25 +168,17 @@ export function expandArma(
   sma: ArrayLike<number>,
   s: number,
 ): { phi: Float64Array; theta: Float64Array } {
-  const p = ar.length;
-  const q = ma.length;
-  const phi = new Float64Array(p + s * sar.length);
-  const theta = new Float64Array(q + s * sma.length);
-  for (let i = 0; i < p; i++) phi[i] = ar[i] as number;
-  for (let i = 0; i < q; i++) theta[i] = ma[i] as number;
-  for (let j = 0; j < sar.length; j++) {
-    const S = sar[j] as number;
-    phi[(j + 1) * s - 1] = (phi[(j + 1) * s - 1] as number) + S;
-    for (let i = 0; i < p; i++)
-      phi[(j + 1) * s + i] = (phi[(j + 1) * s + i] as number) - (ar[i] as number) * S;
-  }
-  for (let j = 0; j < sma.length; j++) {
-    const S = sma[j] as number;
-    theta[(j + 1) * s - 1] = (theta[(j + 1) * s - 1] as number) + S;
-    for (let i = 0; i < q; i++)
-      theta[(j + 1) * s + i] = (theta[(j + 1) * s + i] as number) + (ma[i] as number) * S;
-  }
-  return { phi, theta };
+  const order = { p: ar.length, d: 0, q: ma.length, P: sar.length, D: 0, Q: sma.length, s };
+  const bj = (v: ArrayLike<number>): number[] => Array.from(v, (x) => -x);
+  const expanded = expandPolynomials(order, {
+    ar: Array.from(ar),
+    ma: bj(ma),
+    sar: Array.from(sar),
+    sma: bj(sma),
+    mean: 0,
+    drift: 0,
+  });
+  return { phi: expanded.ar.subarray(1), theta: expanded.ma.subarray(1) };
 }
 
 /**
