@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { classicalBaselines } from '../src-main/engine/baselines/classical';
 import { readLongCsv } from '../src-main/engine/forecasting/collections';
+import { medianOf } from '../src-main/engine/forecasting/ensemble';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,11 +56,6 @@ const mae = (y: ArrayLike<number>, f: ArrayLike<number>): number => {
   for (let i = 0; i < y.length; i++) s += Math.abs((y[i] as number) - (f[i] as number));
   return s / y.length;
 };
-const median = (v: number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  const k = s.length >> 1;
-  return s.length % 2 ? (s[k] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
-};
 
 const RULES: Record<string, (p: Record<string, number>) => number> = {
   ARIMA: (p) => p.arima as number,
@@ -69,7 +65,7 @@ const RULES: Record<string, (p: Record<string, number>) => number> = {
   'mean(ETS, Theta, ARIMA)': (p) =>
     ((p.ets as number) + (p.theta as number) + (p.arima as number)) / 3,
   'median(ETS, Theta, ARIMA)': (p) =>
-    median([p.ets as number, p.theta as number, p.arima as number]),
+    medianOf([p.ets as number, p.theta as number, p.arima as number]),
 };
 
 function main(): void {
