@@ -5,9 +5,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
-// Four Node entries share one main build (externalised node_modules, ESM): the Electron main
-// process, the engine process, the browser-mode server and the CLI. The preload is CommonJS so the
-// window can run with `sandbox: true`.
+// Five Node entries share one main build (externalised node_modules, ESM): the Electron main
+// process, the engine process and its member workers, the browser-mode server and the CLI. The
+// preload is CommonJS so the window can run with `sandbox: true`.
 export default defineConfig({
   main: {
     build: {
@@ -16,6 +16,7 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),
           engine: resolve(__dirname, 'src-main/engine/process/engineMain.ts'),
+          memberWorker: resolve(__dirname, 'src-main/engine/process/memberWorkerMain.ts'),
           server: resolve(__dirname, 'src-main/server/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },

@@ -21,7 +21,7 @@ import type { NetworkSpec } from '../forecasting/network';
 import { pretrainClass, type PretrainConfig } from '../forecasting/pretrain';
 import type { TrainHooks } from '../model/train';
 import { PRETRAIN_CONFIGS } from '../forecasting/pretrainConfig';
-import { predictStarts } from '../forecasting/seriesForecaster';
+import { predictStarts } from '../forecasting/member';
 import { idHash } from './shard';
 
 export const TRAIN_TAIL = 500;

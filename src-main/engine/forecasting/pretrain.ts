@@ -16,7 +16,7 @@ import { buildLocalWindows, concatWindows, localWindowStarts } from './localWind
 import { trainNetwork, type NetworkSpec } from './network';
 import { adjustSeries, decidePreprocessing } from './preprocessing';
 import { PRETRAINED_META, type PretrainedMeta } from './pretrained';
-import { predictStarts } from './seriesForecaster';
+import { predictStarts } from './member';
 import type { WindowSet } from '../model/windows';
 import type { TrainHooks } from '../model/train';
 

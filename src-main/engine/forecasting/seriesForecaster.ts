@@ -22,19 +22,18 @@ import type {
 } from '../model/runResult';
 import { medianCombine, spreadOf } from './ensemble';
 import { chooseLookback, frequencyClassOf, memberLookback } from './frequency';
+import { localWindowStarts } from './localWindows';
 import {
-  buildLocalWindows,
-  denormaliseOutputs,
-  localWindowStarts,
-  type LocalWindowSet,
-} from './localWindows';
-import { predictScaled } from '../model/predictWindows';
-import type { TrainingRuntime } from '../model/recurrentKernel';
-import { trainNetwork, type NetworkSpec, type WeightValues } from './network';
+  engineRuntime,
+  withoutHelperThread,
+  type TrainingRuntime,
+} from '../kernels/trainingRuntime';
+import type { NetworkSpec, WeightValues } from './network';
+import { trainMember, windowsOf, type MemberJob, type MemberOutcome } from './member';
+import type { MemberPool, MembersRun } from './memberPool';
 import {
   adjustSeries,
   decidePreprocessing,
-  unadjust,
   type NormalisationSetting,
   type Preprocessing,
   type SeasonalitySetting,
@@ -106,45 +105,6 @@ function record(p: Preprocessing): PreprocessingRecord {
   };
 }
 
-/** Forecasts (original units) of the windows starting at `starts` from the adjusted series. */
-export function predictStarts(
-  model: tf.LayersModel,
-  adjusted: Float64Array,
-  starts: number[],
-  lookback: number,
-  horizon: number,
-  prep: Preprocessing,
-): Float64Array {
-  if (starts.length === 0) return new Float64Array(0);
-  const set = buildLocalWindows(adjusted, starts, lookback, horizon, prep.norm);
-  const out = denormaliseOutputs(predictScaled(model, set, 512), set, prep.norm);
-  const result = new Float64Array(out.length);
-  starts.forEach((t0, w) => {
-    result.set(
-      unadjust(out.subarray(w * horizon, (w + 1) * horizon), t0, prep.seasonal),
-      w * horizon,
-    );
-  });
-  return result;
-}
-
-function windowsOf(
-  adjusted: Float64Array,
-  prep: Preprocessing,
-  lo: number,
-  hi: number,
-  lookback: number,
-  horizon: number,
-): LocalWindowSet {
-  return buildLocalWindows(
-    adjusted,
-    localWindowStarts(0, lo, hi, horizon, 1),
-    lookback,
-    horizon,
-    prep.norm,
-  );
-}
-
 /** h-step paths of a classical method from each origin row (and from n), for the fallback. */
 function classicalFallback(
   series: Float64Array,
@@ -188,7 +148,13 @@ export async function forecastSeries(
   split: SplitBoundaries,
   settings: ForecasterSettings,
   hooks: TrainHooks = {},
-  options: { keepModel?: boolean; pretrainedRoot?: string | null; runtime?: TrainingRuntime } = {},
+  options: {
+    keepModel?: boolean;
+    pretrainedRoot?: string | null;
+    runtime?: TrainingRuntime;
+    /** Workers that train members beside the engine thread; null = none (serial). */
+    members?: MemberPool | null;
+  } = {},
 ): Promise<ForecasterOutput> {
   const started = performance.now();
   const { n, valStart, testStart } = split;
@@ -292,24 +258,16 @@ export async function forecastSeries(
   const allPrep = settings.refitAll ? decidePreprocessing(series, n, m, settings) : null;
   const allAdjusted = allPrep ? adjustSeries(series, allPrep.seasonal) : null;
 
-  const members: MemberRecord[] = [];
-  const testPaths: Float64Array[] = [];
-  const valPaths: Float64Array[] = [];
-  const forecastPaths: Float64Array[] = [];
-  let training: TrainResult = emptyTraining;
-  let keptModel: tf.LayersModel | null = null;
-  let keptPrep: ForecasterOutput['modelPrep'] = null;
-  let cancelled = false;
-  for (let k = 0; k < K && !cancelled; k++) {
-    const L = memberLookback(lookback, k);
-    const seed = settings.seed + k;
-    const spec: NetworkSpec = {
+  const runtime = options.runtime ?? (await engineRuntime());
+  const jobs: MemberJob[] = Array.from({ length: K }, (_, k) => ({
+    index: k,
+    spec: {
       cell: settings.cell,
       layers: settings.layers,
       units: settings.units,
-      lookback: L,
+      lookback: memberLookback(lookback, k),
       horizon: h,
-      seed,
+      seed: settings.seed + k,
       learningRate: settings.learningRate,
       loss: settings.loss,
       epochs: adaptation === 'zero-shot' ? 0 : settings.epochs,
@@ -320,67 +278,69 @@ export async function forecastSeries(
         adaptation === 'fine-tune'
           ? Math.min(settings.patience, FINE_TUNE_PATIENCE)
           : settings.patience,
-    };
-    const trainK = L === lookback ? train : windowsOf(adjusted, prep, 0, valStart, L, h);
-    const valK = L === lookback ? val : windowsOf(adjusted, prep, valStart, testStart, L, h);
-    const initK = pretrained ? (pretrained.members[k % pretrained.members.length] ?? init) : null;
-    const net = await trainNetwork(
-      trainK,
-      valK.count > 0 ? valK : null,
-      spec,
-      initK,
-      hooks,
-      options.runtime,
-    );
-    let refitEpochs: number | null = null;
-    let forecast: Float64Array;
-    try {
-      if (k === 0) training = net.result;
-      if (net.result.stoppedReason === 'cancelled') cancelled = true;
-      testPaths.push(predictStarts(net.model, adjusted, testStarts, L, h, prep));
-      valPaths.push(predictStarts(net.model, adjusted, valStarts, L, h, prep));
-      if (allPrep && allAdjusted && !cancelled) {
-        // Same init and settings on every row, for the epoch count validation chose.
-        refitEpochs = adaptation === 'zero-shot' ? 0 : (net.result.bestEpoch ?? -1) + 1;
-        // A random initialisation is no forecaster: train it at least one epoch.
-        if (!initK) refitEpochs = Math.max(1, refitEpochs);
-        const allWindows = windowsOf(allAdjusted, allPrep, 0, n, L, h);
-        const refit = await trainNetwork(
-          allWindows,
-          null,
-          { ...spec, epochs: refitEpochs, patience: 0 },
-          initK,
-          { signal: hooks.signal },
-          options.runtime,
-        );
-        try {
-          forecast = predictStarts(refit.model, allAdjusted, [n], L, h, allPrep);
-        } finally {
-          refit.model.dispose();
-        }
-      } else {
-        forecast = predictStarts(net.model, adjusted, [n], L, h, prep);
-      }
-    } finally {
-      if (k === 0 && options.keepModel) {
-        keptModel = net.model;
-        keptPrep = { preprocessing: prep, lookback: L };
-      } else net.model.dispose();
+    },
+    adaptation,
+    init: pretrained ? (pretrained.members[k % pretrained.members.length] ?? init) : null,
+    evaluation: { adjusted, prep },
+    refit: allPrep && allAdjusted ? { adjusted: allAdjusted, prep: allPrep } : null,
+    split: { n, valStart, testStart },
+    testStarts,
+    valStarts,
+  }));
+  let keptModel: tf.LayersModel | null = null;
+  let keptPrep: ForecasterOutput['modelPrep'] = null;
+  const pool = K > 1 ? (options.members ?? null) : null;
+  // Beside a member worker both cores are busy: the engine thread's members train without the
+  // kernels' helper thread, as the workers' do, so a member's numbers do not depend on the thread.
+  const engineThread = pool ? withoutHelperThread(runtime) : runtime;
+  const onEngine = async (job: MemberJob): Promise<MemberOutcome> => {
+    const keep = job.index === 0 && options.keepModel === true;
+    const { outcome, model } = await trainMember(job, hooks, engineThread, keep);
+    if (model) {
+      keptModel = model;
+      keptPrep = { preprocessing: prep, lookback: job.spec.lookback };
     }
-    forecastPaths.push(forecast);
-    members.push({
-      index: k,
-      seed,
-      lookback: L,
+    return outcome;
+  };
+  let ran: MembersRun;
+  if (pool) ran = await pool.run(jobs, onEngine, hooks.signal);
+  else {
+    const outcomes: MemberOutcome[] = [];
+    for (const job of jobs) {
+      const o = await onEngine(job);
+      outcomes.push(o);
+      if (o.result.stoppedReason === 'cancelled') break;
+    }
+    ran = {
+      outcomes,
+      onWorkers: 0,
+      threads: 1,
+      note:
+        K > 1
+          ? `${outcomes.length} members trained one after another (parallel training off)`
+          : 'one member, trained on the main thread',
+    };
+  }
+  const cancelled = ran.outcomes.some((o) => o.result.stoppedReason === 'cancelled');
+  const training: TrainResult = ran.outcomes[0]?.result ?? emptyTraining;
+  const members: MemberRecord[] = ran.outcomes.map((o) => {
+    const job = jobs[o.index];
+    return {
+      index: o.index,
+      seed: job?.spec.seed ?? settings.seed + o.index,
+      lookback: job?.spec.lookback ?? lookback,
       init: init ? 'pretrained' : 'random',
       adaptation,
-      bestEpoch: net.result.bestEpoch,
-      epochsRun: net.result.epochs.length,
-      stoppedReason: net.result.stoppedReason,
-      refitEpochs,
-      forecast: Array.from(forecast),
-    });
-  }
+      bestEpoch: o.result.bestEpoch,
+      epochsRun: o.result.epochs.length,
+      stoppedReason: o.result.stoppedReason,
+      refitEpochs: o.refitEpochs,
+      forecast: Array.from(o.forecast),
+    };
+  });
+  const testPaths = ran.outcomes.map((o) => o.testPath);
+  const valPaths = ran.outcomes.map((o) => o.valPath);
+  const forecastPaths = ran.outcomes.map((o) => o.forecast);
   const refitted = allPrep !== null && !cancelled;
   return {
     frequencyClass: cls,
@@ -418,6 +378,7 @@ export async function forecastSeries(
       : training,
     trainingSeconds: (performance.now() - started) / 1000,
     windows: { train: train.count, val: val.count, test: testStarts.length },
+    memberThreads: { threads: ran.threads, onWorkers: ran.onWorkers, note: ran.note },
     model: keptModel,
     modelPrep: keptPrep,
   };

@@ -67,6 +67,26 @@ export async function createTrainingRuntime(
   }
 }
 
+const singleThreaded = new WeakMap<TrainingRuntime, TrainingRuntime>();
+
+/**
+ * The same kernels without their helper thread (one runtime per runtime, made once), for training
+ * beside member workers, where the second core is taken and a split batch would only wait for it.
+ */
+export function withoutHelperThread(runtime: TrainingRuntime): TrainingRuntime {
+  if (!runtime.fused?.pool) return runtime;
+  let single = singleThreaded.get(runtime);
+  if (!single) {
+    single = fusedRuntime(
+      runtime.fused.kernels,
+      null,
+      `fused WebAssembly kernels (${runtime.fused.kernels.variant}) without their helper thread`,
+    );
+    singleThreaded.set(runtime, single);
+  }
+  return single;
+}
+
 let engine: Promise<TrainingRuntime> | null = null;
 
 /** The engine process's runtime: created on the first call, the same object afterwards. */

@@ -10,6 +10,8 @@ import { modelConfigOf, resolveFitConfig, usesForecaster, type FitConfig } from 
 import { computeSplit } from './split';
 import { inferNextTimes } from './futureTimes';
 import { forecastSeries, type ForecasterSettings } from '../forecasting/seriesForecaster';
+import { engineMemberPool } from '../forecasting/engineMemberPool';
+import type { MemberPool } from '../forecasting/memberPool';
 import { combineWithClassical, type Combined } from '../forecasting/combination';
 import type { ClassicalFitCache } from '../baselines/classical';
 import type { BackendInfo } from './backend';
@@ -150,6 +152,8 @@ export interface RunFitOptions {
   runtime?: TrainingRuntime;
   /** The run's classical fits, shared with its baselines (enrichRun) so each is fitted once. */
   classicalCache?: ClassicalFitCache;
+  /** Workers that train ensemble members beside this thread; default the engine process's pool (none outside it), null = none. */
+  members?: MemberPool | null;
 }
 
 function windowPredictions(
@@ -411,6 +415,7 @@ async function runForecasterFit(
     {
       keepModel: options.saveDir !== undefined,
       runtime,
+      members: options.members === undefined ? engineMemberPool(runtime) : options.members,
     },
   );
   try {
@@ -547,6 +552,7 @@ async function runForecasterFit(
         combine: out.combine,
         spread: out.spread,
         windows: out.windows,
+        ...(out.memberThreads ? { memberThreads: out.memberThreads } : {}),
         notes,
         combination: combined
           ? {

@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, type ModelConfig } from './buildModel';
 import { opByOpRuntime } from './opByOpKernel';
+import { fusedRuntime } from '../kernels/trainingRuntime';
+import { loadFusedKernels } from '../kernels/wasm/fusedRnn';
 import { evaluateLoss, trainModel, type TrainOptions } from './train';
 import { buildWindows, windowStarts, type WindowSet } from './windows';
 
@@ -125,6 +127,27 @@ describe('trainModel', () => {
     const best = second < first ? 1 : 0;
     expect(r.bestEpoch).toBe(best);
     expect(weightsOf(m)).toEqual(snapshots[best]);
+    m.dispose();
+  });
+
+  it('cancellation also stops a model trained by the fused step, which tfjs never compiled', async () => {
+    const fused = fusedRuntime(await loadFusedKernels());
+    const m = buildModel({ ...modelConfig, dropout: 0, recurrentDropout: 0 }, fused);
+    const controller = new AbortController();
+    const r = await trainModel(
+      m,
+      { train: sine(400), val: null },
+      { ...options, epochs: 1000 },
+      {
+        signal: controller.signal,
+        onBatch: (p) => {
+          if (p.epoch === 1 && p.batch === 0) controller.abort();
+        },
+      },
+    );
+    expect(r.stoppedReason).toBe('cancelled');
+    expect(r.message).toBe('cancelled during epoch 2');
+    expect(r.epochs.map((e) => e.epoch)).toEqual([0]);
     m.dispose();
   });
 

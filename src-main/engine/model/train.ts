@@ -252,8 +252,6 @@ export async function trainModel(
         break;
       }
     }
-    if (stoppedReason === 'cancelled')
-      (model as tf.LayersModel & { stopTraining: boolean }).stopTraining = true;
     best.restore(model);
   } finally {
     fast?.dispose();

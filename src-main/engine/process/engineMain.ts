@@ -3,6 +3,8 @@
 import { engineMethods } from '../methods/engineMethods';
 import type { EngineToHost } from '../../shared/engineProtocol';
 import { serveEngine, type EnginePort } from './engineServer';
+import { configureMemberWorkers } from '../forecasting/engineMemberPool';
+import { memberWorkerBeside } from './memberWorkerEntry';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -48,5 +50,7 @@ process.on('uncaughtException', (error) => {
   process.exit(70);
 });
 process.on('disconnect', () => process.exit(0));
+// Ensemble members train in worker threads beside this one (forecasting/memberPool.ts).
+configureMemberWorkers(memberWorkerBeside(import.meta.url));
 serveEngine(port, engineMethods(), () => process.exit(0));
 port.post({ type: 'ready', pid: process.pid });

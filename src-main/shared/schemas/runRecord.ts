@@ -128,6 +128,10 @@ export function forecasterDecisionsSchema<N extends NumberSchema>(num: N) {
     combine: z.literal('median'),
     spread: spreadSchema(num),
     windows: z.object({ train: z.number(), val: z.number(), test: z.number() }),
+    /** How the members were trained: threads used, members a worker trained, in words (absent in runs before member workers). */
+    memberThreads: z
+      .object({ threads: z.number(), onWorkers: z.number(), note: z.string() })
+      .optional(),
   });
 }
 
