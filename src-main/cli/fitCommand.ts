@@ -48,8 +48,13 @@ export const fitCommand: CliCommand = {
         modelDir: saveModel ? path.resolve(saveModel) : null,
       });
       const m = run.metrics;
+      const threads = run.forecaster?.memberThreads;
+      const members =
+        threads && (run.forecaster?.members.length ?? 0) > 1
+          ? ` (${run.forecaster?.members.length} members on ${threads.threads === 1 ? 'one thread' : `${threads.threads} threads`})`
+          : '';
       process.stderr.write(
-        `${run.stoppedReason}: ${run.epochs.length} epochs on ${run.backend.backend} (${run.kernel}) in ${run.timings.trainingSeconds.toFixed(1)} s · ` +
+        `${run.stoppedReason}: ${run.epochs.length} epochs on ${run.backend.backend} (${run.kernel}) in ${run.timings.trainingSeconds.toFixed(1)} s${members} · ` +
           `${run.verdict?.headline ?? `test RMSE ${m.rmse?.toPrecision(5)} vs naive ${run.baselines.naive?.rmse?.toPrecision(5)}`} · wrote ${out}\n`,
       );
     } finally {

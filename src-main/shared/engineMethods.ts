@@ -352,6 +352,18 @@ export const engineMethods = {
     idempotent: true,
     debug: true,
   },
+  /** Starts the member threads for the engine's default backend and answers once they are up (or failed). */
+  'debug:memberThreads': {
+    params: z.object({}),
+    result: z.object({
+      configured: z.boolean(),
+      ready: z.number(),
+      disabled: z.string().nullable(),
+    }),
+    timeoutMs: seconds(60),
+    idempotent: true,
+    debug: true,
+  },
 } as const satisfies Record<string, EngineMethodSpec>;
 
 export type EngineMethods = typeof engineMethods;

@@ -6,6 +6,8 @@
 // series), which evaluates on the last h rows and refits on all rows itself.
 import { classicalBaselines, type ClassicalMethod } from '../baselines/classical';
 import { forecastSeries, type ForecasterSettings } from '../forecasting/seriesForecaster';
+import { engineMemberPool } from '../forecasting/engineMemberPool';
+import { engineRuntime } from '../kernels/trainingRuntime';
 
 export type SeriesMethod = ClassicalMethod | 'local';
 
@@ -100,12 +102,16 @@ async function local(input: SeriesTaskInput, out: SeriesTaskOutput): Promise<voi
   const testStart = hasTestPart(n, h) ? n - h : n;
   // Validation windows (early stopping) end where the test part starts.
   const valStart = Math.max(1, testStart - h);
+  const runtime = await engineRuntime();
   const res = await forecastSeries(
     values,
     m,
     h,
     { n, valStart, testStart },
     localSettings(input.ensemble),
+    {},
+    // In the engine process its member threads; none in the CLI's forecast workers (processes).
+    { runtime, members: engineMemberPool(runtime) },
   );
   const testIndex = res.test.targetStarts.indexOf(n - h);
   out.paths.local = {

@@ -1,9 +1,12 @@
 import type { HandlersFor } from '../process/methodTypes';
 import type { DebugMethodName } from '../../shared/engineMethods';
+import { engineMemberPool } from '../forecasting/engineMemberPool';
+import { engineRuntime } from '../kernels/trainingRuntime';
+import { backendInfo } from './backendInfo';
 
 /**
  * Fault drills for the test suite: a cooperative busy job (cancellable) and a stubborn one
- * (ignores cancel), a call that answers too late, the engine's pid and memory.
+ * (ignores cancel), a call that answers too late, the engine's pid and memory, its member threads.
  */
 export function debugMethods(): HandlersFor<DebugMethodName> {
   return {
@@ -46,6 +49,12 @@ export function debugMethods(): HandlersFor<DebugMethodName> {
       const tf = await import('@tensorflow/tfjs');
       global.gc?.();
       return { numTensors: tf.memory().numTensors, rssBytes: process.memoryUsage().rss };
+    },
+    'debug:memberThreads': async () => {
+      await backendInfo();
+      const pool = engineMemberPool(await engineRuntime());
+      if (!pool) return { configured: false, ready: 0, disabled: null };
+      return { configured: true, ready: await pool.whenReady(), disabled: pool.disabled };
     },
   };
 }

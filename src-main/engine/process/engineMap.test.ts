@@ -12,7 +12,14 @@ afterEach(() => {
 });
 
 const mapNames = Object.keys(engineMap).sort();
-const debugNames = ['debug:busy', 'debug:echo', 'debug:memory', 'debug:pid', 'debug:sleep'];
+const debugNames = [
+  'debug:busy',
+  'debug:echo',
+  'debug:memberThreads',
+  'debug:memory',
+  'debug:pid',
+  'debug:sleep',
+];
 
 describe('the engine map', () => {
   it('has one handler per product method, and the drills only when switched on', () => {
@@ -57,6 +64,7 @@ describe('the engine map', () => {
       'debug:echo': [30, false],
       'debug:pid': [30, true],
       'debug:memory': [30, true],
+      'debug:memberThreads': [60, true],
     });
     const jobs = Object.entries(engineMap).filter(([, spec]) => 'job' in spec);
     expect(jobs.filter(([, spec]) => 'timeoutMs' in spec || 'idempotent' in spec)).toEqual([]);

@@ -42,6 +42,14 @@ const stoppedWords: Record<string, string> = {
   'nan-loss': 'stopped, the loss was not finite',
 };
 
+/** How an ensemble's members were trained, for runs that record it. */
+function memberThreadsRow(run: RunResult): [string, string][] {
+  const threads = run.forecaster?.memberThreads;
+  if (!threads || (run.forecaster?.members.length ?? 0) < 2) return [];
+  const note = threads.note.charAt(0).toUpperCase() + threads.note.slice(1);
+  return [['Ensemble training', note]];
+}
+
 export function backendHtml(run: RunResult): string {
   const t = run.timings;
   const perEpoch = t.perEpochSeconds.length
@@ -52,6 +60,7 @@ export function backendHtml(run: RunResult): string {
   const table = keyValueTable([
     ['Backend', backendInWords(run.backend)],
     ['Recurrent kernel', kernelInWords(run.kernel)],
+    ...memberThreadsRow(run),
     ['Total time', formatSeconds(t.totalSeconds)],
     [
       'Training time',

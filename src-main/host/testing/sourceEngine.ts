@@ -13,13 +13,16 @@ export function sourcePaths() {
   };
 }
 
-export function sourceEngine(options: EngineClientOptions = {}): EngineClient {
+export function sourceEngine(
+  options: EngineClientOptions = {},
+  env: NodeJS.ProcessEnv = {},
+): EngineClient {
   const paths = sourcePaths();
   return new EngineClient(
     forkLauncher({
       entry: paths.engineEntry,
       execArgv: paths.engineExecArgv,
-      env: { SERIES_STUDIO_DEBUG_METHODS: '1' },
+      env: { ...env, SERIES_STUDIO_DEBUG_METHODS: '1' },
       kernelsDir: paths.kernelsDir,
     }),
     options,

@@ -84,10 +84,12 @@ export function testHostOver(engine: EngineClient, events: Events): TestHost {
   };
 }
 
-export function createTestHost(): TestHost {
+/** `env`: extra environment of the engine process (its switches). */
+export function createTestHost(env: NodeJS.ProcessEnv = {}): TestHost {
   const events: Events = [];
-  const engine = sourceEngine({
-    onStatus: (status) => events.push({ event: 'engine:status', payload: status }),
-  });
+  const engine = sourceEngine(
+    { onStatus: (status) => events.push({ event: 'engine:status', payload: status }) },
+    env,
+  );
   return testHostOver(engine, events);
 }
