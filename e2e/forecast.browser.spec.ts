@@ -5,6 +5,7 @@
 // one describes the run's own dataset only.
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { inkedPixels } from './fixtures/charts';
@@ -111,6 +112,16 @@ test.describe('browser mode: forecasts and verdicts', () => {
     await expect(page.getByTestId('run-chart-spread')).toContainText(
       /^\d+ ensemble members, combined by the median\.\s+Their forecasts for the first future step range from\s+[\d,.]+\s+to\s+[\d,.]+/,
     );
+    // The members trained on both cores: the engine started its member thread when the studio
+    // asked for its backend, long before this fit.
+    const threads = page.getByTestId('run-threads');
+    if (os.availableParallelism() >= 2) {
+      await expect(threads).toHaveText('members: 2 threads');
+      await expect(threads).toHaveAttribute(
+        'title',
+        /^5 members trained in parallel on 2 threads \([1-4] on a second thread\)$/,
+      );
+    } else await expect(threads).toHaveText('members: one thread');
     const peers = page.getByTestId('run-chart-peers');
     await expect(peers.locator('..')).toContainText(/ETS\(.+\) and Theta forecasts/);
     await expect.poll(() => inkedPixels(chart)).toBeGreaterThan(3000);

@@ -57,6 +57,7 @@ export function backendHtml(run: RunResult): string {
     : Number.NaN;
   const reason = stoppedWords[run.stoppedReason] ?? run.stoppedReason;
   const stop = run.stopMessage ? `${reason}: ${run.stopMessage}` : reason;
+  const members = run.forecaster?.members.length ?? 0;
   const table = keyValueTable([
     ['Backend', backendInWords(run.backend)],
     ['Recurrent kernel', kernelInWords(run.kernel)],
@@ -64,10 +65,16 @@ export function backendHtml(run: RunResult): string {
     ['Total time', formatSeconds(t.totalSeconds)],
     [
       'Training time',
-      `${formatSeconds(t.trainingSeconds)} over ${run.epochs.length} epochs (${formatSeconds(perEpoch)} per epoch)`,
+      members > 1
+        ? `${formatSeconds(t.trainingSeconds)} for ${members} members (the first: ${run.epochs.length} epochs, ${formatSeconds(perEpoch)} per epoch)`
+        : `${formatSeconds(t.trainingSeconds)} over ${run.epochs.length} epochs (${formatSeconds(perEpoch)} per epoch)`,
     ],
-    ['Stopped', stop],
-    ['Weights kept', run.bestEpoch === null ? 'initial' : `epoch ${run.bestEpoch + 1}`],
+    // The epoch figures are the first member's (an ensemble's members each stop on their own).
+    [members > 1 ? 'Stopped (first member)' : 'Stopped', stop],
+    [
+      members > 1 ? 'Weights kept (first member)' : 'Weights kept',
+      run.bestEpoch === null ? 'initial' : `epoch ${run.bestEpoch + 1}`,
+    ],
   ]);
   return section(REPORT_HEADINGS.backend, table, 3);
 }
