@@ -2,6 +2,7 @@
 // workplace cannot download: the spec then skips and says so.
 import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { electronBinary } from '../scripts/electronBinary.js';
 
@@ -42,6 +43,28 @@ test.describe('desktop app (Electron)', () => {
     expect(page.url()).toBe(before);
     const opened = await page.evaluate(() => window.open('https://example.com/') === null);
     expect(opened).toBe(true);
+    await app.close();
+  });
+
+  test('trains an ensemble in the utility process, its members on worker threads there', async () => {
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [path.resolve('.')],
+    });
+    const page = await app.firstWindow();
+    await expect(page.getByTestId('dataset-name')).toHaveText('AirPassengers.csv');
+    await page.getByTestId('tab-model').click();
+    await page.getByTestId('fit-units').fill('8');
+    await page.getByTestId('fit-epochs').fill('4');
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('run-view')).toHaveAttribute('data-run-id', /^run_/, {
+      timeout: 90_000,
+    });
+    // The engine (a utilityProcess) found out/main/memberWorker.js beside its entry and started
+    // the thread when the window asked for its backend.
+    await expect(page.getByTestId('run-threads')).toHaveText(
+      os.availableParallelism() >= 2 ? 'members: 2 threads' : 'members: one thread',
+    );
     await app.close();
   });
 });

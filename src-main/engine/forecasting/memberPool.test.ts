@@ -200,6 +200,22 @@ parentPort.postMessage({ type: 'ready', detail: 'a liar' });`,
     expect(numbers(again)).toEqual(numbers(serial));
   });
 
+  it("a cancel stops only its own run's members, not another run's on the same worker", async () => {
+    const p = pool();
+    await p.whenReady();
+    // B starts first and hands member 1 to the worker; A, started beside it, finds the worker
+    // busy and is cancelled at once.
+    const b = run(perSeries, p);
+    await new Promise((r) => setImmediate(r));
+    const controller = new AbortController();
+    const a = run({ ...perSeries, epochs: 200 }, p, controller.signal);
+    controller.abort();
+    const [outA, outB] = await Promise.all([a, b]);
+    expect(outA.members.map((m) => [m.index, m.stoppedReason])).toEqual([[0, 'cancelled']]);
+    expect(numbers(outB)).toEqual(numbers(serial));
+    expect(outB.memberThreads?.threads).toBe(2);
+  });
+
   it('a worker still busy after the grace period is terminated, and replaced at the next run', async () => {
     const controller = new AbortController();
     const p = pool({ cancelGraceMs: 0, onDispatch: () => controller.abort() });

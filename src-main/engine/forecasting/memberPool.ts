@@ -140,7 +140,9 @@ export class MemberPool {
 
     if (jobs.length > 1) this.warm();
     const slots = jobs.length > 1 ? this.slots.filter((s) => s.state !== 'dead') : [];
-    const onAbort = (): void => this.cancelBusy(slots);
+    // Jobs this run sent: a cancel stops these, never another run's on the same worker.
+    const sent = new Set<number>();
+    const onAbort = (): void => this.cancelBusy(slots, sent);
     signal?.addEventListener('abort', onAbort, { once: true });
     let wakeEngineDone: () => void = () => {};
     const engineFinished = new Promise<void>((r) => (wakeEngineDone = r));
@@ -160,7 +162,7 @@ export class MemberPool {
       while (!isStopped() && slot.state === 'idle') {
         const job = queue.shift();
         if (!job) return;
-        const reply = await this.dispatch(slot, job);
+        const reply = await this.dispatch(slot, job, sent);
         if ('failed' in reply) {
           faults.push(reply.failed);
           if (!isStopped()) redo.push(job);
@@ -280,8 +282,13 @@ export class MemberPool {
     this.lastFailure = why;
   }
 
-  private dispatch(slot: Slot, job: MemberJob): Promise<MemberOutcome | { failed: string }> {
+  private dispatch(
+    slot: Slot,
+    job: MemberJob,
+    sent: Set<number>,
+  ): Promise<MemberOutcome | { failed: string }> {
     const jobId = this.nextJobId++;
+    sent.add(jobId);
     return new Promise<MemberOutcome | { failed: string }>((settle) => {
       slot.state = 'busy';
       slot.current = { jobId, settle };
@@ -302,10 +309,10 @@ export class MemberPool {
     });
   }
 
-  private cancelBusy(slots: readonly Slot[]): void {
+  private cancelBusy(slots: readonly Slot[], sent: ReadonlySet<number>): void {
     for (const slot of slots) {
       const current = slot.current;
-      if (slot.state !== 'busy' || !current) continue;
+      if (slot.state !== 'busy' || !current || !sent.has(current.jobId)) continue;
       const cancel: PoolToWorker = { type: 'cancel', jobId: current.jobId };
       slot.worker.postMessage(cancel);
       const timer = setTimeout(() => {

@@ -5,7 +5,7 @@ import type { RunResult } from '../../shared/schemas/model';
 import { fullReportInput } from './reportFixture.testkit';
 import { backendHtml } from './runTables';
 
-const single = fullReportInput().runs[0]?.run as RunResult;
+const single = fullReportInput().runs?.[0]?.run as RunResult;
 const member = (index: number) => ({
   index,
   seed: 42 + index,
