@@ -69,6 +69,8 @@ function optionsFor(
   const none = { combination: 'none' as const };
   return {
     default: { settings: {}, root: SHIPPED },
+    // The default with the parts averaged instead of their median (validation screen included).
+    mean: { settings: { combination: 'mean' }, root: SHIPPED },
     single: { settings: { ...none, ensemble: 1 }, root: SHIPPED },
     zeroShot: { settings: { ...none, adaptation: 'zero-shot' }, root: SHIPPED },
     perSeries: { settings: { ...none, pretrained: 'none', ensemble: 1 }, root: SHIPPED },
