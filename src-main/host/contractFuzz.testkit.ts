@@ -12,7 +12,16 @@
 //
 // Shared by the host suite (contractFuzz.test.ts), the WebSocket suite
 // (server/wsContractFuzz.test.ts) and `npm run fuzz` (FUZZ_RUNS=10000).
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -120,6 +129,34 @@ export interface FuzzWorld {
   /** A long-format CSV of three monthly series (a, b, c) and the collection opened from it. */
   collectionCsv: string;
   collectionId: string;
+  /**
+   * The saved project file and its model folder as saved, in memory: a mutated path may write a
+   * report or another project over them, and restoring the runs re-opens the project as it was.
+   */
+  pristine: { project: Map<string, Buffer>; models: Map<string, Buffer> };
+}
+
+/** Every file under `root` (a file or a folder) by its path relative to `root` ('' for a file). */
+function readTree(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  if (!existsSync(root)) return files;
+  if (!statSync(root).isDirectory()) return files.set('', readFileSync(root));
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(root, full), readFileSync(full));
+  }
+  return files;
+}
+
+/** Makes `root` exactly what readTree returned (whatever is there now is removed first). */
+function writeTree(root: string, files: Map<string, Buffer>): void {
+  rmSync(root, { recursive: true, force: true });
+  for (const [relative, bytes] of files) {
+    const full = relative === '' ? root : path.join(root, relative);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, bytes);
+  }
 }
 
 export const tinyFit = {
@@ -196,6 +233,7 @@ export async function buildWorld(
   });
   const project = path.join(dir, 'world.seriesstudio');
   await must(transport, 'project:save', { path: project, title: 'fuzz world', explore: {} });
+  const pristine = { project: readTree(project), models: readTree(`${project}.models`) };
   return {
     dir,
     datasetId: nile.datasetId,
@@ -209,6 +247,7 @@ export async function buildWorld(
     uploadId: upload.uploadId,
     collectionCsv,
     collectionId: collection.collectionId,
+    pristine,
   };
 }
 
@@ -550,6 +589,9 @@ async function restoreRuns(run: FuzzRun): Promise<void> {
   for (const runId of [world.runA, world.runB, world.victim]) {
     const found = await transport.call('runs:get', { runId });
     if (found.ok) continue;
+    // An earlier case may have written over the project (a report exported to its path, say).
+    writeTree(world.project, world.pristine.project);
+    writeTree(`${world.project}.models`, world.pristine.models);
     await must(transport, 'project:open', {
       jobId: 'job_fuzz_restore',
       path: world.project,
