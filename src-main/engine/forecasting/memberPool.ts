@@ -73,6 +73,68 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The engine's thread training the jobs `take` hands it, in turn, until `stop` says so. */
+async function engineThreadLoop(
+  take: () => MemberJob | undefined,
+  onEngine: (job: MemberJob) => Promise<MemberOutcome>,
+  record: (o: MemberOutcome) => void,
+  stop: () => boolean,
+): Promise<void> {
+  for (let job = take(); job; job = stop() ? undefined : take()) record(await onEngine(job));
+}
+
+/** The run's account of where its members trained, in words. */
+function membersNote(r: {
+  jobs: number;
+  trained: number;
+  onWorkers: number;
+  workers: number;
+  faults: readonly string[];
+  /** Why no second thread trained a member (when none did and none failed). */
+  serialReason: string;
+}): string {
+  const { trained: n, workers, faults } = r;
+  let note: string;
+  if (r.jobs <= 1) note = 'one member, trained on the main thread';
+  else if (r.onWorkers > 0)
+    note = `${n} members trained in parallel on ${1 + workers} threads (${r.onWorkers} on ${workers === 1 ? 'a second thread' : `${workers} other threads`})`;
+  else if (faults.length > 0) note = `${n} members trained one after another`;
+  else note = `${n} members trained one after another (${r.serialReason})`;
+  if (faults.length > 0)
+    note += `; ${faults.length === 1 ? 'a second thread' : `${faults.length} second threads`} failed (${faults.join('; ')}); ${faults.length === 1 ? 'its member was' : 'their members were'} retrained on the main thread`;
+  return note;
+}
+
+/**
+ * Trains `jobs` on `pool`'s workers beside the engine's thread, or, without a pool (or with one
+ * job), on the engine's thread alone, one after another until a member is cancelled.
+ */
+export async function runMembers(
+  pool: MemberPool | null,
+  jobs: readonly MemberJob[],
+  onEngine: (job: MemberJob) => Promise<MemberOutcome>,
+  signal?: AbortSignal,
+): Promise<MembersRun> {
+  if (pool && jobs.length > 1) return pool.run(jobs, onEngine, signal);
+  const queue = [...jobs];
+  const outcomes: MemberOutcome[] = [];
+  await engineThreadLoop(
+    () => queue.shift(),
+    onEngine,
+    (o) => outcomes.push(o),
+    () => outcomes.some((o) => o.result.stoppedReason === 'cancelled'),
+  );
+  const note = membersNote({
+    jobs: jobs.length,
+    trained: outcomes.length,
+    onWorkers: 0,
+    workers: 0,
+    faults: [],
+    serialReason: 'parallel training off',
+  });
+  return { outcomes, onWorkers: 0, threads: 1, note };
+}
+
 export class MemberPool {
   private readonly slots: Slot[] = [];
   private nextSlotId = 1;
@@ -149,8 +211,7 @@ export class MemberPool {
 
     const engineLoop = async (): Promise<void> => {
       try {
-        for (let job = queue.shift(); job; job = isStopped() ? undefined : queue.shift())
-          record(await onEngine(job));
+        await engineThreadLoop(() => queue.shift(), onEngine, record, isStopped);
       } finally {
         wakeEngineDone();
       }
@@ -187,16 +248,16 @@ export class MemberPool {
     }
     const ordered = [...outcomes.values()].sort((a, b) => a.index - b.index);
     const threads = 1 + workersUsed.size;
-    const n = ordered.length;
-    let note: string;
-    if (jobs.length <= 1) note = 'one member, trained on the main thread';
-    else if (onWorkers > 0)
-      note = `${n} members trained in parallel on ${threads} threads (${onWorkers} on ${workersUsed.size === 1 ? 'a second thread' : `${workersUsed.size} other threads`})`;
-    else if (faults.length > 0) note = `${n} members trained one after another`;
-    else
-      note = `${n} members trained one after another (${this.disabled ?? (slots.length === 0 ? 'no second thread' : 'no second thread was free in time')})`;
-    if (faults.length > 0)
-      note += `; ${faults.length === 1 ? 'a second thread' : `${faults.length} second threads`} failed (${faults.join('; ')}); ${faults.length === 1 ? 'its member was' : 'their members were'} retrained on the main thread`;
+    const note = membersNote({
+      jobs: jobs.length,
+      trained: ordered.length,
+      onWorkers,
+      workers: workersUsed.size,
+      faults,
+      serialReason:
+        this.disabled ??
+        (slots.length === 0 ? 'no second thread' : 'no second thread was free in time'),
+    });
     return { outcomes: ordered, onWorkers, threads, note };
   }
 

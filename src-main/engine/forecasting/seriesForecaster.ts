@@ -29,8 +29,8 @@ import {
   type TrainingRuntime,
 } from '../kernels/trainingRuntime';
 import type { NetworkSpec, WeightValues } from './network';
-import { trainMember, windowsOf, type MemberJob, type MemberOutcome } from './member';
-import type { MemberPool, MembersRun } from './memberPool';
+import { trainMember, type MemberJob, type MemberOutcome } from './member';
+import { runMembers, type MemberPool } from './memberPool';
 import {
   adjustSeries,
   decidePreprocessing,
@@ -198,7 +198,8 @@ export async function forecastSeries(
         ? `lookback ${lookback}, the pretrained network's; shorter histories are padded with the first value`
         : `lookback ${lookback} = min(base, training rows ${valStart} − h ${h}), so there is at least one window`;
 
-  const train = windowsOf(adjusted, prep, 0, valStart, lookback, h);
+  // Every window counts (stride 1); the members build their own from these rows.
+  const trainWindows = localWindowStarts(0, 0, valStart, h, 1).length;
   const testStarts = localWindowStarts(0, testStart, n, h, 1);
   const valStarts = localWindowStarts(0, valStart, testStart, h, 1);
   const K = Math.max(1, Math.floor(settings.ensemble));
@@ -210,7 +211,7 @@ export async function forecastSeries(
     bestEpoch: null,
     trainingSeconds: 0,
   };
-  if (!pretrained && train.count === 0) {
+  if (!pretrained && trainWindows === 0) {
     const fb = classicalFallback(series, m, h, split, testStarts);
     const message = `The series is too short for a network (${valStart} training rows for horizon ${h}); the forecast is ${fb.label}'s.`;
     return {
@@ -240,19 +241,19 @@ export async function forecastSeries(
 
   let adaptation: Adaptation;
   let adaptationNote: string;
-  const val = windowsOf(adjusted, prep, valStart, testStart, lookback, h);
+  const valWindows = valStarts.length;
   if (!pretrained) {
     adaptation = 'per-series';
     adaptationNote = `${K} network${K > 1 ? 's' : ''} trained on this series alone (${pretrainedNote})`;
   } else if (settings.adaptation === 'zero-shot') {
     adaptation = 'zero-shot';
     adaptationNote = 'pretrained weights used as they are (zero-shot, chosen in the settings)';
-  } else if (val.count === 0 || train.count === 0) {
+  } else if (valWindows === 0 || trainWindows === 0) {
     adaptation = 'zero-shot';
-    adaptationNote = `pretrained weights used as they are: ${train.count === 0 ? 'no training windows' : 'no validation windows to stop fine-tuning'}`;
+    adaptationNote = `pretrained weights used as they are: ${trainWindows === 0 ? 'no training windows' : 'no validation windows to stop fine-tuning'}`;
   } else {
     adaptation = 'fine-tune';
-    adaptationNote = `pretrained weights fine-tuned on ${train.count} windows, early stopping on ${val.count} validation windows (epoch 0 = pretrained weights kept)`;
+    adaptationNote = `pretrained weights fine-tuned on ${trainWindows} windows, early stopping on ${valWindows} validation windows (epoch 0 = pretrained weights kept)`;
   }
 
   const allPrep = settings.refitAll ? decidePreprocessing(series, n, m, settings) : null;
@@ -302,33 +303,16 @@ export async function forecastSeries(
     }
     return outcome;
   };
-  let ran: MembersRun;
-  if (pool) ran = await pool.run(jobs, onEngine, hooks.signal);
-  else {
-    const outcomes: MemberOutcome[] = [];
-    for (const job of jobs) {
-      const o = await onEngine(job);
-      outcomes.push(o);
-      if (o.result.stoppedReason === 'cancelled') break;
-    }
-    ran = {
-      outcomes,
-      onWorkers: 0,
-      threads: 1,
-      note:
-        K > 1
-          ? `${outcomes.length} members trained one after another (parallel training off)`
-          : 'one member, trained on the main thread',
-    };
-  }
+  const ran = await runMembers(pool, jobs, onEngine, hooks.signal);
   const cancelled = ran.outcomes.some((o) => o.result.stoppedReason === 'cancelled');
   const training: TrainResult = ran.outcomes[0]?.result ?? emptyTraining;
   const members: MemberRecord[] = ran.outcomes.map((o) => {
     const job = jobs[o.index];
+    if (!job) throw new Error(`member ${o.index} has no job`);
     return {
       index: o.index,
-      seed: job?.spec.seed ?? settings.seed + o.index,
-      lookback: job?.spec.lookback ?? lookback,
+      seed: job.spec.seed,
+      lookback: job.spec.lookback,
       init: init ? 'pretrained' : 'random',
       adaptation,
       bestEpoch: o.result.bestEpoch,
@@ -377,7 +361,7 @@ export async function forecastSeries(
       ? { ...training, stoppedReason: 'cancelled', message: training.message ?? 'cancelled' }
       : training,
     trainingSeconds: (performance.now() - started) / 1000,
-    windows: { train: train.count, val: val.count, test: testStarts.length },
+    windows: { train: trainWindows, val: valWindows, test: testStarts.length },
     memberThreads: { threads: ran.threads, onWorkers: ran.onWorkers, note: ran.note },
     model: keptModel,
     modelPrep: keptPrep,
