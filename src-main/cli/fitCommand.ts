@@ -1,5 +1,6 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
+import { memberThreadsInWords } from '../shared/charts/backendWords';
 import { StudioFailure } from '../shared/result';
 import { stringOption } from './args';
 import { openCliSession } from './cliSession';
@@ -48,11 +49,8 @@ export const fitCommand: CliCommand = {
         modelDir: saveModel ? path.resolve(saveModel) : null,
       });
       const m = run.metrics;
-      const threads = run.forecaster?.memberThreads;
-      const members =
-        threads && (run.forecaster?.members.length ?? 0) > 1
-          ? ` (${run.forecaster?.members.length} members on ${threads.threads === 1 ? 'one thread' : `${threads.threads} threads`})`
-          : '';
+      const threads = memberThreadsInWords(run.forecaster);
+      const members = threads ? ` (${threads.members} members on ${threads.threads})` : '';
       process.stderr.write(
         `${run.stoppedReason}: ${run.epochs.length} epochs on ${run.backend.backend} (${run.kernel}) in ${run.timings.trainingSeconds.toFixed(1)} s${members} · ` +
           `${run.verdict?.headline ?? `test RMSE ${m.rmse?.toPrecision(5)} vs naive ${run.baselines.naive?.rmse?.toPrecision(5)}`} · wrote ${out}\n`,

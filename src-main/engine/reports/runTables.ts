@@ -1,5 +1,9 @@
 // Per-run report sections made of tables: configuration, backend and timings, metrics.
-import { backendInWords, kernelInWords } from '../../shared/charts/backendWords';
+import {
+  backendInWords,
+  kernelInWords,
+  memberThreadsInWords,
+} from '../../shared/charts/backendWords';
 import { forecasterRank, forecasterTitle, modelTitle } from '../../shared/charts/forecasterNames';
 import type { Metrics, RunResult } from '../../shared/schemas/model';
 import { esc, gridTable, keyValueTable, section } from './htmlText';
@@ -44,8 +48,8 @@ const stoppedWords: Record<string, string> = {
 
 /** How an ensemble's members were trained, for runs that record it. */
 function memberThreadsRow(run: RunResult): [string, string][] {
-  const threads = run.forecaster?.memberThreads;
-  if (!threads || (run.forecaster?.members.length ?? 0) < 2) return [];
+  const threads = memberThreadsInWords(run.forecaster);
+  if (!threads) return [];
   const note = threads.note.charAt(0).toUpperCase() + threads.note.slice(1);
   return [['Ensemble training', note]];
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backendInWords, backendName, backendShortWords, kernelInWords } from './backendWords';
+import {
+  backendInWords,
+  backendName,
+  backendShortWords,
+  kernelInWords,
+  memberThreadsInWords,
+} from './backendWords';
 
 describe('backendInWords', () => {
   it('says WebAssembly with SIMD and why native TensorFlow is missing, without paths', () => {
@@ -38,5 +44,22 @@ describe('kernelInWords', () => {
       'Fused WebAssembly kernels (relaxed SIMD with FMA, 2 threads)',
     );
     expect(kernelInWords('op-by-op')).toBe('TensorFlow.js layers, op by op');
+  });
+});
+
+describe('memberThreadsInWords', () => {
+  const note = '3 members trained in parallel on 2 threads (1 on a second thread)';
+  it('says where an ensemble trained', () => {
+    expect(
+      memberThreadsInWords({ members: [0, 1, 2], memberThreads: { threads: 2, note } }),
+    ).toEqual({ threads: '2 threads', members: 3, note });
+    expect(
+      memberThreadsInWords({ members: [0, 1], memberThreads: { threads: 1, note: 'x' } }),
+    ).toEqual({ threads: 'one thread', members: 2, note: 'x' });
+  });
+  it('is null for a single model, a run before member threads, or no forecaster', () => {
+    expect(memberThreadsInWords({ members: [0], memberThreads: { threads: 1, note } })).toBeNull();
+    expect(memberThreadsInWords({ members: [0, 1, 2] })).toBeNull();
+    expect(memberThreadsInWords(null)).toBeNull();
   });
 });

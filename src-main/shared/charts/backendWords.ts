@@ -60,3 +60,20 @@ export function kernelInWords(kernel: string): string {
   }
   return kernel;
 }
+
+/**
+ * Where an ensemble's members trained: `threads` ("2 threads", "one thread"), `members` (how
+ * many) and the run's note; null for single models and runs recorded before member threads.
+ */
+export function memberThreadsInWords(
+  forecaster:
+    | { members: readonly unknown[]; memberThreads?: { threads: number; note: string } }
+    | null
+    | undefined,
+): { threads: string; members: number; note: string } | null {
+  const record = forecaster?.memberThreads;
+  const members = forecaster?.members.length ?? 0;
+  if (!record || members < 2) return null;
+  const threads = record.threads === 1 ? 'one thread' : `${record.threads} threads`;
+  return { threads, members, note: record.note };
+}
